@@ -1,0 +1,29 @@
+//===--- StructifyModule.cpp - the structify clang-tidy module ------------===//
+
+#include "TupleReturnCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+
+namespace clang::tidy::structify {
+
+class StructifyModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<TupleReturnCheck>("structify-tuple-return");
+  }
+};
+
+} // namespace clang::tidy::structify
+
+namespace clang::tidy {
+
+// Register the module with clang-tidy's module registry. Every front end
+// (plugin, structify-tidy, structify-clangd, the structify driver) links these
+// objects directly, so the registration runs when the binary or plugin loads.
+static ClangTidyModuleRegistry::Add<structify::StructifyModule>
+    X("structify-module", "Checks that give pairs and tuples named fields.");
+
+// Referenced by front ends that want to be sure the module is linked in.
+// NOLINTNEXTLINE(misc-use-internal-linkage)
+volatile int StructifyModuleAnchorSource = 0;
+
+} // namespace clang::tidy

@@ -1,0 +1,44 @@
+//===--- TupleReturnCheck.h - structify-tuple-return ----------------------===//
+
+#ifndef STRUCTIFY_TUPLERETURNCHECK_H
+#define STRUCTIFY_TUPLERETURNCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "model/PublicApi.h"
+#include "model/TupleLike.h"
+#include "llvm/ADT/MapVector.h"
+
+namespace clang::tidy::structify {
+
+/// Finds functions in public APIs that return `std::pair` / `std::tuple` and
+/// rewrites them to return a struct whose fields have names.
+///
+/// For the user-facing documentation see: docs/checks/tuple-return.md
+class TupleReturnCheck : public ClangTidyCheck {
+public:
+  TupleReturnCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus17;
+  }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  const std::string RawTupleTypes;
+  const std::string RawIgnoredFunctions;
+  const std::string RawIgnoredNamespaces;
+  const bool IncludeNonPublic;
+  const bool IncludeParameterPacks;
+  TupleLikeTypes Types;
+  PublicApiPolicy Policy;
+  std::vector<std::string> IgnoredFunctions;
+
+  /// Candidates in the order they were first seen, keyed by canonical decl.
+  llvm::MapVector<const FunctionDecl *, QualType> Candidates;
+};
+
+} // namespace clang::tidy::structify
+
+#endif

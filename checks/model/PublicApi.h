@@ -1,0 +1,35 @@
+//===--- PublicApi.h - is this declaration part of a public API? ---------===//
+
+#ifndef STRUCTIFY_MODEL_PUBLICAPI_H
+#define STRUCTIFY_MODEL_PUBLICAPI_H
+
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+class FunctionDecl;
+} // namespace clang
+
+namespace clang::tidy::structify {
+
+/// What makes a function part of a public API, as the options say.
+struct PublicApiPolicy {
+  /// Namespaces whose contents are implementation details (`detail`, ...).
+  std::vector<std::string> IgnoredNamespaces;
+  /// Flag functions that are not public too.
+  bool IncludeNonPublic = false;
+};
+
+/// True when callers outside the function's own translation unit or class can
+/// call \p FD: external linkage, not in an anonymous or ignored namespace, and,
+/// for members, public or protected in a class that is itself reachable.
+bool isPublicApi(const FunctionDecl *FD, const PublicApiPolicy &Policy);
+
+/// True when \p FD is declared inside a namespace named in \p Namespaces.
+bool isInIgnoredNamespace(const FunctionDecl *FD,
+                          const std::vector<std::string> &Namespaces);
+
+} // namespace clang::tidy::structify
+
+#endif

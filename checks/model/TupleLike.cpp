@@ -1,0 +1,100 @@
+//===--- TupleLike.cpp - which types are pair/tuple-like -----------------===//
+
+#include "model/TupleLike.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Type.h"
+
+namespace clang::tidy::structify {
+
+TupleLikeTypes::TupleLikeTypes(std::vector<std::string> QualifiedNames)
+    : Names(std::move(QualifiedNames)) {
+  for (std::string &Name : Names)
+    if (llvm::StringRef(Name).starts_with("::"))
+      Name.erase(0, 2);
+}
+
+bool TupleLikeTypes::isTupleLikeTemplate(const NamedDecl *D) const {
+  if (!D)
+    return false;
+  const std::string Qualified = D->getQualifiedNameAsString();
+  for (const std::string &Name : Names)
+    if (Qualified == Name)
+      return true;
+  // libstdc++ and libc++ put std in an inline namespace (std::__1, ...);
+  // getQualifiedNameAsString already drops inline namespaces.
+  return false;
+}
+
+static void appendArgument(const TemplateArgument &Arg, TupleShape &Shape) {
+  switch (Arg.getKind()) {
+  case TemplateArgument::Type:
+    if (Arg.getAsType()->getAs<PackExpansionType>())
+      Shape.HasPackExpansion = true;
+    else
+      Shape.Elements.push_back(Arg.getAsType());
+    return;
+  case TemplateArgument::Pack:
+    for (const TemplateArgument &Element : Arg.pack_elements())
+      appendArgument(Element, Shape);
+    return;
+  default:
+    // A non-type argument, or a template template argument: not an element.
+    Shape.HasPackExpansion = true;
+    return;
+  }
+}
+
+std::optional<TupleShape> TupleLikeTypes::shape(QualType T) const {
+  if (T.isNull())
+    return std::nullopt;
+  T = T.getNonReferenceType();
+  // Through deduced `auto`, typedefs and aliases; a dependent specialization
+  // (`std::pair<T, U>` in a template) is a TemplateSpecializationType.
+  if (const auto *Deduced = T->getContainedDeducedType())
+    if (!Deduced->getDeducedType().isNull())
+      T = Deduced->getDeducedType();
+  if (const auto *Record = T->getAsCXXRecordDecl()) {
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);
+    if (!Spec || !isTupleLikeTemplate(Spec->getSpecializedTemplate()))
+      return std::nullopt;
+    TupleShape Shape;
+    Shape.Template = Spec->getSpecializedTemplate();
+    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+      appendArgument(Arg, Shape);
+    return Shape;
+  }
+  if (const auto *TST = T->getAs<TemplateSpecializationType>()) {
+    const auto *Template = dyn_cast_or_null<ClassTemplateDecl>(
+        TST->getTemplateName().getAsTemplateDecl());
+    if (!Template || !isTupleLikeTemplate(Template))
+      return std::nullopt;
+    TupleShape Shape;
+    Shape.Template = Template;
+    for (const TemplateArgument &Arg : TST->template_arguments())
+      appendArgument(Arg, Shape);
+    return Shape;
+  }
+  return std::nullopt;
+}
+
+std::optional<unsigned> TupleLikeTypes::pairElementIndex(const FieldDecl *Field) {
+  if (!Field || !Field->getDeclName().isIdentifier())
+    return std::nullopt;
+  // A specialization, or the pattern itself when the access is in a template.
+  if (Field->getParent()->getQualifiedNameAsString() != "std::pair")
+    return std::nullopt;
+  if (Field->getName() == "first")
+    return 0U;
+  if (Field->getName() == "second")
+    return 1U;
+  return std::nullopt;
+}
+
+bool isStdFunction(const FunctionDecl *FD, llvm::StringRef Name) {
+  if (!FD || !FD->getDeclName().isIdentifier() || FD->getName() != Name)
+    return false;
+  return FD->isInStdNamespace();
+}
+
+} // namespace clang::tidy::structify

@@ -1,0 +1,40 @@
+// RUN: %check_structify %s structify-tuple-return %t -- -- -std=c++17 %mock_std
+// RUN: %check_structify %s structify-tuple-return %t -- -- -std=c++20 %mock_std
+
+#include <tuple>
+
+std::pair<int, int> bounds(int a, int b);
+// CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'bounds' returns 'std::pair<int, int>', whose elements have no names; return a struct with named fields instead [structify-tuple-return]
+
+std::tuple<int, double, char> parse(const char *s);
+// CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'parse' returns 'std::tuple<int, double, char>'
+
+namespace detail {
+std::pair<int, int> hidden();
+}
+static std::pair<int, int> local_helper() { return {1, 2}; }
+namespace {
+std::pair<int, int> anonymous() { return {1, 2}; }
+}
+extern "C++" std::pair<int, int> & by_reference();
+std::pair<int, int> &by_reference();
+
+class Widget {
+public:
+  std::pair<int, int> size() const;
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'size' returns 'std::pair<int, int>'
+protected:
+  std::pair<int, int> origin() const;
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'origin' returns 'std::pair<int, int>'
+private:
+  std::pair<int, int> secret() const;
+  class Hidden {
+  public:
+    std::pair<int, int> inner();
+  };
+};
+
+template <class... Ts> std::tuple<Ts...> pack(Ts... ts);
+std::pair<int, int> insert(int);
+
+int use() { return local_helper().first + anonymous().second; }
