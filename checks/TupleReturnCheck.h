@@ -6,7 +6,10 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "model/PublicApi.h"
 #include "model/TupleLike.h"
+#include "model/Edits.h"
+#include "model/UseSites.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::structify {
 
@@ -26,17 +29,27 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  struct Outcome;
+  Outcome rewrite(const FunctionDecl *Function, const TupleFacts &Facts);
+  bool isUsableName(StringRef Name) const;
+  std::string freshStructName(const FunctionDecl *Function);
+
   const std::string RawTupleTypes;
   const std::string RawIgnoredFunctions;
   const std::string RawIgnoredNamespaces;
   const bool IncludeNonPublic;
   const bool IncludeParameterPacks;
+  const std::string StructNameSuffix;
+  const std::string RawStructNameStyle;
   TupleLikeTypes Types;
   PublicApiPolicy Policy;
   std::vector<std::string> IgnoredFunctions;
 
   /// Candidates in the order they were first seen, keyed by canonical decl.
   llvm::MapVector<const FunctionDecl *, QualType> Candidates;
+  ASTContext *Context = nullptr;
+  /// Struct names given out in this translation unit.
+  llvm::StringSet<> GivenNames;
 };
 
 } // namespace clang::tidy::structify

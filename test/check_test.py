@@ -117,6 +117,8 @@ def run_front_end(args, name, command, source_text, check_prefixes,
     if "CHECK-MESSAGES" + args.suffix in check_prefixes:
         filecheck(args, args.source, "CHECK-MESSAGES" + args.suffix, messages,
                   [not_any])
+    elif "CHECK-NOTES" + args.suffix in check_prefixes:
+        pass  # CHECK-NOTES below sees warnings too
     elif "warning:" in messages or "error:" in messages:
         raise TestFailure("%s: unexpected diagnostics (the test has no "
                           "CHECK-MESSAGES%s):\n%s" % (name, args.suffix, messages))

@@ -5,6 +5,13 @@
 
 std::pair<int, int> bounds(int a, int b);
 // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'bounds' returns 'std::pair<int, int>', whose elements have no names; return a struct with named fields instead [structify-tuple-return]
+// A well-known name gives the fields even with no definition and no use.
+// CHECK-FIXES: struct BoundsResult {
+// CHECK-FIXES-NEXT:   int lo;
+// CHECK-FIXES-NEXT:   int hi;
+// CHECK-FIXES-NEXT: };
+// CHECK-FIXES-EMPTY:
+// CHECK-FIXES-NEXT: BoundsResult bounds(int a, int b);
 
 std::tuple<int, double, char> parse(const char *s);
 // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'parse' returns 'std::tuple<int, double, char>'

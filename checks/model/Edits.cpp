@@ -1,0 +1,482 @@
+//===--- Edits.cpp - the text of a rewrite: the struct, its type, its uses -===//
+
+#include "model/Edits.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/QualTypeNames.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include <set>
+
+namespace clang::tidy::structify {
+
+std::string sourceText(CharSourceRange Range, const ASTContext &Ctx) {
+  return Lexer::getSourceText(Range, Ctx.getSourceManager(), Ctx.getLangOpts())
+      .str();
+}
+
+namespace {
+
+/// The template type parameters of depth \p Depth that a type mentions.
+class ParameterFinder : public RecursiveASTVisitor<ParameterFinder> {
+public:
+  explicit ParameterFinder(unsigned Depth) : Depth(Depth) {}
+  bool VisitTemplateTypeParmType(TemplateTypeParmType *T) {
+    if (T->getDepth() == Depth)
+      Used.insert(T->getIndex());
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (isa<NonTypeTemplateParmDecl>(E->getDecl()))
+      UsesNonTypeParameter = true;
+    return true;
+  }
+  unsigned Depth;
+  std::set<unsigned> Used;
+  bool UsesNonTypeParameter = false;
+};
+
+bool isWidening(QualType From, QualType To, const ASTContext &Ctx) {
+  if (const auto *Enum = From->getAs<EnumType>())
+    From = Enum->getDecl()->getIntegerType();
+  if (From->isIntegralOrEnumerationType() && To->isIntegralType(Ctx)) {
+    if (To->isBooleanType())
+      return From->isBooleanType();
+    if (From->isBooleanType())
+      return true;
+    const unsigned FromWidth = Ctx.getIntWidth(From);
+    const unsigned ToWidth = Ctx.getIntWidth(To);
+    const bool FromSigned = From->isSignedIntegerOrEnumerationType();
+    const bool ToSigned = To->isSignedIntegerOrEnumerationType();
+    if (FromSigned == ToSigned)
+      return ToWidth >= FromWidth;
+    return !FromSigned && ToWidth > FromWidth;
+  }
+  if (From->isRealFloatingType() && To->isRealFloatingType())
+    return Ctx.getFloatingTypeOrder(To, From) >= 0;
+  return false;
+}
+
+/// Would `{E}` initialising a field of type \p To be a narrowing conversion
+/// that the pair's constructor allowed? Then the rewrite spells the
+/// conversion out, as the pair did.
+bool needsCast(const Expr *E, QualType To, const ASTContext &Ctx) {
+  if (To->isReferenceType() || To->isDependentType() ||
+      E->isTypeDependent() || E->isValueDependent())
+    return false;
+  const Expr *Written = E->IgnoreImplicit();
+  QualType From = Written->getType();
+  if (From.isNull() || Ctx.hasSameUnqualifiedType(From, To))
+    return false;
+  if (To->isBooleanType() &&
+      (From->isPointerType() || From->isMemberPointerType() ||
+       From->isNullPtrType()))
+    return true;
+  const bool FromArithmetic = From->isArithmeticType() || From->isEnumeralType();
+  if (!FromArithmetic || !(To->isArithmeticType()) || To->isEnumeralType())
+    return false;
+  if (isWidening(From, To, Ctx))
+    return false;
+  // A constant that fits is not a narrowing conversion.
+  if (To->isIntegralType(Ctx) && From->isIntegralOrEnumerationType()) {
+    Expr::EvalResult Result;
+    if (Written->EvaluateAsInt(Result, Ctx)) {
+      llvm::APSInt Value = Result.Val.getInt();
+      const unsigned Width = Ctx.getIntWidth(To);
+      const bool Signed = To->isSignedIntegerOrEnumerationType();
+      if (Value.isSigned() && Value.isNegative())
+        return !Signed || Value.getSignificantBits() > Width;
+      return Value.getActiveBits() > (Signed ? Width - 1 : Width);
+    }
+  }
+  return true;
+}
+
+/// Can `X` be followed by `.field` without parentheses?
+bool isPostfixOperand(const Expr *E) {
+  E = E->IgnoreImplicit();
+  return isa<DeclRefExpr, CallExpr, MemberExpr, ParenExpr, ArraySubscriptExpr,
+             CXXThisExpr, CXXTemporaryObjectExpr, CXXFunctionalCastExpr>(E) &&
+         !isa<CXXOperatorCallExpr>(E);
+}
+
+class EditBuilder {
+public:
+  EditBuilder(const ResultGroup &Group, const StructSpec &Spec, ASTContext &Ctx,
+              EditProblem &Problem)
+      : Group(Group), Spec(Spec), Ctx(Ctx), SM(Ctx.getSourceManager()),
+        LangOpts(Ctx.getLangOpts()), Problem(Problem) {}
+
+  std::optional<std::vector<FixItHint>> build() {
+    if (!insertStruct() || !replaceReturnTypes())
+      return std::nullopt;
+    for (const auto &[Built, Var] : Group.Constructions)
+      if (!rewriteConstruction(Built, Var))
+        return std::nullopt;
+    for (const Use &Access : Group.Accesses)
+      if (!rewriteAccess(Access))
+        return std::nullopt;
+    for (const Use &Tie : Group.Ties)
+      if (!rewriteTie(Tie))
+        return std::nullopt;
+    for (const VariableFacts *V : Group.TypesToRespell)
+      if (!respellVariable(*V))
+        return std::nullopt;
+    return std::move(Hints);
+  }
+
+private:
+  bool fail(SourceLocation Loc, std::string Reason) {
+    Problem.Loc = Loc;
+    Problem.Reason = std::move(Reason);
+    return false;
+  }
+
+  bool inFile(CharSourceRange Range, SourceLocation Where) {
+    if (Range.isInvalid() || Range.getBegin().isMacroID() ||
+        Range.getEnd().isMacroID())
+      return fail(Where, "the code to rewrite is in a macro expansion");
+    return true;
+  }
+
+  bool replace(CharSourceRange Range, std::string Text, SourceLocation Where) {
+    if (!inFile(Range, Where))
+      return false;
+    if (sourceText(Range, Ctx) != Text)
+      Hints.push_back(FixItHint::CreateReplacement(Range, Text));
+    return true;
+  }
+
+  std::string text(const Expr *E) {
+    return sourceText(CharSourceRange::getTokenRange(E->getSourceRange()), Ctx);
+  }
+
+  /// Where the struct goes: before the first declaration, its template
+  /// header, its leading macros and its documentation comment.
+  SourceLocation insertionPoint(const FunctionDecl *First) {
+    SourceLocation Begin = First->getBeginLoc();
+    if (const FunctionTemplateDecl *Template = First->getDescribedFunctionTemplate())
+      Begin = Template->getBeginLoc();
+    if (Begin.isMacroID()) {
+      // `API_EXPORT std::pair<...> f();`: insert before the macro, unless the
+      // whole declaration comes from it.
+      if (!SM.isAtStartOfImmediateMacroExpansion(Begin))
+        return {};
+      Begin = SM.getExpansionRange(Begin).getBegin();
+      if (SM.getFileID(Begin) != SM.getFileID(SM.getExpansionLoc(First->getLocation())) ||
+          SM.getExpansionLoc(First->getLocation()) == Begin)
+        return {};
+    }
+    if (const RawComment *Doc = Ctx.getRawCommentForDeclNoCache(First))
+      if (SM.isBeforeInTranslationUnit(Doc->getBeginLoc(), Begin) &&
+          SM.getFileID(Doc->getBeginLoc()) == SM.getFileID(Begin))
+        Begin = Doc->getBeginLoc();
+    return Begin;
+  }
+
+  bool insertStruct() {
+    const FunctionDecl *First = Group.Function;
+    if (First->getFriendObjectKind() != Decl::FOK_None)
+      return fail(First->getLocation(),
+                  "the function is first declared as a friend, inside "
+                  "another class");
+    const SourceLocation Where = insertionPoint(First);
+    if (Where.isInvalid() || Where.isMacroID())
+      return fail(First->getLocation(),
+                  "the declaration comes from a macro expansion");
+    const std::string Indent = Lexer::getIndentationForLine(Where, SM).str();
+    std::string Text;
+    if (!Spec.TemplateHeader.empty())
+      Text += Spec.TemplateHeader + "\n" + Indent;
+    Text += "struct " + Spec.Name + " {\n";
+    for (size_t I = 0; I < Spec.Fields.size(); ++I)
+      Text += Indent + "  " + Spec.FieldTypes[I] + " " + Spec.Fields[I] + ";\n";
+    Text += Indent + "};\n\n" + Indent;
+    Hints.push_back(FixItHint::CreateInsertion(Where, Text));
+    return true;
+  }
+
+  /// `<T, U>` with the parameter names a declaration of the template uses.
+  std::string templateArguments(const FunctionDecl *Decl) {
+    if (Spec.TemplateHeader.empty())
+      return {};
+    const FunctionTemplateDecl *Template = Decl->getDescribedFunctionTemplate();
+    if (!Template)
+      return Spec.TemplateArguments;
+    std::vector<std::string> Names;
+    for (unsigned Index : Spec.TemplateParameterIndices)
+      Names.push_back(
+          Template->getTemplateParameters()->getParam(Index)->getNameAsString());
+    return "<" + llvm::join(Names, ", ") + ">";
+  }
+
+  bool replaceReturnTypes() {
+    for (const FunctionDecl *Decl : Group.Function->redecls()) {
+      // The written return type: before the name, after `->`, or `auto`.
+      SourceRange Range;
+      if (const TypeSourceInfo *TSI = Decl->getTypeSourceInfo())
+        if (auto FTL = TSI->getTypeLoc().getAsAdjusted<FunctionTypeLoc>())
+          Range = FTL.getReturnLoc().getSourceRange();
+      if (Range.isInvalid())
+        return fail(Decl->getLocation(),
+                    "the return type of this declaration has no written form "
+                    "structify can replace");
+      std::string Reference = Spec.Name + templateArguments(Decl);
+      const auto *Proto = Decl->getType()->getAs<FunctionProtoType>();
+      const bool Trailing = Proto && Proto->hasTrailingReturn();
+      if (!Trailing && Decl->getQualifierLoc()) {
+        // `std::pair<int, int> Box::get()`: the struct is Box's.
+        const std::string Qualifier = sourceText(
+            CharSourceRange::getTokenRange(Decl->getQualifierLoc().getSourceRange()),
+            Ctx);
+        Reference = (Decl->getQualifier().isDependent() ? "typename " : "") +
+                    Qualifier + Reference;
+      }
+      if (!replace(CharSourceRange::getTokenRange(Range), Reference,
+                   Decl->getLocation()))
+        return false;
+    }
+    return true;
+  }
+
+  bool rewriteConstruction(const Construction &Built, const VarDecl *Var) {
+    if (Built.DefaultInitialized) {
+      // `std::pair<int, int> p;` value-initialises its elements: `S p{};`.
+      if (!Var)
+        return true;
+      const SourceLocation End =
+          Lexer::getLocForEndOfToken(Var->getLocation(), 0, SM, LangOpts);
+      if (End.isInvalid() || Var->getLocation().isMacroID())
+        return fail(Var->getLocation(), "the code to rewrite is in a macro expansion");
+      Hints.push_back(FixItHint::CreateInsertion(End, "{}"));
+      return true;
+    }
+    if (!Built.Elements.empty() && Built.Elements.size() != Spec.Fields.size())
+      return fail(Built.E->getExprLoc(),
+                  "the value is built from " + std::to_string(Built.Elements.size()) +
+                      " values for " + std::to_string(Spec.Fields.size()) +
+                      " elements");
+    std::vector<std::string> Elements;
+    for (size_t I = 0; I < Built.Elements.size(); ++I) {
+      const Expr *Element = Built.Elements[I];
+      const CharSourceRange Range =
+          CharSourceRange::getTokenRange(Element->getSourceRange());
+      if (!inFile(Range, Element->getExprLoc()))
+        return false;
+      std::string Text = sourceText(Range, Ctx);
+      if (needsCast(Element, Spec.ElementTypes[I], Ctx))
+        Text = "static_cast<" + Spec.FieldTypes[I] + ">(" + Text + ")";
+      Elements.push_back(std::move(Text));
+    }
+    return replace(Built.Range, "{" + llvm::join(Elements, ", ") + "}",
+                   Built.E->getExprLoc());
+  }
+
+  bool rewriteAccess(const Use &Access) {
+    const std::string &Field = Spec.Fields[Access.Index];
+    if (const auto *ME = dyn_cast<MemberExpr>(Access.Access))
+      return replace(CharSourceRange::getTokenRange(ME->getMemberLoc()), Field,
+                     ME->getMemberLoc());
+    const auto *Call = cast<CallExpr>(Access.Access);
+    const Expr *Object = Call->getArg(0);
+    std::string ObjectText = text(Object);
+    if (!inFile(CharSourceRange::getTokenRange(Object->getSourceRange()),
+                Call->getExprLoc()))
+      return false;
+    if (!isPostfixOperand(Object))
+      ObjectText = "(" + ObjectText + ")";
+    return replace(CharSourceRange::getTokenRange(Call->getSourceRange()),
+                   ObjectText + "." + Field, Call->getExprLoc());
+  }
+
+  /// `std::tie(a, b) = f();` -> `{ auto result = f(); a = result.lo; ... }`.
+  bool rewriteTie(const Use &Tie) {
+    const Stmt *Statement = Tie.Statement;
+    CharSourceRange Range = CharSourceRange::getTokenRange(Statement->getSourceRange());
+    if (!inFile(Range, Tie.Loc))
+      return false;
+    std::optional<Token> Next =
+        Lexer::findNextToken(Statement->getEndLoc(), SM, LangOpts);
+    if (!Next || Next->isNot(tok::semi))
+      return fail(Tie.Loc, "the 'std::tie' assignment is not a plain statement");
+    Range.setEnd(Next->getLocation());
+    if (Tie.Tie->getNumArgs() != Spec.Fields.size())
+      return fail(Tie.Loc, "'std::tie' takes a different number of elements");
+
+    const std::string StatementText = sourceText(Range, Ctx);
+    const Expr *Value = ignoreTransparent(Tie.Value);
+    std::string Object = text(Tie.Value);
+    std::string Text = "{ ";
+    const bool Temporary = !isa<DeclRefExpr>(Value);
+    if (Temporary) {
+      std::string Name = freshName(StatementText);
+      Text += "auto " + Name + " = " + Object + "; ";
+      Object = Name;
+    }
+    for (unsigned I = 0; I < Tie.Tie->getNumArgs(); ++I) {
+      const Expr *Target = Tie.Tie->getArg(I)->IgnoreParenImpCasts();
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(Target))
+        if (DRE->getDecl()->isInStdNamespace() && DRE->getDecl()->getName() == "ignore")
+          continue;
+      const std::string Element = Object + "." + Spec.Fields[I];
+      const bool Move = Temporary && Spec.ElementTypes[I]->isRecordType();
+      Text += text(Tie.Tie->getArg(I)) + " = " +
+              (Move ? "std::move(" + Element + ")" : Element) + "; ";
+    }
+    Text += "}";
+    Hints.push_back(FixItHint::CreateReplacement(Range, Text));
+    return true;
+  }
+
+  /// A name for a temporary that the statement does not already use.
+  std::string freshName(llvm::StringRef Statement) {
+    for (llvm::StringRef Candidate : {"result", "values", "returned"}) {
+      if (llvm::is_contained(Spec.Fields, Candidate))
+        continue;
+      bool Used = false;
+      for (size_t Pos = Statement.find(Candidate); Pos != llvm::StringRef::npos;
+           Pos = Statement.find(Candidate, Pos + 1)) {
+        const bool Before = Pos > 0 && (llvm::isAlnum(Statement[Pos - 1]) ||
+                                        Statement[Pos - 1] == '_');
+        const size_t After = Pos + Candidate.size();
+        const bool AfterIdent = After < Statement.size() &&
+                                (llvm::isAlnum(Statement[After]) || Statement[After] == '_');
+        if (!Before && !AfterIdent)
+          Used = true;
+      }
+      if (!Used)
+        return Candidate.str();
+    }
+    return "structify_result";
+  }
+
+  /// `std::pair<int, int> v = f();` -> `MinMaxResult v = f();`, qualified
+  /// when the variable lives outside the struct's scope.
+  bool respellVariable(const VariableFacts &V) {
+    if (!Spec.TemplateHeader.empty())
+      return fail(V.Var->getLocation(),
+                  "'" + V.Var->getNameAsString() +
+                      "' spells out the type of a templated result");
+    const DeclContext *Home = Group.Function->getDeclContext();
+    std::string Qualifier;
+    if (!V.Var->getDeclContext()->Encloses(Home) &&
+        !Home->Encloses(V.Var->getDeclContext()) &&
+        !Home->isTranslationUnit()) {
+      for (const DeclContext *DC = Home; DC && !DC->isTranslationUnit();
+           DC = DC->getParent()) {
+        if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+          if (NS->isAnonymousNamespace() || NS->isInline())
+            continue;
+          Qualifier = NS->getNameAsString() + "::" + Qualifier;
+        } else if (const auto *RD = dyn_cast<CXXRecordDecl>(DC)) {
+          if (RD->getDescribedClassTemplate())
+            return fail(V.Var->getLocation(),
+                        "'" + V.Var->getNameAsString() +
+                            "' spells out the type of a class template's result");
+          Qualifier = RD->getNameAsString() + "::" + Qualifier;
+        } else if (!isa<LinkageSpecDecl>(DC)) {
+          return fail(V.Var->getLocation(), "the struct cannot be named from here");
+        }
+      }
+    }
+    return replace(CharSourceRange::getTokenRange(V.WrittenType.getSourceRange()),
+                   Qualifier + Spec.Name, V.Var->getLocation());
+  }
+
+  const ResultGroup &Group;
+  const StructSpec &Spec;
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const LangOptions &LangOpts;
+  EditProblem &Problem;
+  std::vector<FixItHint> Hints;
+};
+
+} // namespace
+
+bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
+                         ASTContext &Ctx, StructSpec &Spec, EditProblem &Problem) {
+  Spec.ElementTypes.assign(Shape.Elements.begin(), Shape.Elements.end());
+  Spec.FieldTypes.clear();
+  // Spelled as in the source when the return type is written as the
+  // tuple's template itself, so `std::string` stays `std::string`.
+  TypeLoc Written;
+  if (const TypeSourceInfo *TSI = Function->getTypeSourceInfo())
+    if (auto FTL = TSI->getTypeLoc().getAsAdjusted<FunctionTypeLoc>())
+      Written = FTL.getReturnLoc().getUnqualifiedLoc();
+  if (auto TST = Written.getAs<TemplateSpecializationTypeLoc>();
+      TST && TST.getNumArgs() == Shape.Elements.size()) {
+    for (unsigned I = 0; I < TST.getNumArgs(); ++I) {
+      const SourceRange Range = TST.getArgLoc(I).getSourceRange();
+      if (Range.isInvalid() || Range.getBegin().isMacroID() ||
+          Range.getEnd().isMacroID())
+        break;
+      Spec.FieldTypes.push_back(
+          sourceText(CharSourceRange::getTokenRange(Range), Ctx));
+    }
+  }
+  if (Spec.FieldTypes.size() != Shape.Elements.size()) {
+    Spec.FieldTypes.clear();
+    PrintingPolicy Policy = Ctx.getPrintingPolicy();
+    Policy.SuppressUnwrittenScope = true;
+    for (QualType Element : Shape.Elements) {
+      if (const auto *RD = Element->getAsCXXRecordDecl())
+        if (RD->isLocalClass() || RD->isLambda()) {
+          Problem = {Function->getLocation(),
+                     "an element's type is local to a function and cannot be "
+                     "named in the struct"};
+          return false;
+        }
+      Spec.FieldTypes.push_back(
+          TypeName::getFullyQualifiedName(Element, Ctx, Policy));
+    }
+  }
+  // Elements that depend on the function template's own parameters make the
+  // struct a template of those parameters.
+  Spec.TemplateHeader.clear();
+  Spec.TemplateArguments.clear();
+  Spec.TemplateParameterIndices.clear();
+  const FunctionTemplateDecl *Template = Function->getDescribedFunctionTemplate();
+  if (!Template)
+    return true;
+  ParameterFinder Finder(Template->getTemplateParameters()->getDepth());
+  for (QualType Element : Shape.Elements)
+    Finder.TraverseType(Element);
+  if (Finder.UsesNonTypeParameter) {
+    Problem = {Function->getLocation(),
+               "an element's type depends on a non-type template parameter"};
+    return false;
+  }
+  if (Finder.Used.empty())
+    return true;
+  std::vector<std::string> Params, Names;
+  for (unsigned Index : Finder.Used) {
+    const NamedDecl *Param = Template->getTemplateParameters()->getParam(Index);
+    if (!isa<TemplateTypeParmDecl>(Param) || Param->isParameterPack() ||
+        Param->getName().empty()) {
+      Problem = {Function->getLocation(),
+                 "an element's type depends on a template parameter structify "
+                 "cannot forward to the struct"};
+      return false;
+    }
+    Params.push_back("class " + Param->getNameAsString());
+    Names.push_back(Param->getNameAsString());
+    Spec.TemplateParameterIndices.push_back(Index);
+  }
+  Spec.TemplateHeader = "template <" + llvm::join(Params, ", ") + ">";
+  Spec.TemplateArguments = "<" + llvm::join(Names, ", ") + ">";
+  return true;
+}
+
+std::optional<std::vector<FixItHint>>
+buildEdits(const ResultGroup &Group, const StructSpec &Spec, ASTContext &Ctx,
+           EditProblem &Problem) {
+  return EditBuilder(Group, Spec, Ctx, Problem).build();
+}
+
+} // namespace clang::tidy::structify

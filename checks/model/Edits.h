@@ -1,0 +1,55 @@
+//===--- Edits.h - the text of a rewrite: the struct, its type, its uses --===//
+
+#ifndef STRUCTIFY_MODEL_EDITS_H
+#define STRUCTIFY_MODEL_EDITS_H
+
+#include "model/ResultGroup.h"
+#include "clang/Basic/Diagnostic.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::structify {
+
+/// The struct that replaces a function's pair or tuple.
+struct StructSpec {
+  std::string Name;
+  std::vector<std::string> Fields;
+  /// How each field's type is spelled in the struct.
+  std::vector<std::string> FieldTypes;
+  /// The element types, to tell which initialisers would narrow.
+  std::vector<QualType> ElementTypes;
+  /// For a function template whose elements depend on its parameters:
+  /// `template <class T>` and `<T>`.
+  std::string TemplateHeader;
+  std::string TemplateArguments;
+  /// The positions of those parameters in the function template's list, to
+  /// spell the arguments with each declaration's own parameter names.
+  std::vector<unsigned> TemplateParameterIndices;
+};
+
+/// Why an edit cannot be made safely, and where.
+struct EditProblem {
+  SourceLocation Loc;
+  std::string Reason;
+};
+
+/// How each element type is spelled where the struct goes: from the source
+/// of the function's return type when it is written there, printed otherwise.
+/// Fills FieldTypes, ElementTypes and, for templates, the template header.
+/// Returns false and sets \p Problem when an element type cannot be named.
+bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
+                         ASTContext &Ctx, StructSpec &Spec, EditProblem &Problem);
+
+/// Every edit of the rewrite of \p Group into \p Spec, or nothing and the
+/// first reason an edit would not be safe (a macro, an unexpected shape).
+std::optional<std::vector<FixItHint>>
+buildEdits(const ResultGroup &Group, const StructSpec &Spec, ASTContext &Ctx,
+           EditProblem &Problem);
+
+/// The text of \p Range as written in the file.
+std::string sourceText(CharSourceRange Range, const ASTContext &Ctx);
+
+} // namespace clang::tidy::structify
+
+#endif

@@ -1,0 +1,189 @@
+//===--- Naming.cpp - struct and field names from the code's own evidence -===//
+
+#include "model/Naming.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace clang::tidy::structify {
+
+void NamingEvidence::merge(const NamingEvidence &Other) {
+  auto Append = [](std::vector<std::vector<std::string>> &To,
+                   const std::vector<std::vector<std::string>> &From) {
+    if (To.size() < From.size())
+      To.resize(From.size());
+    for (size_t I = 0; I < From.size(); ++I)
+      llvm::append_range(To[I], From[I]);
+  };
+  Append(FromDefinition, Other.FromDefinition);
+  Append(FromCallers, Other.FromCallers);
+}
+
+std::string normalizeName(llvm::StringRef Name) {
+  if (Name.starts_with("m_") && Name.size() > 2)
+    Name = Name.drop_front(2);
+  Name = Name.trim('_');
+  return Name.str();
+}
+
+bool isMeaningfulName(llvm::StringRef Name) {
+  static const char *const Meaningless[] = {
+      "tmp",   "temp",   "ret",  "res", "result", "results", "rv",  "retval",
+      "first", "second", "pair", "tup", "tuple",  "value_",  "val_", "dummy",
+      "unused", "ignored", "foo", "bar", "baz", "elem", "element", "item"};
+  if (Name.empty() || llvm::is_contained(Meaningless, Name))
+    return false;
+  if (Name.size() == 1)
+    return llvm::is_contained(llvm::StringRef("xyzw"), Name[0]);
+  // `a1`, `x2`: a letter and a counter say nothing.
+  if (Name.size() == 2 && llvm::isDigit(Name[1]))
+    return false;
+  return true;
+}
+
+std::vector<std::string> splitWords(llvm::StringRef Identifier) {
+  std::vector<std::string> Words;
+  std::string Current;
+  for (size_t I = 0; I < Identifier.size(); ++I) {
+    const char C = Identifier[I];
+    if (C == '_') {
+      if (!Current.empty())
+        Words.push_back(std::move(Current));
+      Current.clear();
+      continue;
+    }
+    const bool StartsWord =
+        llvm::isUpper(C) && !Current.empty() &&
+        (!llvm::isUpper(Identifier[I - 1]) ||
+         (I + 1 < Identifier.size() && llvm::isLower(Identifier[I + 1])));
+    if (StartsWord) {
+      Words.push_back(std::move(Current));
+      Current.clear();
+    }
+    Current.push_back(llvm::toLower(C));
+  }
+  if (!Current.empty())
+    Words.push_back(std::move(Current));
+  return Words;
+}
+
+std::vector<std::string> knownApiNames(llvm::StringRef FunctionName,
+                                       llvm::ArrayRef<std::string> ElementKinds) {
+  const std::vector<std::string> Words = splitWords(FunctionName);
+  auto Has = [&](llvm::StringRef W) { return llvm::is_contained(Words, W); };
+  const size_t N = ElementKinds.size();
+  auto All = [&](llvm::StringRef Kind) {
+    return llvm::all_of(ElementKinds, [&](const std::string &K) { return K == Kind; });
+  };
+  if (N == 2 && (Has("minmax") || (Has("min") && Has("max"))))
+    return {"min", "max"};
+  if (N == 2 && (Has("divmod") || Has("divrem") || (Has("div") && Has("mod"))))
+    return {"quotient", "remainder"};
+  if (Has("dimensions") || Has("dims") || Has("extent") ||
+      (Has("size") && All("arithmetic"))) {
+    if (N == 2)
+      return {"width", "height"};
+    if (N == 3)
+      return {"width", "height", "depth"};
+  }
+  if (Has("position") || Has("pos") || Has("point") || Has("coords") ||
+      Has("coord") || Has("coordinates") || Has("location")) {
+    if (N == 2 && All("arithmetic"))
+      return {"x", "y"};
+    if (N == 3 && All("arithmetic"))
+      return {"x", "y", "z"};
+  }
+  if (N == 2 && (Has("bounds") || Has("limits") || Has("interval") || Has("range")))
+    return All("arithmetic") ? std::vector<std::string>{"lo", "hi"}
+                             : std::vector<std::string>{"begin", "end"};
+  if (N == 2 && ElementKinds[0] == "bool" &&
+      (Has("find") || Has("lookup") || Has("search") || Has("get")))
+    return {"found", "value"};
+  if (N == 2 && ElementKinds[0] == "bool" && (Has("try") || Has("parse")))
+    return {"ok", "value"};
+  if (N == 2 && ElementKinds[1] == "bool" && (Has("try") || Has("parse")))
+    return {"value", "ok"};
+  if (N == 2 && (Has("split") || Has("partition")))
+    return {"head", "tail"};
+  return {};
+}
+
+namespace {
+
+/// Names proposed for one element, most supported first (ties: first seen).
+std::vector<std::string> ranked(const std::vector<std::string> &Proposals,
+                                llvm::function_ref<bool(llvm::StringRef)> IsUsable) {
+  std::vector<std::string> Order;
+  llvm::StringMap<unsigned> Votes;
+  for (const std::string &Raw : Proposals) {
+    std::string Name = normalizeName(Raw);
+    if (!isMeaningfulName(Name) || !IsUsable(Name))
+      continue;
+    if (Votes[Name]++ == 0)
+      Order.push_back(Name);
+  }
+  // Most votes first; among equals, the first seen.
+  std::vector<std::pair<int, size_t>> Keys;
+  for (size_t I = 0; I < Order.size(); ++I)
+    Keys.push_back({-static_cast<int>(Votes[Order[I]]), I});
+  llvm::sort(Keys);
+  std::vector<std::string> Sorted;
+  for (const auto &Key : Keys)
+    Sorted.push_back(Order[Key.second]);
+  return Sorted;
+}
+
+} // namespace
+
+std::vector<std::string>
+chooseFieldNames(const NamingEvidence &Evidence, llvm::ArrayRef<std::string> Known,
+                 llvm::function_ref<bool(llvm::StringRef)> IsUsable,
+                 unsigned &MissingElement) {
+  const size_t N = Evidence.FromDefinition.size();
+  // Per element, every acceptable name in order of preference.
+  std::vector<std::vector<std::string>> Choices(N);
+  for (size_t I = 0; I < N; ++I) {
+    llvm::append_range(Choices[I], ranked(Evidence.FromDefinition[I], IsUsable));
+    llvm::append_range(Choices[I], ranked(Evidence.FromCallers[I], IsUsable));
+    if (I < Known.size() && IsUsable(Known[I]))
+      Choices[I].push_back(Known[I]);
+  }
+  std::vector<std::string> Names(N);
+  for (size_t I = 0; I < N; ++I) {
+    for (const std::string &Candidate : Choices[I]) {
+      if (llvm::is_contained(Names, Candidate))
+        continue;
+      Names[I] = Candidate;
+      break;
+    }
+    if (Names[I].empty()) {
+      MissingElement = I;
+      return {};
+    }
+  }
+  return Names;
+}
+
+std::string structNameFor(llvm::StringRef FunctionName, NameStyle Style,
+                          llvm::StringRef Suffix) {
+  std::vector<std::string> Words = splitWords(FunctionName);
+  // `get_bounds` -> `BoundsResult`: the verb says nothing about the value.
+  if (Words.size() > 1 && Words.front() == "get")
+    Words.erase(Words.begin());
+  for (const std::string &W : splitWords(Suffix))
+    Words.push_back(W);
+  std::string Name;
+  for (const std::string &W : Words) {
+    if (Style == NameStyle::LowerCase) {
+      if (!Name.empty())
+        Name += '_';
+      Name += W;
+    } else {
+      Name += llvm::toUpper(W[0]);
+      Name += W.substr(1);
+    }
+  }
+  return Name;
+}
+
+} // namespace clang::tidy::structify

@@ -1,0 +1,65 @@
+//===--- Naming.h - struct and field names from the code's own evidence ---===//
+
+#ifndef STRUCTIFY_MODEL_NAMING_H
+#define STRUCTIFY_MODEL_NAMING_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::structify {
+
+/// Names the code suggests for each element, by strength of evidence.
+struct NamingEvidence {
+  /// What the function's own definition calls each element: the variables
+  /// and members its return statements pass (`return {lo, hi};`), the values
+  /// it stores into the variable it returns (`r.first = count;`).
+  std::vector<std::vector<std::string>> FromDefinition;
+  /// What callers call each element: structured bindings
+  /// (`auto [ok, left] = f();`), `std::tie(ok, left) = f();`, and what
+  /// receives an element (`int count = r.first;`).
+  std::vector<std::vector<std::string>> FromCallers;
+
+  explicit NamingEvidence(size_t Elements = 0)
+      : FromDefinition(Elements), FromCallers(Elements) {}
+  void merge(const NamingEvidence &Other);
+};
+
+/// How the surrounding code spells type names.
+enum class NameStyle { CamelCase, LowerCase };
+
+/// `m_count` -> `count`, `hi_` -> `hi`, `_lo` -> `lo`.
+std::string normalizeName(llvm::StringRef Name);
+
+/// Not `tmp`, `result`, `first`, single letters other than coordinates...
+bool isMeaningfulName(llvm::StringRef Name);
+
+/// The words of an identifier: `minMax`, `min_max`, `MinMax` -> {min, max}.
+std::vector<std::string> splitWords(llvm::StringRef Identifier);
+
+/// Well-known names for well-known APIs, chosen from the function's name and
+/// its element types: `minmax` -> {min, max}, `divmod` -> {quotient,
+/// remainder}, `dimensions` -> {width, height}...
+std::vector<std::string> knownApiNames(llvm::StringRef FunctionName,
+                                       llvm::ArrayRef<std::string> ElementKinds);
+
+/// Field names for every element: for each element the best-supported
+/// meaningful name, definition evidence first, then callers, then the
+/// well-known names. Distinct, and each one accepted by \p IsUsable (not a
+/// keyword, a macro or reserved). Empty when some element has no name; then
+/// \p MissingElement tells which.
+std::vector<std::string>
+chooseFieldNames(const NamingEvidence &Evidence, llvm::ArrayRef<std::string> Known,
+                 llvm::function_ref<bool(llvm::StringRef)> IsUsable,
+                 unsigned &MissingElement);
+
+/// `min_max` -> `MinMaxResult` (CamelCase) or `min_max_result` (LowerCase).
+std::string structNameFor(llvm::StringRef FunctionName, NameStyle Style,
+                          llvm::StringRef Suffix);
+
+} // namespace clang::tidy::structify
+
+#endif

@@ -1,0 +1,227 @@
+//===--- ResultGroup.cpp - the values that become one function's struct ---===//
+
+#include "model/ResultGroup.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::structify {
+namespace {
+
+class GroupBuilder {
+public:
+  GroupBuilder(const FunctionFacts &Function, const TupleFacts &Facts,
+               ASTContext &Ctx)
+      : Function(Function), Facts(Facts), Ctx(Ctx) {
+    Group.Function = Function.Function;
+    // A use inside a template instantiation repeats the template's own text;
+    // when the template itself has the same use, the instantiation adds
+    // nothing. When it does not, the use depends on a template argument.
+    auto Remember = [&](const std::vector<Use> &Uses) {
+      for (const Use &U : Uses)
+        if (!U.InInstantiation)
+          PatternUses.insert(U.Loc.getRawEncoding());
+    };
+    Remember(Function.CallUses);
+    Remember(Function.OtherReferences);
+    for (const auto &[Var, V] : Facts.Variables)
+      Remember(V.Uses);
+  }
+
+  ResultGroup build() {
+    for (const Use &U : Function.CallUses)
+      addUse(U);
+    for (const Use &U : Function.OtherReferences)
+      if (!isRepeatedInstantiation(U))
+        block(U.Loc, U.Reason);
+    for (const Origin &O : Function.Returns) {
+      if (O.Kind == OriginKind::Construction)
+        Group.ReturnedConstructions.push_back(O.Built);
+      addOrigin(O, /*Declaring=*/nullptr);
+    }
+    return std::move(Group);
+  }
+
+private:
+  bool isRepeatedInstantiation(const Use &U) const {
+    return U.InInstantiation && PatternUses.count(U.Loc.getRawEncoding());
+  }
+
+  void block(SourceLocation Loc, std::string Reason) {
+    Group.Blockers.push_back({Loc, std::move(Reason)});
+  }
+
+  void addUse(const Use &U) {
+    if (isRepeatedInstantiation(U))
+      return;
+    if (U.InInstantiation) {
+      block(U.Loc, "the value is used in a template instantiation whose code "
+                   "depends on the template arguments");
+      return;
+    }
+    switch (U.Kind) {
+    case UseKind::ElementMember:
+    case UseKind::ElementGet:
+      Group.Accesses.push_back(U);
+      return;
+    case UseKind::StructuredBinding:
+      Group.Bindings.push_back(U.Binding);
+      return;
+    case UseKind::Discarded:
+    case UseKind::Reassigned:
+      return;
+    case UseKind::InitVariable:
+    case UseKind::AssignVariable:
+      addVariable(U.Var, U.Loc);
+      return;
+    case UseKind::Return:
+      if (U.ReturnOf && writtenFunction(U.ReturnOf) == Group.Function)
+        return;
+      block(U.Loc, U.ReturnOf && U.ReturnOf->getDeclName().isIdentifier()
+                       ? "the value is returned from '" +
+                             U.ReturnOf->getNameAsString() + "'"
+                       : std::string("the value is returned from a lambda"));
+      return;
+    case UseKind::TieAssign:
+      Group.Ties.push_back(U);
+      return;
+    case UseKind::Escape:
+      block(U.Loc, U.Reason);
+      return;
+    }
+  }
+
+  void addOrigin(const Origin &O, const VarDecl *Declaring) {
+    switch (O.Kind) {
+    case OriginKind::Call:
+      if (O.Callee != Group.Function)
+        block(O.E->getExprLoc(),
+              "the value comes from '" + O.Callee->getNameAsString() +
+                  "', which keeps returning a tuple");
+      return;
+    case OriginKind::Variable:
+      addVariable(O.Var, O.E->getExprLoc());
+      return;
+    case OriginKind::Construction:
+      Group.Constructions.push_back({O.Built, Declaring});
+      return;
+    case OriginKind::Other:
+      block(O.E ? O.E->getExprLoc() : Group.Function->getLocation(), O.Reason);
+      return;
+    }
+  }
+
+  void addVariable(const VarDecl *VD, SourceLocation Loc) {
+    if (!VD) {
+      block(Loc, "the value is stored where structify cannot follow it");
+      return;
+    }
+    if (!Group.Variables.insert(VD))
+      return;
+    auto It = Facts.Variables.find(VD);
+    if (It == Facts.Variables.end() || isa<ParmVarDecl>(VD) ||
+        !VD->isLocalVarDecl()) {
+      block(VD->getLocation(), "the value is stored in '" + VD->getNameAsString() +
+                                   "', which is not a local variable");
+      return;
+    }
+    const VariableFacts &V = It->second;
+    if (!V.WrittenType.isNull()) {
+      if (!Ctx.hasSameUnqualifiedType(V.WrittenType.getType(),
+                                      Group.Function->getReturnType())) {
+        block(VD->getLocation(), "'" + VD->getNameAsString() + "' is declared as '" +
+                                     V.WrittenType.getType().getAsString(
+                                         Ctx.getPrintingPolicy()) +
+                                     "'");
+        return;
+      }
+      Group.TypesToRespell.push_back(&V);
+    } else if (!V.Origins.empty() &&
+               V.Origins.front().Kind == OriginKind::Construction) {
+      block(VD->getLocation(), "'" + VD->getNameAsString() +
+                                   "' deduces its type from a pair or tuple "
+                                   "built in place");
+      return;
+    }
+    for (size_t I = 0; I < V.Origins.size(); ++I)
+      addOrigin(V.Origins[I], I == 0 ? VD : nullptr);
+    for (const Use &U : V.Uses)
+      addUse(U);
+  }
+
+  const FunctionFacts &Function;
+  const TupleFacts &Facts;
+  ASTContext &Ctx;
+  ResultGroup Group;
+  llvm::DenseSet<SourceLocation::UIntTy> PatternUses;
+};
+
+} // namespace
+
+/// The name an element expression carries: `lo`, `this->hi_`, `m_count`.
+static std::string nameOf(const Expr *E) {
+  E = ignoreTransparent(E);
+  if (!E)
+    return {};
+  E = E->IgnoreImplicit();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl()->getDeclName().isIdentifier()
+               ? DRE->getDecl()->getName().str()
+               : std::string();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl()->getDeclName().isIdentifier()
+               ? ME->getMemberDecl()->getName().str()
+               : std::string();
+  if (const auto *ME = dyn_cast<CXXDependentScopeMemberExpr>(E))
+    return ME->getMember().isIdentifier() ? ME->getMember().getAsString()
+                                          : std::string();
+  return {};
+}
+
+NamingEvidence gatherNamingEvidence(const ResultGroup &Group, size_t Elements,
+                                    const ASTContext &Ctx) {
+  NamingEvidence Evidence(Elements);
+  auto Add = [&](std::vector<std::vector<std::string>> &To, size_t Index,
+                 std::string Name) {
+    if (Index < Elements && !Name.empty())
+      To[Index].push_back(std::move(Name));
+  };
+  for (const Construction &Built : Group.ReturnedConstructions)
+    for (size_t I = 0; I < Built.Elements.size(); ++I)
+      Add(Evidence.FromDefinition, I, nameOf(Built.Elements[I]));
+  // Inside the function's own definition, element writes describe what the
+  // function returns; elsewhere, element reads describe what callers need.
+  const FunctionDecl *Definition = Group.Function->getDefinition();
+  const SourceRange Body =
+      Definition && Definition->getBody() ? Definition->getBody()->getSourceRange()
+                                          : SourceRange();
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const Use &Access : Group.Accesses) {
+    const bool InDefinition =
+        Body.isValid() && !SM.isBeforeInTranslationUnit(Access.Loc, Body.getBegin()) &&
+        !SM.isBeforeInTranslationUnit(Body.getEnd(), Access.Loc);
+    Add(InDefinition ? Evidence.FromDefinition : Evidence.FromCallers,
+        Access.Index, Access.ReceiverName);
+  }
+  for (const DecompositionDecl *Binding : Group.Bindings)
+    for (size_t I = 0; I < Binding->bindings().size(); ++I)
+      Add(Evidence.FromCallers, I, Binding->bindings()[I]->getName().str());
+  for (const Use &Tie : Group.Ties)
+    for (unsigned I = 0; I < Tie.Tie->getNumArgs(); ++I) {
+      const Expr *Target = Tie.Tie->getArg(I)->IgnoreParenImpCasts();
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(Target))
+        if (DRE->getDecl()->isInStdNamespace())
+          continue; // std::ignore
+      Add(Evidence.FromCallers, I, nameOf(Target));
+    }
+  return Evidence;
+}
+
+ResultGroup buildResultGroup(const FunctionFacts &Function, const TupleFacts &Facts,
+                             ASTContext &Ctx) {
+  return GroupBuilder(Function, Facts, Ctx).build();
+}
+
+} // namespace clang::tidy::structify

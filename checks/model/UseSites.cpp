@@ -1,0 +1,732 @@
+//===--- UseSites.cpp - every use of a tuple value in a translation unit --===//
+
+#include "model/UseSites.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/OperatorKinds.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::structify {
+
+const FunctionDecl *writtenFunction(const FunctionDecl *FD) {
+  if (!FD)
+    return nullptr;
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+    FD = Pattern;
+  return FD->getCanonicalDecl();
+}
+
+static bool isCopyOrMoveOfSameType(const CXXConstructExpr *CE) {
+  if (CE->getNumArgs() != 1 || !CE->getConstructor()->isCopyOrMoveConstructor())
+    return false;
+  return true;
+}
+
+static bool isStdMoveOrForward(const CallExpr *CE) {
+  const auto *FD = CE->getDirectCallee();
+  return CE->getNumArgs() == 1 &&
+         (isStdFunction(FD, "move") || isStdFunction(FD, "forward"));
+}
+
+/// One step of ignoreTransparent: the child that holds the same value.
+static const Expr *transparentChild(const Expr *E) {
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E))
+    return ICE->getSubExpr();
+  if (const auto *PE = dyn_cast<ParenExpr>(E))
+    return PE->getSubExpr();
+  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+    return MTE->getSubExpr();
+  if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+    return BTE->getSubExpr();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+    return EWC->getSubExpr();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    if (isCopyOrMoveOfSameType(CE) && !isa<CXXTemporaryObjectExpr>(CE))
+      return CE->getArg(0);
+  if (const auto *CE = dyn_cast<CallExpr>(E))
+    if (isStdMoveOrForward(CE))
+      return CE->getArg(0);
+  return nullptr;
+}
+
+const Expr *ignoreTransparent(const Expr *E) {
+  while (E)
+    if (const Expr *Child = transparentChild(E))
+      E = Child;
+    else
+      break;
+  return E;
+}
+
+static std::string printed(const Expr *E, ASTContext &Ctx) {
+  return Lexer::getSourceText(
+             CharSourceRange::getTokenRange(E->getSourceRange()),
+             Ctx.getSourceManager(), Ctx.getLangOpts())
+      .str();
+}
+
+static bool isMakeFunction(const FunctionDecl *FD) {
+  return isStdFunction(FD, "make_pair") || isStdFunction(FD, "make_tuple") ||
+         isStdFunction(FD, "forward_as_tuple");
+}
+
+Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
+                      ASTContext &Ctx) {
+  Origin O;
+  O.E = E;
+  const Expr *Inner = ignoreTransparent(E);
+  if (!Inner) {
+    O.Reason = "the value has no initialiser structify can see";
+    return O;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Inner)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+      O.Kind = OriginKind::Variable;
+      O.Var = VD;
+      return O;
+    }
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(Inner)) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (isMakeFunction(Callee)) {
+      O.Kind = OriginKind::Construction;
+      O.Built.E = CE;
+      O.Built.Range = CharSourceRange::getTokenRange(CE->getSourceRange());
+      for (const Expr *Arg : CE->arguments())
+        O.Built.Elements.push_back(Arg);
+      return O;
+    }
+    if (Callee && !isa<CXXOperatorCallExpr>(CE)) {
+      O.Kind = OriginKind::Call;
+      O.Callee = writtenFunction(Callee);
+      return O;
+    }
+    // `std::make_pair(lo, hi)` with dependent arguments, in a template.
+    if (const auto *ULE =
+            dyn_cast<UnresolvedLookupExpr>(CE->getCallee()->IgnoreParenImpCasts()))
+      if (llvm::any_of(ULE->decls(), [](const NamedDecl *D) {
+            return isMakeFunction(D->getAsFunction());
+          })) {
+        O.Kind = OriginKind::Construction;
+        O.Built.E = CE;
+        O.Built.Range = CharSourceRange::getTokenRange(CE->getSourceRange());
+        for (const Expr *Arg : CE->arguments())
+          O.Built.Elements.push_back(Arg);
+        return O;
+      }
+  }
+  if (const auto *UCE = dyn_cast<CXXUnresolvedConstructExpr>(Inner)) {
+    O.Kind = OriginKind::Construction;
+    O.Built.E = UCE;
+    O.Built.Range = CharSourceRange::getTokenRange(UCE->getSourceRange());
+    for (const Expr *Arg : UCE->arguments())
+      O.Built.Elements.push_back(Arg);
+    return O;
+  }
+  if (const auto *PLE = dyn_cast<ParenListExpr>(Inner)) {
+    O.Kind = OriginKind::Construction;
+    O.Built.E = PLE;
+    O.Built.Range = CharSourceRange::getTokenRange(PLE->getSourceRange());
+    for (unsigned I = 0; I < PLE->getNumExprs(); ++I)
+      O.Built.Elements.push_back(PLE->getExpr(I));
+    return O;
+  }
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Inner)) {
+    if (CE->getNumArgs() == 1 && Types.isTupleLike(CE->getArg(0)->getType())) {
+      // `std::pair<short, bool> f() { return std::make_pair(n, p); }`: a
+      // converted construction is still a construction of the elements.
+      Origin Converted = classifyOrigin(CE->getArg(0), Types, Ctx);
+      if (Converted.Kind == OriginKind::Construction)
+        return Converted;
+      O.Reason = "the value is converted from '" +
+                 CE->getArg(0)->getType().getCanonicalType().getAsString(
+                     Ctx.getPrintingPolicy()) +
+                 "'";
+      return O;
+    }
+    O.Kind = OriginKind::Construction;
+    O.Built.E = CE;
+    O.Built.Range = CharSourceRange::getTokenRange(CE->getSourceRange());
+    for (const Expr *Arg : CE->arguments())
+      if (!isa<CXXDefaultArgExpr>(Arg))
+        O.Built.Elements.push_back(Arg);
+    return O;
+  }
+  if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(Inner)) {
+    // `std::pair<int, int>{a, b}` spelled as a functional cast of a braced list.
+    O = classifyOrigin(FCE->getSubExpr(), Types, Ctx);
+    if (O.Kind == OriginKind::Construction)
+      O.Built.Range = CharSourceRange::getTokenRange(FCE->getSourceRange());
+    return O;
+  }
+  if (const auto *ILE = dyn_cast<InitListExpr>(Inner)) {
+    O.Kind = OriginKind::Construction;
+    O.Built.E = ILE;
+    O.Built.Range = CharSourceRange::getTokenRange(ILE->getSourceRange());
+    for (const Expr *Init : ILE->inits())
+      O.Built.Elements.push_back(Init);
+    return O;
+  }
+  if (isa<ConditionalOperator>(Inner) || isa<BinaryConditionalOperator>(Inner)) {
+    O.Reason = "the value is chosen by a conditional expression";
+    return O;
+  }
+  O.Reason = "the value comes from '" + printed(Inner, Ctx) + "'";
+  return O;
+}
+
+namespace {
+
+using Base = RecursiveASTVisitor<class Collector>;
+
+class Collector : public RecursiveASTVisitor<Collector> {
+public:
+  Collector(ASTContext &Ctx, const TupleLikeTypes &Types,
+            const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Types(Types) {
+    for (const FunctionDecl *FD : Functions)
+      Facts.Functions[FD].Function = FD;
+  }
+
+  TupleFacts take() { return std::move(Facts); }
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    if (!isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    const bool Instantiation = isInstantiation(D);
+    InstantiationDepth += Instantiation;
+    Stack.push_back(DynTypedNode::create(*D));
+    const bool Result = Base::TraverseDecl(D);
+    Stack.pop_back();
+    InstantiationDepth -= Instantiation;
+    return Result;
+  }
+
+  // Traverse recursively (not through RecursiveASTVisitor's queue) so that
+  // the stack holds every ancestor of the node being visited.
+  bool TraverseStmt(Stmt *S, DataRecursionQueue * = nullptr) {
+    if (!S)
+      return true;
+    Stack.push_back(DynTypedNode::create(*S));
+    const bool Result = Base::TraverseStmt(S);
+    Stack.pop_back();
+    return Result;
+  }
+
+  bool TraverseTypeLoc(TypeLoc TL, bool TraverseQualifier = true) {
+    if (TL.isNull())
+      return true;
+    Stack.push_back(DynTypedNode::create(TL));
+    const bool Result = Base::TraverseTypeLoc(TL, TraverseQualifier);
+    Stack.pop_back();
+    return Result;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(E->getDecl()))
+      recordFunctionReference(E, FD);
+    else if (const auto *VD = dyn_cast<VarDecl>(E->getDecl()))
+      recordVariableReference(E, VD);
+    return true;
+  }
+
+  bool VisitMemberExpr(MemberExpr *E) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(E->getMemberDecl()))
+      recordFunctionReference(E, FD);
+    else
+      recordOtherAccess(E);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *E) {
+    if (isStdFunction(E->getDirectCallee(), "get"))
+      recordOtherAccess(E);
+    return true;
+  }
+
+  bool VisitOverloadExpr(OverloadExpr *E) {
+    for (const NamedDecl *D : E->decls()) {
+      const auto *FD = D->getAsFunction();
+      if (!FD)
+        continue;
+      auto It = Facts.Functions.find(writtenFunction(FD));
+      if (It == Facts.Functions.end())
+        continue;
+      Use U;
+      U.Value = E;
+      U.Loc = E->getExprLoc();
+      U.Reason = "'" + FD->getNameAsString() +
+                 "' is called with dependent arguments in template code";
+      It->second.OtherReferences.push_back(U);
+    }
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (!isTrackedVariable(VD))
+      return true;
+    VariableFacts &V = Facts.Variables[VD];
+    V.Var = VD;
+    if (const TypeSourceInfo *TSI = VD->getTypeSourceInfo()) {
+      TypeLoc TL = TSI->getTypeLoc();
+      if (auto R = TL.getAs<ReferenceTypeLoc>())
+        TL = R.getPointeeLoc();
+      TL = TL.getUnqualifiedLoc();
+      if (!TL.getType()->getContainedDeducedType())
+        V.WrittenType = TL;
+    }
+    if (isa<ParmVarDecl>(VD))
+      return true;
+    const Expr *Init = VD->getInit();
+    if (!Init) {
+      Origin O;
+      O.Kind = OriginKind::Construction;
+      O.Built.DefaultInitialized = true;
+      V.Origins.push_back(O);
+      return true;
+    }
+    Origin O = classifyOrigin(Init, Types, Ctx);
+    // `T v(a, b)` and `T v{a, b}` initialise in place: rewrite the brackets.
+    if (O.Kind == OriginKind::Construction)
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(ignoreTransparent(Init)))
+        if (VD->getInitStyle() != VarDecl::CInit) {
+          if (CE->getParenOrBraceRange().isValid())
+            O.Built.Range = CharSourceRange::getTokenRange(CE->getParenOrBraceRange());
+          else
+            O.Built.DefaultInitialized = true;
+        }
+    V.Origins.push_back(O);
+    return true;
+  }
+
+  bool VisitReturnStmt(ReturnStmt *S) {
+    const FunctionDecl *Enclosing = enclosingFunction();
+    if (!Enclosing || !S->getRetValue() || InstantiationDepth > 0)
+      return true;
+    auto It = Facts.Functions.find(writtenFunction(Enclosing));
+    if (It == Facts.Functions.end())
+      return true;
+    It->second.Returns.push_back(classifyOrigin(S->getRetValue(), Types, Ctx));
+    return true;
+  }
+
+private:
+  static bool isInstantiation(const Decl *D) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(D))
+      return FD->isTemplateInstantiation();
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D))
+      return Spec->getSpecializationKind() != TSK_ExplicitSpecialization;
+    return false;
+  }
+
+  bool isTrackedVariable(const VarDecl *VD) const {
+    if (!VD->isLocalVarDeclOrParm() || isa<DecompositionDecl>(VD))
+      return false;
+    return Types.isTupleLike(VD->getType());
+  }
+
+  const FunctionDecl *enclosingFunction() const {
+    for (auto It = Stack.rbegin(); It != Stack.rend(); ++It) {
+      if (const auto *FD = It->get<FunctionDecl>())
+        return FD;
+      if (It->get<LambdaExpr>() || It->get<BlockExpr>())
+        return nullptr;
+    }
+    return nullptr;
+  }
+
+  const Expr *exprAt(size_t I) const { return Stack[I].get<Expr>(); }
+
+  /// The index of the outermost ancestor of Stack[I] that holds the same value.
+  size_t climbTransparent(size_t I) const {
+    while (I > 0) {
+      const Expr *Parent = exprAt(I - 1);
+      if (!Parent || transparentChild(Parent) != exprAt(I))
+        break;
+      --I;
+    }
+    return I;
+  }
+
+  /// `f(...)`: is the reference at Stack[I] the callee of a call? Returns the
+  /// index of the call, or 0.
+  size_t callOfCallee(size_t I) const {
+    const Expr *Callee = exprAt(I);
+    while (I > 0) {
+      const Expr *Parent = exprAt(I - 1);
+      if (!Parent)
+        return 0;
+      if (const auto *Call = dyn_cast<CallExpr>(Parent))
+        return Call->getCallee()->IgnoreParenImpCasts() == Callee ? I - 1 : 0;
+      if (!isa<ImplicitCastExpr>(Parent) && !isa<ParenExpr>(Parent))
+        return 0;
+      --I;
+    }
+    return 0;
+  }
+
+  void recordFunctionReference(const Expr *Ref, const FunctionDecl *FD) {
+    auto It = Facts.Functions.find(writtenFunction(FD));
+    if (It == Facts.Functions.end())
+      return;
+    const size_t Top = Stack.size() - 1;
+    if (size_t Call = callOfCallee(Top)) {
+      It->second.CallUses.push_back(classifyUse(Call));
+      return;
+    }
+    Use U;
+    U.Value = Ref;
+    U.Loc = Ref->getExprLoc();
+    U.InInstantiation = InstantiationDepth > 0;
+    U.Reason = "'" + FD->getNameAsString() +
+               "' is referred to without being called (its address is taken)";
+    It->second.OtherReferences.push_back(U);
+  }
+
+  void recordVariableReference(const DeclRefExpr *Ref, const VarDecl *VD) {
+    if (!isTrackedVariable(VD))
+      return;
+    VariableFacts &V = Facts.Variables[VD];
+    V.Var = VD;
+    Use U = classifyUse(Stack.size() - 1);
+    if (U.Kind == UseKind::AssignVariable && U.Var == VD)
+      return; // `v = v`
+    if (U.Kind == UseKind::Reassigned)
+      V.Origins.push_back(classifyOrigin(U.Access, Types, Ctx));
+    V.Uses.push_back(U);
+  }
+
+  /// Element reads of values that are not tracked: recorded for
+  /// structify-index-access.
+  void recordOtherAccess(const Expr *Access) {
+    const Expr *Object = nullptr;
+    if (const auto *ME = dyn_cast<MemberExpr>(Access)) {
+      if (!TupleLikeTypes::pairElementIndex(
+              dyn_cast<FieldDecl>(ME->getMemberDecl())))
+        return;
+      Object = ME->getBase();
+    } else if (const auto *CE = dyn_cast<CallExpr>(Access)) {
+      if (CE->getNumArgs() != 1)
+        return;
+      Object = CE->getArg(0);
+    }
+    const Expr *Inner = ignoreTransparent(Object);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Inner))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (isTrackedVariable(VD))
+          return; // recorded as a use of the variable
+    if (const auto *CE = dyn_cast<CallExpr>(Inner))
+      if (Facts.Functions.count(writtenFunction(CE->getDirectCallee())))
+        return; // recorded as a use of the call
+    Use U;
+    U.Value = Object;
+    U.Access = Access;
+    U.Loc = Access->getExprLoc();
+    U.InInstantiation = InstantiationDepth > 0;
+    if (!elementAccess(Access, Object, U))
+      return;
+    Facts.OtherAccesses.push_back(U);
+  }
+
+  /// Fills Kind, Index and Access when \p Access reads an element of the
+  /// tuple value \p Object.
+  bool elementAccess(const Expr *Access, const Expr *Object, Use &U) const {
+    if (const auto *ME = dyn_cast<MemberExpr>(Access)) {
+      auto Index =
+          TupleLikeTypes::pairElementIndex(dyn_cast<FieldDecl>(ME->getMemberDecl()));
+      if (!Index || ME->getBase() != Object)
+        return false;
+      QualType ObjectType = Object->getType();
+      if (ME->isArrow())
+        ObjectType = ObjectType->getPointeeType();
+      if (!Types.isTupleLike(ObjectType))
+        return false; // a class derived from std::pair
+      U.Kind = UseKind::ElementMember;
+      U.Index = *Index;
+      U.Access = ME;
+      return true;
+    }
+    const auto *CE = dyn_cast<CallExpr>(Access);
+    if (!CE || !isStdFunction(CE->getDirectCallee(), "get") ||
+        CE->getNumArgs() != 1 || CE->getArg(0) != Object)
+      return false;
+    const auto Shape = Types.shape(Object->getType());
+    const TemplateArgumentList *Args =
+        CE->getDirectCallee()->getTemplateSpecializationArgs();
+    if (!Shape || !Args || Args->size() == 0)
+      return false;
+    const TemplateArgument &First = Args->get(0);
+    if (First.getKind() == TemplateArgument::Integral) {
+      U.Index = First.getAsIntegral().getZExtValue();
+    } else if (First.getKind() == TemplateArgument::Type) {
+      // std::get<T>: the element of that type, which the standard requires
+      // to be unique.
+      std::optional<unsigned> Found;
+      for (unsigned I = 0; I < Shape->Elements.size(); ++I)
+        if (Ctx.hasSameType(Shape->Elements[I], First.getAsType()))
+          Found = I;
+      if (!Found)
+        return false;
+      U.Index = *Found;
+    } else {
+      return false;
+    }
+    U.Kind = UseKind::ElementGet;
+    U.Access = CE;
+    return true;
+  }
+
+  /// The name of what receives the value of the expression at Stack[I]:
+  /// `int count = <e>;`, `total = <e>;`, `draw(<e>)` (the parameter).
+  std::string receiverName(size_t I) const {
+    I = climbTransparent(I);
+    if (I == 0)
+      return {};
+    const Expr *E = exprAt(I);
+    const DynTypedNode &Parent = Stack[I - 1];
+    if (const auto *VD = Parent.get<VarDecl>())
+      return VD->getInit() && VD->getInit()->IgnoreImplicit() == E->IgnoreImplicit()
+                 ? VD->getName().str()
+                 : std::string();
+    auto NameOf = [](const Expr *Target) -> std::string {
+      Target = Target->IgnoreParenImpCasts();
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(Target))
+        return DRE->getDecl()->getName().str();
+      if (const auto *ME = dyn_cast<MemberExpr>(Target))
+        if (ME->getMemberDecl()->getDeclName().isIdentifier())
+          return ME->getMemberDecl()->getName().str();
+      return {};
+    };
+    // `x = <e>` names the element x; `<e> = x` (an element write) too.
+    if (const auto *BO = Parent.get<BinaryOperator>()) {
+      if (BO->getOpcode() != BO_Assign)
+        return {};
+      return NameOf(BO->getRHS() == E ? BO->getLHS() : BO->getRHS());
+    }
+    if (const auto *OC = Parent.get<CXXOperatorCallExpr>()) {
+      if (OC->getOperator() != OO_Equal || OC->getNumArgs() != 2)
+        return {};
+      return NameOf(OC->getArg(1) == E ? OC->getArg(0) : OC->getArg(1));
+    }
+    if (const auto *Call = Parent.get<CallExpr>()) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      for (unsigned Arg = 0; Callee && Arg < Call->getNumArgs(); ++Arg)
+        if (Call->getArg(Arg) == E && Arg < Callee->getNumParams() &&
+            Callee->getParamDecl(Arg)->getDeclName().isIdentifier())
+          return Callee->getParamDecl(Arg)->getName().str();
+    }
+    return {};
+  }
+
+  static bool isComparison(OverloadedOperatorKind Op) {
+    switch (Op) {
+    case OO_EqualEqual:
+    case OO_ExclaimEqual:
+    case OO_Less:
+    case OO_Greater:
+    case OO_LessEqual:
+    case OO_GreaterEqual:
+    case OO_Spaceship:
+      return true;
+    default:
+      return false;
+    }
+  }
+
+  /// Is the statement-level parent at Stack[I] one that ignores the value of
+  /// its child (a full-expression statement)?
+  bool isFullStatement(size_t I) const {
+    if (I == 0)
+      return false;
+    const Stmt *Child = Stack[I].get<Stmt>();
+    const DynTypedNode &Parent = Stack[I - 1];
+    if (Parent.get<CompoundStmt>() || Parent.get<LabelStmt>() ||
+        Parent.get<AttributedStmt>() || Parent.get<SwitchCase>())
+      return true;
+    if (const auto *If = Parent.get<IfStmt>())
+      return If->getThen() == Child || If->getElse() == Child;
+    if (const auto *While = Parent.get<WhileStmt>())
+      return While->getBody() == Child;
+    if (const auto *Do = Parent.get<DoStmt>())
+      return Do->getBody() == Child;
+    if (const auto *For = Parent.get<ForStmt>())
+      return For->getBody() == Child || For->getInc() == Child ||
+             For->getInit() == Child;
+    if (const auto *Range = Parent.get<CXXForRangeStmt>())
+      return Range->getBody() == Child;
+    return false;
+  }
+
+  /// What the code does with the tuple value of the expression at Stack[I].
+  Use classifyUse(size_t ValueIndex) {
+    Use U;
+    U.Value = exprAt(ValueIndex);
+    U.Loc = U.Value->getExprLoc();
+    U.InInstantiation = InstantiationDepth > 0;
+    const size_t I = climbTransparent(ValueIndex);
+    const Expr *E = exprAt(I);
+    auto Escape = [&](std::string Reason) {
+      U.Kind = UseKind::Escape;
+      U.Reason = std::move(Reason);
+      return U;
+    };
+    if (I == 0)
+      return Escape("the value is used where structify cannot see it");
+    const DynTypedNode &Parent = Stack[I - 1];
+
+    if (const auto *ME = Parent.get<MemberExpr>()) {
+      if (elementAccess(ME, E, U)) {
+        U.ReceiverName = receiverName(I - 1);
+        return U;
+      }
+      return Escape("the value's member '" + ME->getMemberNameInfo().getAsString() +
+                    "' is used");
+    }
+    if (const auto *OC = Parent.get<CXXOperatorCallExpr>()) {
+      const OverloadedOperatorKind Op = OC->getOperator();
+      const std::string Spelling = getOperatorSpelling(Op);
+      if (Op == OO_Equal && OC->getNumArgs() == 2 && OC->getArg(1) == E)
+        return classifyAssignment(OC, I - 1, U);
+      if (Op == OO_Equal && OC->getNumArgs() == 2 && OC->getArg(0) == E &&
+          isa<DeclRefExpr>(E->IgnoreParenImpCasts())) {
+        U.Kind = UseKind::Reassigned;
+        U.Access = OC->getArg(1);
+        return U;
+      }
+      if (isComparison(Op))
+        return Escape("the value is compared with '" + Spelling + "'");
+      return Escape("the value is an operand of '" + Spelling + "'");
+    }
+    if (const auto *Rewritten = Parent.get<CXXRewrittenBinaryOperator>())
+      return Escape("the value is compared with '" +
+                    Rewritten->getOpcodeStr().str() + "'");
+    if (const auto *Call = Parent.get<CallExpr>()) {
+      if (elementAccess(Call, E, U)) {
+        U.ReceiverName = receiverName(I - 1);
+        return U;
+      }
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && Callee->getDeclName().isIdentifier())
+        return Escape("the value is passed to '" + Callee->getNameAsString() + "'");
+      return Escape("the value is passed to a function");
+    }
+    if (const auto *Construct = Parent.get<CXXConstructExpr>())
+      return Escape("the value is converted to '" +
+                    Construct->getType().getAsString(Ctx.getPrintingPolicy()) +
+                    "'");
+    if (const auto *DD = Parent.get<DecompositionDecl>()) {
+      U.Kind = UseKind::StructuredBinding;
+      U.Binding = DD;
+      return U;
+    }
+    if (const auto *VD = Parent.get<VarDecl>()) {
+      if (VD->getInit() && VD->getInit()->IgnoreImplicit() == E->IgnoreImplicit()) {
+        U.Kind = UseKind::InitVariable;
+        U.Var = VD;
+        return U;
+      }
+      return Escape("the value is used in the declaration of '" +
+                    VD->getNameAsString() + "'");
+    }
+    if (Parent.get<ReturnStmt>()) {
+      U.Kind = UseKind::Return;
+      U.ReturnOf = enclosingFunction();
+      return U;
+    }
+    if (const auto *Cast = Parent.get<ExplicitCastExpr>()) {
+      if (Cast->getType()->isVoidType()) {
+        U.Kind = UseKind::Discarded;
+        return U;
+      }
+      return Escape("the value is cast to '" +
+                    Cast->getType().getAsString(Ctx.getPrintingPolicy()) + "'");
+    }
+    if (const auto *BO = Parent.get<BinaryOperator>()) {
+      if (BO->getOpcode() == BO_Comma && BO->getLHS() == E) {
+        U.Kind = UseKind::Discarded;
+        return U;
+      }
+      return Escape("the value is an operand of '" + BO->getOpcodeStr().str() + "'");
+    }
+    if (const auto *UO = Parent.get<UnaryOperator>())
+      return Escape(UO->getOpcode() == UO_AddrOf
+                        ? std::string("the value's address is taken")
+                        : "the value is an operand of '" +
+                              UnaryOperator::getOpcodeStr(UO->getOpcode()).str() +
+                              "'");
+    if (Parent.get<ConditionalOperator>() || Parent.get<BinaryConditionalOperator>())
+      return Escape("the value is used in a conditional expression");
+    if (Parent.get<InitListExpr>())
+      return Escape("the value initialises an element of a braced list");
+    if (Parent.get<LambdaExpr>())
+      return Escape("the value is captured by a lambda");
+    if (Parent.get<TypeLoc>() || Parent.get<UnaryExprOrTypeTraitExpr>() ||
+        Parent.get<CXXTypeidExpr>())
+      return Escape("the value's type is used (decltype, sizeof, typeid)");
+    if (Parent.get<Stmt>() && !Parent.get<Expr>() && isFullStatement(I)) {
+      U.Kind = UseKind::Discarded;
+      return U;
+    }
+    return Escape("the value is used in a way structify cannot rewrite");
+  }
+
+  /// `<lhs> = <value>`, with the value at Stack[OperatorIndex + 1].
+  Use classifyAssignment(const CXXOperatorCallExpr *OC, size_t OperatorIndex,
+                         Use U) {
+    const Expr *LHS = OC->getArg(0)->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (isTrackedVariable(VD)) {
+          U.Kind = UseKind::AssignVariable;
+          U.Var = VD;
+          return U;
+        }
+    const Expr *TieCall = ignoreTransparent(OC->getArg(0));
+    if (const auto *Tie = dyn_cast_or_null<CallExpr>(TieCall))
+      if (isStdFunction(Tie->getDirectCallee(), "tie")) {
+        size_t Statement = climbTransparent(OperatorIndex);
+        if (!isFullStatement(Statement)) {
+          U.Kind = UseKind::Escape;
+          U.Reason = "the value is assigned through 'std::tie' inside an "
+                     "expression whose value is used";
+          return U;
+        }
+        U.Kind = UseKind::TieAssign;
+        U.Tie = Tie;
+        U.Statement = Stack[Statement].get<Stmt>();
+        return U;
+      }
+    U.Kind = UseKind::Escape;
+    U.Reason = "the value is assigned to '" + printed(OC->getArg(0), Ctx) + "'";
+    return U;
+  }
+
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const TupleLikeTypes &Types;
+  TupleFacts Facts;
+  llvm::SmallVector<DynTypedNode, 64> Stack;
+  unsigned InstantiationDepth = 0;
+};
+
+} // namespace
+
+TupleFacts collectTupleFacts(ASTContext &Ctx, const TupleLikeTypes &Types,
+                             const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions) {
+  Collector C(Ctx, Types, Functions);
+  C.TraverseAST(Ctx);
+  return C.take();
+}
+
+} // namespace clang::tidy::structify

@@ -1,0 +1,142 @@
+//===--- UseSites.h - every use of a tuple value in a translation unit ----===//
+//
+// One walk over the user's code (system headers skipped) records, for the
+// functions and variables that hold tuple-like values, where each value comes
+// from (an Origin) and what the code does with it (a Use). The checks and the
+// project-wide driver decide from these facts what can be rewritten.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STRUCTIFY_MODEL_USESITES_H
+#define STRUCTIFY_MODEL_USESITES_H
+
+#include "model/TupleLike.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/TypeLoc.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class DecompositionDecl;
+} // namespace clang
+
+namespace clang::tidy::structify {
+
+/// What the code does with a tuple value at one place.
+enum class UseKind {
+  ElementMember,     ///< `x.first`, `x.second`
+  ElementGet,        ///< `std::get<1>(x)`, `std::get<int>(x)`
+  StructuredBinding, ///< `auto [a, b] = x;`
+  Discarded,         ///< `f();`: the value is not used
+  InitVariable,      ///< `T v = x;`
+  AssignVariable,    ///< `v = x;`
+  Reassigned,        ///< `x = ...;`: the variable x itself gets a new value
+  Return,            ///< `return x;`
+  TieAssign,         ///< `std::tie(a, b) = x;` as a whole statement
+  Escape,            ///< anything else; Reason says what
+};
+
+/// Where a tuple value comes from.
+enum class OriginKind {
+  Call,         ///< a call of a function
+  Variable,     ///< another variable
+  Construction, ///< `std::make_pair(a, b)`, `{a, b}`, `std::tuple(a, b)`, `T()`
+  Other,        ///< anything else; Reason says what
+};
+
+/// `std::make_pair(a, b)` and friends: a value built from its elements.
+struct Construction {
+  const Expr *E = nullptr;
+  /// The text to replace with `{elements}`: the whole expression, or, for a
+  /// variable's direct initialisation `T v(a, b)`, the parentheses.
+  CharSourceRange Range;
+  llvm::SmallVector<const Expr *, 4> Elements;
+  /// `T v;` with no initialiser at all: add `{}` after the variable's name.
+  bool DefaultInitialized = false;
+};
+
+struct Origin {
+  OriginKind Kind = OriginKind::Other;
+  const Expr *E = nullptr;
+  const FunctionDecl *Callee = nullptr; ///< Call: canonical declaration
+  const VarDecl *Var = nullptr;         ///< Variable
+  Construction Built;                   ///< Construction
+  std::string Reason;                   ///< Other
+};
+
+struct Use {
+  UseKind Kind = UseKind::Escape;
+  /// The expression that holds the value (a call, a variable reference).
+  const Expr *Value = nullptr;
+  /// ElementMember: the MemberExpr. ElementGet: the `std::get` call.
+  const Expr *Access = nullptr;
+  unsigned Index = 0;
+  /// For element reads: the name of what receives the element
+  /// (`int count = r.first;`, `total = r.second;`); for element writes, the
+  /// name of what is stored (`r.first = count;`). Evidence for naming.
+  std::string ReceiverName;
+  const VarDecl *Var = nullptr;             ///< InitVariable, AssignVariable
+  const FunctionDecl *ReturnOf = nullptr;   ///< Return: the enclosing function
+  const DecompositionDecl *Binding = nullptr;
+  const Stmt *Statement = nullptr;          ///< TieAssign: the whole statement
+  const CallExpr *Tie = nullptr;            ///< TieAssign: the `std::tie` call
+  /// Escape: what the code does that a struct cannot do, as a clause that
+  /// follows "the result is" (e.g. "compared with '=='").
+  std::string Reason;
+  SourceLocation Loc;
+  /// The use sits in a template instantiation's body: the source text is
+  /// shared with other instantiations.
+  bool InInstantiation = false;
+};
+
+/// Everything known about one tuple-typed local variable.
+struct VariableFacts {
+  const VarDecl *Var = nullptr;
+  std::vector<Origin> Origins;
+  std::vector<Use> Uses;
+  /// The written type when it is not deduced (`std::pair<int, int> v`), with
+  /// references and qualifiers stripped: the text to respell.
+  TypeLoc WrittenType;
+};
+
+/// Everything known about one function that returns a tuple-like value.
+struct FunctionFacts {
+  const FunctionDecl *Function = nullptr; ///< canonical declaration
+  std::vector<Use> CallUses;              ///< one per call or other reference
+  std::vector<Origin> Returns;            ///< what its definitions return
+  std::vector<Use> OtherReferences;       ///< `&f`, `std::function<...> g = f`
+};
+
+struct TupleFacts {
+  llvm::MapVector<const FunctionDecl *, FunctionFacts> Functions;
+  llvm::MapVector<const VarDecl *, VariableFacts> Variables;
+  /// Element reads of tuple values that are neither a tracked call nor a
+  /// tracked variable (`m.insert(x).second`, `it->first`).
+  std::vector<Use> OtherAccesses;
+};
+
+/// Maps a function to the canonical declaration of the code it was written
+/// as: instantiations and specializations to their template's pattern.
+const FunctionDecl *writtenFunction(const FunctionDecl *FD);
+
+/// Walks the translation unit once (skipping system headers) and records the
+/// facts about \p Functions (canonical written declarations) and about every
+/// local variable of a tuple-like type.
+TupleFacts collectTupleFacts(ASTContext &Ctx, const TupleLikeTypes &Types,
+                             const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions);
+
+/// Strips what does not change the value: implicit casts, parentheses,
+/// temporaries, cleanups, copies and moves of the same tuple type.
+const Expr *ignoreTransparent(const Expr *E);
+
+/// What kind of value \p E builds, for a tuple-like type.
+Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types, ASTContext &Ctx);
+
+} // namespace clang::tidy::structify
+
+#endif
