@@ -154,8 +154,8 @@ void TupleReturnCheck::check(const MatchFinder::MatchResult &Result) {
   if (FD->getReturnType()->isReferenceType() || !isPublicApi(FD, Policy))
     return;
   const auto Shape = Types.shape(FD->getReturnType());
-  if (!Shape || Shape->Elements.size() < 2 ||
-      (Shape->HasPackExpansion && !IncludeParameterPacks))
+  if (!Shape || (Shape->HasPackExpansion ? !IncludeParameterPacks
+                                           : Shape->Elements.size() < 2))
     return;
   for (const std::string &Pattern : IgnoredFunctions)
     if (llvm::Regex(Pattern).match(FD->getName()))
@@ -224,6 +224,12 @@ TupleReturnCheck::rewrite(const FunctionDecl *Function, const TupleFacts &Facts)
         return Block(Spec->getLocation(),
                      "'" + Name + "' has explicit specializations");
 
+  const auto Shape = Types.shape(Function->getReturnType());
+  if (Shape->HasPackExpansion)
+    return Block(Function->getLocation(),
+                 "the elements come from a parameter pack, so their number "
+                 "and names are not known");
+
   const auto It = Facts.Functions.find(Function);
   if (It == Facts.Functions.end())
     return Result;
@@ -233,7 +239,6 @@ TupleReturnCheck::rewrite(const FunctionDecl *Function, const TupleFacts &Facts)
     return Result;
   }
 
-  const auto Shape = Types.shape(Function->getReturnType());
   StructSpec Spec;
   unsigned Missing = 0;
   Spec.Fields = chooseFieldNames(

@@ -70,7 +70,8 @@ def diagnostics(output, check_name, keep_notes):
         m = DIAG_LINE.match(line)
         if not m:
             continue
-        if m.group(4) == "note" and not keep_notes:
+        if m.group(4) == "note" and (not keep_notes or
+                                     m.group(5).startswith("FIX-IT applied")):
             continue
         lines.append(line)
     return "\n".join(lines) + "\n"

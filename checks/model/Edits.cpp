@@ -137,9 +137,16 @@ private:
     return false;
   }
 
-  bool inFile(CharSourceRange Range, SourceLocation Where) {
-    if (Range.isInvalid() || Range.getBegin().isMacroID() ||
-        Range.getEnd().isMacroID())
+  /// The file text of \p Range: a range spelled in a macro's arguments, or
+  /// covering a whole macro invocation, maps to the file; a range inside a
+  /// macro's body does not.
+  CharSourceRange fileRange(CharSourceRange Range) {
+    return Lexer::makeFileCharRange(Range, SM, LangOpts);
+  }
+
+  bool inFile(CharSourceRange &Range, SourceLocation Where) {
+    Range = fileRange(Range);
+    if (Range.isInvalid())
       return fail(Where, "the code to rewrite is in a macro expansion");
     return true;
   }
@@ -153,7 +160,8 @@ private:
   }
 
   std::string text(const Expr *E) {
-    return sourceText(CharSourceRange::getTokenRange(E->getSourceRange()), Ctx);
+    return sourceText(fileRange(CharSourceRange::getTokenRange(E->getSourceRange())),
+                      Ctx);
   }
 
   /// Where the struct goes: before the first declaration, its template
@@ -264,7 +272,7 @@ private:
     std::vector<std::string> Elements;
     for (size_t I = 0; I < Built.Elements.size(); ++I) {
       const Expr *Element = Built.Elements[I];
-      const CharSourceRange Range =
+      CharSourceRange Range =
           CharSourceRange::getTokenRange(Element->getSourceRange());
       if (!inFile(Range, Element->getExprLoc()))
         return false;
@@ -284,10 +292,11 @@ private:
                      ME->getMemberLoc());
     const auto *Call = cast<CallExpr>(Access.Access);
     const Expr *Object = Call->getArg(0);
-    std::string ObjectText = text(Object);
-    if (!inFile(CharSourceRange::getTokenRange(Object->getSourceRange()),
-                Call->getExprLoc()))
+    CharSourceRange ObjectRange =
+        CharSourceRange::getTokenRange(Object->getSourceRange());
+    if (!inFile(ObjectRange, Call->getExprLoc()))
       return false;
+    std::string ObjectText = sourceText(ObjectRange, Ctx);
     if (!isPostfixOperand(Object))
       ObjectText = "(" + ObjectText + ")";
     return replace(CharSourceRange::getTokenRange(Call->getSourceRange()),
@@ -304,7 +313,7 @@ private:
         Lexer::findNextToken(Statement->getEndLoc(), SM, LangOpts);
     if (!Next || Next->isNot(tok::semi))
       return fail(Tie.Loc, "the 'std::tie' assignment is not a plain statement");
-    Range.setEnd(Next->getLocation());
+    Range.setEnd(Next->getEndLoc()); // a character range once in the file
     if (Tie.Tie->getNumArgs() != Spec.Fields.size())
       return fail(Tie.Loc, "'std::tie' takes a different number of elements");
 

@@ -1,0 +1,3 @@
+#include <utility>
+
+std::pair<int, int> span(int from, int to);

@@ -1,0 +1,37 @@
+// RUN: %check_structify %s structify-tuple-return %t -- -- -std=c++17
+// RUN: %check_structify %s structify-tuple-return %t -- -- -std=c++20
+
+// Uses that need a real std::pair or std::tuple, with the real library.
+#include <functional>
+#include <map>
+#include <set>
+#include <tuple>
+#include <utility>
+
+std::pair<int, int> keyed(int lo, int hi) { return {lo, hi}; }
+// CHECK-NOTES: :[[@LINE-1]]:21: warning: 'keyed' returns 'std::pair<int, int>'
+int use_keyed() {
+  std::map<std::pair<int, int>, int> seen;
+  seen[keyed(1, 2)] = 3;
+  // CHECK-NOTES: :[[@LINE-1]]:8: note: no fix: the value is an operand of '[]'
+  std::set<std::pair<int, int>> all;
+  all.insert(keyed(3, 4));
+  // CHECK-NOTES: :[[@LINE-1]]:14: note: no fix: the value is passed to 'insert'
+  return int(seen.size() + all.size());
+}
+
+std::tuple<int, int> joined(int lo, int hi) { return {lo, hi}; }
+// CHECK-NOTES: :[[@LINE-1]]:22: warning: 'joined' returns
+int use_joined() { return std::get<2>(std::tuple_cat(joined(1, 2), std::make_tuple(3))); }
+// CHECK-NOTES: :[[@LINE-1]]:54: note: no fix: the value is passed to 'tuple_cat'
+
+std::pair<int, int> stored(int lo, int hi) { return {lo, hi}; }
+// CHECK-NOTES: :[[@LINE-1]]:21: warning: 'stored' returns
+std::function<std::pair<int, int>(int, int)> callback = stored;
+// CHECK-NOTES: :[[@LINE-1]]:57: note: no fix: 'stored' is referred to without being called (its address is taken)
+
+std::pair<int, int> ordered(int lo, int hi) { return {lo, hi}; }
+// CHECK-NOTES: :[[@LINE-1]]:21: warning: 'ordered' returns
+bool use_ordered() { return ordered(1, 2) < ordered(2, 1); }
+// CHECK-NOTES: :[[@LINE-1]]:29: note: no fix: the value is compared with '<'
+// CHECK-NOTES: :[[@LINE-2]]:45: note: no fix: the value is compared with '<'
