@@ -1,5 +1,6 @@
 //===--- StructifyModule.cpp - the structify clang-tidy module ------------===//
 
+#include "IndexAccessCheck.h"
 #include "TupleReturnCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
@@ -8,6 +9,7 @@ namespace clang::tidy::structify {
 class StructifyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<IndexAccessCheck>("structify-index-access");
     Factories.registerCheck<TupleReturnCheck>("structify-tuple-return");
   }
 };

@@ -3,14 +3,12 @@
 #include "TupleReturnCheck.h"
 #include "model/Naming.h"
 #include "model/ResultGroup.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Lex/Preprocessor.h"
-#include "llvm/Support/Regex.h"
 
 using namespace clang::ast_matchers;
 
@@ -18,18 +16,6 @@ namespace clang::tidy::structify {
 namespace {
 
 constexpr llvm::StringLiteral FunctionId = "function";
-
-constexpr llvm::StringLiteral DefaultIgnoredFunctions =
-    "^(insert|emplace|emplace_hint|try_emplace|insert_or_assign|equal_range|"
-    "minmax|minmax_element|mismatch|partition_copy|extract)$";
-constexpr llvm::StringLiteral DefaultIgnoredNamespaces = "detail;internal;impl";
-
-std::vector<std::string> parseList(StringRef Option) {
-  std::vector<std::string> Items;
-  for (StringRef Item : utils::options::parseStringList(Option))
-    Items.emplace_back(Item.trim());
-  return Items;
-}
 
 AST_MATCHER_P(FunctionDecl, returnsTupleLike, const TupleLikeTypes *, Types) {
   return Types->isTupleLike(Node.getReturnType());
@@ -84,26 +70,16 @@ struct TupleReturnCheck::Outcome {
 
 TupleReturnCheck::TupleReturnCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      RawTupleTypes(Options.get("TupleTypes", DefaultTupleTypes)),
-      RawIgnoredFunctions(
-          Options.get("IgnoredFunctions", DefaultIgnoredFunctions)),
-      RawIgnoredNamespaces(
-          Options.get("IgnoredNamespaces", DefaultIgnoredNamespaces)),
-      IncludeNonPublic(Options.get("IncludeNonPublic", false)),
-      IncludeParameterPacks(Options.get("IncludeParameterPacks", false)),
+      Policy(TupleReturnPolicy::fromOptions([&](StringRef Key, StringRef Default) {
+        return Options.get(Key, Default).str();
+      })),
+      Types(Policy.Types),
       StructNameSuffix(Options.get("StructNameSuffix", "Result")),
-      RawStructNameStyle(Options.get("StructNameStyle", "auto")),
-      Types(parseList(RawTupleTypes)) {
-  Policy.IgnoredNamespaces = parseList(RawIgnoredNamespaces);
-  Policy.IncludeNonPublic = IncludeNonPublic;
-  IgnoredFunctions = parseList(RawIgnoredFunctions);
-  for (const std::string &Pattern : IgnoredFunctions) {
-    std::string Error;
-    if (!llvm::Regex(Pattern).isValid(Error))
-      configurationDiag("invalid regular expression '%0' in option "
-                        "'%1.IgnoredFunctions': %2")
-          << Pattern << Name << Error;
-  }
+      RawStructNameStyle(Options.get("StructNameStyle", "auto")) {
+  for (const auto &[Pattern, Error] : Policy.invalidPatterns())
+    configurationDiag("invalid regular expression '%0' in option "
+                      "'%1.IgnoredFunctions': %2")
+        << Pattern << Name << Error;
   if (RawStructNameStyle != "auto" && RawStructNameStyle != "CamelCase" &&
       RawStructNameStyle != "lower_case")
     configurationDiag("invalid value '%0' for option '%1.StructNameStyle'; "
@@ -116,11 +92,11 @@ TupleReturnCheck::TupleReturnCheck(StringRef Name, ClangTidyContext *Context)
 }
 
 void TupleReturnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "TupleTypes", RawTupleTypes);
-  Options.store(Opts, "IgnoredFunctions", RawIgnoredFunctions);
-  Options.store(Opts, "IgnoredNamespaces", RawIgnoredNamespaces);
-  Options.store(Opts, "IncludeNonPublic", IncludeNonPublic);
-  Options.store(Opts, "IncludeParameterPacks", IncludeParameterPacks);
+  Options.store(Opts, "TupleTypes", Policy.RawTupleTypes);
+  Options.store(Opts, "IgnoredFunctions", Policy.RawIgnoredFunctions);
+  Options.store(Opts, "IgnoredNamespaces", Policy.RawIgnoredNamespaces);
+  Options.store(Opts, "IncludeNonPublic", Policy.IncludeNonPublic);
+  Options.store(Opts, "IncludeParameterPacks", Policy.IncludeParameterPacks);
   Options.store(Opts, "StructNameSuffix", StructNameSuffix);
   Options.store(Opts, "StructNameStyle", RawStructNameStyle);
 }
@@ -137,29 +113,9 @@ void TupleReturnCheck::registerMatchers(MatchFinder *Finder) {
 void TupleReturnCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionId);
-  // Instantiations are judged through the template they come from; an
-  // override's return type is its base's to decide.
-  if (FD->isTemplateInstantiation() || FD->getPrimaryTemplate() ||
-      FD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization ||
-      !FD->getDeclName().isIdentifier())
-    return;
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(FD))
-    if (Method->size_overridden_methods() > 0)
-      return;
   const FunctionDecl *Canonical = FD->getCanonicalDecl();
-  if (Candidates.count(Canonical))
+  if (Candidates.count(Canonical) || !Policy.isCandidate(FD))
     return;
-  // A reference to a pair is stored data (a container's element, a member):
-  // only values made for the caller are candidates.
-  if (FD->getReturnType()->isReferenceType() || !isPublicApi(FD, Policy))
-    return;
-  const auto Shape = Types.shape(FD->getReturnType());
-  if (!Shape || (Shape->HasPackExpansion ? !IncludeParameterPacks
-                                           : Shape->Elements.size() < 2))
-    return;
-  for (const std::string &Pattern : IgnoredFunctions)
-    if (llvm::Regex(Pattern).match(FD->getName()))
-      return;
   // A deduced `auto` prints as what it deduced, without library internals.
   QualType Shown = FD->getReturnType();
   if (Shown->getContainedDeducedType())

@@ -4,8 +4,7 @@
 #define STRUCTIFY_TUPLERETURNCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "model/PublicApi.h"
-#include "model/TupleLike.h"
+#include "model/Candidates.h"
 #include "model/Edits.h"
 #include "model/UseSites.h"
 #include "llvm/ADT/MapVector.h"
@@ -34,16 +33,10 @@ private:
   bool isUsableName(StringRef Name) const;
   std::string freshStructName(const FunctionDecl *Function);
 
-  const std::string RawTupleTypes;
-  const std::string RawIgnoredFunctions;
-  const std::string RawIgnoredNamespaces;
-  const bool IncludeNonPublic;
-  const bool IncludeParameterPacks;
+  const TupleReturnPolicy Policy;
+  const TupleLikeTypes &Types;
   const std::string StructNameSuffix;
   const std::string RawStructNameStyle;
-  TupleLikeTypes Types;
-  PublicApiPolicy Policy;
-  std::vector<std::string> IgnoredFunctions;
 
   /// Candidates in the order they were first seen, keyed by canonical decl.
   llvm::MapVector<const FunctionDecl *, QualType> Candidates;

@@ -71,6 +71,7 @@ private:
       return;
     case UseKind::Discarded:
     case UseKind::Reassigned:
+    case UseKind::Captured: // a copy or a reference: it stays a struct
       return;
     case UseKind::InitVariable:
     case UseKind::AssignVariable:

@@ -21,7 +21,7 @@ const FunctionDecl *writtenFunction(const FunctionDecl *FD) {
   return FD->getCanonicalDecl();
 }
 
-static bool isCopyOrMoveOfSameType(const CXXConstructExpr *CE) {
+static bool isCopyOrMove(const CXXConstructExpr *CE) {
   if (CE->getNumArgs() != 1 || !CE->getConstructor()->isCopyOrMoveConstructor())
     return false;
   return true;
@@ -46,7 +46,7 @@ static const Expr *transparentChild(const Expr *E) {
   if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
     return EWC->getSubExpr();
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
-    if (isCopyOrMoveOfSameType(CE) && !isa<CXXTemporaryObjectExpr>(CE))
+    if (isCopyOrMove(CE) && !isa<CXXTemporaryObjectExpr>(CE))
       return CE->getArg(0);
   if (const auto *CE = dyn_cast<CallExpr>(E))
     if (isStdMoveOrForward(CE))
@@ -278,6 +278,13 @@ public:
       return true;
     VariableFacts &V = Facts.Variables[VD];
     V.Var = VD;
+    // The stack ends [..., CXXForRangeStmt?, DeclStmt, VarDecl].
+    if (Stack.size() >= 2)
+      if (const auto *DS = Stack[Stack.size() - 2].get<DeclStmt>())
+        V.SoleDeclaration = DS->isSingleDecl();
+    if (VD->isCXXForRangeDecl() && Stack.size() >= 3)
+      if (const auto *For = Stack[Stack.size() - 3].get<CXXForRangeStmt>())
+        Facts.RangeFors[VD] = For;
     if (const TypeSourceInfo *TSI = VD->getTypeSourceInfo()) {
       TypeLoc TL = TSI->getTypeLoc();
       if (auto R = TL.getAs<ReferenceTypeLoc>())
@@ -400,6 +407,7 @@ private:
     VariableFacts &V = Facts.Variables[VD];
     V.Var = VD;
     Use U = classifyUse(Stack.size() - 1);
+    U.ThroughCapture = Ref->refersToEnclosingVariableOrCapture();
     if (U.Kind == UseKind::AssignVariable && U.Var == VD)
       return; // `v = v`
     if (U.Kind == UseKind::Reassigned)
@@ -479,6 +487,7 @@ private:
       if (!Found)
         return false;
       U.Index = *Found;
+      U.ByType = true;
     } else {
       return false;
     }
@@ -669,8 +678,11 @@ private:
       return Escape("the value is used in a conditional expression");
     if (Parent.get<InitListExpr>())
       return Escape("the value initialises an element of a braced list");
-    if (Parent.get<LambdaExpr>())
-      return Escape("the value is captured by a lambda");
+    if (const auto *Lambda = Parent.get<LambdaExpr>()) {
+      U.Kind = UseKind::Captured;
+      U.Statement = Lambda;
+      return U;
+    }
     if (Parent.get<TypeLoc>() || Parent.get<UnaryExprOrTypeTraitExpr>() ||
         Parent.get<CXXTypeidExpr>())
       return Escape("the value's type is used (decltype, sizeof, typeid)");

@@ -13,6 +13,7 @@
 #include "model/TupleLike.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/AST/TypeLoc.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
@@ -36,6 +37,7 @@ enum class UseKind {
   InitVariable,      ///< `T v = x;`
   AssignVariable,    ///< `v = x;`
   Reassigned,        ///< `x = ...;`: the variable x itself gets a new value
+  Captured,          ///< `[x]`, `[&x]`: named in a lambda's capture list
   Return,            ///< `return x;`
   TieAssign,         ///< `std::tie(a, b) = x;` as a whole statement
   Escape,            ///< anything else; Reason says what
@@ -83,7 +85,8 @@ struct Use {
   const VarDecl *Var = nullptr;             ///< InitVariable, AssignVariable
   const FunctionDecl *ReturnOf = nullptr;   ///< Return: the enclosing function
   const DecompositionDecl *Binding = nullptr;
-  const Stmt *Statement = nullptr;          ///< TieAssign: the whole statement
+  /// TieAssign: the whole statement. Captured: the lambda.
+  const Stmt *Statement = nullptr;
   const CallExpr *Tie = nullptr;            ///< TieAssign: the `std::tie` call
   /// Escape: what the code does that a struct cannot do, as a clause that
   /// follows "the result is" (e.g. "compared with '=='").
@@ -92,6 +95,10 @@ struct Use {
   /// The use sits in a template instantiation's body: the source text is
   /// shared with other instantiations.
   bool InInstantiation = false;
+  /// The variable is reached through a lambda's capture.
+  bool ThroughCapture = false;
+  /// ElementGet: `std::get<T>` names a type, not a position.
+  bool ByType = false;
 };
 
 /// Everything known about one tuple-typed local variable.
@@ -102,6 +109,9 @@ struct VariableFacts {
   /// The written type when it is not deduced (`std::pair<int, int> v`), with
   /// references and qualifiers stripped: the text to respell.
   TypeLoc WrittenType;
+  /// The only variable its declaration statement declares (or a range-for
+  /// variable): it can be replaced by a structured binding.
+  bool SoleDeclaration = false;
 };
 
 /// Everything known about one function that returns a tuple-like value.
@@ -118,6 +128,8 @@ struct TupleFacts {
   /// Element reads of tuple values that are neither a tracked call nor a
   /// tracked variable (`m.insert(x).second`, `it->first`).
   std::vector<Use> OtherAccesses;
+  /// The range-for statement of each range-for variable.
+  llvm::DenseMap<const VarDecl *, const CXXForRangeStmt *> RangeFors;
 };
 
 /// Maps a function to the canonical declaration of the code it was written

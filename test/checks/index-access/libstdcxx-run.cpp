@@ -1,0 +1,59 @@
+// The issue's own example and the standard APIs with well-known names, on
+// the real library; the fixed program must print what the original printed.
+// RUN: %check_structify --run %s structify-index-access %t -- -- -std=c++17
+// RUN: %check_structify --run %s structify-index-access %t -- -- -std=c++20
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+int count_new(const std::vector<std::string> &words) {
+  std::set<std::string> seen;
+  int fresh = 0;
+  for (const auto &w : words) {
+    auto res = seen.insert(w);
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: the elements of 'res' are read by position; name them with a structured binding [structify-index-access]
+    // CHECK-FIXES: auto [it, inserted] = seen.insert(w);
+    if (!res.second)
+      continue;
+    // CHECK-FIXES: if (!inserted)
+    ++fresh;
+  }
+  return fresh;
+}
+
+void dump(const std::map<std::string, int> &counts) {
+  for (const auto &kv : counts)
+    // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: the elements of 'kv' are read by position
+    // CHECK-FIXES: for (const auto &[key, value] : counts)
+    std::printf("%s=%d\n", kv.first.c_str(), kv.second);
+    // CHECK-FIXES: std::printf("%s=%d\n", key.c_str(), value);
+}
+
+int spread(const std::vector<int> &v) {
+  const auto mm = std::minmax_element(v.begin(), v.end());
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: the elements of 'mm'
+  // CHECK-FIXES: const auto [min_it, max_it] = std::minmax_element(v.begin(), v.end());
+  return *mm.second - *std::get<0>(mm);
+  // CHECK-FIXES: return *max_it - *min_it;
+}
+
+long occurrences(const std::vector<int> &sorted, int x) {
+  auto range = std::equal_range(sorted.begin(), sorted.end(), x);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: the elements of 'range'
+  // CHECK-FIXES: auto [lower, upper] = std::equal_range(sorted.begin(), sorted.end(), x);
+  return range.second - range.first;
+  // CHECK-FIXES: return upper - lower;
+}
+
+int main() {
+  std::vector<std::string> words{"a", "b", "a"};
+  std::map<std::string, int> counts{{"x", 1}, {"y", 2}};
+  dump(counts);
+  std::printf("%d %d %ld\n", count_new(words), spread({3, 1, 4}),
+              occurrences({1, 2, 2, 3}, 2));
+  return 0;
+}
