@@ -1,6 +1,7 @@
 //===--- TupleReturnCheck.cpp - structify-tuple-return --------------------===//
 
 #include "TupleReturnCheck.h"
+#include "model/Analysis.h"
 #include "model/Naming.h"
 #include "model/ResultGroup.h"
 #include "clang/AST/ASTContext.h"
@@ -19,40 +20,6 @@ constexpr llvm::StringLiteral FunctionId = "function";
 
 AST_MATCHER_P(FunctionDecl, returnsTupleLike, const TupleLikeTypes *, Types) {
   return Types->isTupleLike(Node.getReturnType());
-}
-
-/// "bool", "arithmetic" or "other": what well-known names depend on.
-std::vector<std::string> elementKinds(const TupleShape &Shape) {
-  std::vector<std::string> Kinds;
-  for (QualType Element : Shape.Elements)
-    Kinds.push_back(Element->isBooleanType()      ? "bool"
-                    : Element->isArithmeticType() ? "arithmetic"
-                                                  : "other");
-  return Kinds;
-}
-
-/// The naming style of the type names declared around \p Function.
-NameStyle surroundingStyle(const FunctionDecl *Function, const SourceManager &SM) {
-  unsigned Camel = 0, Lower = 0;
-  for (const DeclContext *DC = Function->getDeclContext(); DC;
-       DC = DC->getParent()) {
-    for (const Decl *D : DC->decls()) {
-      const auto *Type = dyn_cast<TypeDecl>(D);
-      if (!Type || !Type->getDeclName().isIdentifier() || D->isImplicit() ||
-          SM.isInSystemHeader(D->getLocation()))
-        continue;
-      const StringRef Name = Type->getName();
-      if (Name.empty())
-        continue;
-      if (llvm::isUpper(Name.front()))
-        ++Camel;
-      else if (Name.contains('_') || Name == Name.lower())
-        ++Lower;
-    }
-    if (Camel + Lower > 0)
-      break;
-  }
-  return Lower > Camel ? NameStyle::LowerCase : NameStyle::CamelCase;
 }
 
 bool isIdentifier(StringRef Name) {
@@ -75,7 +42,18 @@ TupleReturnCheck::TupleReturnCheck(StringRef Name, ClangTidyContext *Context)
       })),
       Types(Policy.Types),
       StructNameSuffix(Options.get("StructNameSuffix", "Result")),
-      RawStructNameStyle(Options.get("StructNameStyle", "auto")) {
+      RawStructNameStyle(Options.get("StructNameStyle", "auto")),
+      PlanPath(Options.get("Plan", "")) {
+  if (!PlanPath.empty()) {
+    if (auto Loaded = cachedPlan(PlanPath)) {
+      ProjectPlan = std::move(*Loaded);
+    } else {
+      PlanUnusable = true;
+      configurationDiag("%0; structify-tuple-return offers no fix without "
+                        "a usable plan")
+          << llvm::toString(Loaded.takeError());
+    }
+  }
   for (const auto &[Pattern, Error] : Policy.invalidPatterns())
     configurationDiag("invalid regular expression '%0' in option "
                       "'%1.IgnoredFunctions': %2")
@@ -99,6 +77,7 @@ void TupleReturnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "IncludeParameterPacks", Policy.IncludeParameterPacks);
   Options.store(Opts, "StructNameSuffix", StructNameSuffix);
   Options.store(Opts, "StructNameStyle", RawStructNameStyle);
+  Options.store(Opts, "Plan", PlanPath);
 }
 
 void TupleReturnCheck::registerMatchers(MatchFinder *Finder) {
@@ -123,22 +102,11 @@ void TupleReturnCheck::check(const MatchFinder::MatchResult &Result) {
   Candidates.insert({Canonical, Shown});
 }
 
-bool TupleReturnCheck::isUsableName(StringRef Name) const {
-  if (!isIdentifier(Name) || Name.starts_with("__") ||
-      (Name.size() > 1 && Name[0] == '_' && llvm::isUpper(Name[1])))
-    return false;
-  const auto It = Context->Idents.find(Name);
-  if (It == Context->Idents.end())
-    return true;
-  const IdentifierInfo *II = It->getValue();
-  return !II->isKeyword(Context->getLangOpts()) && !II->hasMacroDefinition();
-}
-
 std::string TupleReturnCheck::freshStructName(const FunctionDecl *Function) {
   NameStyle Style = RawStructNameStyle == "lower_case" ? NameStyle::LowerCase
                     : RawStructNameStyle == "CamelCase"
                         ? NameStyle::CamelCase
-                        : surroundingStyle(Function, Context->getSourceManager());
+                        : surroundingStyle(Function);
   const std::string Base =
       structNameFor(Function->getName(), Style, StructNameSuffix);
   // Any identifier the translation unit already spells could be hidden or
@@ -161,58 +129,68 @@ TupleReturnCheck::rewrite(const FunctionDecl *Function, const TupleFacts &Facts)
   };
   const SourceManager &SM = Context->getSourceManager();
   const std::string Name = Function->getNameAsString();
-
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
-    if (Method->isVirtual() && !Method->hasAttr<FinalAttr>() &&
-        !Method->getParent()->hasAttr<FinalAttr>())
-      return Block(Function->getLocation(),
-                   "'" + Name + "' is virtual: overrides in other translation "
-                   "units would keep returning the tuple");
-  for (const FunctionDecl *Decl : Function->redecls())
-    if (!SM.isInMainFile(SM.getExpansionLoc(Decl->getLocation())))
-      return Block(Decl->getLocation(),
-                   "'" + Name + "' is declared in a header, where other "
-                   "translation units can call it; rewrite it across the "
-                   "project with 'structify fix'");
-  if (const FunctionTemplateDecl *Template = Function->getDescribedFunctionTemplate())
-    for (const FunctionDecl *Spec : Template->specializations())
-      if (Spec->getTemplateSpecializationKind() == TSK_ExplicitSpecialization)
-        return Block(Spec->getLocation(),
-                     "'" + Name + "' has explicit specializations");
-
-  const auto Shape = Types.shape(Function->getReturnType());
-  if (Shape->HasPackExpansion)
-    return Block(Function->getLocation(),
-                 "the elements come from a parameter pack, so their number "
-                 "and names are not known");
-
-  const auto It = Facts.Functions.find(Function);
-  if (It == Facts.Functions.end())
-    return Result;
-  ResultGroup Group = buildResultGroup(It->second, Facts, *Context);
-  if (!Group.Blockers.empty()) {
-    Result.Blockers = std::move(Group.Blockers);
+  FunctionAnalysis A = analyzeFunction(Function, Facts, Types, *Context);
+  if (!A.Blockers.empty()) {
+    Result.Blockers = std::move(A.Blockers);
     return Result;
   }
+  if (PlanUnusable)
+    return Block(Function->getLocation(), "the plan '" + PlanPath + "' cannot be used");
 
   StructSpec Spec;
-  unsigned Missing = 0;
-  Spec.Fields = chooseFieldNames(
-      gatherNamingEvidence(Group, Shape->Elements.size(), *Context),
-      knownApiNames(Name, elementKinds(*Shape)),
-      [&](StringRef Field) { return isUsableName(Field); }, Missing);
-  if (Spec.Fields.empty())
-    return Block(Function->getLocation(),
-                 "nothing in this translation unit names element " +
-                     std::to_string(Missing) + " ('" +
-                     Shape->Elements[Missing].getAsString(
-                         Context->getPrintingPolicy()) +
-                     "'); name it in a return statement or a structured binding");
+  const PlanEntry *Planned = nullptr;
+  if (ProjectPlan) {
+    // The plan decided the names for the whole project.
+    Planned = ProjectPlan->find(functionUsr(Function));
+    if (!Planned)
+      return Block(Function->getLocation(),
+                   "the plan has no entry for '" + Name + "'; make the plan again");
+    if (!Planned->rewrites())
+      return Block(Function->getLocation(),
+                   "the plan skips '" + Name + "'" +
+                       (Planned->Reason.empty() ? "" : ": " + Planned->Reason));
+    if (Planned->Fields.size() != A.Shape.Elements.size())
+      return Block(Function->getLocation(),
+                   "the plan names " + std::to_string(Planned->Fields.size()) +
+                       " fields, but '" + Name + "' returns " +
+                       std::to_string(A.Shape.Elements.size()) + " elements");
+    Spec.Name = Planned->Struct;
+    for (const PlanField &Field : Planned->Fields)
+      Spec.Fields.push_back(Field.Name);
+  } else {
+    // Alone, a translation unit cannot see the callers a header has elsewhere.
+    for (const FunctionDecl *Decl : Function->redecls())
+      if (!SM.isInMainFile(SM.getExpansionLoc(Decl->getLocation())))
+        return Block(Decl->getLocation(),
+                     "'" + Name + "' is declared in a header, where other "
+                     "translation units can call it; rewrite it across the "
+                     "project with 'structify fix'");
+    unsigned Missing = 0;
+    Spec.Fields = chooseFieldNames(
+        A.Evidence, A.KnownNames,
+        [&](StringRef Field) { return isUsableIdentifier(Field, *Context); },
+        Missing);
+    if (Spec.Fields.empty())
+      return Block(Function->getLocation(),
+                   "nothing in this translation unit names element " +
+                       std::to_string(Missing) + " ('" +
+                       A.Shape.Elements[Missing].getAsString(
+                           Context->getPrintingPolicy()) +
+                       "'); name it in a return statement or a structured binding");
+  }
   EditProblem Problem;
-  if (!describeStructTypes(Function, *Shape, *Context, Spec, Problem))
+  if (!describeStructTypes(Function, A.Shape, *Context, Spec, Problem))
     return Block(Problem.Loc, Problem.Reason);
-  Spec.Name = freshStructName(Function);
-  auto Edits = buildEdits(Group, Spec, *Context, Problem);
+  if (Planned) {
+    // Spelled as the plan says, so that every translation unit writes the
+    // same struct.
+    Spec.FieldTypes.clear();
+    for (const PlanField &Field : Planned->Fields)
+      Spec.FieldTypes.push_back(Field.Type);
+  } else {
+    Spec.Name = freshStructName(Function);
+  }
+  auto Edits = buildEdits(A.Group, Spec, *Context, Problem);
   if (!Edits)
     return Block(Problem.Loc, Problem.Reason);
   Result.Fixes = std::move(*Edits);

@@ -5,6 +5,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "model/Candidates.h"
+#include "model/Plan.h"
 #include "model/Edits.h"
 #include "model/UseSites.h"
 #include "llvm/ADT/MapVector.h"
@@ -30,13 +31,17 @@ public:
 private:
   struct Outcome;
   Outcome rewrite(const FunctionDecl *Function, const TupleFacts &Facts);
-  bool isUsableName(StringRef Name) const;
   std::string freshStructName(const FunctionDecl *Function);
 
   const TupleReturnPolicy Policy;
   const TupleLikeTypes &Types;
   const std::string StructNameSuffix;
   const std::string RawStructNameStyle;
+  const std::string PlanPath;
+  /// The plan to follow; null without one. With a plan that cannot be read,
+  /// PlanUnusable is set and no fix is offered at all.
+  std::shared_ptr<const Plan> ProjectPlan;
+  bool PlanUnusable = false;
 
   /// Candidates in the order they were first seen, keyed by canonical decl.
   llvm::MapVector<const FunctionDecl *, QualType> Candidates;

@@ -1,0 +1,121 @@
+//===--- Analysis.cpp - what one translation unit knows about one function ===//
+
+#include "model/Analysis.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace clang::tidy::structify {
+
+/// "bool", "arithmetic" or "other": what well-known names depend on.
+static std::vector<std::string> elementKinds(const TupleShape &Shape) {
+  std::vector<std::string> Kinds;
+  for (QualType Element : Shape.Elements)
+    Kinds.push_back(Element->isBooleanType()      ? "bool"
+                    : Element->isArithmeticType() ? "arithmetic"
+                                                  : "other");
+  return Kinds;
+}
+
+FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
+                                 const TupleFacts &Facts,
+                                 const TupleLikeTypes &Types, ASTContext &Ctx) {
+  FunctionAnalysis A;
+  A.Function = Function;
+  A.Shape = *Types.shape(Function->getReturnType());
+  const std::string Name = Function->getNameAsString();
+  auto Block = [&](SourceLocation Loc, std::string Reason) {
+    A.Blockers.push_back({Loc, std::move(Reason)});
+    return std::move(A);
+  };
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
+    if (Method->isVirtual() && !Method->hasAttr<FinalAttr>() &&
+        !Method->getParent()->hasAttr<FinalAttr>())
+      return Block(Function->getLocation(),
+                   "'" + Name + "' is virtual: overrides in other translation "
+                   "units would keep returning the tuple");
+  if (const FunctionTemplateDecl *Template = Function->getDescribedFunctionTemplate())
+    for (const FunctionDecl *Spec : Template->specializations())
+      if (Spec->getTemplateSpecializationKind() == TSK_ExplicitSpecialization)
+        return Block(Spec->getLocation(),
+                     "'" + Name + "' has explicit specializations");
+  if (A.Shape.HasPackExpansion)
+    return Block(Function->getLocation(),
+                 "the elements come from a parameter pack, so their number "
+                 "and names are not known");
+
+  const auto It = Facts.Functions.find(Function);
+  if (It != Facts.Functions.end())
+    A.Group = buildResultGroup(It->second, Facts, Ctx);
+  else
+    A.Group.Function = Function;
+  A.Blockers = A.Group.Blockers;
+  A.Evidence = gatherNamingEvidence(A.Group, A.Shape.Elements.size(), Ctx);
+  A.KnownNames = knownApiNames(Name, elementKinds(A.Shape));
+  return A;
+}
+
+bool isUsableIdentifier(llvm::StringRef Name, const ASTContext &Ctx) {
+  if (Name.empty() || !(llvm::isAlpha(Name.front()) || Name.front() == '_') ||
+      !llvm::all_of(Name, [](char C) { return llvm::isAlnum(C) || C == '_'; }))
+    return false;
+  if (Name.starts_with("__") ||
+      (Name.size() > 1 && Name[0] == '_' && llvm::isUpper(Name[1])))
+    return false;
+  const auto It = Ctx.Idents.find(Name);
+  if (It == Ctx.Idents.end())
+    return true;
+  const IdentifierInfo *II = It->getValue();
+  return !II->isKeyword(Ctx.getLangOpts()) && !II->hasMacroDefinition();
+}
+
+NameStyle surroundingStyle(const FunctionDecl *Function) {
+  const SourceManager &SM = Function->getASTContext().getSourceManager();
+  unsigned Camel = 0, Lower = 0;
+  for (const DeclContext *DC = Function->getDeclContext(); DC;
+       DC = DC->getParent()) {
+    for (const Decl *D : DC->decls()) {
+      const auto *Type = dyn_cast<TypeDecl>(D);
+      if (!Type || !Type->getDeclName().isIdentifier() || D->isImplicit() ||
+          SM.isInSystemHeader(D->getLocation()))
+        continue;
+      const llvm::StringRef TypeName = Type->getName();
+      if (TypeName.empty())
+        continue;
+      if (llvm::isUpper(TypeName.front()))
+        ++Camel;
+      else if (TypeName.contains('_') || TypeName == TypeName.lower())
+        ++Lower;
+    }
+    if (Camel + Lower > 0)
+      break;
+  }
+  return Lower > Camel ? NameStyle::LowerCase : NameStyle::CamelCase;
+}
+
+std::string functionUsr(const FunctionDecl *Function) {
+  llvm::SmallString<128> Usr;
+  if (index::generateUSRForDecl(Function->getCanonicalDecl(), Usr))
+    return {};
+  return Usr.str().str();
+}
+
+std::string functionSignature(const FunctionDecl *Function) {
+  PrintingPolicy Policy = Function->getASTContext().getPrintingPolicy();
+  Policy.SuppressUnwrittenScope = true;
+  std::vector<std::string> Params;
+  for (const ParmVarDecl *Param : Function->parameters())
+    Params.push_back(Param->getType().getAsString(Policy));
+  std::string Signature = Function->getQualifiedNameAsString() + "(" +
+                          llvm::join(Params, ", ") + ")";
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
+    if (Method->isConst())
+      Signature += " const";
+  return Signature;
+}
+
+} // namespace clang::tidy::structify

@@ -1,0 +1,52 @@
+//===--- Analysis.h - what one translation unit knows about one function --===//
+//
+// The common first half of a rewrite, shared by structify-tuple-return (which
+// then names and edits within its translation unit) and by `structify fix`
+// (which summarizes it per translation unit and decides for the project).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STRUCTIFY_MODEL_ANALYSIS_H
+#define STRUCTIFY_MODEL_ANALYSIS_H
+
+#include "model/Naming.h"
+#include "model/ResultGroup.h"
+#include "model/TupleLike.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::structify {
+
+struct FunctionAnalysis {
+  const FunctionDecl *Function = nullptr;
+  TupleShape Shape;
+  /// Every value in this translation unit that becomes the struct.
+  ResultGroup Group;
+  /// Why the function cannot be rewritten: the function's own reasons
+  /// (virtual, explicit specializations, a parameter pack) and its uses'.
+  std::vector<Blocker> Blockers;
+  NamingEvidence Evidence;
+  /// Well-known names for the function's elements, if any.
+  std::vector<std::string> KnownNames;
+};
+
+FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
+                                 const TupleFacts &Facts,
+                                 const TupleLikeTypes &Types, ASTContext &Ctx);
+
+/// An identifier a new declaration can take: not a keyword, not a macro,
+/// not reserved.
+bool isUsableIdentifier(llvm::StringRef Name, const ASTContext &Ctx);
+
+/// The naming style of the type names declared around \p Function.
+NameStyle surroundingStyle(const FunctionDecl *Function);
+
+/// A stable identity of a function across translation units.
+std::string functionUsr(const FunctionDecl *Function);
+
+/// `ns::f(int, const std::string &)`: for people.
+std::string functionSignature(const FunctionDecl *Function);
+
+} // namespace clang::tidy::structify
+
+#endif

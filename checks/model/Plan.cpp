@@ -1,0 +1,161 @@
+//===--- Plan.cpp - the project-wide naming plan, as YAML -----------------===//
+
+#include "model/Plan.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLTraits.h"
+#include <mutex>
+
+using namespace clang::tidy::structify;
+
+LLVM_YAML_IS_SEQUENCE_VECTOR(PlanField)
+LLVM_YAML_IS_SEQUENCE_VECTOR(PlanEntry)
+LLVM_YAML_IS_SEQUENCE_VECTOR(PlanFile)
+
+namespace llvm::yaml {
+template <> struct MappingTraits<PlanField> {
+  static void mapping(IO &IO, PlanField &F) {
+    IO.mapRequired("Name", F.Name);
+    IO.mapRequired("Type", F.Type);
+  }
+};
+template <> struct MappingTraits<PlanEntry> {
+  static void mapping(IO &IO, PlanEntry &E) {
+    IO.mapRequired("Usr", E.Usr);
+    IO.mapOptional("Function", E.Function, std::string());
+    IO.mapOptional("DeclaredAt", E.DeclaredAt, std::string());
+    IO.mapRequired("Action", E.Action);
+    IO.mapOptional("Struct", E.Struct, std::string());
+    IO.mapOptional("Fields", E.Fields);
+    IO.mapOptional("Reason", E.Reason, std::string());
+    IO.mapOptional("Uses", E.Uses, 0U);
+  }
+};
+template <> struct MappingTraits<PlanFile> {
+  static void mapping(IO &IO, PlanFile &F) {
+    IO.mapRequired("Path", F.Path);
+    IO.mapRequired("Hash", F.Hash);
+  }
+};
+template <> struct MappingTraits<Plan> {
+  static void mapping(IO &IO, Plan &P) {
+    IO.mapRequired("Version", P.Version);
+    IO.mapOptional("Functions", P.Functions);
+    IO.mapOptional("Files", P.Files);
+  }
+};
+} // namespace llvm::yaml
+
+namespace clang::tidy::structify {
+
+const PlanEntry *Plan::find(llvm::StringRef Usr) const {
+  for (const PlanEntry &E : Functions)
+    if (E.Usr == Usr)
+      return &E;
+  return nullptr;
+}
+
+std::string planToYaml(const Plan &P) {
+  std::string Text =
+      "# structify plan: the structs that replace pairs and tuples, decided for\n"
+      "# the whole project. Edit a Struct or a field Name, or set a function's\n"
+      "# Action to skip, then apply it with\n"
+      "#   structify fix -p BUILD_DIR --plan THIS_FILE\n";
+  llvm::raw_string_ostream OS(Text);
+  llvm::yaml::Output Out(OS);
+  Plan Copy = P;
+  Out << Copy;
+  return Text;
+}
+
+static bool isIdentifier(llvm::StringRef Name) {
+  return !Name.empty() && (llvm::isAlpha(Name.front()) || Name.front() == '_') &&
+         llvm::all_of(Name, [](char C) { return llvm::isAlnum(C) || C == '_'; });
+}
+
+/// The first problem in \p P, if any.
+static std::string validate(const Plan &P) {
+  if (P.Version != 1)
+    return "unsupported plan version " + std::to_string(P.Version) +
+           " (this structify reads version 1)";
+  llvm::StringSet<> Seen;
+  for (const PlanEntry &E : P.Functions) {
+    const std::string Who = "function '" + (E.Function.empty() ? E.Usr : E.Function) + "'";
+    if (E.Usr.empty())
+      return "a function has an empty Usr";
+    if (!Seen.insert(E.Usr).second)
+      return Who + " appears twice";
+    if (E.Action != "rewrite" && E.Action != "skip")
+      return Who + " has Action '" + E.Action + "'; expected 'rewrite' or 'skip'";
+    if (!E.rewrites())
+      continue;
+    if (!isIdentifier(E.Struct))
+      return Who + " has Struct '" + E.Struct + "', which is not an identifier";
+    if (E.Fields.size() < 2)
+      return Who + " needs a Name and a Type for each of its elements";
+    llvm::StringSet<> Names;
+    for (const PlanField &F : E.Fields) {
+      if (!isIdentifier(F.Name))
+        return Who + " has a field Name '" + F.Name + "', which is not an identifier";
+      if (F.Type.empty())
+        return Who + " has a field '" + F.Name + "' without a Type";
+      if (!Names.insert(F.Name).second)
+        return Who + " has two fields named '" + F.Name + "'";
+    }
+  }
+  return {};
+}
+
+llvm::Expected<Plan> readPlan(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(), "%s: cannot read the plan: %s",
+                                   Path.str().c_str(),
+                                   Buffer.getError().message().c_str());
+  std::string YamlError;
+  auto OnError = [](const llvm::SMDiagnostic &D, void *Context) {
+    auto &Error = *static_cast<std::string *>(Context);
+    if (Error.empty())
+      Error = std::to_string(D.getLineNo()) + ":" +
+              std::to_string(D.getColumnNo() + 1) + ": " + D.getMessage().str();
+  };
+  Plan P;
+  llvm::yaml::Input In((*Buffer)->getBuffer(), nullptr, OnError, &YamlError);
+  In >> P;
+  if (In.error())
+    return llvm::createStringError(In.error(), "%s:%s",
+                                   Path.str().c_str(),
+                                   (YamlError.empty() ? " malformed plan"
+                                                      : YamlError + " (malformed plan)")
+                                       .c_str());
+  if (std::string Problem = validate(P); !Problem.empty())
+    return llvm::createStringError(std::errc::invalid_argument, "%s: invalid plan: %s",
+                                   Path.str().c_str(), Problem.c_str());
+  return P;
+}
+
+llvm::Expected<std::shared_ptr<const Plan>> cachedPlan(llvm::StringRef Path) {
+  static std::mutex Mutex;
+  static llvm::StringMap<std::pair<llvm::sys::TimePoint<>, std::shared_ptr<const Plan>>>
+      Cache;
+  llvm::sys::fs::file_status Status;
+  if (std::error_code EC = llvm::sys::fs::status(Path, Status))
+    return llvm::createStringError(EC, "%s: cannot read the plan: %s",
+                                   Path.str().c_str(), EC.message().c_str());
+  std::lock_guard<std::mutex> Lock(Mutex);
+  auto It = Cache.find(Path);
+  if (It != Cache.end() && It->second.first == Status.getLastModificationTime())
+    return It->second.second;
+  auto Read = readPlan(Path);
+  if (!Read)
+    return Read.takeError();
+  auto Shared = std::make_shared<const Plan>(std::move(*Read));
+  Cache[Path] = {Status.getLastModificationTime(), Shared};
+  return Shared;
+}
+
+} // namespace clang::tidy::structify
