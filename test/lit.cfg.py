@@ -47,6 +47,11 @@ config.substitutions.extend([
     ("%python", q(config.python)),
     ("%inputs", q(inputs)),
 ])
+# The build directory: test/integration/install.test installs it.
+config.substitutions.append(("%structify_obj_root", q(config.structify_obj_root)))
+# The structify driver. Last: it is a prefix of the substitutions above.
+config.substitutions.append(
+    ("%structify", q(os.path.join(tools, "structify", "structify"))))
 # FileCheck, not, split-file, count from LLVM's own tools.
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_bin, config.environment.get("PATH", os.environ["PATH"])])

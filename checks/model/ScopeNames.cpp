@@ -12,8 +12,9 @@ public:
   llvm::StringSet<> Names;
 
   void add(DeclarationName Name) {
-    if (Name.isIdentifier())
-      Names.insert(Name.getAsIdentifierInfo()->getName());
+    // A structured binding's own declaration has an empty identifier.
+    if (const IdentifierInfo *II = Name.getAsIdentifierInfo())
+      Names.insert(II->getName());
   }
   bool VisitNamedDecl(NamedDecl *D) {
     add(D->getDeclName());
