@@ -213,6 +213,8 @@ IndexAccessCheck::bindVariable(const VariableFacts &V,
   // Names: the standard API's own, a map entry's key and value, then what
   // the code does with each element.
   const auto Shape = Types.shape(VD->getType());
+  if (!Shape || Shape->HasPackExpansion)
+    return Block("the number of elements is not known");
   const size_t N = Shape->Elements.size();
   ElementNames Candidates(N);
   auto AddAll = [&](const ElementNames &Names) {
@@ -334,7 +336,8 @@ void IndexAccessCheck::reportAccess(const Use &Access) {
   QualType TupleType = Object->getType();
   if (const auto *ME = dyn_cast<MemberExpr>(Access.Access); ME && ME->isArrow()) {
     TupleType = TupleType->getPointeeType();
-    if (IgnoreMapIterators && isMapEntryType(TupleType))
+    // `it->second`: through an iterator (or a pointer, which is one).
+    if (IgnoreMapIterators)
       return;
   }
   if (isIgnored(TupleType, Object))

@@ -5,6 +5,7 @@
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy::structify {
+namespace {
 
 class StructifyModule : public ClangTidyModule {
 public:
@@ -14,6 +15,7 @@ public:
   }
 };
 
+} // namespace
 } // namespace clang::tidy::structify
 
 namespace clang::tidy {

@@ -22,11 +22,6 @@ AST_MATCHER_P(FunctionDecl, returnsTupleLike, const TupleLikeTypes *, Types) {
   return Types->isTupleLike(Node.getReturnType());
 }
 
-bool isIdentifier(StringRef Name) {
-  if (Name.empty() || !(llvm::isAlpha(Name.front()) || Name.front() == '_'))
-    return false;
-  return llvm::all_of(Name, [](char C) { return llvm::isAlnum(C) || C == '_'; });
-}
 
 } // namespace
 
@@ -93,7 +88,7 @@ void TupleReturnCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionId);
   const FunctionDecl *Canonical = FD->getCanonicalDecl();
-  if (Candidates.count(Canonical) || !Policy.isCandidate(FD))
+  if (Candidates.contains(Canonical) || !Policy.isCandidate(FD))
     return;
   // A deduced `auto` prints as what it deduced, without library internals.
   QualType Shown = FD->getReturnType();
@@ -201,8 +196,8 @@ void TupleReturnCheck::onEndOfTranslationUnit() {
   if (Candidates.empty())
     return;
   llvm::SmallPtrSet<const FunctionDecl *, 8> Functions;
-  for (const auto &Candidate : Candidates)
-    Functions.insert(Candidate.first);
+  for (const auto &[Function, ReturnType] : Candidates)
+    Functions.insert(Function);
   const TupleFacts Facts = collectTupleFacts(*Context, Types, Functions);
   for (const auto &[Function, ReturnType] : Candidates) {
     Outcome Result = rewrite(Function, Facts);

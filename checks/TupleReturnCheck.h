@@ -5,8 +5,8 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "model/Candidates.h"
-#include "model/Plan.h"
 #include "model/Edits.h"
+#include "model/Plan.h"
 #include "model/UseSites.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringSet.h"

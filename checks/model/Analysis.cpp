@@ -14,10 +14,11 @@ namespace clang::tidy::structify {
 /// "bool", "arithmetic" or "other": what well-known names depend on.
 static std::vector<std::string> elementKinds(const TupleShape &Shape) {
   std::vector<std::string> Kinds;
+  Kinds.reserve(Shape.Elements.size());
   for (QualType Element : Shape.Elements)
-    Kinds.push_back(Element->isBooleanType()      ? "bool"
-                    : Element->isArithmeticType() ? "arithmetic"
-                                                  : "other");
+    Kinds.emplace_back(Element->isBooleanType()      ? "bool"
+                       : Element->isArithmeticType() ? "arithmetic"
+                                                     : "other");
   return Kinds;
 }
 
@@ -26,7 +27,9 @@ FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
                                  const TupleLikeTypes &Types, ASTContext &Ctx) {
   FunctionAnalysis A;
   A.Function = Function;
-  A.Shape = *Types.shape(Function->getReturnType());
+  // Candidates return tuple-like types: the shape is there.
+  if (auto Shape = Types.shape(Function->getReturnType()))
+    A.Shape = std::move(*Shape);
   const std::string Name = Function->getNameAsString();
   auto Block = [&](SourceLocation Loc, std::string Reason) {
     A.Blockers.push_back({Loc, std::move(Reason)});
@@ -48,7 +51,7 @@ FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
                  "the elements come from a parameter pack, so their number "
                  "and names are not known");
 
-  const auto It = Facts.Functions.find(Function);
+  const auto *It = Facts.Functions.find(Function);
   if (It != Facts.Functions.end())
     A.Group = buildResultGroup(It->second, Facts, Ctx);
   else
@@ -60,10 +63,7 @@ FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
 }
 
 bool isUsableIdentifier(llvm::StringRef Name, const ASTContext &Ctx) {
-  if (Name.empty() || !(llvm::isAlpha(Name.front()) || Name.front() == '_') ||
-      !llvm::all_of(Name, [](char C) { return llvm::isAlnum(C) || C == '_'; }))
-    return false;
-  if (Name.starts_with("__") ||
+  if (!isIdentifier(Name) || Name.starts_with("__") ||
       (Name.size() > 1 && Name[0] == '_' && llvm::isUpper(Name[1])))
     return false;
   const auto It = Ctx.Idents.find(Name);

@@ -41,7 +41,7 @@ TupleReturnPolicy::invalidPatterns() const {
   for (const std::string &Pattern : parseList(RawIgnoredFunctions)) {
     std::string Error;
     if (!llvm::Regex(Pattern).isValid(Error))
-      Invalid.push_back({Pattern, Error});
+      Invalid.emplace_back(Pattern, Error);
   }
   return Invalid;
 }

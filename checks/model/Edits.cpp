@@ -151,7 +151,8 @@ private:
     return true;
   }
 
-  bool replace(CharSourceRange Range, std::string Text, SourceLocation Where) {
+  bool replace(CharSourceRange Range, const std::string &Text,
+               SourceLocation Where) {
     if (!inFile(Range, Where))
       return false;
     if (sourceText(Range, Ctx) != Text)
@@ -217,6 +218,7 @@ private:
     if (!Template)
       return Spec.TemplateArguments;
     std::vector<std::string> Names;
+    Names.reserve(Spec.TemplateParameterIndices.size());
     for (unsigned Index : Spec.TemplateParameterIndices)
       Names.push_back(
           Template->getTemplateParameters()->getParam(Index)->getNameAsString());
@@ -242,8 +244,9 @@ private:
         const std::string Qualifier = sourceText(
             CharSourceRange::getTokenRange(Decl->getQualifierLoc().getSourceRange()),
             Ctx);
-        Reference = (Decl->getQualifier().isDependent() ? "typename " : "") +
-                    Qualifier + Reference;
+        Reference = (llvm::Twine(Decl->getQualifier().isDependent() ? "typename " : "") +
+                     Qualifier + Reference)
+                        .str();
       }
       if (!replace(CharSourceRange::getTokenRange(Range), Reference,
                    Decl->getLocation()))
@@ -278,7 +281,8 @@ private:
         return false;
       std::string Text = sourceText(Range, Ctx);
       if (needsCast(Element, Spec.ElementTypes[I], Ctx))
-        Text = "static_cast<" + Spec.FieldTypes[I] + ">(" + Text + ")";
+        Text = (llvm::Twine("static_cast<") + Spec.FieldTypes[I] + ">(" + Text + ")")
+                   .str();
       Elements.push_back(std::move(Text));
     }
     return replace(Built.Range, "{" + llvm::join(Elements, ", ") + "}",
@@ -381,13 +385,13 @@ private:
         if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
           if (NS->isAnonymousNamespace() || NS->isInline())
             continue;
-          Qualifier = NS->getNameAsString() + "::" + Qualifier;
+          Qualifier = (NS->getName() + "::" + Qualifier).str();
         } else if (const auto *RD = dyn_cast<CXXRecordDecl>(DC)) {
           if (RD->getDescribedClassTemplate())
             return fail(V.Var->getLocation(),
                         "'" + V.Var->getNameAsString() +
                             "' spells out the type of a class template's result");
-          Qualifier = RD->getNameAsString() + "::" + Qualifier;
+          Qualifier = (RD->getName() + "::" + Qualifier).str();
         } else if (!isa<LinkageSpecDecl>(DC)) {
           return fail(V.Var->getLocation(), "the struct cannot be named from here");
         }

@@ -3,6 +3,7 @@
 #include "model/KnownApis.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::structify {
@@ -13,12 +14,29 @@ static bool isInStd(const Decl *D) {
   return Namespace && Namespace->isStdNamespace();
 }
 
+/// `insert` and friends of a container, standard or not: they return an
+/// iterator and whether they inserted.
+static bool isContainerStyleInsert(const FunctionDecl *Callee) {
+  if (!llvm::is_contained({llvm::StringRef("insert"), llvm::StringRef("emplace"),
+                           llvm::StringRef("try_emplace"),
+                           llvm::StringRef("insert_or_assign")},
+                          Callee->getName()))
+    return false;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Callee->getReturnType()->getAsCXXRecordDecl());
+  return Spec && Spec->getTemplateArgs().size() == 2 &&
+         Spec->getTemplateArgs()[1].getKind() == TemplateArgument::Type &&
+         Spec->getTemplateArgs()[1].getAsType()->isBooleanType();
+}
+
 ElementNames knownStandardNames(const FunctionDecl *Callee) {
-  if (!Callee || !isInStd(Callee) || !Callee->getDeclName().isIdentifier())
+  if (!Callee || !Callee->getDeclName().isIdentifier())
+    return {};
+  if (isContainerStyleInsert(Callee))
+    return {{"it", "pos", "where"}, {"inserted", "is_new", "added"}};
+  if (!isInStd(Callee))
     return {};
   return llvm::StringSwitch<ElementNames>(Callee->getName())
-      .Cases({"insert", "emplace", "try_emplace", "insert_or_assign"},
-             {{"it", "pos", "where"}, {"inserted", "is_new", "added"}})
       .Case("minmax", {{"min", "lo", "smallest"}, {"max", "hi", "largest"}})
       .Case("minmax_element", {{"min_it"}, {"max_it"}})
       .Case("equal_range", {{"lower", "range_begin"}, {"upper", "range_end"}})

@@ -18,7 +18,8 @@ namespace clang::tidy::structify {
 using ElementNames = std::vector<std::vector<std::string>>;
 
 /// Conventional names for the elements of what a standard library function
-/// returns: `insert` -> it, inserted; `minmax` -> min, max;
+/// returns, or a container-style `insert` of any library returning an
+/// iterator and a bool: `insert` -> it, inserted; `minmax` -> min, max;
 /// `minmax_element` -> min_it, max_it; `equal_range` -> lower, upper;
 /// `mismatch` -> in1, in2 (as std::ranges names them); `partition_copy` ->
 /// out_true, out_false. Empty for anything else.

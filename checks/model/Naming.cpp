@@ -19,6 +19,12 @@ void NamingEvidence::merge(const NamingEvidence &Other) {
   Append(FromCallers, Other.FromCallers);
 }
 
+bool isIdentifier(llvm::StringRef Name) {
+  auto IsWordChar = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+  return !Name.empty() && !llvm::isDigit(Name.front()) &&
+         llvm::all_of(Name, IsWordChar);
+}
+
 std::string normalizeName(llvm::StringRef Name) {
   if (Name.starts_with("m_") && Name.size() > 2)
     Name = Name.drop_front(2);
@@ -114,23 +120,23 @@ namespace {
 std::vector<std::string> ranked(const std::vector<std::string> &Proposals,
                                 llvm::function_ref<bool(llvm::StringRef)> IsUsable) {
   std::vector<std::string> Order;
-  llvm::StringMap<unsigned> Votes;
+  llvm::StringMap<unsigned> Votes, FirstSeen;
   for (const std::string &Raw : Proposals) {
     std::string Name = normalizeName(Raw);
     if (!isMeaningfulName(Name) || !IsUsable(Name))
       continue;
-    if (Votes[Name]++ == 0)
+    if (Votes[Name]++ == 0) {
+      FirstSeen[Name] = Order.size();
       Order.push_back(Name);
+    }
   }
   // Most votes first; among equals, the first seen.
-  std::vector<std::pair<int, size_t>> Keys;
-  for (size_t I = 0; I < Order.size(); ++I)
-    Keys.push_back({-static_cast<int>(Votes[Order[I]]), I});
-  llvm::sort(Keys);
-  std::vector<std::string> Sorted;
-  for (const auto &Key : Keys)
-    Sorted.push_back(Order[Key.second]);
-  return Sorted;
+  llvm::sort(Order, [&](const std::string &A, const std::string &B) {
+    if (Votes[A] != Votes[B])
+      return Votes[A] > Votes[B];
+    return FirstSeen[A] < FirstSeen[B];
+  });
+  return Order;
 }
 
 } // namespace

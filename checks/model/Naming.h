@@ -31,6 +31,9 @@ struct NamingEvidence {
 /// How the surrounding code spells type names.
 enum class NameStyle { CamelCase, LowerCase };
 
+/// A C++ identifier: a letter or `_`, then letters, digits and `_`.
+bool isIdentifier(llvm::StringRef Name);
+
 /// `m_count` -> `count`, `hi_` -> `hi`, `_lo` -> `lo`.
 std::string normalizeName(llvm::StringRef Name);
 

@@ -1,6 +1,7 @@
 //===--- Plan.cpp - the project-wide naming plan, as YAML -----------------===//
 
 #include "model/Plan.h"
+#include "model/Naming.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -72,11 +73,6 @@ std::string planToYaml(const Plan &P) {
   return Text;
 }
 
-static bool isIdentifier(llvm::StringRef Name) {
-  return !Name.empty() && (llvm::isAlpha(Name.front()) || Name.front() == '_') &&
-         llvm::all_of(Name, [](char C) { return llvm::isAlnum(C) || C == '_'; });
-}
-
 /// The first problem in \p P, if any.
 static std::string validate(const Plan &P) {
   if (P.Version != 1)
@@ -87,8 +83,9 @@ static std::string validate(const Plan &P) {
     const std::string Who = "function '" + (E.Function.empty() ? E.Usr : E.Function) + "'";
     if (E.Usr.empty())
       return "a function has an empty Usr";
-    if (!Seen.insert(E.Usr).second)
+    if (Seen.contains(E.Usr))
       return Who + " appears twice";
+    Seen.insert(E.Usr);
     if (E.Action != "rewrite" && E.Action != "skip")
       return Who + " has Action '" + E.Action + "'; expected 'rewrite' or 'skip'";
     if (!E.rewrites())
@@ -103,8 +100,9 @@ static std::string validate(const Plan &P) {
         return Who + " has a field Name '" + F.Name + "', which is not an identifier";
       if (F.Type.empty())
         return Who + " has a field '" + F.Name + "' without a Type";
-      if (!Names.insert(F.Name).second)
+      if (Names.contains(F.Name))
         return Who + " has two fields named '" + F.Name + "'";
+      Names.insert(F.Name);
     }
   }
   return {};
@@ -139,17 +137,20 @@ llvm::Expected<Plan> readPlan(llvm::StringRef Path) {
 }
 
 llvm::Expected<std::shared_ptr<const Plan>> cachedPlan(llvm::StringRef Path) {
+  struct Loaded {
+    llvm::sys::TimePoint<> Modified;
+    std::shared_ptr<const Plan> Plan;
+  };
   static std::mutex Mutex;
-  static llvm::StringMap<std::pair<llvm::sys::TimePoint<>, std::shared_ptr<const Plan>>>
-      Cache;
+  static llvm::StringMap<Loaded> Cache;
   llvm::sys::fs::file_status Status;
   if (std::error_code EC = llvm::sys::fs::status(Path, Status))
     return llvm::createStringError(EC, "%s: cannot read the plan: %s",
                                    Path.str().c_str(), EC.message().c_str());
   std::lock_guard<std::mutex> Lock(Mutex);
   auto It = Cache.find(Path);
-  if (It != Cache.end() && It->second.first == Status.getLastModificationTime())
-    return It->second.second;
+  if (It != Cache.end() && It->second.Modified == Status.getLastModificationTime())
+    return It->second.Plan;
   auto Read = readPlan(Path);
   if (!Read)
     return Read.takeError();

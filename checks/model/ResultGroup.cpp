@@ -2,9 +2,9 @@
 
 #include "model/ResultGroup.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/Basic/SourceManager.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::structify {
@@ -46,7 +46,7 @@ public:
 
 private:
   bool isRepeatedInstantiation(const Use &U) const {
-    return U.InInstantiation && PatternUses.count(U.Loc.getRawEncoding());
+    return U.InInstantiation && PatternUses.contains(U.Loc.getRawEncoding());
   }
 
   void block(SourceLocation Loc, std::string Reason) {
@@ -106,7 +106,7 @@ private:
       addVariable(O.Var, O.E->getExprLoc());
       return;
     case OriginKind::Construction:
-      Group.Constructions.push_back({O.Built, Declaring});
+      Group.Constructions.emplace_back(O.Built, Declaring);
       return;
     case OriginKind::Other:
       block(O.E ? O.E->getExprLoc() : Group.Function->getLocation(), O.Reason);
@@ -121,7 +121,7 @@ private:
     }
     if (!Group.Variables.insert(VD))
       return;
-    auto It = Facts.Variables.find(VD);
+    const auto *It = Facts.Variables.find(VD);
     if (It == Facts.Variables.end() || isa<ParmVarDecl>(VD) ||
         !VD->isLocalVarDecl()) {
       block(VD->getLocation(), "the value is stored in '" + VD->getNameAsString() +

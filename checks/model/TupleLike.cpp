@@ -48,12 +48,11 @@ static void appendArgument(const TemplateArgument &Arg, TupleShape &Shape) {
 std::optional<TupleShape> TupleLikeTypes::shape(QualType T) const {
   if (T.isNull())
     return std::nullopt;
+  // Through references, and through deduced `auto`, typedefs and aliases,
+  // which are sugar (but not `auto *`: a pointer is not a tuple). A dependent
+  // specialization (`std::pair<T, U>` in a template) is a
+  // TemplateSpecializationType.
   T = T.getNonReferenceType();
-  // Through deduced `auto`, typedefs and aliases; a dependent specialization
-  // (`std::pair<T, U>` in a template) is a TemplateSpecializationType.
-  if (const auto *Deduced = T->getContainedDeducedType())
-    if (!Deduced->getDeducedType().isNull())
-      T = Deduced->getDeducedType();
   if (const auto *Record = T->getAsCXXRecordDecl()) {
     const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);
     if (!Spec || !isTupleLikeTemplate(Spec->getSpecializedTemplate()))

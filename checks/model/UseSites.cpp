@@ -2,13 +2,13 @@
 
 #include "model/UseSites.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/Basic/SourceManager.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/OperatorKinds.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::structify {
@@ -22,9 +22,7 @@ const FunctionDecl *writtenFunction(const FunctionDecl *FD) {
 }
 
 static bool isCopyOrMove(const CXXConstructExpr *CE) {
-  if (CE->getNumArgs() != 1 || !CE->getConstructor()->isCopyOrMoveConstructor())
-    return false;
-  return true;
+  return CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor();
 }
 
 static bool isStdMoveOrForward(const CallExpr *CE) {
@@ -260,7 +258,7 @@ public:
       const auto *FD = D->getAsFunction();
       if (!FD)
         continue;
-      auto It = Facts.Functions.find(writtenFunction(FD));
+      auto *It = Facts.Functions.find(writtenFunction(FD));
       if (It == Facts.Functions.end())
         continue;
       Use U;
@@ -321,7 +319,7 @@ public:
     const FunctionDecl *Enclosing = enclosingFunction();
     if (!Enclosing || !S->getRetValue() || InstantiationDepth > 0)
       return true;
-    auto It = Facts.Functions.find(writtenFunction(Enclosing));
+    auto *It = Facts.Functions.find(writtenFunction(Enclosing));
     if (It == Facts.Functions.end())
       return true;
     It->second.Returns.push_back(classifyOrigin(S->getRetValue(), Types, Ctx));
@@ -384,7 +382,7 @@ private:
   }
 
   void recordFunctionReference(const Expr *Ref, const FunctionDecl *FD) {
-    auto It = Facts.Functions.find(writtenFunction(FD));
+    auto *It = Facts.Functions.find(writtenFunction(FD));
     if (It == Facts.Functions.end())
       return;
     const size_t Top = Stack.size() - 1;
@@ -435,7 +433,7 @@ private:
         if (isTrackedVariable(VD))
           return; // recorded as a use of the variable
     if (const auto *CE = dyn_cast<CallExpr>(Inner))
-      if (Facts.Functions.count(writtenFunction(CE->getDirectCallee())))
+      if (Facts.Functions.contains(writtenFunction(CE->getDirectCallee())))
         return; // recorded as a use of the call
     Use U;
     U.Value = Object;

@@ -64,3 +64,11 @@ int parameter(std::pair<int, int> p) {
   // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: the elements of 'p' are read by position
   return p.first * p.second;
 }
+
+// A pointer to a pair is not a pair: `ptr` is no variable to bind, and its
+// reads are reported one by one.
+int pointer(std::pair<int, int> &pair) {
+  auto *ptr = &pair;
+  return ptr->second;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: '.second' reads element 1 of 'std::pair<int, int>' by position
+}
