@@ -353,7 +353,10 @@ void IndexAccessCheck::onEndOfTranslationUnit() {
     return;
   SawAccess = false;
   const llvm::SmallPtrSet<const FunctionDecl *, 1> NoFunctions;
-  const TupleFacts Facts = collectTupleFacts(*Context, Types, NoFunctions);
+  // Reads inside instantiations are reported through their template's own
+  // code: walking the instantiations would add work and nothing else.
+  const TupleFacts Facts =
+      collectTupleFacts(*Context, Types, NoFunctions, /*VisitInstantiations=*/false);
   for (const auto &[VD, V] : Facts.Variables) {
     const auto *Function =
         dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());

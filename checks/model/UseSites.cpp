@@ -185,15 +185,17 @@ using Base = RecursiveASTVisitor<class Collector>;
 class Collector : public RecursiveASTVisitor<Collector> {
 public:
   Collector(ASTContext &Ctx, const TupleLikeTypes &Types,
-            const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), Types(Types) {
+            const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions,
+            bool VisitInstantiations)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Types(Types),
+        VisitInstantiations(VisitInstantiations) {
     for (const FunctionDecl *FD : Functions)
       Facts.Functions[FD].Function = FD;
   }
 
   TupleFacts take() { return std::move(Facts); }
 
-  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitTemplateInstantiations() const { return VisitInstantiations; }
   bool shouldVisitImplicitCode() const { return false; }
 
   bool TraverseDecl(Decl *D) {
@@ -725,6 +727,7 @@ private:
   ASTContext &Ctx;
   const SourceManager &SM;
   const TupleLikeTypes &Types;
+  const bool VisitInstantiations;
   TupleFacts Facts;
   llvm::SmallVector<DynTypedNode, 64> Stack;
   unsigned InstantiationDepth = 0;
@@ -733,8 +736,9 @@ private:
 } // namespace
 
 TupleFacts collectTupleFacts(ASTContext &Ctx, const TupleLikeTypes &Types,
-                             const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions) {
-  Collector C(Ctx, Types, Functions);
+                             const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions,
+                             bool VisitInstantiations) {
+  Collector C(Ctx, Types, Functions, VisitInstantiations);
   C.TraverseAST(Ctx);
   return C.take();
 }

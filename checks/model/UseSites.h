@@ -138,9 +138,12 @@ const FunctionDecl *writtenFunction(const FunctionDecl *FD);
 
 /// Walks the translation unit once (skipping system headers) and records the
 /// facts about \p Functions (canonical written declarations) and about every
-/// local variable of a tuple-like type.
+/// local variable of a tuple-like type. With \p VisitInstantiations, template
+/// instantiations are walked too, so that a use that depends on a template
+/// argument is seen (as a use in an instantiation).
 TupleFacts collectTupleFacts(ASTContext &Ctx, const TupleLikeTypes &Types,
-                             const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions);
+                             const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions,
+                             bool VisitInstantiations = true);
 
 /// Strips what does not change the value: implicit casts, parentheses,
 /// temporaries, cleanups, copies and moves of the same tuple type.
