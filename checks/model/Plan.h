@@ -55,6 +55,27 @@ struct Plan {
   const PlanEntry *find(llvm::StringRef Usr) const;
 };
 
+struct FunctionSummary;
+
+/// Where the project lives: what may be edited.
+struct ProjectLayout {
+  /// Files under it belong to the project.
+  std::string SourceRoot;
+  /// Files under it are generated; never edited.
+  std::string BuildDir;
+};
+
+/// Decides, once for the whole project, from every translation unit's
+/// summaries: which functions are rewritten and what their structs and fields
+/// are called, and why the others are skipped. Files is left empty (the
+/// driver hashes them).
+Plan makePlan(const std::vector<FunctionSummary> &Summaries,
+              const ProjectLayout &Layout);
+
+/// Every file the rewrites of \p P touch, according to \p Summaries.
+std::vector<std::string> touchedFiles(const Plan &P,
+                                      const std::vector<FunctionSummary> &Summaries);
+
 /// The plan as YAML, with a header comment that says how to use it.
 std::string planToYaml(const Plan &P);
 

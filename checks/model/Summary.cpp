@@ -1,0 +1,154 @@
+//===--- Summary.cpp - one translation unit's view of each candidate ------===//
+
+#include "model/Summary.h"
+#include "model/Analysis.h"
+#include "model/Edits.h"
+#include "model/UseSites.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+namespace clang::tidy::structify {
+namespace {
+
+/// Every candidate declared in the user's code, first declarations in order.
+class CandidateFinder : public RecursiveASTVisitor<CandidateFinder> {
+public:
+  CandidateFinder(const SourceManager &SM, const TupleReturnPolicy &Policy)
+      : SM(SM), Policy(Policy) {}
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (Policy.isCandidate(FD))
+      Found.insert(FD->getCanonicalDecl());
+    return true;
+  }
+
+  llvm::SetVector<const FunctionDecl *> Found;
+
+private:
+  const SourceManager &SM;
+  const TupleReturnPolicy &Policy;
+};
+
+/// The real path of the file \p Loc is in (through macros, to where they
+/// were used), or empty.
+std::string fileOf(SourceLocation Loc, const SourceManager &SM) {
+  Loc = SM.getFileLoc(Loc);
+  const OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(Loc));
+  if (!File)
+    return {};
+  llvm::SmallString<256> Real;
+  if (llvm::sys::fs::real_path(File->getName(), Real))
+    return File->getName().str();
+  return Real.str().str();
+}
+
+std::string where(SourceLocation Loc, const SourceManager &SM, bool Column) {
+  const PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(Loc));
+  if (P.isInvalid())
+    return "<unknown>";
+  std::string Text = fileOf(Loc, SM) + ":" + std::to_string(P.getLine());
+  if (Column)
+    Text += ":" + std::to_string(P.getColumn());
+  return Text;
+}
+
+FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
+                          const SummaryOptions &Options) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const FunctionDecl *F = A.Function;
+  FunctionSummary S;
+  S.Usr = functionUsr(F);
+  S.Signature = functionSignature(F);
+  S.DeclaredAt = where(F->getLocation(), SM, /*Column=*/false);
+  S.HomeFile = fileOf(F->getLocation(), SM);
+  S.Defines = F->getDefinition() != nullptr;
+  S.Evidence = A.Evidence;
+  S.KnownNames = A.KnownNames;
+  for (const Blocker &B : A.Blockers)
+    S.Blockers.push_back(where(B.Loc, SM, /*Column=*/true) + ": " + B.Reason);
+  S.Calls = static_cast<unsigned>(A.Group.Accesses.size() + A.Group.Ties.size() +
+                                  A.Group.Bindings.size());
+
+  // Names: the struct's, in the style around it, and which variants of it
+  // this unit already spells.
+  const NameStyle Style = Options.StructNameStyle == "lower_case" ? NameStyle::LowerCase
+                          : Options.StructNameStyle == "CamelCase"
+                              ? NameStyle::CamelCase
+                              : surroundingStyle(F);
+  S.StructName = structNameFor(F->getName(), Style, Options.StructNameSuffix);
+  for (unsigned N = 1; N <= 9; ++N) {
+    const std::string Candidate =
+        N == 1 ? S.StructName : S.StructName + std::to_string(N);
+    if (Ctx.Idents.find(Candidate) != Ctx.Idents.end())
+      S.TakenStructNames.push_back(Candidate);
+  }
+  auto NoteUnusable = [&](const std::vector<std::vector<std::string>> &PerElement) {
+    for (const auto &Names : PerElement)
+      for (const std::string &Name : Names)
+        if (!isUsableIdentifier(normalizeName(Name), Ctx))
+          S.UnusableNames.push_back(normalizeName(Name));
+  };
+  NoteUnusable(S.Evidence.FromDefinition);
+  NoteUnusable(S.Evidence.FromCallers);
+  for (const std::string &Known : S.KnownNames)
+    if (!isUsableIdentifier(Known, Ctx))
+      S.UnusableNames.push_back(Known);
+
+  // The field types, and every file the rewrite touches from here: the edits
+  // themselves, made with placeholder names.
+  StructSpec Spec;
+  EditProblem Problem;
+  if (!describeStructTypes(F, A.Shape, Ctx, Spec, Problem)) {
+    S.Blockers.push_back(where(Problem.Loc, SM, true) + ": " + Problem.Reason);
+    return S;
+  }
+  S.FieldTypes = Spec.FieldTypes;
+  if (!S.Blockers.empty())
+    return S;
+  Spec.Name = S.StructName;
+  for (size_t I = 0; I < A.Shape.Elements.size(); ++I)
+    Spec.Fields.push_back("field" + std::to_string(I));
+  auto Edits = buildEdits(A.Group, Spec, Ctx, Problem);
+  if (!Edits) {
+    S.Blockers.push_back(where(Problem.Loc, SM, true) + ": " + Problem.Reason);
+    return S;
+  }
+  for (const FixItHint &Hint : *Edits) {
+    std::string File = fileOf(Hint.RemoveRange.getBegin(), SM);
+    if (!llvm::is_contained(S.TouchedFiles, File))
+      S.TouchedFiles.push_back(std::move(File));
+  }
+  return S;
+}
+
+} // namespace
+
+std::vector<FunctionSummary>
+summarizeTranslationUnit(ASTContext &Ctx, const TupleReturnPolicy &Policy,
+                         const SummaryOptions &Options) {
+  CandidateFinder Finder(Ctx.getSourceManager(), Policy);
+  Finder.TraverseAST(Ctx);
+  if (Finder.Found.empty())
+    return {};
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Functions(Finder.Found.begin(),
+                                                       Finder.Found.end());
+  const TupleFacts Facts = collectTupleFacts(Ctx, Policy.Types, Functions);
+  std::vector<FunctionSummary> Summaries;
+  for (const FunctionDecl *F : Finder.Found)
+    Summaries.push_back(
+        summarize(analyzeFunction(F, Facts, Policy.Types, Ctx), Ctx, Options));
+  return Summaries;
+}
+
+} // namespace clang::tidy::structify

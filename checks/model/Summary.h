@@ -1,0 +1,66 @@
+//===--- Summary.h - one translation unit's view of each candidate --------===//
+//
+// `structify fix` collects, in every translation unit, what that unit knows
+// about each function structify-tuple-return would rewrite: who it is (a USR
+// that is the same everywhere), what blocks a rewrite there, what the code
+// there calls each element, and which files a rewrite would touch. The plan
+// stage merges these summaries into one decision for the project. Summaries
+// are plain strings: nothing in them points into an AST.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STRUCTIFY_MODEL_SUMMARY_H
+#define STRUCTIFY_MODEL_SUMMARY_H
+
+#include "model/Candidates.h"
+#include "model/Naming.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+} // namespace clang
+
+namespace clang::tidy::structify {
+
+struct FunctionSummary {
+  std::string Usr;
+  std::string Signature;
+  /// `path:line` of the first declaration this unit sees.
+  std::string DeclaredAt;
+  /// The first declaration's file, where the struct goes.
+  std::string HomeFile;
+  /// The unit holds the function's definition.
+  bool Defines = false;
+  /// How each field's type is spelled at the first declaration.
+  std::vector<std::string> FieldTypes;
+  NamingEvidence Evidence;
+  std::vector<std::string> KnownNames;
+  /// `path:line:col: reason` for each use that blocks a rewrite.
+  std::vector<std::string> Blockers;
+  /// Every file a rewrite of the function edits from this unit.
+  std::vector<std::string> TouchedFiles;
+  /// The struct's name in the style around the function, and which of that
+  /// name and its numbered variants (Name2 ... Name9) this unit already uses
+  /// as identifiers.
+  std::string StructName;
+  std::vector<std::string> TakenStructNames;
+  /// Names from the evidence this unit cannot use (its macros).
+  std::vector<std::string> UnusableNames;
+  /// Calls in this unit.
+  unsigned Calls = 0;
+};
+
+struct SummaryOptions {
+  std::string StructNameSuffix = "Result";
+  /// `auto`, `CamelCase` or `lower_case`.
+  std::string StructNameStyle = "auto";
+};
+
+std::vector<FunctionSummary>
+summarizeTranslationUnit(ASTContext &Ctx, const TupleReturnPolicy &Policy,
+                         const SummaryOptions &Options);
+
+} // namespace clang::tidy::structify
+
+#endif

@@ -1,0 +1,156 @@
+//===--- Cache.cpp - results cache, one entry per translation unit --------===//
+
+#include "Cache.h"
+#include "DiagnosticJson.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+
+namespace structify {
+
+namespace {
+
+constexpr int EntryVersion = 1;
+
+std::string hex(llvm::XXH128_hash_t H) {
+  std::string Hex;
+  llvm::raw_string_ostream(Hex) << llvm::format_hex_no_prefix(H.high64, 16)
+                                << llvm::format_hex_no_prefix(H.low64, 16);
+  return Hex;
+}
+
+std::string hashOf(llvm::StringRef Data) {
+  return hex(llvm::xxh3_128bits(llvm::arrayRefFromStringRef(Data)));
+}
+
+void appendField(std::string &Data, llvm::StringRef Field) {
+  Data += std::to_string(Field.size());
+  Data += ':';
+  Data += Field;
+}
+
+} // namespace
+
+std::string toolIdentity(const char *Argv0) {
+  static int Anchor;
+  std::string Data;
+  appendField(Data, STRUCTIFY_VERSION);
+  appendField(Data, LLVM_VERSION_STRING);
+  std::string Exe = llvm::sys::fs::getMainExecutable(Argv0, &Anchor);
+  if (auto Buffer =
+          llvm::MemoryBuffer::getFile(Exe, /*IsText=*/false,
+                                      /*RequiresNullTerminator=*/false))
+    appendField(Data, hashOf((*Buffer)->getBuffer()));
+  else
+    appendField(Data, Exe);
+  return hashOf(Data);
+}
+
+std::string Cache::key(const TranslationUnit &Unit,
+                       llvm::StringRef Config) const {
+  std::string Data;
+  appendField(Data, ToolIdentity);
+  appendField(Data, Unit.File);
+  appendField(Data, Unit.Command.Directory);
+  for (const std::string &Arg : Unit.Command.CommandLine)
+    appendField(Data, Arg);
+  appendField(Data, Config);
+  return hashOf(Data);
+}
+
+std::string Cache::entryPath(llvm::StringRef Key) const {
+  llvm::SmallString<256> Path(Dir);
+  llvm::sys::path::append(Path, Key.take_front(2), Key.drop_front(2) + ".json");
+  return std::string(Path);
+}
+
+std::string Cache::contentHash(llvm::StringRef File) {
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    auto It = Hashes.find(File);
+    if (It != Hashes.end())
+      return It->second;
+  }
+  std::string Hash;
+  if (auto Buffer =
+          llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
+                                      /*RequiresNullTerminator=*/false))
+    Hash = hashOf((*Buffer)->getBuffer());
+  std::lock_guard<std::mutex> Guard(Lock);
+  Hashes[File] = Hash;
+  return Hash;
+}
+
+std::optional<UnitResult> Cache::lookup(llvm::StringRef Key) {
+  auto Text = llvm::MemoryBuffer::getFile(entryPath(Key));
+  if (!Text)
+    return std::nullopt;
+  llvm::Expected<llvm::json::Value> Entry =
+      llvm::json::parse((*Text)->getBuffer());
+  if (!Entry) {
+    llvm::consumeError(Entry.takeError());
+    return std::nullopt;
+  }
+  const llvm::json::Object *Root = Entry->getAsObject();
+  const llvm::json::Object *Files = Root ? Root->getObject("files") : nullptr;
+  const llvm::json::Array *Diags =
+      Root ? Root->getArray("diagnostics") : nullptr;
+  if (!Files || !Diags || Root->getInteger("version") != EntryVersion)
+    return std::nullopt;
+  UnitResult Result;
+  Result.Cached = true;
+  for (const auto &[File, Hash] : *Files) {
+    std::optional<llvm::StringRef> Recorded = Hash.getAsString();
+    if (!Recorded || contentHash(File) != *Recorded)
+      return std::nullopt;
+    Result.FilesRead.push_back(File.str());
+  }
+  for (const llvm::json::Value &D : *Diags) {
+    clang::tooling::Diagnostic Diag;
+    llvm::json::Path::Root P;
+    if (!fromJSON(D, Diag, P))
+      return std::nullopt;
+    Result.Diagnostics.push_back(std::move(Diag));
+  }
+  return Result;
+}
+
+void Cache::store(llvm::StringRef Key, const UnitResult &Result) {
+  if (Result.Status != UnitResult::Outcome::Analysed || Result.Cached)
+    return;
+  llvm::json::Object Files;
+  for (const std::string &File : Result.FilesRead) {
+    std::string Hash = contentHash(File);
+    if (Hash.empty())
+      return; // a file that vanished: nothing to check the entry against
+    Files[File] = Hash;
+  }
+  llvm::json::Array Diags;
+  for (const clang::tooling::Diagnostic &D : Result.Diagnostics)
+    Diags.push_back(toJSON(D));
+  std::string Path = entryPath(Key);
+  if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
+    return;
+  // Write aside and rename: concurrent runs sharing the cache see whole
+  // entries or none.
+  llvm::SmallString<256> Temp;
+  int FD;
+  if (llvm::sys::fs::createUniqueFile(Path + ".%%%%%%.tmp", FD, Temp))
+    return;
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << llvm::json::Value(
+        llvm::json::Object{{"version", EntryVersion},
+                           {"files", std::move(Files)},
+                           {"diagnostics", std::move(Diags)}});
+  }
+  if (llvm::sys::fs::rename(Temp, Path)) [[maybe_unused]]
+    std::error_code Ignored = llvm::sys::fs::remove(Temp);
+}
+
+} // namespace structify

@@ -1,0 +1,54 @@
+//===--- Cache.h - results cache, one entry per translation unit -*- C++
+//-*-===//
+//
+// An entry's key hashes everything that decides a unit's result except the
+// files it reads: the tool (its version, LLVM's, the executable's contents),
+// the compile command and its directory, the main file's name and the
+// configuration in force for it. The entry records each file the unit read
+// with a hash of its contents; it is used only while every one of them still
+// has that hash. So editing a .cpp re-analyses that unit, editing a header
+// re-analyses the units that read it, and changing the configuration or the
+// tool re-analyses everything. Units that did not compile or crashed are not
+// stored.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STRUCTIFY_CACHE_H
+#define STRUCTIFY_CACHE_H
+
+#include "Runner.h"
+#include "llvm/ADT/StringMap.h"
+#include <mutex>
+#include <optional>
+
+namespace structify {
+
+/// The tool's part of every key. Argv0 finds the executable.
+std::string toolIdentity(const char *Argv0);
+
+class Cache {
+public:
+  Cache(std::string Dir, std::string ToolIdentity)
+      : Dir(std::move(Dir)), ToolIdentity(std::move(ToolIdentity)) {}
+
+  std::string key(const TranslationUnit &Unit, llvm::StringRef Config) const;
+  /// The stored result, if every file it read is unchanged. Thread-safe.
+  std::optional<UnitResult> lookup(llvm::StringRef Key);
+  /// Stores an analysed unit's result; others are ignored. Thread-safe; an
+  /// entry that cannot be written is skipped (the run goes on uncached).
+  void store(llvm::StringRef Key, const UnitResult &Result);
+
+private:
+  std::string entryPath(llvm::StringRef Key) const;
+  /// The hash of File's contents, read once per run; "" if unreadable.
+  std::string contentHash(llvm::StringRef File);
+
+  std::string Dir;
+  std::string ToolIdentity;
+  std::mutex Lock;
+  llvm::StringMap<std::string> Hashes;
+};
+
+} // namespace structify
+
+#endif

@@ -1,0 +1,178 @@
+//===--- CommandLine.cpp - subcommands, shared options, exit codes --------===//
+
+#include "CommandLine.h"
+#include "Baseline.h"
+#include "Report.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
+
+namespace structify {
+namespace cl = llvm::cl;
+
+cl::SubCommand &checkCommand() {
+  static cl::SubCommand Command(
+      "check", "Run the checks over a project's translation units");
+  return Command;
+}
+
+cl::SubCommand &mergeCommand() {
+  static cl::SubCommand Command(
+      "merge", "Merge the --format=json reports of shards into one report");
+  return Command;
+}
+
+cl::OptionCategory &structifyCategory() {
+  static cl::OptionCategory Category("structify options");
+  return Category;
+}
+
+namespace {
+
+cl::opt<Format> OutputFormat(
+    "format", cl::desc("Report format"), cl::init(Format::Text),
+    cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
+               clEnumValN(Format::Json, "json",
+                          "every finding, for tools and `structify merge`"),
+               clEnumValN(Format::Sarif, "sarif",
+                          "SARIF 2.1.0, for GitHub code scanning")),
+    cl::sub(checkCommand()), cl::sub(mergeCommand()),
+    cl::cat(structifyCategory()));
+
+cl::opt<std::string> Output("output",
+                            cl::desc("Write the report to <file>, not stdout"),
+                            cl::value_desc("file"), cl::sub(checkCommand()),
+                            cl::sub(mergeCommand()),
+                            cl::cat(structifyCategory()));
+cl::alias OutputShort("o", cl::desc("Alias for --output"), cl::aliasopt(Output),
+                      cl::cat(structifyCategory()));
+
+cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the new findings' fixes to <file>, in the YAML that "
+             "clang-apply-replacements reads"),
+    cl::value_desc("file"), cl::sub(checkCommand()), cl::sub(mergeCommand()),
+    cl::cat(structifyCategory()));
+
+cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Findings listed in <file> are known: only others fail the run"),
+    cl::value_desc("file"), cl::sub(checkCommand()), cl::sub(mergeCommand()),
+    cl::cat(structifyCategory()));
+
+cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Write every finding to <file> as the new baseline; findings "
+             "then do not fail the run"),
+    cl::value_desc("file"), cl::sub(checkCommand()), cl::sub(mergeCommand()),
+    cl::cat(structifyCategory()));
+
+cl::opt<std::string> Root(
+    "root",
+    cl::desc("Paths in baselines and SARIF are relative to <dir> (default: "
+             "the current directory)"),
+    cl::value_desc("dir"), cl::sub(checkCommand()), cl::sub(mergeCommand()),
+    cl::cat(structifyCategory()));
+
+cl::opt<bool> Quiet("quiet",
+                    cl::desc("No progress and no summary on stderr; errors "
+                             "are still reported"),
+                    cl::sub(checkCommand()), cl::sub(mergeCommand()),
+                    cl::cat(structifyCategory()));
+
+llvm::Error writeReport(const Results &R, SourceText &Sources) {
+  std::error_code EC;
+  std::optional<llvm::raw_fd_ostream> File;
+  if (!Output.empty()) {
+    File.emplace(Output, EC, llvm::sys::fs::OF_Text);
+    if (EC)
+      return llvm::createStringError(
+          EC, Output + ": cannot write the report: " + EC.message());
+  }
+  llvm::raw_ostream &OS = File ? *File : llvm::outs();
+  switch (OutputFormat) {
+  case Format::Text:
+    writeText(R, OS, !File && llvm::outs().has_colors());
+    break;
+  case Format::Json:
+    writeJson(R, OS, Sources);
+    break;
+  case Format::Sarif:
+    writeSarif(R, OS);
+    break;
+  default:
+    llvm_unreachable("a format cl::values does not offer");
+  }
+  OS.flush();
+  return llvm::Error::success();
+}
+
+} // namespace
+
+int usageError(const llvm::Twine &Message) {
+  llvm::WithColor::error(llvm::errs(), "structify") << Message << "\n";
+  return ExitUsage;
+}
+
+int usageError(llvm::Error E) { return usageError(toString(std::move(E))); }
+
+std::string rootOption() {
+  llvm::SmallString<256> Path(Root.empty() ? std::string(".")
+                                           : Root.getValue());
+  [[maybe_unused]] std::error_code NoCwd = llvm::sys::fs::make_absolute(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return std::string(Path);
+}
+
+bool quietOption() { return Quiet; }
+
+llvm::Expected<std::optional<llvm::StringSet<>>> readBaselineOption() {
+  if (BaselineFile.empty())
+    return std::nullopt;
+  llvm::Expected<llvm::StringSet<>> Set = readBaseline(BaselineFile);
+  if (!Set)
+    return Set.takeError();
+  return std::optional<llvm::StringSet<>>(std::move(*Set));
+}
+
+int publish(Results &R, SourceText &Sources,
+            const std::optional<llvm::StringSet<>> &Baseline, double Seconds) {
+  fingerprint(R, Sources);
+  if (Baseline)
+    applyBaseline(R, *Baseline);
+  if (llvm::Error E = writeReport(R, Sources))
+    return usageError(std::move(E));
+  if (!ExportFixes.empty())
+    if (llvm::Error E = writeExportFixes(R, ExportFixes))
+      return usageError(std::move(E));
+  if (!WriteBaseline.empty())
+    if (llvm::Error E = writeBaseline(R, WriteBaseline))
+      return usageError(std::move(E));
+
+  for (const Failure &F : R.Failures)
+    llvm::WithColor::error(llvm::errs(), "structify")
+        << F.File << ": " << F.Problem << "\n";
+  size_t New = R.newFindings();
+  if (!Quiet) {
+    llvm::errs() << "structify: " << R.Units << " translation units ("
+                 << R.Cached << " cached, " << R.Analysed << " analysed), "
+                 << R.Findings.size() << " findings (" << New << " new, "
+                 << R.Findings.size() - New << " baselined), "
+                 << R.Failures.size() << " failed, in "
+                 << llvm::format("%.1f", Seconds) << "s\n";
+    if (!WriteBaseline.empty())
+      llvm::errs() << "structify: wrote "
+                   << llvm::count_if(
+                          R.Findings,
+                          [](const Finding &F) { return !F.isCompilerError(); })
+                   << " findings to the baseline " << WriteBaseline << "\n";
+  }
+  if (!R.Failures.empty())
+    return ExitFindings;
+  if (!WriteBaseline.empty())
+    return ExitClean;
+  return New ? ExitFindings : ExitClean;
+}
+
+} // namespace structify

@@ -1,0 +1,47 @@
+//===--- CommandLine.h - subcommands, shared options, exit codes -*- C++
+//-*-===//
+
+#ifndef STRUCTIFY_COMMANDLINE_H
+#define STRUCTIFY_COMMANDLINE_H
+
+#include "Findings.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Error.h"
+#include <optional>
+
+namespace structify {
+
+/// structify's exit codes (docs/structify-check.md).
+enum ExitCode : int {
+  ExitClean = 0,    ///< no new finding, every unit analysed
+  ExitFindings = 1, ///< new findings, or a unit that could not be analysed
+  ExitUsage = 2,    ///< bad command line or bad input: nothing was checked
+};
+
+llvm::cl::SubCommand &checkCommand();
+llvm::cl::SubCommand &mergeCommand();
+llvm::cl::OptionCategory &structifyCategory();
+
+/// Prints "structify: error: MESSAGE" and returns ExitUsage.
+int usageError(const llvm::Twine &Message);
+int usageError(llvm::Error E);
+
+/// --baseline, read before any work so that a bad file stops the run at once.
+llvm::Expected<std::optional<llvm::StringSet<>>> readBaselineOption();
+
+/// The options check and merge share, applied to a finished run: fingerprints
+/// and the baseline, then --format/--output, --export-fixes,
+/// --write-baseline, the failed units and the summary on stderr. Returns the
+/// exit code.
+int publish(Results &R, SourceText &Sources,
+            const std::optional<llvm::StringSet<>> &Baseline, double Seconds);
+
+/// --root, absolute: findings are relative to it in baselines and SARIF.
+std::string rootOption();
+/// --quiet.
+bool quietOption();
+
+} // namespace structify
+
+#endif

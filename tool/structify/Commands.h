@@ -1,0 +1,15 @@
+//===--- Commands.h - structify's subcommands -------------------*- C++ -*-===//
+
+#ifndef STRUCTIFY_COMMANDS_H
+#define STRUCTIFY_COMMANDS_H
+
+namespace structify {
+
+/// `structify check`: the CI command (docs/structify-check.md).
+int runCheck(const char *Argv0);
+/// `structify merge`: one report from the JSON reports of shards.
+int runMerge();
+
+} // namespace structify
+
+#endif

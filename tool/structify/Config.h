@@ -1,0 +1,56 @@
+//===--- Config.h - clang-tidy configuration, as clang-tidy reads it -*- C++
+//-*-===//
+
+#ifndef STRUCTIFY_CONFIG_H
+#define STRUCTIFY_CONFIG_H
+
+#include "Runner.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Error.h"
+#include <optional>
+
+namespace structify {
+
+/// The checks structify runs unless the configuration says otherwise. A
+/// .clang-tidy adds to them (`Checks: bugprone-*`) or replaces them
+/// (`Checks: -*,bugprone-*`).
+inline constexpr llvm::StringLiteral DefaultChecks = "-*,structify-*";
+
+/// What the command line says about the configuration.
+struct ConfigOptions {
+  std::string ConfigFile;            ///< --config-file: instead of .clang-tidy
+  std::optional<std::string> Checks; ///< --checks: appended to the config's
+  std::optional<std::string> HeaderFilter; ///< --header-filter
+};
+
+/// clang-tidy's configuration: the nearest .clang-tidy, with its parents when
+/// it says InheritParentConfig, or --config-file; then the command line.
+class Config {
+public:
+  /// Reads --config-file, if any. The error names the file and the problem.
+  static llvm::Expected<Config> load(const ConfigOptions &Options);
+
+  /// A new options provider, for one analysis (see OptionsProviderFactory).
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
+  makeProvider(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) const;
+
+  /// The options in force for File, checked: the error is one line naming a
+  /// broken .clang-tidy, an unknown check, or a file with no check enabled.
+  llvm::Expected<clang::tidy::ClangTidyOptions>
+  optionsFor(llvm::StringRef File);
+
+private:
+  Config() = default;
+  llvm::Error checkGlobs(llvm::StringRef Globs, llvm::StringRef Source);
+
+  ConfigOptions Options;
+  std::optional<clang::tidy::ClangTidyOptions> FileConfig;
+  std::optional<llvm::StringSet<>> KnownChecks;
+  llvm::StringMap<bool> AnyCheckEnabled; ///< by Checks string
+};
+
+} // namespace structify
+
+#endif

@@ -1,0 +1,55 @@
+//===--- MergeCommand.cpp - structify merge
+//--------------------------------===//
+//
+// Shards of a project checked on several machines each write a
+// --format=json report; merge reads them back and writes one report in any
+// format, with each header's findings once, and the same exit code a single
+// run would have had.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CommandLine.h"
+#include "Commands.h"
+#include "Report.h"
+#include <chrono>
+
+namespace structify {
+namespace cl = llvm::cl;
+
+namespace {
+
+cl::list<std::string> Reports(cl::Positional, cl::OneOrMore,
+                              cl::desc("<report.json>..."),
+                              cl::sub(mergeCommand()),
+                              cl::cat(structifyCategory()));
+
+} // namespace
+
+int runMerge() {
+  auto Start = std::chrono::steady_clock::now();
+  auto Baseline = readBaselineOption();
+  if (!Baseline)
+    return usageError(Baseline.takeError());
+  ResultsBuilder Builder(rootOption());
+  for (const std::string &Path : Reports) {
+    llvm::Expected<Results> Part = readJsonReport(Path);
+    if (!Part)
+      return usageError(Part.takeError());
+    Results &All = Builder.results();
+    All.Units += Part->Units;
+    All.Cached += Part->Cached;
+    All.Analysed += Part->Analysed;
+    for (Finding &F : Part->Findings)
+      Builder.add(std::move(F));
+    for (Failure &F : Part->Failures)
+      Builder.add(std::move(F));
+  }
+  SourceText Sources;
+  Results R = Builder.finish(Sources);
+  double Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
+  return publish(R, Sources, *Baseline, Seconds);
+}
+
+} // namespace structify

@@ -1,0 +1,41 @@
+//===--- Progress.h - what a run is doing, on stderr ------------*- C++ -*-===//
+
+#ifndef STRUCTIFY_PROGRESS_H
+#define STRUCTIFY_PROGRESS_H
+
+#include "Runner.h"
+#include "llvm/ADT/StringRef.h"
+#include <chrono>
+#include <mutex>
+#include <vector>
+
+namespace structify {
+
+/// On a terminal, one status line that rewrites itself: units done of the
+/// total, the file being analysed, the time left. Elsewhere (CI logs) one
+/// plain line per unit. Nothing when quiet. Thread-safe.
+class Progress {
+public:
+  Progress(size_t Total, bool Quiet);
+  void started(llvm::StringRef Name);
+  void finished(llvm::StringRef Name, const UnitResult &Result);
+  /// Clears the status line.
+  void done() const;
+
+private:
+  void redraw();
+
+  std::mutex Lock;
+  size_t Total, Done = 0;
+  bool Quiet, Terminal;
+  std::vector<std::string> Running;
+  std::chrono::steady_clock::time_point Start =
+      std::chrono::steady_clock::now();
+};
+
+/// What happened to a unit, in a word or two: "analysed", "cached", ...
+llvm::StringRef outcomeName(const UnitResult &Result);
+
+} // namespace structify
+
+#endif

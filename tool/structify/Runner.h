@@ -1,0 +1,79 @@
+//===--- Runner.h - run the checks over translation units -------*- C++ -*-===//
+//
+// The stage every subcommand shares: analyse one translation unit with the
+// clang-tidy checks its configuration enables, and collect what came out (the
+// diagnostics with their fixes, and every file the unit read), or run many
+// units in parallel.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STRUCTIFY_RUNNER_H
+#define STRUCTIFY_RUNNER_H
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Core/Diagnostic.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace structify {
+
+/// A source file and the command that compiles it.
+struct TranslationUnit {
+  std::string File; ///< absolute path
+  clang::tooling::CompileCommand Command;
+};
+
+/// What analysing one translation unit produced.
+struct UnitResult {
+  enum class Outcome {
+    Analysed,     ///< the checks ran over the whole unit
+    CompileError, ///< the unit does not compile; its diagnostics say why
+    Crashed,      ///< the analysis crashed; Problem says how
+  };
+  Outcome Status = Outcome::Analysed;
+  /// Check findings and compiler errors, with their fixes. A warning that the
+  /// configuration turns into an error has the error level.
+  std::vector<clang::tooling::Diagnostic> Diagnostics;
+  /// Every file the unit read (the main file, each header), absolute.
+  std::vector<std::string> FilesRead;
+  /// One line saying why the unit failed, for CompileError and Crashed.
+  std::string Problem;
+  /// Whether the result came from the results cache.
+  bool Cached = false;
+};
+
+/// Makes the options provider for one analysis, reading through FS (whose
+/// working directory is the unit's, for relative file names). Each analysis
+/// gets its own: clang-tidy's providers cache what they read and are not
+/// thread-safe.
+using OptionsProviderFactory =
+    std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>(
+        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS)>;
+
+struct RunnerOptions {
+  OptionsProviderFactory MakeOptionsProvider;
+  /// Take fixes from notes too (clang-tidy's --fix-notes).
+  bool FixesFromNotes = false;
+};
+
+/// Call once, before the first analysis, from the main thread. With
+/// RecoverFromCrashes, analyse() catches what crash it can (see Runner.cpp).
+void initializeRunner(bool RecoverFromCrashes);
+
+/// Analyses one unit on the calling thread. A crash that the recovery context
+/// catches is reported as Outcome::Crashed.
+UnitResult analyse(const TranslationUnit &Unit, const RunnerOptions &Options);
+
+/// Calls Work(I) for every I in [0, Count) on up to Jobs threads (0: one per
+/// core), and returns when all are done.
+void runInParallel(size_t Count, unsigned Jobs,
+                   llvm::function_ref<void(size_t)> Work);
+
+} // namespace structify
+
+#endif
