@@ -73,28 +73,43 @@ bool isUsableIdentifier(llvm::StringRef Name, const ASTContext &Ctx) {
   return !II->isKeyword(Ctx.getLangOpts()) && !II->hasMacroDefinition();
 }
 
+/// +1 for a CamelCase name, -1 for a lower_case one, 0 for neither.
+static int styleOf(llvm::StringRef Name) {
+  if (Name.empty())
+    return 0;
+  if (llvm::isUpper(Name.front()))
+    return 1;
+  return Name.contains('_') || Name == Name.lower() ? -1 : 0;
+}
+
+/// Member types named by the standard library's conventions (`iterator`,
+/// `value_type`) say nothing about a project's own style.
+static bool isConventionalName(llvm::StringRef Name) {
+  return Name.ends_with("iterator") || Name.ends_with("_type") ||
+         Name == "pointer" || Name == "reference" || Name == "const_pointer" ||
+         Name == "const_reference";
+}
+
 NameStyle surroundingStyle(const FunctionDecl *Function) {
   const SourceManager &SM = Function->getASTContext().getSourceManager();
-  unsigned Camel = 0, Lower = 0;
-  for (const DeclContext *DC = Function->getDeclContext(); DC;
+  // The class a member belongs to, and the classes around it, say it first;
+  // then the types declared beside the function, innermost scope first.
+  int Vote = 0;
+  for (const DeclContext *DC = Function->getDeclContext(); DC && Vote == 0;
        DC = DC->getParent()) {
+    if (const auto *Record = dyn_cast<CXXRecordDecl>(DC))
+      if (Record->getDeclName().isIdentifier())
+        Vote += 2 * styleOf(Record->getName());
     for (const Decl *D : DC->decls()) {
       const auto *Type = dyn_cast<TypeDecl>(D);
       if (!Type || !Type->getDeclName().isIdentifier() || D->isImplicit() ||
-          SM.isInSystemHeader(D->getLocation()))
+          SM.isInSystemHeader(D->getLocation()) ||
+          isConventionalName(Type->getName()))
         continue;
-      const llvm::StringRef TypeName = Type->getName();
-      if (TypeName.empty())
-        continue;
-      if (llvm::isUpper(TypeName.front()))
-        ++Camel;
-      else if (TypeName.contains('_') || TypeName == TypeName.lower())
-        ++Lower;
+      Vote += styleOf(Type->getName());
     }
-    if (Camel + Lower > 0)
-      break;
   }
-  return Lower > Camel ? NameStyle::LowerCase : NameStyle::CamelCase;
+  return Vote < 0 ? NameStyle::LowerCase : NameStyle::CamelCase;
 }
 
 std::string functionUsr(const FunctionDecl *Function) {

@@ -4,12 +4,12 @@
 #include "model/Naming.h"
 #include "model/Summary.h"
 #include "llvm/ADT/MapVector.h"
-#include "llvm/Support/Path.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLTraits.h"
 #include <mutex>

@@ -9,6 +9,10 @@ namespace structify {
 int runCheck(const char *Argv0);
 /// `structify merge`: one report from the JSON reports of shards.
 int runMerge();
+/// `structify plan`: the project-wide plan, for review (docs/refactoring.md).
+int runPlan();
+/// `structify fix`: the verified project-wide refactor (docs/refactoring.md).
+int runFix();
 
 } // namespace structify
 

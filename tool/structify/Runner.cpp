@@ -106,38 +106,6 @@ private:
   std::vector<std::string> &FilesRead;
 };
 
-/// The unit's compile command as clang-tidy would run it: syntax only, no
-/// output files, the configuration's extra and removed arguments.
-std::vector<std::string> commandLineFor(const TranslationUnit &Unit,
-                                        const ClangTidyOptions &Opts) {
-  using namespace tooling;
-  ArgumentsAdjuster Adjust =
-      combineAdjusters(combineAdjusters(getClangStripOutputAdjuster(),
-                                        getClangSyntaxOnlyAdjuster()),
-                       getClangStripDependencyFileAdjuster());
-  if (Opts.ExtraArgsBefore)
-    Adjust = combineAdjusters(
-        Adjust, getInsertArgumentAdjuster(*Opts.ExtraArgsBefore,
-                                          ArgumentInsertPosition::BEGIN));
-  if (Opts.ExtraArgs)
-    Adjust = combineAdjusters(
-        Adjust, getInsertArgumentAdjuster(*Opts.ExtraArgs,
-                                          ArgumentInsertPosition::END));
-  Adjust = combineAdjusters(Adjust, getStripPluginsAdjuster());
-  std::vector<std::string> Args = Adjust(Unit.Command.CommandLine, Unit.File);
-  if (Opts.RemovedArgs)
-    for (const std::string &Removed : *Opts.RemovedArgs)
-      llvm::erase(Args, Removed);
-  bool HasResourceDir = llvm::any_of(
-      Args, [](StringRef Arg) { return Arg.starts_with("-resource-dir"); });
-  if (!HasResourceDir && !Args.empty()) {
-    static int Anchor;
-    Args.insert(Args.begin() + 1,
-                "-resource-dir=" + GetResourcesPath("structify", &Anchor));
-  }
-  return Args;
-}
-
 /// The real path, so that a header reached as "../include/a.h" from one unit
 /// and "/src/include/a.h" from another is one file.
 std::string absolute(StringRef Path, StringRef Directory) {
@@ -193,6 +161,38 @@ bool isCompilerError(const ClangTidyError &Error) {
 }
 
 } // namespace
+
+/// The unit's compile command as clang-tidy would run it: syntax only, no
+/// output files, the configuration's extra and removed arguments.
+std::vector<std::string> commandLineFor(const TranslationUnit &Unit,
+                                        const ClangTidyOptions &Opts) {
+  using namespace tooling;
+  ArgumentsAdjuster Adjust =
+      combineAdjusters(combineAdjusters(getClangStripOutputAdjuster(),
+                                        getClangSyntaxOnlyAdjuster()),
+                       getClangStripDependencyFileAdjuster());
+  if (Opts.ExtraArgsBefore)
+    Adjust = combineAdjusters(
+        Adjust, getInsertArgumentAdjuster(*Opts.ExtraArgsBefore,
+                                          ArgumentInsertPosition::BEGIN));
+  if (Opts.ExtraArgs)
+    Adjust = combineAdjusters(
+        Adjust, getInsertArgumentAdjuster(*Opts.ExtraArgs,
+                                          ArgumentInsertPosition::END));
+  Adjust = combineAdjusters(Adjust, getStripPluginsAdjuster());
+  std::vector<std::string> Args = Adjust(Unit.Command.CommandLine, Unit.File);
+  if (Opts.RemovedArgs)
+    for (const std::string &Removed : *Opts.RemovedArgs)
+      llvm::erase(Args, Removed);
+  bool HasResourceDir = llvm::any_of(
+      Args, [](StringRef Arg) { return Arg.starts_with("-resource-dir"); });
+  if (!HasResourceDir && !Args.empty()) {
+    static int Anchor;
+    Args.insert(Args.begin() + 1,
+                "-resource-dir=" + GetResourcesPath("structify", &Anchor));
+  }
+  return Args;
+}
 
 void initializeRunner(bool RecoverFromCrashes) {
   llvm::InitializeAllTargetInfos();

@@ -61,6 +61,12 @@ struct RunnerOptions {
   bool FixesFromNotes = false;
 };
 
+/// The unit's compile command as clang-tidy would run it: syntax only, no
+/// output files, the configuration's extra and removed arguments.
+std::vector<std::string>
+commandLineFor(const TranslationUnit &Unit,
+               const clang::tidy::ClangTidyOptions &Opts);
+
 /// Call once, before the first analysis, from the main thread. With
 /// RecoverFromCrashes, analyse() catches what crash it can (see Runner.cpp).
 void initializeRunner(bool RecoverFromCrashes);

@@ -7,6 +7,7 @@
 
 #include "CommandLine.h"
 #include "Commands.h"
+#include "Refactor.h"
 #include "Worker.h"
 #include "clang-tidy/ClangTidyForceLinker.h"
 #include "llvm/Config/llvm-config.h"
@@ -28,14 +29,20 @@ int main(int argc, const char **argv) {
           argc, argv,
           "structify: a C++ linter for API ergonomics\n\n"
           "  structify check -p <build-dir> [<file or regex>...]\n"
-          "  structify merge <shard.json>...\n",
+          "  structify merge <shard.json>...\n"
+          "  structify plan -p <build-dir> [-o plan.yaml]\n"
+          "  structify fix -p <build-dir> [--plan plan.yaml] [--dry-run]\n",
           &llvm::errs()))
     return structify::ExitUsage;
   if (structify::checkCommand())
     return structify::runCheck(argv[0]);
   if (structify::mergeCommand())
     return structify::runMerge();
-  llvm::errs() << "structify: error: expected a subcommand: check or merge; "
-                  "see structify --help\n";
+  if (structify::planCommand())
+    return structify::runPlan();
+  if (structify::fixCommand())
+    return structify::runFix();
+  llvm::errs() << "structify: error: expected a subcommand: check, merge, plan "
+                  "or fix; see structify --help\n";
   return structify::ExitUsage;
 }

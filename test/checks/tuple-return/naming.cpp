@@ -105,10 +105,21 @@ std::pair<int, int> parse(long text) { int value = int(text), used = 2; return {
 // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'parse' returns
 // CHECK-FIXES: struct ParseResult3 {
 
-// Type names around the function decide the struct's naming style.
+// Type names around the function decide the struct's naming style; names
+// that follow the standard library's conventions (`iterator`, `value_type`)
+// say nothing about the project's.
+class Table {
+public:
+  using iterator = int *;
+  using value_type = int;
+  using const_iterator = const int *;
+  std::pair<int, int> cell_range(int lo, int hi) const { return {lo, hi}; }
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'cell_range' returns
+  // CHECK-FIXES: struct CellRangeResult {
+};
 namespace snake {
-struct point_type { int x, y; };
-using size_type = unsigned;
+struct grid_point { int x, y; };
+using index_list = unsigned;
 std::pair<int, int> span_of(int from, int to) { return {from, to}; }
 // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'span_of' returns
 // CHECK-FIXES: struct span_of_result {

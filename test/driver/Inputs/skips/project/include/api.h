@@ -1,0 +1,22 @@
+#pragma once
+#include <tuple>
+
+// Rewritten.
+std::pair<int, int> good(int lo, int hi);
+
+// A struct cannot reach where the pair must go: another unit passes it on.
+std::pair<int, int> escaping(int lo, int hi);
+int consume(std::pair<int, int> p);
+
+// Nothing names its elements.
+std::pair<int, int> unnamed(int a, int b);
+
+// Overrides elsewhere would keep returning the pair.
+struct Base {
+  virtual std::pair<int, int> extent() const;
+  virtual ~Base() = default;
+};
+
+// Read through a macro's own text.
+#define FIRST_OF(p) p.first
+std::pair<int, int> macro_used(int lo, int hi);

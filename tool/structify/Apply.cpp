@@ -1,0 +1,169 @@
+//===--- Apply.cpp - every unit's edits, merged into new files -------------===//
+
+#include "Apply.h"
+#include "ApplyReplacements.h"
+#include "model/Candidates.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Format/Format.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace structify {
+using namespace clang;
+
+namespace {
+
+/// The user's configuration, with structify-tuple-return alone enabled and
+/// following the plan, reporting in every header.
+class PlanOptionsProvider : public tidy::ClangTidyOptionsProvider {
+public:
+  PlanOptionsProvider(std::unique_ptr<tidy::ClangTidyOptionsProvider> User,
+                      llvm::StringRef PlanPath)
+      : User(std::move(User)) {
+    Overrides.Checks = ("-*," + tidy::structify::TupleReturnCheckName).str();
+    Overrides.WarningsAsErrors = "-*";
+    Overrides.HeaderFilterRegex = ".*";
+    Overrides.SystemHeaders = false;
+    Overrides.CheckOptions[(tidy::structify::TupleReturnCheckName + ".Plan").str()] =
+        tidy::ClangTidyOptions::ClangTidyValue(PlanPath, /*Priority=*/1000);
+  }
+  const tidy::ClangTidyGlobalOptions &getGlobalOptions() override {
+    return User->getGlobalOptions();
+  }
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef File) override {
+    std::vector<OptionsSource> Sources = User->getRawOptions(File);
+    Sources.emplace_back(Overrides, "structify fix");
+    return Sources;
+  }
+
+private:
+  std::unique_ptr<tidy::ClangTidyOptionsProvider> User;
+  tidy::ClangTidyOptions Overrides;
+};
+
+bool isUnder(llvm::StringRef File, llvm::StringRef Dir) {
+  return !Dir.empty() && File.starts_with((Dir + "/").str());
+}
+
+/// `path:line` of a diagnostic: for structify-tuple-return's, where the
+/// function is first declared, as the plan's DeclaredAt says.
+std::string declaredAt(const tooling::Diagnostic &D) {
+  auto Buffer = llvm::MemoryBuffer::getFile(D.Message.FilePath);
+  if (!Buffer)
+    return D.Message.FilePath;
+  const llvm::StringRef Before =
+      (*Buffer)->getBuffer().take_front(D.Message.FileOffset);
+  return D.Message.FilePath + ":" + std::to_string(Before.count('\n') + 1);
+}
+
+} // namespace
+
+Edits computeEdits(const Project &P, llvm::StringRef PlanPath) {
+  Edits Result;
+  std::vector<UnitResult> Units(P.Units.size());
+  RunnerOptions Options;
+  Options.MakeOptionsProvider =
+      [&](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+        return std::make_unique<PlanOptionsProvider>(
+            P.Configuration->makeProvider(std::move(FS)), PlanPath);
+      };
+  Progress Status(P.Units.size(), P.Quiet);
+  runInParallel(P.Units.size(), P.Jobs, [&](size_t I) {
+    Status.started(P.Units[I].File);
+    Units[I] = analyse(P.Units[I], Options);
+    Status.finished(P.Units[I].File, Units[I]);
+  });
+  Status.done();
+
+  replace::TUDiagnostics All;
+  for (size_t I = 0; I < Units.size(); ++I) {
+    const UnitResult &Unit = Units[I];
+    Result.FilesRead.push_back(Unit.FilesRead);
+    if (Unit.Status != UnitResult::Outcome::Analysed) {
+      Result.Problems.push_back(P.Units[I].File + ": " + Unit.Problem);
+      continue;
+    }
+    tooling::TranslationUnitDiagnostics TU;
+    TU.MainSourceFile = P.Units[I].File;
+    for (const tooling::Diagnostic &D : Unit.Diagnostics) {
+      if (D.DiagnosticName != tidy::structify::TupleReturnCheckName ||
+          D.Message.Fix.empty())
+        continue;
+      for (const auto &[File, Replacements] : D.Message.Fix) {
+        const std::string Path = File.str();
+        if (!isUnder(Path, P.Layout.SourceRoot) || isUnder(Path, P.Layout.BuildDir))
+          Result.Problems.push_back("the rewrite of the function at " +
+                                    declaredAt(D) + " would edit " + Path +
+                                    ", which is not one of the project's sources");
+        for (const tooling::Replacement &R : Replacements) {
+          EditOrigin O{Path, R.getOffset(), R.getLength(),
+                       static_cast<unsigned>(R.getReplacementText().size()),
+                       declaredAt(D)};
+          // Every unit that includes a header makes its edits again.
+          if (llvm::none_of(Result.Origins, [&](const EditOrigin &Seen) {
+                return Seen.File == O.File && Seen.Offset == O.Offset &&
+                       Seen.Length == O.Length;
+              }))
+            Result.Origins.push_back(std::move(O));
+        }
+      }
+      TU.Diagnostics.push_back(D);
+    }
+    All.push_back(std::move(TU));
+  }
+  if (!Result.Problems.empty())
+    return Result;
+
+  // clang-apply-replacements' merge: one change list per file, duplicates
+  // (the same header edit from every unit that includes it) dropped,
+  // conflicts reported.
+  auto DiagOpts = std::make_unique<DiagnosticOptions>();
+  std::string ConflictText;
+  llvm::raw_string_ostream ConflictStream(ConflictText);
+  TextDiagnosticPrinter Printer(ConflictStream, *DiagOpts);
+  DiagnosticsEngine Diagnostics(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(),
+                                *DiagOpts, &Printer, /*ShouldOwnClient=*/false);
+  FileManager Files((FileSystemOptions()));
+  SourceManager SM(Diagnostics, Files);
+  replace::FileToChangesMap Changes;
+  if (!replace::mergeAndDeduplicate({}, All, Changes, SM)) {
+    Result.Problems.push_back("the translation units' edits conflict:\n" +
+                              ConflictText);
+    return Result;
+  }
+  for (const auto &[File, FileChanges] : Changes) {
+    // The changed code, formatted as the project formats it: with the
+    // nearest .clang-format, and not at all without one.
+    tooling::ApplyChangesSpec Spec;
+    Spec.Cleanup = false;
+    Spec.Format = tooling::ApplyChangesSpec::kNone;
+    if (P.FormatStyle != "none") {
+      auto Style = format::getStyle(P.FormatStyle, File.getName(), "none");
+      if (!Style) {
+        Result.Problems.push_back(File.getName().str() + ": " +
+                                  llvm::toString(Style.takeError()));
+        continue;
+      }
+      if (!Style->DisableFormat) {
+        Spec.Style = *Style;
+        Spec.Format = tooling::ApplyChangesSpec::kViolations;
+      }
+    }
+    auto NewText = replace::applyChanges(File.getName(), FileChanges, Spec,
+                                         Diagnostics);
+    if (!NewText) {
+      Result.Problems.push_back(File.getName().str() + ": " +
+                                llvm::toString(NewText.takeError()));
+      continue;
+    }
+    for (const tooling::AtomicChange &Change : FileChanges)
+      Result.Count += Change.getReplacements().size();
+    Result.NewContents[File.getName().str()] = std::move(*NewText);
+  }
+  return Result;
+}
+
+} // namespace structify

@@ -1,0 +1,256 @@
+//===--- FixCommand.cpp - structify fix -----------------------------------===//
+//
+// The project-wide refactor: collect and plan (or read the user's plan),
+// apply every unit's edits at once, verify that every affected unit still
+// compiles, and keep the result only then. A rewrite that breaks the build is
+// undone, the function to blame is skipped, and the rest is tried again.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Apply.h"
+#include "CommandLine.h"
+#include "Commands.h"
+#include "Journal.h"
+#include "Refactor.h"
+#include "Verify.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace structify {
+namespace cl = llvm::cl;
+using clang::tidy::structify::Plan;
+using clang::tidy::structify::PlanEntry;
+
+namespace {
+
+cl::opt<std::string> PlanFile(
+    "plan", cl::desc("Follow <file>, written by `structify plan` and perhaps "
+                     "edited, instead of planning anew"),
+    cl::value_desc("file"), cl::sub(fixCommand()), cl::cat(structifyCategory()));
+
+cl::opt<bool> DryRun("dry-run",
+                     cl::desc("Print the rewrite as a unified diff; change nothing"),
+                     cl::sub(fixCommand()), cl::cat(structifyCategory()));
+
+cl::opt<unsigned> MaxRounds(
+    "max-rounds",
+    cl::desc("Times to retry without the functions whose rewrite did not "
+             "compile (default: 5)"),
+    cl::init(5), cl::sub(fixCommand()), cl::cat(structifyCategory()));
+
+cl::opt<std::string> DebugStopAfter(
+    "debug-stop-after",
+    cl::desc("Stop as if killed after a stage (write), for testing recovery"),
+    cl::Hidden, cl::sub(fixCommand()), cl::cat(structifyCategory()));
+
+std::string workDirectory(const Project &P) {
+  llvm::SmallString<256> Dir(P.BuildDir);
+  llvm::sys::path::append(Dir, ".structify-fix");
+  return std::string(Dir);
+}
+
+/// The plan's files, as they were when it was made: anything else is refused.
+llvm::Error checkUnchanged(const Plan &Plan, llvm::StringRef PlanPath) {
+  for (const auto &File : Plan.Files) {
+    auto Hash = hashFile(File.Path);
+    if (!Hash)
+      return Hash.takeError();
+    if (*Hash != File.Hash)
+      return llvm::createStringError(
+          std::errc::invalid_argument,
+          "%s changed since the plan %s was made; make the plan again",
+          File.Path.c_str(), PlanPath.str().c_str());
+  }
+  return llvm::Error::success();
+}
+
+void printDiff(const std::string &File, const std::string &NewText,
+               llvm::StringRef Root) {
+  llvm::SmallString<128> Temp, Out;
+  int FD = -1;
+  if (llvm::sys::fs::createTemporaryFile("structify-new", "txt", FD, Temp) ||
+      llvm::sys::fs::createTemporaryFile("structify-diff", "txt", Out))
+    return;
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << NewText;
+  }
+  llvm::StringRef Relative(File);
+  Relative.consume_front(Root);
+  Relative.consume_front("/");
+  const std::string A = ("a/" + Relative).str(), B = ("b/" + Relative).str();
+  auto Diff = llvm::sys::findProgramByName("diff");
+  if (Diff) {
+    llvm::StringRef Args[] = {*Diff, "-u", "--label", A, "--label", B, File, Temp};
+    std::optional<llvm::StringRef> Redirects[] = {std::nullopt, llvm::StringRef(Out),
+                                                  std::nullopt};
+    llvm::sys::ExecuteAndWait(*Diff, Args, std::nullopt, Redirects);
+    if (auto Text = llvm::MemoryBuffer::getFile(Out))
+      llvm::outs() << (*Text)->getBuffer();
+  }
+  // Temporary files: nothing to do if they are already gone.
+  [[maybe_unused]] std::error_code Gone = llvm::sys::fs::remove(Temp);
+  Gone = llvm::sys::fs::remove(Out);
+}
+
+void report(const Plan &Plan, const Edits &E, const Verification *V,
+            llvm::raw_ostream &OS) {
+  unsigned Rewritten = 0;
+  for (const PlanEntry &Entry : Plan.Functions)
+    Rewritten += Entry.rewrites();
+  OS << (V ? "structify fix: rewrote " : "structify fix --dry-run: would rewrite ")
+     << Rewritten << " function" << (Rewritten == 1 ? "" : "s") << " with "
+     << E.Count << " edits in " << E.NewContents.size() << " file"
+     << (E.NewContents.size() == 1 ? "" : "s");
+  if (V)
+    OS << "; the " << V->Units << " translation unit" << (V->Units == 1 ? "" : "s")
+       << " they affect compile";
+  OS << "\n";
+  for (const PlanEntry &Entry : Plan.Functions)
+    if (Entry.rewrites()) {
+      OS << "  " << Entry.Function << " -> " << Entry.Struct << " {";
+      for (size_t I = 0; I < Entry.Fields.size(); ++I)
+        OS << (I ? ", " : " ") << Entry.Fields[I].Name;
+      OS << " }\n";
+    }
+  unsigned Skipped = Plan.Functions.size() - Rewritten;
+  if (Skipped)
+    OS << "skipped " << Skipped << " function" << (Skipped == 1 ? "" : "s") << ":\n";
+  for (const PlanEntry &Entry : Plan.Functions)
+    if (!Entry.rewrites())
+      OS << "  " << Entry.Function << ": " << Entry.Reason << "\n";
+}
+
+/// Skips the functions \p Errors blame; returns how many were skipped.
+unsigned skipBlamed(Plan &Plan, const std::vector<VerifyError> &Errors) {
+  unsigned Skipped = 0;
+  for (PlanEntry &Entry : Plan.Functions) {
+    if (!Entry.rewrites())
+      continue;
+    for (const VerifyError &Error : Errors)
+      if (Error.Function == Entry.DeclaredAt) {
+        Entry.Action = "skip";
+        Entry.Reason = "after the rewrite, " + Error.Where + ": " + Error.Message;
+        Entry.Struct.clear();
+        Entry.Fields.clear();
+        ++Skipped;
+        break;
+      }
+  }
+  return Skipped;
+}
+
+/// The function a plan entry declares at \p DeclaredAt, for people.
+std::string describeFunction(const Plan &Plan, llvm::StringRef DeclaredAt) {
+  for (const PlanEntry &Entry : Plan.Functions)
+    if (Entry.DeclaredAt == DeclaredAt)
+      return Entry.Function;
+  return DeclaredAt.str();
+}
+
+/// The whole fix; \p Work is its working directory (the journal, the plan it
+/// follows). Sets \p KeepWork when Work must stay (it holds files that could
+/// not be restored).
+int fixProject(const Project &Project, const std::string &Work, bool &KeepWork) {
+  const structify::Project *P = &Project;
+  Journal Log(Work + "/journal");
+  auto Restored = Log.recover();
+  if (!Restored)
+    return usageError(Restored.takeError());
+  if (*Restored)
+    llvm::errs() << "structify fix: restored " << *Restored << " file"
+                 << (*Restored == 1 ? "" : "s")
+                 << " that an interrupted run had rewritten\n";
+
+  Plan Current;
+  if (!PlanFile.empty()) {
+    auto Read = clang::tidy::structify::readPlan(PlanFile);
+    if (!Read)
+      return usageError(Read.takeError());
+    if (llvm::Error E = checkUnchanged(*Read, PlanFile))
+      return usageError(std::move(E));
+    Current = std::move(*Read);
+  } else {
+    auto Made = makeProjectPlan(*P);
+    if (!Made)
+      return usageError(Made.takeError());
+    Current = std::move(*Made);
+  }
+  if (std::error_code EC = llvm::sys::fs::create_directories(Work))
+    return usageError(llvm::createStringError(EC, "%s: %s", Work.c_str(),
+                                              EC.message().c_str()));
+  const std::string PlanPath = Work + "/plan.yaml";
+
+  for (unsigned Round = 0;; ++Round) {
+    if (llvm::Error E = writeFileAtomically(
+            PlanPath, clang::tidy::structify::planToYaml(Current)))
+      return usageError(std::move(E));
+    Edits E = computeEdits(*P, PlanPath);
+    if (!E.Problems.empty()) {
+      llvm::errs() << "structify fix: error: nothing was changed: "
+                   << E.Problems.front() << "\n";
+      return ExitFindings;
+    }
+    if (E.NewContents.empty() || DryRun) {
+      for (const auto &[File, Text] : E.NewContents)
+        printDiff(File, Text, P->Layout.SourceRoot);
+      const Verification Nothing;
+      report(Current, E, DryRun ? nullptr : &Nothing, llvm::errs());
+      return ExitClean;
+    }
+    if (llvm::Error Err = Log.write(E.NewContents)) {
+      llvm::errs() << "structify fix: error: " << llvm::toString(std::move(Err))
+                   << "; every file is as it was\n";
+      return ExitFindings;
+    }
+    if (DebugStopAfter == "write")
+      std::_Exit(137); // as if killed: the journal stays
+    const Verification V = verify(*P, E);
+    if (V.Errors.empty()) {
+      if (llvm::Error Err = Log.commit())
+        llvm::errs() << "structify fix: warning: " << llvm::toString(std::move(Err))
+                     << "\n";
+      report(Current, E, &V, llvm::outs());
+      return ExitClean;
+    }
+    if (llvm::Error Err = Log.restore()) {
+      KeepWork = true;
+      llvm::errs() << "structify fix: error: cannot restore the files: "
+                   << llvm::toString(std::move(Err))
+                   << "; the journal in " << Work << " still holds them\n";
+      return ExitFindings;
+    }
+    llvm::errs() << "structify fix: the rewrite did not compile; every file "
+                    "is restored:\n";
+    for (const VerifyError &Error : V.Errors)
+      llvm::errs() << "  " << Error.Where << ": error: " << Error.Message
+                   << (Error.Function.empty()
+                           ? std::string()
+                           : "  [caused by the rewrite of '" +
+                                 describeFunction(Current, Error.Function) + "']")
+                   << "\n";
+    if (Round + 1 >= MaxRounds || skipBlamed(Current, V.Errors) == 0)
+      return ExitFindings;
+    llvm::errs() << "structify fix: trying again without those functions\n";
+  }
+}
+
+} // namespace
+
+int runFix() {
+  auto P = loadProject();
+  if (!P)
+    return usageError(P.takeError());
+  const std::string Work = workDirectory(*P);
+  bool KeepWork = false;
+  const int Exit = fixProject(*P, Work, KeepWork);
+  if (!KeepWork)
+    if (std::error_code EC = llvm::sys::fs::remove_directories(Work))
+      llvm::errs() << "structify fix: warning: cannot remove " << Work << ": "
+                   << EC.message() << "\n";
+  return Exit;
+}
+
+} // namespace structify

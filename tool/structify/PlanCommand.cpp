@@ -1,0 +1,46 @@
+//===--- PlanCommand.cpp - structify plan ---------------------------------===//
+//
+// Collects over every unit and writes the plan for review: which functions
+// become structs, with which names, and why the others are skipped.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CommandLine.h"
+#include "Commands.h"
+#include "Journal.h"
+#include "Refactor.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace structify {
+namespace cl = llvm::cl;
+
+namespace {
+cl::opt<std::string> Output("o", cl::desc("Write the plan to <file> (default: stdout)"),
+                            cl::value_desc("file"), cl::init("-"),
+                            cl::sub(planCommand()), cl::cat(structifyCategory()));
+} // namespace
+
+int runPlan() {
+  auto P = loadProject();
+  if (!P)
+    return usageError(P.takeError());
+  auto Plan = makeProjectPlan(*P);
+  if (!Plan)
+    return usageError(Plan.takeError());
+  const std::string Yaml = clang::tidy::structify::planToYaml(*Plan);
+  if (Output == "-") {
+    llvm::outs() << Yaml;
+  } else if (llvm::Error E = writeFileAtomically(Output, Yaml)) {
+    return usageError(std::move(E));
+  }
+  if (!P->Quiet) {
+    llvm::errs() << "structify plan: ";
+    describePlan(*Plan, llvm::errs());
+    if (Output != "-")
+      llvm::errs() << "review " << Output << ", then: structify fix -p "
+                   << P->BuildDir << " --plan " << Output << "\n";
+  }
+  return ExitClean;
+}
+
+} // namespace structify

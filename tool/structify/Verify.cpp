@@ -1,0 +1,127 @@
+//===--- Verify.cpp - does the rewritten project still compile? ------------===//
+
+#include "Verify.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include <mutex>
+
+namespace structify {
+using namespace clang;
+
+namespace {
+
+/// The user's configuration, with no check at all: only the compiler speaks.
+class CompileOnlyProvider : public tidy::ClangTidyOptionsProvider {
+public:
+  explicit CompileOnlyProvider(std::unique_ptr<tidy::ClangTidyOptionsProvider> User)
+      : User(std::move(User)) {
+    Overrides.Checks = "-*";
+    Overrides.WarningsAsErrors = "-*";
+  }
+  const tidy::ClangTidyGlobalOptions &getGlobalOptions() override {
+    return User->getGlobalOptions();
+  }
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef File) override {
+    std::vector<OptionsSource> Sources = User->getRawOptions(File);
+    Sources.emplace_back(Overrides, "structify fix --verify");
+    return Sources;
+  }
+
+private:
+  std::unique_ptr<tidy::ClangTidyOptionsProvider> User;
+  tidy::ClangTidyOptions Overrides;
+};
+
+/// `file:line:col` of a byte offset in the file's current content.
+std::string position(llvm::StringRef File, unsigned Offset) {
+  auto Buffer = llvm::MemoryBuffer::getFile(File);
+  if (!Buffer || Offset > (*Buffer)->getBufferSize())
+    return File.str();
+  llvm::StringRef Before = (*Buffer)->getBuffer().take_front(Offset);
+  const size_t Line = Before.count('\n') + 1;
+  const size_t LineStart = Before.rfind('\n');
+  const size_t Column =
+      LineStart == llvm::StringRef::npos ? Offset + 1 : Offset - LineStart;
+  return File.str() + ":" + std::to_string(Line) + ":" + std::to_string(Column);
+}
+
+/// The function whose edit is at, or else nearest to, \p Offset of the new
+/// text of \p File: each edit's place in the new text is its old offset
+/// shifted by the edits before it.
+std::string blame(const std::vector<EditOrigin> &Origins, llvm::StringRef File,
+                  unsigned Offset) {
+  std::vector<const EditOrigin *> InFile;
+  for (const EditOrigin &O : Origins)
+    if (O.File == File)
+      InFile.push_back(&O);
+  llvm::sort(InFile, [](const EditOrigin *A, const EditOrigin *B) {
+    return A->Offset < B->Offset;
+  });
+  const EditOrigin *Best = nullptr;
+  long BestDistance = -1;
+  long Shift = 0;
+  for (const EditOrigin *O : InFile) {
+    const long Begin = O->Offset + Shift, End = Begin + O->NewLength;
+    const long Distance = Offset < Begin ? Begin - Offset
+                          : Offset > End ? Offset - End
+                                         : 0;
+    if (BestDistance < 0 || Distance < BestDistance) {
+      Best = O;
+      BestDistance = Distance;
+    }
+    Shift += static_cast<long>(O->NewLength) - O->Length;
+  }
+  return Best ? Best->Function : std::string();
+}
+
+} // namespace
+
+Verification verify(const Project &P, const Edits &E) {
+  std::vector<size_t> Affected;
+  for (size_t I = 0; I < P.Units.size(); ++I)
+    for (const std::string &File : E.FilesRead[I])
+      if (E.NewContents.count(File)) {
+        Affected.push_back(I);
+        break;
+      }
+  Verification Result;
+  Result.Units = Affected.size();
+  RunnerOptions Options;
+  Options.MakeOptionsProvider =
+      [&](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+        return std::make_unique<CompileOnlyProvider>(
+            P.Configuration->makeProvider(std::move(FS)));
+      };
+  std::mutex Lock;
+  Progress Status(Affected.size(), P.Quiet);
+  runInParallel(Affected.size(), P.Jobs, [&](size_t K) {
+    const TranslationUnit &Unit = P.Units[Affected[K]];
+    Status.started(Unit.File);
+    UnitResult R = analyse(Unit, Options);
+    Status.finished(Unit.File, R);
+    std::lock_guard<std::mutex> Guard(Lock);
+    if (R.Status == UnitResult::Outcome::Crashed)
+      Result.Errors.push_back({Unit.File, R.Problem, ""});
+    for (const tooling::Diagnostic &D : R.Diagnostics) {
+      if (D.DiagLevel != tooling::Diagnostic::Error)
+        continue;
+      const std::string File = D.Message.FilePath;
+      Result.Errors.push_back({position(File, D.Message.FileOffset),
+                               D.Message.Message,
+                               blame(E.Origins, File, D.Message.FileOffset)});
+    }
+  });
+  Status.done();
+  // The same header error comes from every unit that includes it.
+  llvm::sort(Result.Errors, [](const VerifyError &A, const VerifyError &B) {
+    return std::tie(A.Where, A.Message) < std::tie(B.Where, B.Message);
+  });
+  Result.Errors.erase(llvm::unique(Result.Errors,
+                                   [](const VerifyError &A, const VerifyError &B) {
+                                     return A.Where == B.Where &&
+                                            A.Message == B.Message;
+                                   }),
+                      Result.Errors.end());
+  return Result;
+}
+
+} // namespace structify
