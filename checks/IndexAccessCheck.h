@@ -19,6 +19,7 @@ namespace clang::tidy::structify {
 class IndexAccessCheck : public ClangTidyCheck {
 public:
   IndexAccessCheck(StringRef Name, ClangTidyContext *Context);
+  /// The rewrite writes structured bindings: C++17.
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus17;
   }

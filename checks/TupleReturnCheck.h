@@ -20,8 +20,9 @@ namespace clang::tidy::structify {
 class TupleReturnCheck : public ClangTidyCheck {
 public:
   TupleReturnCheck(StringRef Name, ClangTidyContext *Context);
+  /// The rewrite needs braced returns (`return {lo, hi};`): C++11.
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus17;
+    return LangOpts.CPlusPlus11;
   }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;

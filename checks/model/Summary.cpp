@@ -137,6 +137,9 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
 std::vector<FunctionSummary>
 summarizeTranslationUnit(ASTContext &Ctx, const TupleReturnPolicy &Policy,
                          const SummaryOptions &Options) {
+  // As structify-tuple-return: the rewrite needs C++11's braced returns.
+  if (!Ctx.getLangOpts().CPlusPlus11)
+    return {};
   CandidateFinder Finder(Ctx.getSourceManager(), Policy);
   Finder.TraverseAST(Ctx);
   if (Finder.Found.empty())

@@ -149,7 +149,7 @@ Edits computeEdits(const Project &P, llvm::StringRef PlanPath) {
       }
       if (!Style->DisableFormat) {
         Spec.Style = *Style;
-        Spec.Format = tooling::ApplyChangesSpec::kViolations;
+        Spec.Format = tooling::ApplyChangesSpec::kAll; // the changed code only
       }
     }
     auto NewText = replace::applyChanges(File.getName(), FileChanges, Spec,

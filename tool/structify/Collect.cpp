@@ -6,6 +6,7 @@
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include <mutex>
@@ -96,6 +97,33 @@ void FirstError::HandleDiagnostic(DiagnosticsEngine::Level Level,
 
 namespace {
 
+class SummaryActionFactory : public tooling::FrontendActionFactory {
+public:
+  SummaryActionFactory(const TupleReturnPolicy &Policy,
+                       const SummaryOptions &Options,
+                       std::vector<FunctionSummary> &Out)
+      : Policy(Policy), Options(Options), Out(Out) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<SummaryAction>(Policy, Options, Out);
+  }
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    // As clang-tidy does: code may test for __clang_analyzer__; and no
+    // "N warnings generated." on stderr.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    Invocation->getDiagnosticOpts().ShowCarets = false;
+    return FrontendActionFactory::runInvocation(Invocation, Files,
+                                                PCHContainerOps, DiagConsumer);
+  }
+
+private:
+  const TupleReturnPolicy &Policy;
+  const SummaryOptions &Options;
+  std::vector<FunctionSummary> &Out;
+};
+
 /// Summarizes one unit; returns the first error when it does not compile.
 std::string summarizeUnit(const TranslationUnit &Unit,
                           const tidy::ClangTidyOptions &Options,
@@ -108,9 +136,10 @@ std::string summarizeUnit(const TranslationUnit &Unit,
       FS->setCurrentWorkingDirectory(Unit.Command.Directory);
   auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
   FirstError Diagnostics;
-  tooling::ToolInvocation Invocation(
-      commandLineFor(Unit, Options),
-      std::make_unique<SummaryAction>(Policy, Naming, Out), Files.get());
+  SummaryActionFactory Factory(Policy, Naming, Out);
+  tooling::ToolInvocation Invocation(commandLineFor(Unit, Options), &Factory,
+                                     Files.get(),
+                                     std::make_shared<PCHContainerOperations>());
   Invocation.setDiagnosticConsumer(&Diagnostics);
   std::string Problem;
   llvm::CrashRecoveryContext CRC;

@@ -17,6 +17,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
 
 namespace structify {
 namespace cl = llvm::cl;
@@ -155,6 +156,14 @@ std::string describeFunction(const Plan &Plan, llvm::StringRef DeclaredAt) {
 /// not be restored).
 int fixProject(const Project &Project, const std::string &Work, bool &KeepWork) {
   const structify::Project *P = &Project;
+  StageTimes Times;
+  auto Start = std::chrono::steady_clock::now();
+  auto Seconds = [&] {
+    auto Now = std::chrono::steady_clock::now();
+    const double S = std::chrono::duration<double>(Now - Start).count();
+    Start = Now;
+    return S;
+  };
   Journal Log(Work + "/journal");
   auto Restored = Log.recover();
   if (!Restored)
@@ -173,7 +182,7 @@ int fixProject(const Project &Project, const std::string &Work, bool &KeepWork) 
       return usageError(std::move(E));
     Current = std::move(*Read);
   } else {
-    auto Made = makeProjectPlan(*P);
+    auto Made = makeProjectPlan(*P, Times);
     if (!Made)
       return usageError(Made.takeError());
     Current = std::move(*Made);
@@ -187,7 +196,9 @@ int fixProject(const Project &Project, const std::string &Work, bool &KeepWork) 
     if (llvm::Error E = writeFileAtomically(
             PlanPath, clang::tidy::structify::planToYaml(Current)))
       return usageError(std::move(E));
+    Seconds();
     Edits E = computeEdits(*P, PlanPath);
+    Times.Apply += Seconds();
     if (!E.Problems.empty()) {
       llvm::errs() << "structify fix: error: nothing was changed: "
                    << E.Problems.front() << "\n";
@@ -198,6 +209,7 @@ int fixProject(const Project &Project, const std::string &Work, bool &KeepWork) 
         printDiff(File, Text, P->Layout.SourceRoot);
       const Verification Nothing;
       report(Current, E, DryRun ? nullptr : &Nothing, llvm::errs());
+      Times.print(llvm::errs());
       return ExitClean;
     }
     if (llvm::Error Err = Log.write(E.NewContents)) {
@@ -207,12 +219,15 @@ int fixProject(const Project &Project, const std::string &Work, bool &KeepWork) 
     }
     if (DebugStopAfter == "write")
       std::_Exit(137); // as if killed: the journal stays
+    Seconds();
     const Verification V = verify(*P, E);
+    Times.Verify += Seconds();
     if (V.Errors.empty()) {
       if (llvm::Error Err = Log.commit())
         llvm::errs() << "structify fix: warning: " << llvm::toString(std::move(Err))
                      << "\n";
       report(Current, E, &V, llvm::outs());
+      Times.print(llvm::errs());
       return ExitClean;
     }
     if (llvm::Error Err = Log.restore()) {
@@ -231,8 +246,10 @@ int fixProject(const Project &Project, const std::string &Work, bool &KeepWork) 
                            : "  [caused by the rewrite of '" +
                                  describeFunction(Current, Error.Function) + "']")
                    << "\n";
-    if (Round + 1 >= MaxRounds || skipBlamed(Current, V.Errors) == 0)
+    if (Round + 1 >= MaxRounds || skipBlamed(Current, V.Errors) == 0) {
+      Times.print(llvm::errs());
       return ExitFindings;
+    }
     llvm::errs() << "structify fix: trying again without those functions\n";
   }
 }

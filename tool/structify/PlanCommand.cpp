@@ -24,7 +24,8 @@ int runPlan() {
   auto P = loadProject();
   if (!P)
     return usageError(P.takeError());
-  auto Plan = makeProjectPlan(*P);
+  StageTimes Times;
+  auto Plan = makeProjectPlan(*P, Times);
   if (!Plan)
     return usageError(Plan.takeError());
   const std::string Yaml = clang::tidy::structify::planToYaml(*Plan);
@@ -36,6 +37,7 @@ int runPlan() {
   if (!P->Quiet) {
     llvm::errs() << "structify plan: ";
     describePlan(*Plan, llvm::errs());
+    Times.print(llvm::errs());
     if (Output != "-")
       llvm::errs() << "review " << Output << ", then: structify fix -p "
                    << P->BuildDir << " --plan " << Output << "\n";

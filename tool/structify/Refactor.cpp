@@ -5,9 +5,11 @@
 #include "CompileDb.h"
 #include "Config.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
+#include <chrono>
 
 namespace structify {
 namespace cl = llvm::cl;
@@ -152,10 +154,24 @@ llvm::Expected<Project> loadProject() {
   return P;
 }
 
-llvm::Expected<Plan> makeProjectPlan(const Project &P) {
+void StageTimes::print(llvm::raw_ostream &OS) const {
+  OS << llvm::format("time: collect %.1f s, plan %.1f s, apply %.1f s, "
+                     "verify %.1f s\n",
+                     Collect, Plan, Apply, Verify);
+}
+
+llvm::Expected<Plan> makeProjectPlan(const Project &P, StageTimes &Times) {
+  auto Start = std::chrono::steady_clock::now();
+  auto Seconds = [&] {
+    auto Now = std::chrono::steady_clock::now();
+    const double S = std::chrono::duration<double>(Now - Start).count();
+    Start = Now;
+    return S;
+  };
   Progress Status(P.Units.size(), P.Quiet);
   CollectResult Collected = collect(P.Units, P.Options, P.Jobs, Status);
   Status.done();
+  Times.Collect += Seconds();
   if (!Collected.Failures.empty())
     return llvm::createStringError(
         std::errc::invalid_argument, "%s%s; a project-wide rewrite needs every "
@@ -174,6 +190,7 @@ llvm::Expected<Plan> makeProjectPlan(const Project &P) {
       return Hash.takeError();
     Result.Files.push_back({File, *Hash});
   }
+  Times.Plan += Seconds();
   return Result;
 }
 

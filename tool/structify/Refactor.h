@@ -37,10 +37,17 @@ struct Project {
 /// line naming the file and the problem.
 llvm::Expected<Project> loadProject();
 
+/// Wall-clock seconds spent in each stage.
+struct StageTimes {
+  double Collect = 0, Plan = 0, Apply = 0, Verify = 0;
+  void print(llvm::raw_ostream &OS) const;
+};
+
 /// Collect and plan: the plan for the whole project, its files with their
 /// hashes, and the summaries it was made from. Units that do not compile stop
 /// it: a plan that cannot see every use is not safe.
-llvm::Expected<clang::tidy::structify::Plan> makeProjectPlan(const Project &P);
+llvm::Expected<clang::tidy::structify::Plan> makeProjectPlan(const Project &P,
+                                                             StageTimes &Times);
 
 /// The content hash of a file, as the plan records it.
 llvm::Expected<std::string> hashFile(llvm::StringRef Path);
