@@ -301,6 +301,7 @@ IndexAccessCheck::bindVariable(const VariableFacts &V,
     }
     Result.Hints.push_back(FixItHint::CreateReplacement(Range, Text));
   }
+  removeDuplicateEdits(Result.Hints);
   return Result;
 }
 
@@ -324,9 +325,17 @@ void IndexAccessCheck::reportVariable(const VariableFacts &V,
     for (const FixItHint &Hint : Result.Hints)
       Diag << Hint;
   }
-  for (const Use *U : Positional)
+  // One note per spelling, however many times a macro expands it.
+  llvm::SmallVector<SourceLocation, 8> Noted;
+  const SourceManager &SM = Context->getSourceManager();
+  for (const Use *U : Positional) {
+    const SourceLocation Spelled = SM.getFileLoc(U->Loc);
+    if (llvm::is_contained(Noted, Spelled))
+      continue;
+    Noted.push_back(Spelled);
     diag(U->Loc, "element %0 is read by position here", DiagnosticIDs::Note)
         << U->Index;
+  }
   if (!Result.Blocker.empty())
     diag(Result.BlockerLoc, "no fix: %0", DiagnosticIDs::Note) << Result.Blocker;
 }

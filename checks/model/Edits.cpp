@@ -486,10 +486,25 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
   return true;
 }
 
+void removeDuplicateEdits(std::vector<FixItHint> &Hints) {
+  std::vector<FixItHint> Unique;
+  for (FixItHint &Hint : Hints)
+    if (llvm::none_of(Unique, [&](const FixItHint &Seen) {
+          return Seen.RemoveRange.getAsRange() == Hint.RemoveRange.getAsRange() &&
+                 Seen.RemoveRange.isTokenRange() == Hint.RemoveRange.isTokenRange() &&
+                 Seen.CodeToInsert == Hint.CodeToInsert;
+        }))
+      Unique.push_back(std::move(Hint));
+  Hints = std::move(Unique);
+}
+
 std::optional<std::vector<FixItHint>>
 buildEdits(const ResultGroup &Group, const StructSpec &Spec, ASTContext &Ctx,
            EditProblem &Problem) {
-  return EditBuilder(Group, Spec, Ctx, Problem).build();
+  auto Hints = EditBuilder(Group, Spec, Ctx, Problem).build();
+  if (Hints)
+    removeDuplicateEdits(*Hints);
+  return Hints;
 }
 
 } // namespace clang::tidy::structify

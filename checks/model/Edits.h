@@ -47,6 +47,10 @@ std::optional<std::vector<FixItHint>>
 buildEdits(const ResultGroup &Group, const StructSpec &Spec, ASTContext &Ctx,
            EditProblem &Problem);
 
+/// Drops repeated edits: a macro that expands its argument twice (Catch2's
+/// CHECK does) makes two AST nodes, and two identical edits, of one spelling.
+void removeDuplicateEdits(std::vector<FixItHint> &Hints);
+
 /// The text of \p Range as written in the file.
 std::string sourceText(CharSourceRange Range, const ASTContext &Ctx);
 

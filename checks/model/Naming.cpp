@@ -17,6 +17,7 @@ void NamingEvidence::merge(const NamingEvidence &Other) {
   };
   Append(FromDefinition, Other.FromDefinition);
   Append(FromCallers, Other.FromCallers);
+  Append(FromParameters, Other.FromParameters);
 }
 
 bool isIdentifier(llvm::StringRef Name) {
@@ -36,7 +37,10 @@ bool isMeaningfulName(llvm::StringRef Name) {
   static const char *const Meaningless[] = {
       "tmp",   "temp",   "ret",  "res", "result", "results", "rv",  "retval",
       "first", "second", "pair", "tup", "tuple",  "value_",  "val_", "dummy",
-      "unused", "ignored", "foo", "bar", "baz", "elem", "element", "item"};
+      "unused", "ignored", "foo", "bar", "baz", "elem", "element", "item",
+      // What generic functions call their parameters says nothing.
+      "str", "arg", "args", "lhs", "rhs", "obj", "other", "param", "ptr",
+      "ref", "src", "dst", "in", "out"};
   if (Name.empty() || llvm::is_contained(Meaningless, Name))
     return false;
   if (Name.size() == 1)
@@ -153,6 +157,8 @@ chooseFieldNames(const NamingEvidence &Evidence, llvm::ArrayRef<std::string> Kno
     llvm::append_range(Choices[I], ranked(Evidence.FromCallers[I], IsUsable));
     if (I < Known.size() && IsUsable(Known[I]))
       Choices[I].push_back(Known[I]);
+    if (I < Evidence.FromParameters.size())
+      llvm::append_range(Choices[I], ranked(Evidence.FromParameters[I], IsUsable));
   }
   std::vector<std::string> Names(N);
   for (size_t I = 0; I < N; ++I) {

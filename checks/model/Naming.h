@@ -22,9 +22,14 @@ struct NamingEvidence {
   /// (`auto [ok, left] = f();`), `std::tie(ok, left) = f();`, and what
   /// receives an element (`int count = r.first;`).
   std::vector<std::vector<std::string>> FromCallers;
+  /// The names of the parameters elements are passed to (`draw(r.first)`),
+  /// in the definition or elsewhere: the weakest evidence, after well-known
+  /// names.
+  std::vector<std::vector<std::string>> FromParameters;
 
   explicit NamingEvidence(size_t Elements = 0)
-      : FromDefinition(Elements), FromCallers(Elements) {}
+      : FromDefinition(Elements), FromCallers(Elements),
+        FromParameters(Elements) {}
   void merge(const NamingEvidence &Other);
 };
 

@@ -203,7 +203,9 @@ NamingEvidence gatherNamingEvidence(const ResultGroup &Group, size_t Elements,
     const bool InDefinition =
         Body.isValid() && !SM.isBeforeInTranslationUnit(Access.Loc, Body.getBegin()) &&
         !SM.isBeforeInTranslationUnit(Body.getEnd(), Access.Loc);
-    Add(InDefinition ? Evidence.FromDefinition : Evidence.FromCallers,
+    Add(Access.ReceiverIsParameter ? Evidence.FromParameters
+        : InDefinition                 ? Evidence.FromDefinition
+                                       : Evidence.FromCallers,
         Access.Index, Access.ReceiverName);
   }
   for (const DecompositionDecl *Binding : Group.Bindings)

@@ -101,6 +101,7 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   };
   NoteUnusable(S.Evidence.FromDefinition);
   NoteUnusable(S.Evidence.FromCallers);
+  NoteUnusable(S.Evidence.FromParameters);
   for (const std::string &Known : S.KnownNames)
     if (!isUsableIdentifier(Known, Ctx))
       S.UnusableNames.push_back(Known);

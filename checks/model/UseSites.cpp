@@ -497,8 +497,10 @@ private:
   }
 
   /// The name of what receives the value of the expression at Stack[I]:
-  /// `int count = <e>;`, `total = <e>;`, `draw(<e>)` (the parameter).
-  std::string receiverName(size_t I) const {
+  /// `int count = <e>;`, `total = <e>;`, `draw(<e>)` (the parameter, and
+  /// then \p IsParameter is set).
+  std::string receiverName(size_t I, bool &IsParameter) const {
+    IsParameter = false;
     I = climbTransparent(I);
     if (I == 0)
       return {};
@@ -532,8 +534,10 @@ private:
       const FunctionDecl *Callee = Call->getDirectCallee();
       for (unsigned Arg = 0; Callee && Arg < Call->getNumArgs(); ++Arg)
         if (Call->getArg(Arg) == E && Arg < Callee->getNumParams() &&
-            Callee->getParamDecl(Arg)->getDeclName().isIdentifier())
+            Callee->getParamDecl(Arg)->getDeclName().isIdentifier()) {
+          IsParameter = true;
           return Callee->getParamDecl(Arg)->getName().str();
+        }
     }
     return {};
   }
@@ -596,7 +600,7 @@ private:
 
     if (const auto *ME = Parent.get<MemberExpr>()) {
       if (elementAccess(ME, E, U)) {
-        U.ReceiverName = receiverName(I - 1);
+        U.ReceiverName = receiverName(I - 1, U.ReceiverIsParameter);
         return U;
       }
       return Escape("the value's member '" + ME->getMemberNameInfo().getAsString() +
@@ -622,7 +626,7 @@ private:
                     Rewritten->getOpcodeStr().str() + "'");
     if (const auto *Call = Parent.get<CallExpr>()) {
       if (elementAccess(Call, E, U)) {
-        U.ReceiverName = receiverName(I - 1);
+        U.ReceiverName = receiverName(I - 1, U.ReceiverIsParameter);
         return U;
       }
       const FunctionDecl *Callee = Call->getDirectCallee();

@@ -82,6 +82,9 @@ struct Use {
   /// (`int count = r.first;`, `total = r.second;`); for element writes, the
   /// name of what is stored (`r.first = count;`). Evidence for naming.
   std::string ReceiverName;
+  /// The receiver is a parameter of the called function (`draw(r.first)`):
+  /// weaker evidence than a variable or member the code names itself.
+  bool ReceiverIsParameter = false;
   const VarDecl *Var = nullptr;             ///< InitVariable, AssignVariable
   const FunctionDecl *ReturnOf = nullptr;   ///< Return: the enclosing function
   const DecompositionDecl *Binding = nullptr;

@@ -72,3 +72,14 @@ int pointer(std::pair<int, int> &pair) {
   return ptr->second;
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: '.second' reads element 1 of 'std::pair<int, int>' by position
 }
+
+// A macro that expands its argument twice makes one edit, not two.
+#define TWICE(e) ((void)(e), (void)!!(e))
+bool valid(int width);
+void twice_expanded() {
+  auto size = measure(4);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: the elements of 'size' are read by position
+  TWICE(valid(size.first));
+  draw(0, size.second);
+  // CHECK-FIXES: TWICE(valid(width));
+}

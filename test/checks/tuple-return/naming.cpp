@@ -54,6 +54,28 @@ int use_measure() {
   return width + height + w + height2 + width_total;
 }
 
+// A parameter's name is the weakest evidence: what a generic helper calls its
+// argument (`trim(std::string &text)`) loses to what a caller names the value.
+void trim(int &text);
+std::pair<int, int> split_name(int line) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'split_name' returns
+  std::pair<int, int> parts;
+  parts.first = line / 2;
+  trim(parts.first);
+  parts.second = line % 2;
+  return parts;
+}
+// CHECK-FIXES: struct SplitNameResult {
+// CHECK-FIXES-NEXT:   int program;
+// CHECK-FIXES-NEXT:   int rest;
+struct App { int program_ = 0; };
+int use_split_name(App &app) {
+  auto parts = split_name(7);
+  app.program_ = parts.first;
+  int rest = parts.second;
+  return rest;
+}
+
 // The definition's names come before the callers'.
 std::pair<int, int> split_at(int total) {
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'split_at' returns
