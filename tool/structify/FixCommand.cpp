@@ -17,7 +17,6 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
-#include <chrono>
 
 namespace structify {
 namespace cl = llvm::cl;
@@ -151,19 +150,34 @@ std::string describeFunction(const Plan &Plan, llvm::StringRef DeclaredAt) {
   return DeclaredAt.str();
 }
 
+/// The user's plan, checked against the files; or a new one.
+llvm::Expected<Plan> planFor(const Project &P, StageTimes &Times) {
+  if (PlanFile.empty())
+    return makeProjectPlan(P, Times);
+  auto Read = clang::tidy::structify::readPlan(PlanFile);
+  if (!Read)
+    return Read.takeError();
+  if (llvm::Error E = checkUnchanged(*Read, PlanFile))
+    return std::move(E);
+  return Read;
+}
+
+void reportFailure(const Plan &Current, const Verification &V) {
+  llvm::errs() << "structify fix: the rewrite did not compile; every file is "
+                  "restored:\n";
+  for (const VerifyError &Error : V.Errors) {
+    llvm::errs() << "  " << Error.Where << ": error: " << Error.Message;
+    if (!Error.Function.empty())
+      llvm::errs() << "  [caused by the rewrite of '"
+                   << describeFunction(Current, Error.Function) << "']";
+    llvm::errs() << "\n";
+  }
+}
+
 /// The whole fix; \p Work is its working directory (the journal, the plan it
 /// follows). Sets \p KeepWork when Work must stay (it holds files that could
 /// not be restored).
-int fixProject(const Project &Project, const std::string &Work, bool &KeepWork) {
-  const structify::Project *P = &Project;
-  StageTimes Times;
-  auto Start = std::chrono::steady_clock::now();
-  auto Seconds = [&] {
-    auto Now = std::chrono::steady_clock::now();
-    const double S = std::chrono::duration<double>(Now - Start).count();
-    Start = Now;
-    return S;
-  };
+int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
   Journal Log(Work + "/journal");
   auto Restored = Log.recover();
   if (!Restored)
@@ -173,32 +187,24 @@ int fixProject(const Project &Project, const std::string &Work, bool &KeepWork) 
                  << (*Restored == 1 ? "" : "s")
                  << " that an interrupted run had rewritten\n";
 
-  Plan Current;
-  if (!PlanFile.empty()) {
-    auto Read = clang::tidy::structify::readPlan(PlanFile);
-    if (!Read)
-      return usageError(Read.takeError());
-    if (llvm::Error E = checkUnchanged(*Read, PlanFile))
-      return usageError(std::move(E));
-    Current = std::move(*Read);
-  } else {
-    auto Made = makeProjectPlan(*P, Times);
-    if (!Made)
-      return usageError(Made.takeError());
-    Current = std::move(*Made);
-  }
+  StageTimes Times;
+  auto Planned = planFor(P, Times);
+  if (!Planned)
+    return usageError(Planned.takeError());
+  Plan Current = std::move(*Planned);
   if (std::error_code EC = llvm::sys::fs::create_directories(Work))
     return usageError(llvm::createStringError(EC, "%s: %s", Work.c_str(),
                                               EC.message().c_str()));
   const std::string PlanPath = Work + "/plan.yaml";
 
   for (unsigned Round = 0;; ++Round) {
+    // Apply: every unit's edits, from the plan as it stands.
     if (llvm::Error E = writeFileAtomically(
             PlanPath, clang::tidy::structify::planToYaml(Current)))
       return usageError(std::move(E));
-    Seconds();
-    Edits E = computeEdits(*P, PlanPath);
-    Times.Apply += Seconds();
+    Stopwatch Clock;
+    Edits E = computeEdits(P, PlanPath);
+    Times.Apply += Clock.lap();
     if (!E.Problems.empty()) {
       llvm::errs() << "structify fix: error: nothing was changed: "
                    << E.Problems.front() << "\n";
@@ -206,12 +212,14 @@ int fixProject(const Project &Project, const std::string &Work, bool &KeepWork) 
     }
     if (E.NewContents.empty() || DryRun) {
       for (const auto &[File, Text] : E.NewContents)
-        printDiff(File, Text, P->Layout.SourceRoot);
+        printDiff(File, Text, P.Layout.SourceRoot);
       const Verification Nothing;
       report(Current, E, DryRun ? nullptr : &Nothing, llvm::errs());
       Times.print(llvm::errs());
       return ExitClean;
     }
+
+    // Write, journaled; then verify, and keep it only if it compiles.
     if (llvm::Error Err = Log.write(E.NewContents)) {
       llvm::errs() << "structify fix: error: " << llvm::toString(std::move(Err))
                    << "; every file is as it was\n";
@@ -219,9 +227,9 @@ int fixProject(const Project &Project, const std::string &Work, bool &KeepWork) 
     }
     if (DebugStopAfter == "write")
       std::_Exit(137); // as if killed: the journal stays
-    Seconds();
-    const Verification V = verify(*P, E);
-    Times.Verify += Seconds();
+    Clock.lap();
+    const Verification V = verify(P, E);
+    Times.Verify += Clock.lap();
     if (V.Errors.empty()) {
       if (llvm::Error Err = Log.commit())
         llvm::errs() << "structify fix: warning: " << llvm::toString(std::move(Err))
@@ -237,15 +245,7 @@ int fixProject(const Project &Project, const std::string &Work, bool &KeepWork) 
                    << "; the journal in " << Work << " still holds them\n";
       return ExitFindings;
     }
-    llvm::errs() << "structify fix: the rewrite did not compile; every file "
-                    "is restored:\n";
-    for (const VerifyError &Error : V.Errors)
-      llvm::errs() << "  " << Error.Where << ": error: " << Error.Message
-                   << (Error.Function.empty()
-                           ? std::string()
-                           : "  [caused by the rewrite of '" +
-                                 describeFunction(Current, Error.Function) + "']")
-                   << "\n";
+    reportFailure(Current, V);
     if (Round + 1 >= MaxRounds || skipBlamed(Current, V.Errors) == 0) {
       Times.print(llvm::errs());
       return ExitFindings;

@@ -9,7 +9,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
-#include <chrono>
 
 namespace structify {
 namespace cl = llvm::cl;
@@ -161,17 +160,11 @@ void StageTimes::print(llvm::raw_ostream &OS) const {
 }
 
 llvm::Expected<Plan> makeProjectPlan(const Project &P, StageTimes &Times) {
-  auto Start = std::chrono::steady_clock::now();
-  auto Seconds = [&] {
-    auto Now = std::chrono::steady_clock::now();
-    const double S = std::chrono::duration<double>(Now - Start).count();
-    Start = Now;
-    return S;
-  };
+  Stopwatch Clock;
   Progress Status(P.Units.size(), P.Quiet);
   CollectResult Collected = collect(P.Units, P.Options, P.Jobs, Status);
   Status.done();
-  Times.Collect += Seconds();
+  Times.Collect += Clock.lap();
   if (!Collected.Failures.empty())
     return llvm::createStringError(
         std::errc::invalid_argument, "%s%s; a project-wide rewrite needs every "
@@ -190,7 +183,7 @@ llvm::Expected<Plan> makeProjectPlan(const Project &P, StageTimes &Times) {
       return Hash.takeError();
     Result.Files.push_back({File, *Hash});
   }
-  Times.Plan += Seconds();
+  Times.Plan += Clock.lap();
   return Result;
 }
 

@@ -11,6 +11,7 @@
 #include "model/Plan.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Error.h"
+#include <chrono>
 
 namespace structify {
 
@@ -41,6 +42,20 @@ llvm::Expected<Project> loadProject();
 struct StageTimes {
   double Collect = 0, Plan = 0, Apply = 0, Verify = 0;
   void print(llvm::raw_ostream &OS) const;
+};
+
+/// Seconds since it started, or since the last lap.
+class Stopwatch {
+public:
+  double lap() {
+    const auto Now = std::chrono::steady_clock::now();
+    const double Seconds = std::chrono::duration<double>(Now - Last).count();
+    Last = Now;
+    return Seconds;
+  }
+
+private:
+  std::chrono::steady_clock::time_point Last = std::chrono::steady_clock::now();
 };
 
 /// Collect and plan: the plan for the whole project, its files with their
