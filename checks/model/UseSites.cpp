@@ -73,6 +73,20 @@ static bool isMakeFunction(const FunctionDecl *FD) {
          isStdFunction(FD, "forward_as_tuple");
 }
 
+/// A construction of \p Built from \p Elements, replacing its whole text.
+template <typename Range>
+static Origin built(const Expr *Built, Range &&Elements) {
+  Origin O;
+  O.Kind = OriginKind::Construction;
+  O.E = Built;
+  O.Built.E = Built;
+  O.Built.Range = CharSourceRange::getTokenRange(Built->getSourceRange());
+  for (const Expr *Element : Elements)
+    if (!isa<CXXDefaultArgExpr>(Element))
+      O.Built.Elements.push_back(Element);
+  return O;
+}
+
 Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
                       ASTContext &Ctx) {
   Origin O;
@@ -91,14 +105,8 @@ Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
   }
   if (const auto *CE = dyn_cast<CallExpr>(Inner)) {
     const FunctionDecl *Callee = CE->getDirectCallee();
-    if (isMakeFunction(Callee)) {
-      O.Kind = OriginKind::Construction;
-      O.Built.E = CE;
-      O.Built.Range = CharSourceRange::getTokenRange(CE->getSourceRange());
-      for (const Expr *Arg : CE->arguments())
-        O.Built.Elements.push_back(Arg);
-      return O;
-    }
+    if (isMakeFunction(Callee))
+      return built(CE, CE->arguments());
     if (Callee && !isa<CXXOperatorCallExpr>(CE)) {
       O.Kind = OriginKind::Call;
       O.Callee = writtenFunction(Callee);
@@ -109,31 +117,13 @@ Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
             dyn_cast<UnresolvedLookupExpr>(CE->getCallee()->IgnoreParenImpCasts()))
       if (llvm::any_of(ULE->decls(), [](const NamedDecl *D) {
             return isMakeFunction(D->getAsFunction());
-          })) {
-        O.Kind = OriginKind::Construction;
-        O.Built.E = CE;
-        O.Built.Range = CharSourceRange::getTokenRange(CE->getSourceRange());
-        for (const Expr *Arg : CE->arguments())
-          O.Built.Elements.push_back(Arg);
-        return O;
-      }
+          }))
+        return built(CE, CE->arguments());
   }
-  if (const auto *UCE = dyn_cast<CXXUnresolvedConstructExpr>(Inner)) {
-    O.Kind = OriginKind::Construction;
-    O.Built.E = UCE;
-    O.Built.Range = CharSourceRange::getTokenRange(UCE->getSourceRange());
-    for (const Expr *Arg : UCE->arguments())
-      O.Built.Elements.push_back(Arg);
-    return O;
-  }
-  if (const auto *PLE = dyn_cast<ParenListExpr>(Inner)) {
-    O.Kind = OriginKind::Construction;
-    O.Built.E = PLE;
-    O.Built.Range = CharSourceRange::getTokenRange(PLE->getSourceRange());
-    for (unsigned I = 0; I < PLE->getNumExprs(); ++I)
-      O.Built.Elements.push_back(PLE->getExpr(I));
-    return O;
-  }
+  if (const auto *UCE = dyn_cast<CXXUnresolvedConstructExpr>(Inner))
+    return built(UCE, UCE->arguments());
+  if (const auto *PLE = dyn_cast<ParenListExpr>(Inner))
+    return built(PLE, const_cast<ParenListExpr *>(PLE)->exprs());
   if (const auto *CE = dyn_cast<CXXConstructExpr>(Inner)) {
     if (CE->getNumArgs() == 1 && Types.isTupleLike(CE->getArg(0)->getType())) {
       // `std::pair<short, bool> f() { return std::make_pair(n, p); }`: a
@@ -147,13 +137,7 @@ Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
                  "'";
       return O;
     }
-    O.Kind = OriginKind::Construction;
-    O.Built.E = CE;
-    O.Built.Range = CharSourceRange::getTokenRange(CE->getSourceRange());
-    for (const Expr *Arg : CE->arguments())
-      if (!isa<CXXDefaultArgExpr>(Arg))
-        O.Built.Elements.push_back(Arg);
-    return O;
+    return built(CE, CE->arguments());
   }
   if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(Inner)) {
     // `std::pair<int, int>{a, b}` spelled as a functional cast of a braced list.
@@ -162,14 +146,8 @@ Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
       O.Built.Range = CharSourceRange::getTokenRange(FCE->getSourceRange());
     return O;
   }
-  if (const auto *ILE = dyn_cast<InitListExpr>(Inner)) {
-    O.Kind = OriginKind::Construction;
-    O.Built.E = ILE;
-    O.Built.Range = CharSourceRange::getTokenRange(ILE->getSourceRange());
-    for (const Expr *Init : ILE->inits())
-      O.Built.Elements.push_back(Init);
-    return O;
-  }
+  if (const auto *ILE = dyn_cast<InitListExpr>(Inner))
+    return built(ILE, ILE->inits());
   if (isa<ConditionalOperator>(Inner) || isa<BinaryConditionalOperator>(Inner)) {
     O.Reason = "the value is chosen by a conditional expression";
     return O;

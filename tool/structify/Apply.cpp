@@ -16,33 +16,18 @@ using namespace clang;
 
 namespace {
 
-/// The user's configuration, with structify-tuple-return alone enabled and
-/// following the plan, reporting in every header.
-class PlanOptionsProvider : public tidy::ClangTidyOptionsProvider {
-public:
-  PlanOptionsProvider(std::unique_ptr<tidy::ClangTidyOptionsProvider> User,
-                      llvm::StringRef PlanPath)
-      : User(std::move(User)) {
-    Overrides.Checks = ("-*," + tidy::structify::TupleReturnCheckName).str();
-    Overrides.WarningsAsErrors = "-*";
-    Overrides.HeaderFilterRegex = ".*";
-    Overrides.SystemHeaders = false;
-    Overrides.CheckOptions[(tidy::structify::TupleReturnCheckName + ".Plan").str()] =
-        tidy::ClangTidyOptions::ClangTidyValue(PlanPath, /*Priority=*/1000);
-  }
-  const tidy::ClangTidyGlobalOptions &getGlobalOptions() override {
-    return User->getGlobalOptions();
-  }
-  std::vector<OptionsSource> getRawOptions(llvm::StringRef File) override {
-    std::vector<OptionsSource> Sources = User->getRawOptions(File);
-    Sources.emplace_back(Overrides, "structify fix");
-    return Sources;
-  }
-
-private:
-  std::unique_ptr<tidy::ClangTidyOptionsProvider> User;
+/// structify-tuple-return alone, following the plan, reporting in every
+/// header.
+tidy::ClangTidyOptions planOverrides(llvm::StringRef PlanPath) {
   tidy::ClangTidyOptions Overrides;
-};
+  Overrides.Checks = ("-*," + tidy::structify::TupleReturnCheckName).str();
+  Overrides.WarningsAsErrors = "-*";
+  Overrides.HeaderFilterRegex = ".*";
+  Overrides.SystemHeaders = false;
+  Overrides.CheckOptions[(tidy::structify::TupleReturnCheckName + ".Plan").str()] =
+      tidy::ClangTidyOptions::ClangTidyValue(PlanPath, /*Priority=*/1000);
+  return Overrides;
+}
 
 bool isUnder(llvm::StringRef File, llvm::StringRef Dir) {
   return !Dir.empty() && File.starts_with((Dir + "/").str());
@@ -67,8 +52,9 @@ Edits computeEdits(const Project &P, llvm::StringRef PlanPath) {
   RunnerOptions Options;
   Options.MakeOptionsProvider =
       [&](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
-        return std::make_unique<PlanOptionsProvider>(
-            P.Configuration->makeProvider(std::move(FS)), PlanPath);
+        return std::make_unique<OverridingOptionsProvider>(
+            P.Configuration->makeProvider(std::move(FS)),
+            planOverrides(PlanPath), "structify fix");
       };
   Progress Status(P.Units.size(), P.Quiet);
   runInParallel(P.Units.size(), P.Jobs, [&](size_t I) {

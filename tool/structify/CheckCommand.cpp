@@ -89,7 +89,7 @@ cl::opt<bool> InProcess(
 } // namespace
 
 int runCheck(const char *Argv0) {
-  auto Start = std::chrono::steady_clock::now();
+  Stopwatch Clock;
   Shard Part;
   if (!ShardOption.empty()) {
     std::optional<Shard> Parsed = parseShard(ShardOption);
@@ -172,10 +172,7 @@ int runCheck(const char *Argv0) {
     Builder.add((*Units)[I], UnitResults[I]);
   SourceText Sources;
   Results R = Builder.finish(Sources);
-  double Seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
-          .count();
-  return publish(R, Sources, *Baseline, Seconds);
+  return publish(R, Sources, *Baseline, Clock.lap());
 }
 
 } // namespace structify

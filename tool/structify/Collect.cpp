@@ -6,7 +6,6 @@
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
-#include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include <mutex>
@@ -97,7 +96,7 @@ void FirstError::HandleDiagnostic(DiagnosticsEngine::Level Level,
 
 namespace {
 
-class SummaryActionFactory : public tooling::FrontendActionFactory {
+class SummaryActionFactory : public AnalysisActionFactory {
 public:
   SummaryActionFactory(const TupleReturnPolicy &Policy,
                        const SummaryOptions &Options,
@@ -105,17 +104,6 @@ public:
       : Policy(Policy), Options(Options), Out(Out) {}
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<SummaryAction>(Policy, Options, Out);
-  }
-  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
-                     FileManager *Files,
-                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
-                     DiagnosticConsumer *DiagConsumer) override {
-    // As clang-tidy does: code may test for __clang_analyzer__; and no
-    // "N warnings generated." on stderr.
-    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
-    Invocation->getDiagnosticOpts().ShowCarets = false;
-    return FrontendActionFactory::runInvocation(Invocation, Files,
-                                                PCHContainerOps, DiagConsumer);
   }
 
 private:

@@ -25,6 +25,30 @@ struct ConfigOptions {
   std::optional<std::string> HeaderFilter; ///< --header-filter
 };
 
+/// The user's configuration with \p Overrides on top, for every file: how
+/// `structify fix` runs one check with its plan, or none at all.
+class OverridingOptionsProvider : public clang::tidy::ClangTidyOptionsProvider {
+public:
+  OverridingOptionsProvider(
+      std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> User,
+      clang::tidy::ClangTidyOptions Overrides, std::string Source)
+      : User(std::move(User)), Overrides(std::move(Overrides)),
+        Source(std::move(Source)) {}
+  const clang::tidy::ClangTidyGlobalOptions &getGlobalOptions() override {
+    return User->getGlobalOptions();
+  }
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef File) override {
+    std::vector<OptionsSource> Sources = User->getRawOptions(File);
+    Sources.emplace_back(Overrides, Source);
+    return Sources;
+  }
+
+private:
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> User;
+  clang::tidy::ClangTidyOptions Overrides;
+  std::string Source;
+};
+
 /// clang-tidy's configuration: the nearest .clang-tidy, with its parents when
 /// it says InheritParentConfig, or --config-file; then the command line.
 class Config {

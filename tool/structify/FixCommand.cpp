@@ -109,12 +109,8 @@ void report(const Plan &Plan, const Edits &E, const Verification *V,
        << " they affect compile";
   OS << "\n";
   for (const PlanEntry &Entry : Plan.Functions)
-    if (Entry.rewrites()) {
-      OS << "  " << Entry.Function << " -> " << Entry.Struct << " {";
-      for (size_t I = 0; I < Entry.Fields.size(); ++I)
-        OS << (I ? ", " : " ") << Entry.Fields[I].Name;
-      OS << " }\n";
-    }
+    if (Entry.rewrites())
+      OS << "  " << describeRewrite(Entry) << "\n";
   unsigned Skipped = Plan.Functions.size() - Rewritten;
   if (Skipped)
     OS << "skipped " << Skipped << " function" << (Skipped == 1 ? "" : "s") << ":\n";

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CommandLine.h"
+#include "Progress.h"
 #include "Commands.h"
 #include "Report.h"
 #include <chrono>
@@ -26,7 +27,7 @@ cl::list<std::string> Reports(cl::Positional, cl::OneOrMore,
 } // namespace
 
 int runMerge() {
-  auto Start = std::chrono::steady_clock::now();
+  Stopwatch Clock;
   auto Baseline = readBaselineOption();
   if (!Baseline)
     return usageError(Baseline.takeError());
@@ -46,10 +47,7 @@ int runMerge() {
   }
   SourceText Sources;
   Results R = Builder.finish(Sources);
-  double Seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
-          .count();
-  return publish(R, Sources, *Baseline, Seconds);
+  return publish(R, Sources, *Baseline, Clock.lap());
 }
 
 } // namespace structify

@@ -33,6 +33,20 @@ private:
       std::chrono::steady_clock::now();
 };
 
+/// Seconds since it started, or since the last lap.
+class Stopwatch {
+public:
+  double lap() {
+    const auto Now = std::chrono::steady_clock::now();
+    const double Seconds = std::chrono::duration<double>(Now - Last).count();
+    Last = Now;
+    return Seconds;
+  }
+
+private:
+  std::chrono::steady_clock::time_point Last = std::chrono::steady_clock::now();
+};
+
 /// What happened to a unit, in a word or two: "analysed", "cached", ...
 llvm::StringRef outcomeName(const UnitResult &Result);
 

@@ -187,6 +187,13 @@ llvm::Expected<Plan> makeProjectPlan(const Project &P, StageTimes &Times) {
   return Result;
 }
 
+std::string describeRewrite(const PlanEntry &Entry) {
+  std::string Text = Entry.Function + " -> " + Entry.Struct + " {";
+  for (size_t I = 0; I < Entry.Fields.size(); ++I)
+    Text += (I ? ", " : " ") + Entry.Fields[I].Name;
+  return Text + " }";
+}
+
 void describePlan(const Plan &P, llvm::raw_ostream &OS) {
   unsigned Rewritten = 0;
   std::vector<const PlanEntry *> Skipped;
@@ -199,12 +206,8 @@ void describePlan(const Plan &P, llvm::raw_ostream &OS) {
   OS << Rewritten << " function" << (Rewritten == 1 ? "" : "s")
      << " to rewrite, " << Skipped.size() << " skipped\n";
   for (const PlanEntry &E : P.Functions)
-    if (E.rewrites()) {
-      OS << "  rewrite " << E.Function << " -> " << E.Struct << " {";
-      for (size_t I = 0; I < E.Fields.size(); ++I)
-        OS << (I ? ", " : " ") << E.Fields[I].Name;
-      OS << " }\n";
-    }
+    if (E.rewrites())
+      OS << "  rewrite " << describeRewrite(E) << "\n";
   for (const PlanEntry *E : Skipped)
     OS << "  skip    " << E->Function << ": " << E->Reason << "\n";
 }

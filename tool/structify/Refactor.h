@@ -11,7 +11,6 @@
 #include "model/Plan.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Error.h"
-#include <chrono>
 
 namespace structify {
 
@@ -44,19 +43,6 @@ struct StageTimes {
   void print(llvm::raw_ostream &OS) const;
 };
 
-/// Seconds since it started, or since the last lap.
-class Stopwatch {
-public:
-  double lap() {
-    const auto Now = std::chrono::steady_clock::now();
-    const double Seconds = std::chrono::duration<double>(Now - Last).count();
-    Last = Now;
-    return Seconds;
-  }
-
-private:
-  std::chrono::steady_clock::time_point Last = std::chrono::steady_clock::now();
-};
 
 /// Collect and plan: the plan for the whole project, its files with their
 /// hashes, and the summaries it was made from. Units that do not compile stop
@@ -66,6 +52,9 @@ llvm::Expected<clang::tidy::structify::Plan> makeProjectPlan(const Project &P,
 
 /// The content hash of a file, as the plan records it.
 llvm::Expected<std::string> hashFile(llvm::StringRef Path);
+
+/// `geo::bounds(int, int) -> BoundsResult { lo, hi }`.
+std::string describeRewrite(const clang::tidy::structify::PlanEntry &Entry);
 
 /// Prints what a plan decided: how many functions are rewritten, and each
 /// skipped one with its reason.

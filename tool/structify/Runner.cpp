@@ -78,7 +78,7 @@ private:
   std::vector<std::string> &FilesRead;
 };
 
-class CheckActionFactory : public tooling::FrontendActionFactory {
+class CheckActionFactory : public AnalysisActionFactory {
 public:
   CheckActionFactory(ClangTidyContext &Context,
                      IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
@@ -87,18 +87,6 @@ public:
 
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<CheckAction>(ConsumerFactory, FilesRead);
-  }
-
-  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
-                     FileManager *Files,
-                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
-                     DiagnosticConsumer *DiagConsumer) override {
-    // As clang-tidy does: code may test for __clang_analyzer__.
-    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
-    // No "N warnings generated." on stderr: the report says what was found.
-    Invocation->getDiagnosticOpts().ShowCarets = false;
-    return FrontendActionFactory::runInvocation(Invocation, Files,
-                                                PCHContainerOps, DiagConsumer);
   }
 
 private:
@@ -192,6 +180,17 @@ std::vector<std::string> commandLineFor(const TranslationUnit &Unit,
                 "-resource-dir=" + GetResourcesPath("structify", &Anchor));
   }
   return Args;
+}
+
+bool AnalysisActionFactory::runInvocation(
+    std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
+    std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+    DiagnosticConsumer *DiagConsumer) {
+  Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+  // The report says what was found.
+  Invocation->getDiagnosticOpts().ShowCarets = false;
+  return FrontendActionFactory::runInvocation(Invocation, Files, PCHContainerOps,
+                                              DiagConsumer);
 }
 
 void initializeRunner(bool RecoverFromCrashes) {

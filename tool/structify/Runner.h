@@ -13,6 +13,7 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Core/Diagnostic.h"
+#include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <functional>
@@ -59,6 +60,16 @@ struct RunnerOptions {
   OptionsProviderFactory MakeOptionsProvider;
   /// Take fixes from notes too (clang-tidy's --fix-notes).
   bool FixesFromNotes = false;
+};
+
+/// Runs its actions as clang-tidy does: with __clang_analyzer__ defined (code
+/// may test for it), and without "N warnings generated." on stderr.
+class AnalysisActionFactory : public clang::tooling::FrontendActionFactory {
+public:
+  bool runInvocation(std::shared_ptr<clang::CompilerInvocation> Invocation,
+                     clang::FileManager *Files,
+                     std::shared_ptr<clang::PCHContainerOperations> PCHContainerOps,
+                     clang::DiagnosticConsumer *DiagConsumer) override;
 };
 
 /// The unit's compile command as clang-tidy would run it: syntax only, no

@@ -9,28 +9,6 @@ using namespace clang;
 
 namespace {
 
-/// The user's configuration, with no check at all: only the compiler speaks.
-class CompileOnlyProvider : public tidy::ClangTidyOptionsProvider {
-public:
-  explicit CompileOnlyProvider(std::unique_ptr<tidy::ClangTidyOptionsProvider> User)
-      : User(std::move(User)) {
-    Overrides.Checks = "-*";
-    Overrides.WarningsAsErrors = "-*";
-  }
-  const tidy::ClangTidyGlobalOptions &getGlobalOptions() override {
-    return User->getGlobalOptions();
-  }
-  std::vector<OptionsSource> getRawOptions(llvm::StringRef File) override {
-    std::vector<OptionsSource> Sources = User->getRawOptions(File);
-    Sources.emplace_back(Overrides, "structify fix --verify");
-    return Sources;
-  }
-
-private:
-  std::unique_ptr<tidy::ClangTidyOptionsProvider> User;
-  tidy::ClangTidyOptions Overrides;
-};
-
 /// `file:line:col` of a byte offset in the file's current content.
 std::string position(llvm::StringRef File, unsigned Offset) {
   auto Buffer = llvm::MemoryBuffer::getFile(File);
@@ -88,8 +66,13 @@ Verification verify(const Project &P, const Edits &E) {
   RunnerOptions Options;
   Options.MakeOptionsProvider =
       [&](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
-        return std::make_unique<CompileOnlyProvider>(
-            P.Configuration->makeProvider(std::move(FS)));
+        // No check at all: only the compiler speaks.
+        tidy::ClangTidyOptions Overrides;
+        Overrides.Checks = "-*";
+        Overrides.WarningsAsErrors = "-*";
+        return std::make_unique<OverridingOptionsProvider>(
+            P.Configuration->makeProvider(std::move(FS)), std::move(Overrides),
+            "structify fix --verify");
       };
   std::mutex Lock;
   Progress Status(Affected.size(), P.Quiet);
