@@ -46,9 +46,22 @@ std::string declaredAt(const tooling::Diagnostic &D) {
 
 } // namespace
 
-Edits computeEdits(const Project &P, llvm::StringRef PlanPath) {
+Edits computeEdits(const Project &P, llvm::StringRef PlanPath,
+                   const std::vector<std::vector<std::string>> *FilesRead,
+                   const std::vector<std::string> &Edited) {
   Edits Result;
   std::vector<UnitResult> Units(P.Units.size());
+  // The units to analyse: all, unless collecting said which read what.
+  std::vector<size_t> Analysed;
+  for (size_t I = 0; I < P.Units.size(); ++I) {
+    if (FilesRead && llvm::none_of((*FilesRead)[I], [&](const std::string &F) {
+          return llvm::is_contained(Edited, F);
+        })) {
+      Units[I].FilesRead = (*FilesRead)[I];
+      continue;
+    }
+    Analysed.push_back(I);
+  }
   RunnerOptions Options;
   Options.MakeOptionsProvider =
       [&](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
@@ -56,8 +69,9 @@ Edits computeEdits(const Project &P, llvm::StringRef PlanPath) {
             P.Configuration->makeProvider(std::move(FS)),
             planOverrides(PlanPath), "structify fix");
       };
-  Progress Status(P.Units.size(), P.Quiet);
-  runInParallel(P.Units.size(), P.Jobs, [&](size_t I) {
+  Progress Status(Analysed.size(), P.Quiet);
+  runInParallel(Analysed.size(), P.Jobs, [&](size_t K) {
+    const size_t I = Analysed[K];
     Status.started(P.Units[I].File);
     Units[I] = analyse(P.Units[I], Options);
     Status.finished(P.Units[I].File, Units[I]);

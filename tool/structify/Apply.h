@@ -39,7 +39,11 @@ struct Edits {
   unsigned Count = 0;
 };
 
-Edits computeEdits(const Project &P, llvm::StringRef PlanPath);
+/// \p FilesRead, when known from collecting, spares the units that read none
+/// of \p Edited: they have nothing to edit.
+Edits computeEdits(const Project &P, llvm::StringRef PlanPath,
+                   const std::vector<std::vector<std::string>> *FilesRead,
+                   const std::vector<std::string> &Edited);
 
 } // namespace structify
 

@@ -60,19 +60,24 @@ private:
 class SummaryAction : public ASTFrontendAction {
 public:
   SummaryAction(const TupleReturnPolicy &Policy, const SummaryOptions &Options,
-                std::vector<FunctionSummary> &Out)
-      : Policy(Policy), Options(Options), Out(Out) {}
+                std::vector<FunctionSummary> &Out,
+                std::vector<std::string> &FilesRead)
+      : Policy(Policy), Options(Options), Out(Out), FilesRead(FilesRead) {}
 
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  llvm::StringRef) override {
     return std::make_unique<SummaryConsumer>(Policy, Options, Out);
   }
+  void EndSourceFileAction() override {
+    recordFilesRead(getCompilerInstance(), FilesRead);
+  }
 
 private:
   const TupleReturnPolicy &Policy;
   const SummaryOptions &Options;
   std::vector<FunctionSummary> &Out;
+  std::vector<std::string> &FilesRead;
 };
 
 } // namespace
@@ -100,22 +105,25 @@ class SummaryActionFactory : public AnalysisActionFactory {
 public:
   SummaryActionFactory(const TupleReturnPolicy &Policy,
                        const SummaryOptions &Options,
-                       std::vector<FunctionSummary> &Out)
-      : Policy(Policy), Options(Options), Out(Out) {}
+                       std::vector<FunctionSummary> &Out,
+                       std::vector<std::string> &FilesRead)
+      : Policy(Policy), Options(Options), Out(Out), FilesRead(FilesRead) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<SummaryAction>(Policy, Options, Out);
+    return std::make_unique<SummaryAction>(Policy, Options, Out, FilesRead);
   }
 
 private:
   const TupleReturnPolicy &Policy;
   const SummaryOptions &Options;
   std::vector<FunctionSummary> &Out;
+  std::vector<std::string> &FilesRead;
 };
 
 /// Summarizes one unit; returns the first error when it does not compile.
 std::string summarizeUnit(const TranslationUnit &Unit,
                           const tidy::ClangTidyOptions &Options,
-                          std::vector<FunctionSummary> &Out) {
+                          std::vector<FunctionSummary> &Out,
+                          std::vector<std::string> &FilesRead) {
   const TupleReturnPolicy Policy = policyFor(Options);
   const SummaryOptions Naming = summaryOptionsFor(Options);
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
@@ -124,7 +132,7 @@ std::string summarizeUnit(const TranslationUnit &Unit,
       FS->setCurrentWorkingDirectory(Unit.Command.Directory);
   auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
   FirstError Diagnostics;
-  SummaryActionFactory Factory(Policy, Naming, Out);
+  SummaryActionFactory Factory(Policy, Naming, Out, FilesRead);
   tooling::ToolInvocation Invocation(commandLineFor(Unit, Options), &Factory,
                                      Files.get(),
                                      std::make_shared<PCHContainerOperations>());
@@ -149,15 +157,17 @@ CollectResult collect(const std::vector<TranslationUnit> &Units,
                       unsigned Jobs, Progress &Status) {
   std::vector<std::vector<FunctionSummary>> PerUnit(Units.size());
   std::vector<std::string> Problems(Units.size());
+  CollectResult Result;
+  Result.FilesRead.resize(Units.size());
   runInParallel(Units.size(), Jobs, [&](size_t I) {
     Status.started(Units[I].File);
-    Problems[I] = summarizeUnit(Units[I], Options[I], PerUnit[I]);
+    Problems[I] =
+        summarizeUnit(Units[I], Options[I], PerUnit[I], Result.FilesRead[I]);
     UnitResult Shown;
     if (!Problems[I].empty())
       Shown.Status = UnitResult::Outcome::CompileError;
     Status.finished(Units[I].File, Shown);
   });
-  CollectResult Result;
   for (size_t I = 0; I < Units.size(); ++I) {
     if (!Problems[I].empty())
       Result.Failures.push_back(Units[I].File + ": " + Problems[I]);

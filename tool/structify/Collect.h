@@ -21,6 +21,8 @@ struct CollectResult {
   std::vector<clang::tidy::structify::FunctionSummary> Summaries;
   /// One line per unit that could not be analysed: "file: does not compile: ...".
   std::vector<std::string> Failures;
+  /// The files each unit read, by unit.
+  std::vector<std::vector<std::string>> FilesRead;
 };
 
 /// \p Options holds each unit's clang-tidy options (the user's configuration:

@@ -147,7 +147,7 @@ std::string describeFunction(const Plan &Plan, llvm::StringRef DeclaredAt) {
 }
 
 /// The user's plan, checked against the files; or a new one.
-llvm::Expected<Plan> planFor(const Project &P, StageTimes &Times) {
+llvm::Expected<ProjectPlan> planFor(const Project &P, StageTimes &Times) {
   if (PlanFile.empty())
     return makeProjectPlan(P, Times);
   auto Read = clang::tidy::structify::readPlan(PlanFile);
@@ -155,7 +155,7 @@ llvm::Expected<Plan> planFor(const Project &P, StageTimes &Times) {
     return Read.takeError();
   if (llvm::Error E = checkUnchanged(*Read, PlanFile))
     return std::move(E);
-  return Read;
+  return ProjectPlan{std::move(*Read), {}};
 }
 
 void reportFailure(const Plan &Current, const Verification &V) {
@@ -187,7 +187,13 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
   auto Planned = planFor(P, Times);
   if (!Planned)
     return usageError(Planned.takeError());
-  Plan Current = std::move(*Planned);
+  Plan Current = std::move(Planned->Plan);
+  // Known when the plan was made here: which unit read which file.
+  const std::vector<std::vector<std::string>> *FilesRead =
+      Planned->FilesRead.empty() ? nullptr : &Planned->FilesRead;
+  std::vector<std::string> Edited;
+  for (const auto &File : Current.Files)
+    Edited.push_back(File.Path);
   if (std::error_code EC = llvm::sys::fs::create_directories(Work))
     return usageError(llvm::createStringError(EC, "%s: %s", Work.c_str(),
                                               EC.message().c_str()));
@@ -199,7 +205,7 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
             PlanPath, clang::tidy::structify::planToYaml(Current)))
       return usageError(std::move(E));
     Stopwatch Clock;
-    Edits E = computeEdits(P, PlanPath);
+    Edits E = computeEdits(P, PlanPath, FilesRead, Edited);
     Times.Apply += Clock.lap();
     if (!E.Problems.empty()) {
       llvm::errs() << "structify fix: error: nothing was changed: "

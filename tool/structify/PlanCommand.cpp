@@ -28,7 +28,7 @@ int runPlan() {
   auto Plan = makeProjectPlan(*P, Times);
   if (!Plan)
     return usageError(Plan.takeError());
-  const std::string Yaml = clang::tidy::structify::planToYaml(*Plan);
+  const std::string Yaml = clang::tidy::structify::planToYaml(Plan->Plan);
   if (Output == "-") {
     llvm::outs() << Yaml;
   } else if (llvm::Error E = writeFileAtomically(Output, Yaml)) {
@@ -36,7 +36,7 @@ int runPlan() {
   }
   if (!P->Quiet) {
     llvm::errs() << "structify plan: ";
-    describePlan(*Plan, llvm::errs());
+    describePlan(Plan->Plan, llvm::errs());
     Times.print(llvm::errs());
     if (Output != "-")
       llvm::errs() << "review " << Output << ", then: structify fix -p "

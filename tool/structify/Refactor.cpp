@@ -159,7 +159,7 @@ void StageTimes::print(llvm::raw_ostream &OS) const {
                      Collect, Plan, Apply, Verify);
 }
 
-llvm::Expected<Plan> makeProjectPlan(const Project &P, StageTimes &Times) {
+llvm::Expected<ProjectPlan> makeProjectPlan(const Project &P, StageTimes &Times) {
   Stopwatch Clock;
   Progress Status(P.Units.size(), P.Quiet);
   CollectResult Collected = collect(P.Units, P.Options, P.Jobs, Status);
@@ -184,7 +184,7 @@ llvm::Expected<Plan> makeProjectPlan(const Project &P, StageTimes &Times) {
     Result.Files.push_back({File, *Hash});
   }
   Times.Plan += Clock.lap();
-  return Result;
+  return ProjectPlan{std::move(Result), std::move(Collected.FilesRead)};
 }
 
 std::string describeRewrite(const PlanEntry &Entry) {

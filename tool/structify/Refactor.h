@@ -44,11 +44,17 @@ struct StageTimes {
 };
 
 
-/// Collect and plan: the plan for the whole project, its files with their
-/// hashes, and the summaries it was made from. Units that do not compile stop
-/// it: a plan that cannot see every use is not safe.
-llvm::Expected<clang::tidy::structify::Plan> makeProjectPlan(const Project &P,
-                                                             StageTimes &Times);
+/// A plan, and what collecting it learnt about each unit.
+struct ProjectPlan {
+  clang::tidy::structify::Plan Plan;
+  /// The files each unit read, by unit.
+  std::vector<std::vector<std::string>> FilesRead;
+};
+
+/// Collect and plan: the plan for the whole project, with its files and their
+/// hashes. Units that do not compile stop it: a plan that cannot see every
+/// use is not safe.
+llvm::Expected<ProjectPlan> makeProjectPlan(const Project &P, StageTimes &Times);
 
 /// The content hash of a file, as the plan records it.
 llvm::Expected<std::string> hashFile(llvm::StringRef Path);

@@ -62,15 +62,7 @@ protected:
   }
 
   void EndSourceFileAction() override {
-    CompilerInstance &CI = getCompilerInstance();
-    const SourceManager &SM = CI.getSourceManager();
-    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
-      const auto &[Entry, Content] = *It;
-      StringRef Real = Entry.getFileEntry().tryGetRealPathName();
-      llvm::SmallString<256> Path(Real.empty() ? Entry.getName() : Real);
-      CI.getFileManager().makeAbsolutePath(Path);
-      FilesRead.push_back(std::string(Path));
-    }
+    recordFilesRead(getCompilerInstance(), FilesRead);
   }
 
 private:
@@ -180,6 +172,17 @@ std::vector<std::string> commandLineFor(const TranslationUnit &Unit,
                 "-resource-dir=" + GetResourcesPath("structify", &Anchor));
   }
   return Args;
+}
+
+void recordFilesRead(CompilerInstance &CI, std::vector<std::string> &FilesRead) {
+  const SourceManager &SM = CI.getSourceManager();
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+    const auto &[Entry, Content] = *It;
+    StringRef Real = Entry.getFileEntry().tryGetRealPathName();
+    llvm::SmallString<256> Path(Real.empty() ? Entry.getName() : Real);
+    CI.getFileManager().makeAbsolutePath(Path);
+    FilesRead.push_back(std::string(Path));
+  }
 }
 
 bool AnalysisActionFactory::runInvocation(

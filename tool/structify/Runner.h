@@ -13,6 +13,7 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Core/Diagnostic.h"
+#include "clang/Frontend/CompilerInstance.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -61,6 +62,10 @@ struct RunnerOptions {
   /// Take fixes from notes too (clang-tidy's --fix-notes).
   bool FixesFromNotes = false;
 };
+
+/// Appends the absolute real path of every file the compilation read.
+void recordFilesRead(clang::CompilerInstance &CI,
+                     std::vector<std::string> &FilesRead);
 
 /// Runs its actions as clang-tidy does: with __clang_analyzer__ defined (code
 /// may test for it), and without "N warnings generated." on stderr.
