@@ -49,7 +49,7 @@ echo "== $pkg: $units translation units, structify $(git -C "$root" rev-parse --
 
 echo "== build and test the original"
 cmake --build "$work/build" -j "$jobs" >/dev/null
-(cd "$work/build" && ctest -j "$jobs" --output-on-failure | tail -n 1)
+(cd "$work/build" && ctest -j "$jobs" --output-on-failure | grep -E "tests passed|tests failed")
 
 echo "== baseline: one run-clang-tidy-22 pass with the plugin (-j $jobs)"
 seconds_since() { python3 -c "import sys,time; print(round(time.time() - float(sys.argv[1]), 1))" "$1"; }
@@ -67,5 +67,5 @@ echo "files changed: $(diff -rq "$src" "$work/src" 2>/dev/null | grep -c '^Files
 
 echo "== rebuild and test the fixed project"
 cmake --build "$work/build" -j "$jobs" >/dev/null
-(cd "$work/build" && ctest -j "$jobs" --output-on-failure | tail -n 1)
+(cd "$work/build" && ctest -j "$jobs" --output-on-failure | grep -E "tests passed|tests failed")
 rm -f "$config"
