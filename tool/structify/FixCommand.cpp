@@ -192,6 +192,7 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
   const std::vector<std::vector<std::string>> *FilesRead =
       Planned->FilesRead.empty() ? nullptr : &Planned->FilesRead;
   std::vector<std::string> Edited;
+  Edited.reserve(Current.Files.size());
   for (const auto &File : Current.Files)
     Edited.push_back(File.Path);
   if (std::error_code EC = llvm::sys::fs::create_directories(Work))

@@ -9,8 +9,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "CommandLine.h"
-#include "Progress.h"
 #include "Commands.h"
+#include "Progress.h"
 #include "Report.h"
 #include <chrono>
 
