@@ -53,6 +53,10 @@ FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
 
   const auto *It = Facts.Functions.find(Function);
   if (It != Facts.Functions.end())
+    for (const Use &Call : It->second.CallUses)
+      if (!Call.InInstantiation)
+        A.CallSites.push_back(Call.Loc);
+  if (It != Facts.Functions.end())
     A.Group = buildResultGroup(It->second, Facts, Ctx);
   else
     A.Group.Function = Function;

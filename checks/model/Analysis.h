@@ -28,6 +28,8 @@ struct FunctionAnalysis {
   NamingEvidence Evidence;
   /// Well-known names for the function's elements, if any.
   std::vector<std::string> KnownNames;
+  /// Where the function is called (and referred to) in this unit.
+  std::vector<SourceLocation> CallSites;
 };
 
 FunctionAnalysis analyzeFunction(const FunctionDecl *Function,

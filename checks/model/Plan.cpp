@@ -3,6 +3,8 @@
 #include "model/Plan.h"
 #include "model/Naming.h"
 #include "model/Summary.h"
+#include "clang/Basic/IdentifierTable.h"
+#include "clang/Basic/LangOptions.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -76,6 +78,15 @@ std::string planToYaml(const Plan &P) {
   return Text;
 }
 
+/// A C++ keyword (of any standard clang knows) cannot name a struct or field.
+static bool isKeyword(llvm::StringRef Name) {
+  clang::LangOptions LangOpts;
+  LangOpts.CPlusPlus = LangOpts.CPlusPlus11 = LangOpts.CPlusPlus20 = true;
+  LangOpts.CPlusPlus26 = true;
+  clang::IdentifierTable Table(LangOpts);
+  return Table.get(Name).isKeyword(LangOpts);
+}
+
 /// The first problem in \p P, if any.
 static std::string validate(const Plan &P) {
   if (P.Version != 1)
@@ -93,13 +104,13 @@ static std::string validate(const Plan &P) {
       return Who + " has Action '" + E.Action + "'; expected 'rewrite' or 'skip'";
     if (!E.rewrites())
       continue;
-    if (!isIdentifier(E.Struct))
+    if (!isIdentifier(E.Struct) || isKeyword(E.Struct))
       return Who + " has Struct '" + E.Struct + "', which is not an identifier";
     if (E.Fields.size() < 2)
       return Who + " needs a Name and a Type for each of its elements";
     llvm::StringSet<> Names;
     for (const PlanField &F : E.Fields) {
-      if (!isIdentifier(F.Name))
+      if (!isIdentifier(F.Name) || isKeyword(F.Name))
         return Who + " has a field Name '" + F.Name + "', which is not an identifier";
       if (F.Type.empty())
         return Who + " has a field '" + F.Name + "' without a Type";
@@ -122,14 +133,17 @@ static bool isUnder(llvm::StringRef File, llvm::StringRef Dir) {
   return File.starts_with(Prefix);
 }
 
-/// Skips with the first reason, and how many more there are.
-static void skip(PlanEntry &E, llvm::StringRef Reason, size_t More = 0) {
+void skipEntry(PlanEntry &E, llvm::StringRef Reason) {
   E.Action = "skip";
   E.Reason = Reason.str();
-  if (More > 0)
-    E.Reason += " (and " + std::to_string(More) + " more)";
   E.Struct.clear();
   E.Fields.clear();
+}
+
+/// Skips with the first reason, and how many more there are.
+static void skip(PlanEntry &E, llvm::StringRef Reason, size_t More = 0) {
+  skipEntry(E, More > 0 ? (Reason + " (and " + std::to_string(More) + " more)").str()
+                        : Reason.str());
 }
 
 Plan makePlan(const std::vector<FunctionSummary> &Summaries,
@@ -151,10 +165,11 @@ Plan makePlan(const std::vector<FunctionSummary> &Summaries,
     E.DeclaredAt = First.DeclaredAt;
     NamingEvidence Evidence(First.FieldTypes.size());
     std::vector<std::string> Blockers, Outside, Generated;
-    llvm::StringSet<> Unusable, TakenStructs;
+    llvm::StringSet<> Unusable, TakenStructs, CallSites;
     bool TypesAgree = true;
     for (const FunctionSummary *S : Views) {
-      E.Uses += S->Calls;
+      for (const std::string &Call : S->CallSites)
+        CallSites.insert(Call);
       for (const std::string &B : S->Blockers)
         if (!llvm::is_contained(Blockers, B))
           Blockers.push_back(B);
@@ -175,6 +190,7 @@ Plan makePlan(const std::vector<FunctionSummary> &Summaries,
       TypesAgree &= S->FieldTypes == First.FieldTypes;
     }
 
+    E.Uses = CallSites.size();
     if (!Blockers.empty()) {
       skip(E, Blockers.front(), Blockers.size() - 1);
     } else if (!Outside.empty()) {

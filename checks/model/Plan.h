@@ -23,6 +23,10 @@ struct PlanField {
   std::string Type;
 };
 
+struct PlanEntry;
+/// Turns \p E into a skip, for \p Reason.
+void skipEntry(PlanEntry &E, llvm::StringRef Reason);
+
 struct PlanEntry {
   /// The function's USR: its identity in every translation unit.
   std::string Usr;
@@ -35,7 +39,7 @@ struct PlanEntry {
   std::vector<PlanField> Fields;
   /// Why the function is skipped.
   std::string Reason;
-  /// Calls seen across the project.
+  /// Calls across the project: each call site once.
   unsigned Uses = 0;
 
   bool rewrites() const { return Action == "rewrite"; }

@@ -77,8 +77,8 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   S.KnownNames = A.KnownNames;
   for (const Blocker &B : A.Blockers)
     S.Blockers.push_back(where(B.Loc, SM, /*Column=*/true) + ": " + B.Reason);
-  S.Calls = static_cast<unsigned>(A.Group.Accesses.size() + A.Group.Ties.size() +
-                                  A.Group.Bindings.size());
+  for (SourceLocation Call : A.CallSites)
+    S.CallSites.push_back(where(Call, SM, /*Column=*/true));
 
   // Names: the struct's, in the style around it, and which variants of it
   // this unit already spells.

@@ -47,8 +47,8 @@ struct FunctionSummary {
   std::vector<std::string> TakenStructNames;
   /// Names from the evidence this unit cannot use (its macros).
   std::vector<std::string> UnusableNames;
-  /// Calls in this unit.
-  unsigned Calls = 0;
+  /// `path:line:col` of each call this unit sees.
+  std::vector<std::string> CallSites;
 };
 
 struct SummaryOptions {

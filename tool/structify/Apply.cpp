@@ -36,15 +36,25 @@ bool isUnder(llvm::StringRef File, llvm::StringRef Dir) {
 /// `path:line` of a diagnostic: for structify-tuple-return's, where the
 /// function is first declared, as the plan's DeclaredAt says.
 std::string declaredAt(const tooling::Diagnostic &D) {
-  auto Buffer = llvm::MemoryBuffer::getFile(D.Message.FilePath);
-  if (!Buffer)
-    return D.Message.FilePath;
-  const llvm::StringRef Before =
-      (*Buffer)->getBuffer().take_front(D.Message.FileOffset);
-  return D.Message.FilePath + ":" + std::to_string(Before.count('\n') + 1);
+  return position(D.Message.FilePath, D.Message.FileOffset, /*Column=*/false);
 }
 
 } // namespace
+
+std::string position(llvm::StringRef File, unsigned Offset, bool Column) {
+  auto Buffer = llvm::MemoryBuffer::getFile(File);
+  if (!Buffer || Offset > (*Buffer)->getBufferSize())
+    return File.str();
+  llvm::StringRef Before = (*Buffer)->getBuffer().take_front(Offset);
+  std::string Text = File.str() + ":" + std::to_string(Before.count('\n') + 1);
+  if (Column) {
+    const size_t LineStart = Before.rfind('\n');
+    Text += ":" + std::to_string(LineStart == llvm::StringRef::npos
+                                      ? Offset + 1
+                                      : Offset - LineStart);
+  }
+  return Text;
+}
 
 Edits computeEdits(const Project &P, llvm::StringRef PlanPath,
                    const std::vector<std::vector<std::string>> *FilesRead,
@@ -69,7 +79,7 @@ Edits computeEdits(const Project &P, llvm::StringRef PlanPath,
             P.Configuration->makeProvider(std::move(FS)),
             planOverrides(PlanPath), "structify fix");
       };
-  Progress Status(Analysed.size(), P.Quiet);
+  Progress Status(Analysed.size(), P.Quiet, "apply");
   runInParallel(Analysed.size(), P.Jobs, [&](size_t K) {
     const size_t I = Analysed[K];
     Status.started(P.Units[I].File);
@@ -89,9 +99,21 @@ Edits computeEdits(const Project &P, llvm::StringRef PlanPath,
     tooling::TranslationUnitDiagnostics TU;
     TU.MainSourceFile = P.Units[I].File;
     for (const tooling::Diagnostic &D : Unit.Diagnostics) {
-      if (D.DiagnosticName != tidy::structify::TupleReturnCheckName ||
-          D.Message.Fix.empty())
+      if (D.DiagnosticName != tidy::structify::TupleReturnCheckName)
         continue;
+      if (D.Message.Fix.empty()) {
+        // Planned or not, the unit says why not: "no fix: ...". A function
+        // the plan skips says "the plan skips": nothing to do.
+        for (const tooling::DiagnosticMessage &Note : D.Notes) {
+          llvm::StringRef Why = Note.Message;
+          if (Why.consume_front("no fix: ") && !Why.starts_with("the plan skips") &&
+              !Why.starts_with("the plan has no entry"))
+            Result.Blocked.push_back(
+                {declaredAt(D),
+                 (position(Note.FilePath, Note.FileOffset) + ": " + Why).str()});
+        }
+        continue;
+      }
       for (const auto &[File, Replacements] : D.Message.Fix) {
         const std::string Path = File.str();
         if (!isUnder(Path, P.Layout.SourceRoot) || isUnder(Path, P.Layout.BuildDir))
@@ -130,8 +152,11 @@ Edits computeEdits(const Project &P, llvm::StringRef PlanPath,
   SourceManager SM(Diagnostics, Files);
   replace::FileToChangesMap Changes;
   if (!replace::mergeAndDeduplicate({}, All, Changes, SM)) {
-    Result.Problems.push_back("the translation units' edits conflict:\n" +
-                              ConflictText);
+    // clang-apply-replacements' library has printed each conflict already.
+    Result.Problems.push_back("the translation units' edits conflict (see "
+                              "above): a header is rewritten differently by "
+                              "different units" +
+                              (ConflictText.empty() ? "" : ":\n" + ConflictText));
     return Result;
   }
   for (const auto &[File, FileChanges] : Changes) {

@@ -27,6 +27,18 @@ struct EditOrigin {
   std::string Function;
 };
 
+/// A rewrite a unit cannot make.
+struct BlockedRewrite {
+  /// `path:line` of the function's first declaration (the plan's DeclaredAt).
+  std::string Function;
+  /// `path:line:col: reason`, as the unit's note says.
+  std::string Reason;
+};
+
+/// `path:line:col` (or `path:line` without \p Column) of a byte offset in
+/// the file's current content.
+std::string position(llvm::StringRef File, unsigned Offset, bool Column = true);
+
 struct Edits {
   /// The new text of every file that changes.
   std::map<std::string, std::string> NewContents;
@@ -36,6 +48,9 @@ struct Edits {
   /// Why the edits cannot be made: a unit that does not compile, conflicting
   /// edits, an edit outside the project.
   std::vector<std::string> Problems;
+  /// Functions the plan rewrites that some unit cannot (a use the plan did
+  /// not know of, e.g. after a hand edit).
+  std::vector<BlockedRewrite> Blocked;
   unsigned Count = 0;
 };
 

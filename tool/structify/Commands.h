@@ -9,9 +9,9 @@ namespace structify {
 int runCheck(const char *Argv0);
 /// `structify merge`: one report from the JSON reports of shards.
 int runMerge();
-/// `structify plan`: the project-wide plan, for review (docs/refactoring.md).
+/// `structify plan`: the project-wide plan, for review (docs/structify-fix.md).
 int runPlan();
-/// `structify fix`: the verified project-wide refactor (docs/refactoring.md).
+/// `structify fix`: the verified project-wide refactor (docs/structify-fix.md).
 int runFix();
 
 } // namespace structify

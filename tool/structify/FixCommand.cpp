@@ -45,12 +45,6 @@ cl::opt<std::string> DebugStopAfter(
     cl::desc("Stop as if killed after a stage (write), for testing recovery"),
     cl::Hidden, cl::sub(fixCommand()), cl::cat(structifyCategory()));
 
-std::string workDirectory(const Project &P) {
-  llvm::SmallString<256> Dir(P.BuildDir);
-  llvm::sys::path::append(Dir, ".structify-fix");
-  return std::string(Dir);
-}
-
 /// The plan's files, as they were when it was made: anything else is refused.
 llvm::Error checkUnchanged(const Plan &Plan, llvm::StringRef PlanPath) {
   for (const auto &File : Plan.Files) {
@@ -95,28 +89,33 @@ void printDiff(const std::string &File, const std::string &NewText,
   Gone = llvm::sys::fs::remove(Out);
 }
 
+/// `3 functions`, `1 file`.
+std::string plural(size_t N, llvm::StringRef Word) {
+  return std::to_string(N) + " " + Word.str() + (N == 1 ? "" : "s");
+}
+
+/// What was (or, with --dry-run, would be) done, and what was skipped.
 void report(const Plan &Plan, const Edits &E, const Verification *V,
             llvm::raw_ostream &OS) {
-  unsigned Rewritten = 0;
+  std::vector<const PlanEntry *> Rewritten, Skipped;
   for (const PlanEntry &Entry : Plan.Functions)
-    Rewritten += Entry.rewrites();
-  OS << (V ? "structify fix: rewrote " : "structify fix --dry-run: would rewrite ")
-     << Rewritten << " function" << (Rewritten == 1 ? "" : "s") << " with "
-     << E.Count << " edits in " << E.NewContents.size() << " file"
-     << (E.NewContents.size() == 1 ? "" : "s");
-  if (V)
-    OS << "; the " << V->Units << " translation unit" << (V->Units == 1 ? "" : "s")
-       << " they affect compile";
-  OS << "\n";
-  for (const PlanEntry &Entry : Plan.Functions)
-    if (Entry.rewrites())
-      OS << "  " << describeRewrite(Entry) << "\n";
-  unsigned Skipped = Plan.Functions.size() - Rewritten;
-  if (Skipped)
-    OS << "skipped " << Skipped << " function" << (Skipped == 1 ? "" : "s") << ":\n";
-  for (const PlanEntry &Entry : Plan.Functions)
-    if (!Entry.rewrites())
-      OS << "  " << Entry.Function << ": " << Entry.Reason << "\n";
+    (Entry.rewrites() ? Rewritten : Skipped).push_back(&Entry);
+  if (E.NewContents.empty()) {
+    OS << "structify fix: nothing to rewrite\n";
+  } else {
+    OS << (V ? "structify fix: rewrote " : "structify fix --dry-run: would rewrite ")
+       << plural(Rewritten.size(), "function") << " with " << E.Count
+       << " edits in " << plural(E.NewContents.size(), "file");
+    if (V)
+      OS << "; the " << plural(V->Units, "translation unit") << " they affect compile";
+    OS << "\n";
+    for (const PlanEntry *Entry : Rewritten)
+      OS << "  " << describeRewrite(*Entry) << "\n";
+  }
+  if (!Skipped.empty())
+    OS << "skipped " << plural(Skipped.size(), "function") << ":\n";
+  for (const PlanEntry *Entry : Skipped)
+    OS << "  " << Entry->Function << ": " << Entry->Reason << "\n";
 }
 
 /// Skips the functions \p Errors blame; returns how many were skipped.
@@ -127,10 +126,26 @@ unsigned skipBlamed(Plan &Plan, const std::vector<VerifyError> &Errors) {
       continue;
     for (const VerifyError &Error : Errors)
       if (Error.Function == Entry.DeclaredAt) {
-        Entry.Action = "skip";
-        Entry.Reason = "after the rewrite, " + Error.Where + ": " + Error.Message;
-        Entry.Struct.clear();
-        Entry.Fields.clear();
+        clang::tidy::structify::skipEntry(
+            Entry, "after the rewrite, " + Error.Where + ": " + Error.Message);
+        ++Skipped;
+        break;
+      }
+  }
+  return Skipped;
+}
+
+/// Skips the planned rewrites some unit cannot make; returns how many.
+unsigned skipBlocked(Plan &Plan, const std::vector<BlockedRewrite> &Blocked) {
+  unsigned Skipped = 0;
+  for (PlanEntry &Entry : Plan.Functions) {
+    if (!Entry.rewrites())
+      continue;
+    for (const BlockedRewrite &B : Blocked)
+      if (B.Function == Entry.DeclaredAt) {
+        llvm::errs() << "structify fix: cannot rewrite " << Entry.Function
+                     << " as planned: " << B.Reason << "\n";
+        clang::tidy::structify::skipEntry(Entry, B.Reason);
         ++Skipped;
         break;
       }
@@ -174,14 +189,11 @@ void reportFailure(const Plan &Current, const Verification &V) {
 /// follows). Sets \p KeepWork when Work must stay (it holds files that could
 /// not be restored).
 int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
+  if (llvm::Error E = recoverInterruptedFix(P)) {
+    KeepWork = true; // its copies are the only ones
+    return usageError(std::move(E));
+  }
   Journal Log(Work + "/journal");
-  auto Restored = Log.recover();
-  if (!Restored)
-    return usageError(Restored.takeError());
-  if (*Restored)
-    llvm::errs() << "structify fix: restored " << *Restored << " file"
-                 << (*Restored == 1 ? "" : "s")
-                 << " that an interrupted run had rewritten\n";
 
   StageTimes Times;
   auto Planned = planFor(P, Times);
@@ -200,24 +212,31 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
                                               EC.message().c_str()));
   const std::string PlanPath = Work + "/plan.yaml";
 
-  for (unsigned Round = 0;; ++Round) {
+  // A round writes, verifies and, on failure, restores; computing the edits
+  // again after skipping a blocked rewrite is not a new round.
+  for (unsigned Round = 1;;) {
     // Apply: every unit's edits, from the plan as it stands.
     if (llvm::Error E = writeFileAtomically(
             PlanPath, clang::tidy::structify::planToYaml(Current)))
       return usageError(std::move(E));
     Stopwatch Clock;
     Edits E = computeEdits(P, PlanPath, FilesRead, Edited);
-    Times.Apply += Clock.lap();
+    addTime(Times.Apply, Clock.lap());
     if (!E.Problems.empty()) {
       llvm::errs() << "structify fix: error: nothing was changed: "
                    << E.Problems.front() << "\n";
       return ExitFindings;
     }
+    // A rewrite some unit cannot make would be half made: skip it, and
+    // compute the edits again, before anything is written.
+    if (skipBlocked(Current, E.Blocked) > 0)
+      continue;
     if (E.NewContents.empty() || DryRun) {
       for (const auto &[File, Text] : E.NewContents)
         printDiff(File, Text, P.Layout.SourceRoot);
       const Verification Nothing;
-      report(Current, E, DryRun ? nullptr : &Nothing, llvm::errs());
+      report(Current, E, DryRun ? nullptr : &Nothing,
+             DryRun ? llvm::errs() : llvm::outs());
       Times.print(llvm::errs());
       return ExitClean;
     }
@@ -232,7 +251,7 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
       std::_Exit(137); // as if killed: the journal stays
     Clock.lap();
     const Verification V = verify(P, E);
-    Times.Verify += Clock.lap();
+    addTime(Times.Verify, Clock.lap());
     if (V.Errors.empty()) {
       if (llvm::Error Err = Log.commit())
         llvm::errs() << "structify fix: warning: " << llvm::toString(std::move(Err))
@@ -249,7 +268,7 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
       return ExitFindings;
     }
     reportFailure(Current, V);
-    if (Round + 1 >= MaxRounds || skipBlamed(Current, V.Errors) == 0) {
+    if (Round++ >= MaxRounds || skipBlamed(Current, V.Errors) == 0) {
       Times.print(llvm::errs());
       return ExitFindings;
     }

@@ -24,6 +24,8 @@ int runPlan() {
   auto P = loadProject();
   if (!P)
     return usageError(P.takeError());
+  if (llvm::Error E = recoverInterruptedFix(*P))
+    return usageError(std::move(E));
   StageTimes Times;
   auto Plan = makeProjectPlan(*P, Times);
   if (!Plan)
@@ -34,14 +36,12 @@ int runPlan() {
   } else if (llvm::Error E = writeFileAtomically(Output, Yaml)) {
     return usageError(std::move(E));
   }
-  if (!P->Quiet) {
-    llvm::errs() << "structify plan: ";
-    describePlan(Plan->Plan, llvm::errs());
-    Times.print(llvm::errs());
-    if (Output != "-")
-      llvm::errs() << "review " << Output << ", then: structify fix -p "
-                   << P->BuildDir << " --plan " << Output << "\n";
-  }
+  llvm::errs() << "structify plan: ";
+  describePlan(Plan->Plan, llvm::errs());
+  Times.print(llvm::errs());
+  if (Output != "-")
+    llvm::errs() << "review " << Output << ", then: structify fix -p "
+                 << P->BuildDir << " --plan " << Output << "\n";
   return ExitClean;
 }
 

@@ -20,8 +20,8 @@ llvm::StringRef outcomeName(const UnitResult &Result) {
   return "analysed";
 }
 
-Progress::Progress(size_t Total, bool Quiet)
-    : Total(Total), Quiet(Quiet),
+Progress::Progress(size_t Total, bool Quiet, llvm::StringRef Stage)
+    : Total(Total), Stage(Stage.empty() ? "" : (Stage + ": ").str()), Quiet(Quiet),
       Terminal(llvm::sys::Process::StandardErrIsDisplayed()) {}
 
 void Progress::started(llvm::StringRef Name) {
@@ -38,7 +38,7 @@ void Progress::finished(llvm::StringRef Name, const UnitResult &Result) {
   std::lock_guard<std::mutex> Guard(Lock);
   ++Done;
   if (!Terminal) {
-    llvm::errs() << "[" << Done << "/" << Total << "] " << Name << ": "
+    llvm::errs() << Stage << "[" << Done << "/" << Total << "] " << Name << ": "
                  << outcomeName(Result) << "\n";
     return;
   }
@@ -51,7 +51,7 @@ void Progress::redraw() {
   double Elapsed = duration<double>(steady_clock::now() - Start).count();
   std::string Line;
   llvm::raw_string_ostream OS(Line);
-  OS << "[" << Done << "/" << Total << "] "
+  OS << Stage << "[" << Done << "/" << Total << "] "
      << (Total ? Done * 100 / Total : 100) << "%";
   if (Done > 0 && Done < Total) {
     auto Left = static_cast<unsigned>(

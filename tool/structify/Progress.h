@@ -16,7 +16,8 @@ namespace structify {
 /// plain line per unit. Nothing when quiet. Thread-safe.
 class Progress {
 public:
-  Progress(size_t Total, bool Quiet);
+  /// \p Stage, when given, names the pass in each line ("collect").
+  Progress(size_t Total, bool Quiet, llvm::StringRef Stage = "");
   void started(llvm::StringRef Name);
   void finished(llvm::StringRef Name, const UnitResult &Result);
   /// Clears the status line.
@@ -27,6 +28,7 @@ private:
 
   std::mutex Lock;
   size_t Total, Done = 0;
+  std::string Stage;
   bool Quiet, Terminal;
   std::vector<std::string> Running;
   std::chrono::steady_clock::time_point Start =

@@ -4,6 +4,8 @@
 #include "CommandLine.h"
 #include "CompileDb.h"
 #include "Config.h"
+#include "Journal.h"
+#include "clang/Format/Format.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -63,7 +65,7 @@ cl::opt<std::string> FormatStyle(
     cl::value_desc("style"), cl::init("file"), cl::sub(fixCommand()),
     cl::cat(structifyCategory()));
 
-cl::opt<bool> Quiet("quiet", cl::desc("No progress, only the summary"),
+cl::opt<bool> Quiet("quiet", cl::desc("No progress lines: only the summary"),
                     cl::sub(planCommand()), cl::sub(fixCommand()),
                     cl::cat(structifyCategory()));
 
@@ -107,6 +109,24 @@ std::string commonDirectory(const std::vector<TranslationUnit> &Units,
 
 } // namespace
 
+std::string workDirectory(const Project &P) {
+  llvm::SmallString<256> Dir(P.BuildDir);
+  llvm::sys::path::append(Dir, ".structify-fix");
+  return std::string(Dir);
+}
+
+llvm::Error recoverInterruptedFix(const Project &P) {
+  Journal Log(workDirectory(P) + "/journal");
+  auto Restored = Log.recover();
+  if (!Restored)
+    return Restored.takeError();
+  if (*Restored)
+    llvm::errs() << "structify: restored " << *Restored << " file"
+                 << (*Restored == 1 ? "" : "s")
+                 << " that an interrupted 'structify fix' had rewritten\n";
+  return llvm::Error::success();
+}
+
 llvm::Expected<std::string> hashFile(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
@@ -122,6 +142,12 @@ llvm::Expected<Project> loadProject() {
   P.Jobs = Jobs;
   P.Quiet = Quiet;
   P.FormatStyle = FormatStyle;
+  if (P.FormatStyle != "file" && P.FormatStyle != "none")
+    if (auto Style = clang::format::getStyle(P.FormatStyle, "check.cpp", "none");
+        !Style)
+      return llvm::createStringError(std::errc::invalid_argument,
+                                     "--format-style=%s: %s", P.FormatStyle.c_str(),
+                                     llvm::toString(Style.takeError()).c_str());
   ConfigOptions ConfigOpts;
   ConfigOpts.ConfigFile = ConfigFile;
   auto Configuration = Config::load(ConfigOpts);
@@ -154,17 +180,23 @@ llvm::Expected<Project> loadProject() {
 }
 
 void StageTimes::print(llvm::raw_ostream &OS) const {
-  OS << llvm::format("time: collect %.1f s, plan %.1f s, apply %.1f s, "
-                     "verify %.1f s\n",
-                     Collect, Plan, Apply, Verify);
+  const char *Separator = "time: ";
+  for (const auto &[Name, Seconds] :
+       {std::make_pair("collect", Collect), std::make_pair("plan", Plan),
+        std::make_pair("apply", Apply), std::make_pair("verify", Verify)})
+    if (Seconds) {
+      OS << Separator << Name << llvm::format(" %.1f s", *Seconds);
+      Separator = ", ";
+    }
+  OS << "\n";
 }
 
 llvm::Expected<ProjectPlan> makeProjectPlan(const Project &P, StageTimes &Times) {
   Stopwatch Clock;
-  Progress Status(P.Units.size(), P.Quiet);
+  Progress Status(P.Units.size(), P.Quiet, "collect");
   CollectResult Collected = collect(P.Units, P.Options, P.Jobs, Status);
   Status.done();
-  Times.Collect += Clock.lap();
+  addTime(Times.Collect, Clock.lap());
   if (!Collected.Failures.empty())
     return llvm::createStringError(
         std::errc::invalid_argument, "%s%s; a project-wide rewrite needs every "
@@ -183,7 +215,7 @@ llvm::Expected<ProjectPlan> makeProjectPlan(const Project &P, StageTimes &Times)
       return Hash.takeError();
     Result.Files.push_back({File, *Hash});
   }
-  Times.Plan += Clock.lap();
+  addTime(Times.Plan, Clock.lap());
   return ProjectPlan{std::move(Result), std::move(Collected.FilesRead)};
 }
 

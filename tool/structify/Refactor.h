@@ -11,6 +11,7 @@
 #include "model/Plan.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Error.h"
+#include <optional>
 
 namespace structify {
 
@@ -39,9 +40,15 @@ llvm::Expected<Project> loadProject();
 
 /// Wall-clock seconds spent in each stage.
 struct StageTimes {
-  double Collect = 0, Plan = 0, Apply = 0, Verify = 0;
+  std::optional<double> Collect, Plan, Apply, Verify;
+  /// `time: collect 1.2 s, plan 0.0 s`: the stages that ran.
   void print(llvm::raw_ostream &OS) const;
 };
+
+/// Adds \p Seconds to a stage's time.
+inline void addTime(std::optional<double> &Stage, double Seconds) {
+  Stage = Stage.value_or(0) + Seconds;
+}
 
 
 /// A plan, and what collecting it learnt about each unit.
@@ -55,6 +62,14 @@ struct ProjectPlan {
 /// hashes. Units that do not compile stop it: a plan that cannot see every
 /// use is not safe.
 llvm::Expected<ProjectPlan> makeProjectPlan(const Project &P, StageTimes &Times);
+
+/// `structify fix`'s working directory: BUILD_DIR/.structify-fix.
+std::string workDirectory(const Project &P);
+
+/// Restores the files a killed `structify fix` left rewritten, from its
+/// journal, and says so on stderr. Before planning too: a plan of
+/// half-rewritten files would be wrong. An error leaves the journal as it is.
+llvm::Error recoverInterruptedFix(const Project &P);
 
 /// The content hash of a file, as the plan records it.
 llvm::Expected<std::string> hashFile(llvm::StringRef Path);

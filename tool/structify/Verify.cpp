@@ -9,19 +9,6 @@ using namespace clang;
 
 namespace {
 
-/// `file:line:col` of a byte offset in the file's current content.
-std::string position(llvm::StringRef File, unsigned Offset) {
-  auto Buffer = llvm::MemoryBuffer::getFile(File);
-  if (!Buffer || Offset > (*Buffer)->getBufferSize())
-    return File.str();
-  llvm::StringRef Before = (*Buffer)->getBuffer().take_front(Offset);
-  const size_t Line = Before.count('\n') + 1;
-  const size_t LineStart = Before.rfind('\n');
-  const size_t Column =
-      LineStart == llvm::StringRef::npos ? Offset + 1 : Offset - LineStart;
-  return File.str() + ":" + std::to_string(Line) + ":" + std::to_string(Column);
-}
-
 /// The function whose edit is at, or else nearest to, \p Offset of the new
 /// text of \p File: each edit's place in the new text is its old offset
 /// shifted by the edits before it.
@@ -75,7 +62,7 @@ Verification verify(const Project &P, const Edits &E) {
             "structify fix --verify");
       };
   std::mutex Lock;
-  Progress Status(Affected.size(), P.Quiet);
+  Progress Status(Affected.size(), P.Quiet, "verify");
   runInParallel(Affected.size(), P.Jobs, [&](size_t K) {
     const TranslationUnit &Unit = P.Units[Affected[K]];
     Status.started(Unit.File);
