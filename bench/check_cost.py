@@ -10,8 +10,11 @@ preprocessed size), times in the same run, interleaved, R times each:
   <check>       clang-tidy-22 --load=<plugin> with one structify check
 and reports the least CPU time (user + system) of each over the runs (the
 least is the run the rest of the machine disturbed least), and each check's
-overhead over the baseline as a ratio. Benchmarks are not tests: nothing here
-asserts a time.
+overhead over the baseline as a ratio. With --instructions it counts the
+instructions each clang-tidy run executes instead, under valgrind's
+cachegrind: slow (about 30x), but the same however busy the machine is, where
+CPU times on a shared 2-core machine move by a percent or two. Benchmarks are
+not tests: nothing here asserts a time.
 """
 import argparse
 import json
@@ -29,6 +32,17 @@ def cpu_time(cmd, cwd):
     if done.returncode not in (0, 1):
         sys.exit("benchmark: %s failed:\n%s" % (shlex.join(cmd), done.stderr.decode()[-2000:]))
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def instructions(cmd, cwd):
+    done = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no",
+                           "--cachegrind-out-file=/dev/null", *cmd], cwd=cwd,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for line in done.stderr.splitlines():
+        if "I   refs:" in line or "I refs:" in line:
+            return int(line.split(":")[1].strip().replace(",", ""))
+    sys.exit("benchmark: no instruction count from valgrind for %s:\n%s" %
+             (shlex.join(cmd), done.stderr[-2000:]))
 
 
 def compile_args(entry):
@@ -59,6 +73,8 @@ def main():
     p.add_argument("-n", type=int, default=5, help="how many translation units")
     p.add_argument("-r", type=int, default=5, help="repetitions")
     p.add_argument("--filter", default="", help="only files whose path contains this")
+    p.add_argument("--instructions", action="store_true",
+                   help="count instructions under valgrind instead of timing (one run each)")
     a = p.parse_args()
 
     db = json.load(open(os.path.join(a.p, "compile_commands.json")))
@@ -80,6 +96,10 @@ def main():
     for check in a.checks.split(","):
         variants[check] = baseline + "," + check
     times = {v: [] for v in variants}
+    if a.instructions:
+        a.r = 1
+        variants.pop("syntax-only")
+    measure = instructions if a.instructions else cpu_time
     for _, e in chosen:
         per = {v: [] for v in variants}
         for _ in range(a.r):
@@ -89,16 +109,23 @@ def main():
                 else:
                     cmd = [a.clang_tidy, "--load=" + a.plugin, "--checks=" + checks,
                            config, "-p", a.p, e["file"]]
-                per[v].append(cpu_time(cmd, e["directory"]))
+                per[v].append(measure(cmd, e["directory"]))
         for v in variants:
             times[v].append(min(per[v]))
     total = {v: sum(t) for v, t in times.items()}
-    print("\nleast CPU seconds of %d runs, summed over %d translation units:" % (a.r, len(chosen)))
-    for v in variants:
-        print("  %-26s %8.3f s" % (v, total[v]))
+    if a.instructions:
+        print("\ninstructions executed, summed over %d translation units:" % len(chosen))
+        for v in variants:
+            print("  %-26s %16d" % (v, total[v]))
+    else:
+        print("\nleast CPU seconds of %d runs, summed over %d translation units:" %
+              (a.r, len(chosen)))
+        for v in variants:
+            print("  %-26s %8.3f s" % (v, total[v]))
     base = total["baseline"]
     print("\nratios:")
-    print("  baseline / syntax-only       %.3f" % (base / total["syntax-only"]))
+    if "syntax-only" in total:
+        print("  baseline / syntax-only       %.3f" % (base / total["syntax-only"]))
     for check in a.checks.split(","):
         print("  %-28s %.4f  (%+.2f%% over the baseline)" %
               (check + " / baseline", total[check] / base, 100 * (total[check] / base - 1)))
