@@ -54,6 +54,27 @@ std::string accessSpelling(const Use &U) {
   return "'std::get<" + std::to_string(U.Index) + ">'";
 }
 
+/// Can `auto [a, b] = v;` unpack \p T into \p N names? std::pair and
+/// std::tuple can; a type of the user's (TupleTypes) when its data members
+/// are exactly the elements, public, in the class itself.
+bool canBind(QualType T, size_t N) {
+  const auto *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  const std::string Name = Record->getQualifiedNameAsString();
+  if (Name == "std::pair" || Name == "std::tuple")
+    return true;
+  if (Record->getNumBases() > 0)
+    return false;
+  size_t Fields = 0;
+  for (const FieldDecl *Field : Record->fields()) {
+    if (Field->getAccess() != AS_public || Field->isAnonymousStructOrUnion())
+      return false;
+    ++Fields;
+  }
+  return Fields == N;
+}
+
 bool isPositional(const Use &U) {
   return (U.Kind == UseKind::ElementMember ||
           (U.Kind == UseKind::ElementGet && !U.ByType)) &&
@@ -216,6 +237,11 @@ IndexAccessCheck::bindVariable(const VariableFacts &V,
   if (!Shape || Shape->HasPackExpansion)
     return Block("the number of elements is not known");
   const size_t N = Shape->Elements.size();
+  if (!canBind(VD->getType(), N))
+    return Block("a structured binding cannot unpack '" +
+                 VD->getType().getNonReferenceType().getUnqualifiedType().getAsString(
+                     Context->getPrintingPolicy()) +
+                 "' into its " + std::to_string(N) + " elements");
   ElementNames Candidates(N);
   auto AddAll = [&](const ElementNames &Names) {
     for (size_t I = 0; I < N && I < Names.size(); ++I)

@@ -77,11 +77,19 @@ std::optional<TupleShape> TupleLikeTypes::shape(QualType T) const {
   return std::nullopt;
 }
 
-std::optional<unsigned> TupleLikeTypes::pairElementIndex(const FieldDecl *Field) {
+std::optional<unsigned>
+TupleLikeTypes::pairElementIndex(const FieldDecl *Field) const {
   if (!Field || !Field->getDeclName().isIdentifier())
     return std::nullopt;
   // A specialization, or the pattern itself when the access is in a template.
-  if (Field->getParent()->getQualifiedNameAsString() != "std::pair")
+  const RecordDecl *Parent = Field->getParent();
+  const ClassTemplateDecl *Template = nullptr;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Parent))
+    Template = Spec->getSpecializedTemplate();
+  else if (const auto *Record = dyn_cast<CXXRecordDecl>(Parent))
+    Template = Record->getDescribedClassTemplate();
+  if (Parent->getQualifiedNameAsString() != "std::pair" &&
+      !isTupleLikeTemplate(Template))
     return std::nullopt;
   if (Field->getName() == "first")
     return 0U;

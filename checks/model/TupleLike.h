@@ -48,8 +48,9 @@ public:
   bool isTupleLikeTemplate(const NamedDecl *D) const;
 
   /// The element index that \p Field stands for (`first` is 0, `second` 1),
-  /// or nullopt when it is not an element of a recognised pair.
-  static std::optional<unsigned> pairElementIndex(const FieldDecl *Field);
+  /// or nullopt when it is not an element of a recognised pair-like type
+  /// (std::pair, or one of the user's with members first and second).
+  std::optional<unsigned> pairElementIndex(const FieldDecl *Field) const;
 
   const std::vector<std::string> &names() const { return Names; }
 

@@ -398,8 +398,7 @@ private:
   void recordOtherAccess(const Expr *Access) {
     const Expr *Object = nullptr;
     if (const auto *ME = dyn_cast<MemberExpr>(Access)) {
-      if (!TupleLikeTypes::pairElementIndex(
-              dyn_cast<FieldDecl>(ME->getMemberDecl())))
+      if (!Types.pairElementIndex(dyn_cast<FieldDecl>(ME->getMemberDecl())))
         return;
       Object = ME->getBase();
     } else if (const auto *CE = dyn_cast<CallExpr>(Access)) {
@@ -428,9 +427,15 @@ private:
   /// Fills Kind, Index and Access when \p Access reads an element of the
   /// tuple value \p Object.
   bool elementAccess(const Expr *Access, const Expr *Object, Use &U) const {
+    // A class derived from std::pair reaches `first` through a cast to its
+    // base: those members are the class's own.
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Object->IgnoreParens()))
+      if (Cast->getCastKind() == CK_DerivedToBase ||
+          Cast->getCastKind() == CK_UncheckedDerivedToBase)
+        return false;
     if (const auto *ME = dyn_cast<MemberExpr>(Access)) {
       auto Index =
-          TupleLikeTypes::pairElementIndex(dyn_cast<FieldDecl>(ME->getMemberDecl()));
+          Types.pairElementIndex(dyn_cast<FieldDecl>(ME->getMemberDecl()));
       if (!Index || ME->getBase() != Object)
         return false;
       QualType ObjectType = Object->getType();

@@ -44,4 +44,24 @@ private:
 template <class... Ts> std::tuple<Ts...> pack(Ts... ts);
 std::pair<int, int> insert(int);
 
+// C interfaces and lambdas are not APIs this check rewrites.
+extern "C" std::pair<int, int> c_interface();
+auto lambda = [](int lo, int hi) { return std::make_pair(lo, hi); };
+
+// Through a typedef, and through a deduced `auto`.
+typedef std::tuple<int, int, int> Triple;
+Triple triple();
+// CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'triple' returns 'Triple' (aka 'std::tuple<int, int, int>')
+auto deduced() { return std::make_pair(1, 2); }
+// CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'deduced' returns 'std::pair<int, int>'
+
+// Class templates' members and function templates count.
+template <class T> struct Holder {
+  std::pair<T, T> both() const;
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'both' returns 'std::pair<T, T>'
+};
+template <class T> std::pair<T, int> tagged(T value);
+// CHECK-MESSAGES: :[[@LINE-1]]:38: warning: 'tagged' returns 'std::pair<T, int>'
+
+
 int use() { return local_helper().first + anonymous().second; }
