@@ -118,39 +118,44 @@ void report(const Plan &Plan, const Edits &E, const Verification *V,
     OS << "  " << Entry->Function << ": " << Entry->Reason << "\n";
 }
 
-/// Skips the functions \p Errors blame; returns how many were skipped.
-unsigned skipBlamed(Plan &Plan, const std::vector<VerifyError> &Errors) {
+/// Skips each planned rewrite \p ReasonFor gives a reason for; returns how
+/// many.
+unsigned skipRewrites(Plan &Plan,
+                      llvm::function_ref<std::string(const PlanEntry &)> ReasonFor) {
   unsigned Skipped = 0;
   for (PlanEntry &Entry : Plan.Functions) {
     if (!Entry.rewrites())
       continue;
-    for (const VerifyError &Error : Errors)
-      if (Error.Function == Entry.DeclaredAt) {
-        clang::tidy::structify::skipEntry(
-            Entry, "after the rewrite, " + Error.Where + ": " + Error.Message);
-        ++Skipped;
-        break;
-      }
+    const std::string Reason = ReasonFor(Entry);
+    if (Reason.empty())
+      continue;
+    clang::tidy::structify::skipEntry(Entry, Reason);
+    ++Skipped;
   }
   return Skipped;
 }
 
-/// Skips the planned rewrites some unit cannot make; returns how many.
+/// Skips the functions \p Errors blame.
+unsigned skipBlamed(Plan &Plan, const std::vector<VerifyError> &Errors) {
+  return skipRewrites(Plan, [&](const PlanEntry &Entry) {
+    for (const VerifyError &Error : Errors)
+      if (Error.Function == Entry.DeclaredAt)
+        return "after the rewrite, " + Error.Where + ": " + Error.Message;
+    return std::string();
+  });
+}
+
+/// Skips the planned rewrites some unit cannot make.
 unsigned skipBlocked(Plan &Plan, const std::vector<BlockedRewrite> &Blocked) {
-  unsigned Skipped = 0;
-  for (PlanEntry &Entry : Plan.Functions) {
-    if (!Entry.rewrites())
-      continue;
+  return skipRewrites(Plan, [&](const PlanEntry &Entry) {
     for (const BlockedRewrite &B : Blocked)
       if (B.Function == Entry.DeclaredAt) {
         llvm::errs() << "structify fix: cannot rewrite " << Entry.Function
                      << " as planned: " << B.Reason << "\n";
-        clang::tidy::structify::skipEntry(Entry, B.Reason);
-        ++Skipped;
-        break;
+        return B.Reason;
       }
-  }
-  return Skipped;
+    return std::string();
+  });
 }
 
 /// The function a plan entry declares at \p DeclaredAt, for people.
