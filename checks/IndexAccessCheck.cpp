@@ -166,8 +166,7 @@ bool IndexAccessCheck::isIgnored(QualType TupleType, const Expr *Object) const {
 }
 
 IndexAccessCheck::Fix
-IndexAccessCheck::bindVariable(const VariableFacts &V,
-                               const TupleFacts &Facts) const {
+IndexAccessCheck::bindVariable(const VariableFacts &V, const TupleFacts &Facts) {
   Fix Result;
   const VarDecl *VD = V.Var;
   auto Block = [&](std::string Reason, SourceLocation Loc = {}) {
@@ -257,22 +256,47 @@ IndexAccessCheck::bindVariable(const VariableFacts &V,
       if (isMeaningfulName(Name))
         Candidates[U.Index].push_back(std::move(Name));
     }
-  llvm::StringSet<> Taken = namesUsedIn(
-      cast<Decl>(VD->getParentFunctionOrMethod()));
+  const Decl *Function = cast<Decl>(VD->getParentFunctionOrMethod());
+  llvm::StringSet<> Taken = namesUsedIn(Function);
   Taken.erase(VD->getName());
+  // The bindings this run gives other variables of the function: applying
+  // every fix at once must not declare a name twice.
+  const llvm::StringSet<> &Given = NamesGiven[Function];
   std::vector<std::string> Names(N);
+  auto Usable = [&](const std::string &Candidate) {
+    const auto Ident = Context->Idents.find(Candidate);
+    const bool Reserved = Ident != Context->Idents.end() &&
+                          (Ident->getValue()->isKeyword(LangOpts) ||
+                           Ident->getValue()->hasMacroDefinition());
+    return !Taken.contains(Candidate) && !Given.contains(Candidate) &&
+           !Reserved && !llvm::is_contained(Names, Candidate);
+  };
+  // When another binding of this run took the name (two `insert`s in one
+  // function both want `it` and `inserted`), the variable's own name, or a
+  // number, tells them apart.
+  const std::string Prefix = normalizeName(VD->getName());
+  auto Alternatives = [&](const std::string &Candidate) {
+    std::vector<std::string> More;
+    if (isMeaningfulName(Prefix))
+      More.push_back(Prefix + "_" + Candidate);
+    for (int Counter = 2; Counter <= 9; ++Counter)
+      More.push_back(Candidate + std::to_string(Counter));
+    return More;
+  };
   for (size_t I = 0; I < N; ++I) {
-    for (const std::string &Candidate : Candidates[I]) {
-      const auto Ident = Context->Idents.find(Candidate);
-      const bool Reserved =
-          Ident != Context->Idents.end() &&
-          (Ident->getValue()->isKeyword(LangOpts) ||
-           Ident->getValue()->hasMacroDefinition());
-      if (!Taken.contains(Candidate) && !Reserved &&
-          !llvm::is_contained(Names, Candidate)) {
+    for (const std::string &Candidate : Candidates[I])
+      if (Usable(Candidate)) {
         Names[I] = Candidate;
         break;
       }
+    for (const std::string &Candidate : Candidates[I]) {
+      if (!Names[I].empty() || !Given.contains(Candidate))
+        continue;
+      for (const std::string &Alternative : Alternatives(Candidate))
+        if (Usable(Alternative)) {
+          Names[I] = Alternative;
+          break;
+        }
     }
     if (Names[I].empty())
       return Block(Candidates[I].empty()
@@ -328,6 +352,8 @@ IndexAccessCheck::bindVariable(const VariableFacts &V,
     Result.Hints.push_back(FixItHint::CreateReplacement(Range, Text));
   }
   removeDuplicateEdits(Result.Hints);
+  for (const std::string &Name : Names)
+    NamesGiven[Function].insert(Name);
   return Result;
 }
 
@@ -402,6 +428,7 @@ void IndexAccessCheck::onEndOfTranslationUnit() {
   for (const Use &Access : Facts.OtherAccesses)
     if (isPositional(Access))
       reportAccess(Access);
+  NamesGiven.clear();
 }
 
 } // namespace clang::tidy::structify

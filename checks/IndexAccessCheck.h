@@ -6,6 +6,8 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "model/Candidates.h"
 #include "model/UseSites.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Regex.h"
 #include <optional>
 
@@ -32,7 +34,7 @@ private:
   struct Fix;
   bool isIgnored(QualType TupleType, const Expr *Object) const;
   bool isLeftToTupleReturn(const Expr *Object) const;
-  Fix bindVariable(const VariableFacts &V, const TupleFacts &Facts) const;
+  Fix bindVariable(const VariableFacts &V, const TupleFacts &Facts);
   void reportVariable(const VariableFacts &V, const TupleFacts &Facts);
   void reportAccess(const Use &Access);
 
@@ -49,6 +51,8 @@ private:
 
   ASTContext *Context = nullptr;
   bool SawAccess = false;
+  /// The names of the bindings given out in each function of this unit.
+  llvm::DenseMap<const Decl *, llvm::StringSet<>> NamesGiven;
 };
 
 } // namespace clang::tidy::structify

@@ -3,7 +3,9 @@
 #include "TupleReturnCheck.h"
 #include "model/Analysis.h"
 #include "model/Naming.h"
+#include "model/Placement.h"
 #include "model/ResultGroup.h"
+#include "model/Rewrite.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -25,11 +27,6 @@ AST_MATCHER_P(FunctionDecl, returnsTupleLike, const TupleLikeTypes *, Types) {
 
 } // namespace
 
-struct TupleReturnCheck::Outcome {
-  std::vector<FixItHint> Fixes;
-  std::vector<Blocker> Blockers;
-};
-
 TupleReturnCheck::TupleReturnCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       Policy(TupleReturnPolicy::fromOptions([&](StringRef Key, StringRef Default) {
@@ -39,6 +36,8 @@ TupleReturnCheck::TupleReturnCheck(StringRef Name, ClangTidyContext *Context)
       StructNameSuffix(Options.get("StructNameSuffix", "Result")),
       RawStructNameStyle(Options.get("StructNameStyle", "auto")),
       PlanPath(Options.get("Plan", "")) {
+  for (llvm::StringRef Extension : Context->getHeaderFileExtensions())
+    HeaderExtensions.push_back(Extension.str());
   if (!PlanPath.empty()) {
     if (auto Loaded = cachedPlan(PlanPath)) {
       ProjectPlan = std::move(*Loaded);
@@ -97,99 +96,9 @@ void TupleReturnCheck::check(const MatchFinder::MatchResult &Result) {
   Candidates.insert({Canonical, Shown});
 }
 
-std::string TupleReturnCheck::freshStructName(const FunctionDecl *Function) {
-  NameStyle Style = RawStructNameStyle == "lower_case" ? NameStyle::LowerCase
-                    : RawStructNameStyle == "CamelCase"
-                        ? NameStyle::CamelCase
-                        : surroundingStyle(Function);
-  const std::string Base =
-      structNameFor(Function->getName(), Style, StructNameSuffix);
-  // Any identifier the translation unit already spells could be hidden or
-  // made ambiguous by a new declaration: take a name nobody uses.
-  std::string Name = Base;
-  for (unsigned N = 2; Context->Idents.find(Name) != Context->Idents.end() ||
-                       GivenNames.contains(Name);
-       ++N)
-    Name = Base + std::to_string(N);
-  GivenNames.insert(Name);
-  return Name;
-}
-
-TupleReturnCheck::Outcome
-TupleReturnCheck::rewrite(const FunctionDecl *Function, const TupleFacts &Facts) {
-  Outcome Result;
-  auto Block = [&](SourceLocation Loc, std::string Reason) {
-    Result.Blockers.push_back({Loc, std::move(Reason)});
-    return std::move(Result);
-  };
-  const SourceManager &SM = Context->getSourceManager();
-  const std::string Name = Function->getNameAsString();
-  FunctionAnalysis A = analyzeFunction(Function, Facts, Types, *Context);
-  if (!A.Blockers.empty()) {
-    Result.Blockers = std::move(A.Blockers);
-    return Result;
-  }
-  if (PlanUnusable)
-    return Block(Function->getLocation(), "the plan '" + PlanPath + "' cannot be used");
-
-  StructSpec Spec;
-  const PlanEntry *Planned = nullptr;
-  if (ProjectPlan) {
-    // The plan decided the names for the whole project.
-    Planned = ProjectPlan->find(functionUsr(Function));
-    if (!Planned)
-      return Block(Function->getLocation(),
-                   "the plan has no entry for '" + Name + "'; make the plan again");
-    if (!Planned->rewrites())
-      return Block(Function->getLocation(),
-                   "the plan skips '" + Name + "'" +
-                       (Planned->Reason.empty() ? "" : ": " + Planned->Reason));
-    if (Planned->Fields.size() != A.Shape.Elements.size())
-      return Block(Function->getLocation(),
-                   "the plan names " + std::to_string(Planned->Fields.size()) +
-                       " fields, but '" + Name + "' returns " +
-                       std::to_string(A.Shape.Elements.size()) + " elements");
-    Spec.Name = Planned->Struct;
-    for (const PlanField &Field : Planned->Fields)
-      Spec.Fields.push_back(Field.Name);
-  } else {
-    // Alone, a translation unit cannot see the callers a header has elsewhere.
-    for (const FunctionDecl *Decl : Function->redecls())
-      if (!SM.isInMainFile(SM.getExpansionLoc(Decl->getLocation())))
-        return Block(Decl->getLocation(),
-                     "'" + Name + "' is declared in a header, where other "
-                     "translation units can call it; rewrite it across the "
-                     "project with 'structify fix'");
-    unsigned Missing = 0;
-    Spec.Fields = chooseFieldNames(
-        A.Evidence, A.KnownNames,
-        [&](StringRef Field) { return isUsableIdentifier(Field, *Context); },
-        Missing);
-    if (Spec.Fields.empty())
-      return Block(Function->getLocation(),
-                   "nothing in this translation unit names element " +
-                       std::to_string(Missing) + " ('" +
-                       A.Shape.Elements[Missing].getAsString(
-                           Context->getPrintingPolicy()) +
-                       "'); name it in a return statement or a structured binding");
-  }
-  EditProblem Problem;
-  if (!describeStructTypes(Function, A.Shape, *Context, Spec, Problem))
-    return Block(Problem.Loc, Problem.Reason);
-  if (Planned) {
-    // Spelled as the plan says, so that every translation unit writes the
-    // same struct.
-    Spec.FieldTypes.clear();
-    for (const PlanField &Field : Planned->Fields)
-      Spec.FieldTypes.push_back(Field.Type);
-  } else {
-    Spec.Name = freshStructName(Function);
-  }
-  auto Edits = buildEdits(A.Group, Spec, *Context, Problem);
-  if (!Edits)
-    return Block(Problem.Loc, Problem.Reason);
-  Result.Fixes = std::move(*Edits);
-  return Result;
+void TupleReturnCheck::registerPPCallbacks(const SourceManager &,
+                                           Preprocessor *PP, Preprocessor *) {
+  this->PP = PP;
 }
 
 void TupleReturnCheck::onEndOfTranslationUnit() {
@@ -199,8 +108,16 @@ void TupleReturnCheck::onEndOfTranslationUnit() {
   for (const auto &[Function, ReturnType] : Candidates)
     Functions.insert(Function);
   const TupleFacts Facts = collectTupleFacts(*Context, Types, Functions);
+  RewriteSettings Settings;
+  Settings.ProjectPlan = ProjectPlan.get();
+  Settings.PlanUnusable = PlanUnusable;
+  Settings.StructNameSuffix = StructNameSuffix;
+  Settings.StructNameStyle = RawStructNameStyle;
+  Settings.MainFileIsHeader = isHeaderMainFile(*Context, HeaderExtensions);
+  FileTokens Tokens(Context->getSourceManager(), getLangOpts(), PP);
+  FunctionRewriter Rewriter(*Context, Types, Settings, Tokens);
   for (const auto &[Function, ReturnType] : Candidates) {
-    Outcome Result = rewrite(Function, Facts);
+    const RewriteOutcome Result = Rewriter.rewrite(Function, Facts);
     {
       auto Diag = diag(Function->getLocation(),
                        "%0 returns %1, whose elements have no names; return a "
@@ -209,11 +126,38 @@ void TupleReturnCheck::onEndOfTranslationUnit() {
       for (const FixItHint &Fix : Result.Fixes)
         Diag << Fix;
     }
-    for (const Blocker &B : Result.Blockers)
-      diag(B.Loc, "no fix: %0", DiagnosticIDs::Note) << B.Reason;
+    noteWhyNot(Function, Result);
   }
   Candidates.clear();
-  GivenNames.clear();
+}
+
+void TupleReturnCheck::noteWhyNot(const FunctionDecl *Function,
+                                  const RewriteOutcome &Result) {
+  using Status = RewriteOutcome::Status;
+  switch (Result.Kind) {
+  case Status::Rewritten:
+    return;
+  case Status::Blocked:
+    for (const Blocker &B : Result.Blockers)
+      diag(B.Loc, "no fix: %0", DiagnosticIDs::Note) << B.Reason;
+    return;
+  case Status::PlanUnusable:
+    diag(Function->getLocation(), "no fix: the plan '%0' cannot be used",
+         DiagnosticIDs::Note)
+        << PlanPath;
+    return;
+  case Status::NotInPlan:
+    diag(Function->getLocation(),
+         "no fix: the plan has no entry for %0; make the plan again",
+         DiagnosticIDs::Note)
+        << Function;
+    return;
+  case Status::SkippedByPlan:
+    diag(Function->getLocation(), "no fix: the plan skips %0%select{|: %2}1",
+         DiagnosticIDs::Note)
+        << Function << !Result.PlanReason.empty() << Result.PlanReason;
+    return;
+  }
 }
 
 } // namespace clang::tidy::structify

@@ -7,9 +7,9 @@
 #include "model/Candidates.h"
 #include "model/Edits.h"
 #include "model/Plan.h"
+#include "model/Rewrite.h"
 #include "model/UseSites.h"
 #include "llvm/ADT/MapVector.h"
-#include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::structify {
 
@@ -27,12 +27,12 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
   void onEndOfTranslationUnit() override;
 
 private:
-  struct Outcome;
-  Outcome rewrite(const FunctionDecl *Function, const TupleFacts &Facts);
-  std::string freshStructName(const FunctionDecl *Function);
+  void noteWhyNot(const FunctionDecl *Function, const RewriteOutcome &Result);
 
   const TupleReturnPolicy Policy;
   const TupleLikeTypes &Types;
@@ -47,8 +47,9 @@ private:
   /// Candidates in the order they were first seen, keyed by canonical decl.
   llvm::MapVector<const FunctionDecl *, QualType> Candidates;
   ASTContext *Context = nullptr;
-  /// Struct names given out in this translation unit.
-  llvm::StringSet<> GivenNames;
+  Preprocessor *PP = nullptr;
+  /// clang-tidy's HeaderFileExtensions: a main file named so is a header.
+  std::vector<std::string> HeaderExtensions;
 };
 
 } // namespace clang::tidy::structify

@@ -1,6 +1,7 @@
 //===--- Edits.cpp - the text of a rewrite: the struct, its type, its uses -===//
 
 #include "model/Edits.h"
+#include "model/Placement.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -108,9 +109,9 @@ bool isPostfixOperand(const Expr *E) {
 class EditBuilder {
 public:
   EditBuilder(const ResultGroup &Group, const StructSpec &Spec, ASTContext &Ctx,
-              EditProblem &Problem)
+              FileTokens &Tokens, EditProblem &Problem)
       : Group(Group), Spec(Spec), Ctx(Ctx), SM(Ctx.getSourceManager()),
-        LangOpts(Ctx.getLangOpts()), Problem(Problem) {}
+        LangOpts(Ctx.getLangOpts()), Tokens(Tokens), Problem(Problem) {}
 
   std::optional<std::vector<FixItHint>> build() {
     if (!insertStruct() || !replaceReturnTypes())
@@ -165,36 +166,15 @@ private:
                       Ctx);
   }
 
-  /// Where the struct goes: before the first declaration, its template
-  /// header, its leading macros and its documentation comment.
-  SourceLocation insertionPoint(const FunctionDecl *First) {
-    SourceLocation Begin = First->getBeginLoc();
-    if (const FunctionTemplateDecl *Template = First->getDescribedFunctionTemplate())
-      Begin = Template->getBeginLoc();
-    if (Begin.isMacroID()) {
-      // `API_EXPORT std::pair<...> f();`: insert before the macro, unless the
-      // whole declaration comes from it.
-      if (!SM.isAtStartOfImmediateMacroExpansion(Begin))
-        return {};
-      Begin = SM.getExpansionRange(Begin).getBegin();
-      if (SM.getFileID(Begin) != SM.getFileID(SM.getExpansionLoc(First->getLocation())) ||
-          SM.getExpansionLoc(First->getLocation()) == Begin)
-        return {};
-    }
-    if (const RawComment *Doc = Ctx.getRawCommentForDeclNoCache(First))
-      if (SM.isBeforeInTranslationUnit(Doc->getBeginLoc(), Begin) &&
-          SM.getFileID(Doc->getBeginLoc()) == SM.getFileID(Begin))
-        Begin = Doc->getBeginLoc();
-    return Begin;
-  }
-
   bool insertStruct() {
     const FunctionDecl *First = Group.Function;
     if (First->getFriendObjectKind() != Decl::FOK_None)
       return fail(First->getLocation(),
                   "the function is first declared as a friend, inside "
                   "another class");
-    const SourceLocation Where = insertionPoint(First);
+    // Before the declaration as written, so that every unit that reads the
+    // file inserts the struct at the same place (model/Placement.h).
+    const SourceLocation Where = writtenDeclarationStart(First, Tokens);
     if (Where.isInvalid() || Where.isMacroID())
       return fail(First->getLocation(),
                   "the declaration comes from a macro expansion");
@@ -406,9 +386,32 @@ private:
   ASTContext &Ctx;
   const SourceManager &SM;
   const LangOptions &LangOpts;
+  FileTokens &Tokens;
   EditProblem &Problem;
   std::vector<FixItHint> Hints;
 };
+
+/// Does a field of type \p T hold a \p Class by value, directly or through
+/// a template argument (`std::optional<Node>`)? Inside \p Class, where the
+/// struct of a member goes, \p Class is incomplete.
+bool holdsByValue(QualType T, const CXXRecordDecl *Class) {
+  T = T.getCanonicalType();
+  if (T->isArrayType())
+    T = QualType(T->getBaseElementTypeUnsafe(), 0);
+  if (T->isPointerType() || T->isReferenceType() || T->isMemberPointerType())
+    return false;
+  const auto *Record = T->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  if (Record->getCanonicalDecl() == Class->getCanonicalDecl())
+    return true;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+      if (Arg.getKind() == TemplateArgument::Type &&
+          holdsByValue(Arg.getAsType(), Class))
+        return true;
+  return false;
+}
 
 } // namespace
 
@@ -416,6 +419,22 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
                          ASTContext &Ctx, StructSpec &Spec, EditProblem &Problem) {
   Spec.ElementTypes.assign(Shape.Elements.begin(), Shape.Elements.end());
   Spec.FieldTypes.clear();
+  // A member's struct is nested in its class, where the class and the
+  // classes around it are still incomplete.
+  for (const DeclContext *DC = Function->getDeclContext(); DC;
+       DC = DC->getParent()) {
+    const auto *Class = dyn_cast<CXXRecordDecl>(DC);
+    if (!Class)
+      break;
+    for (QualType Element : Shape.Elements)
+      if (holdsByValue(Element, Class)) {
+        Problem = {Function->getLocation(),
+                   "an element holds a '" + Class->getNameAsString() +
+                       "', which is incomplete inside its own class, where "
+                       "the struct would go"};
+        return false;
+      }
+  }
   // Spelled as in the source when the return type is written as the
   // tuple's template itself, so `std::string` stays `std::string`.
   TypeLoc Written;
@@ -500,8 +519,8 @@ void removeDuplicateEdits(std::vector<FixItHint> &Hints) {
 
 std::optional<std::vector<FixItHint>>
 buildEdits(const ResultGroup &Group, const StructSpec &Spec, ASTContext &Ctx,
-           EditProblem &Problem) {
-  auto Hints = EditBuilder(Group, Spec, Ctx, Problem).build();
+           FileTokens &Tokens, EditProblem &Problem) {
+  auto Hints = EditBuilder(Group, Spec, Ctx, Tokens, Problem).build();
   if (Hints)
     removeDuplicateEdits(*Hints);
   return Hints;

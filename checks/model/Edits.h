@@ -11,6 +11,8 @@
 
 namespace clang::tidy::structify {
 
+class FileTokens;
+
 /// The struct that replaces a function's pair or tuple.
 struct StructSpec {
   std::string Name;
@@ -45,7 +47,7 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
 /// first reason an edit would not be safe (a macro, an unexpected shape).
 std::optional<std::vector<FixItHint>>
 buildEdits(const ResultGroup &Group, const StructSpec &Spec, ASTContext &Ctx,
-           EditProblem &Problem);
+           FileTokens &Tokens, EditProblem &Problem);
 
 /// Drops repeated edits: a macro that expands its argument twice (Catch2's
 /// CHECK does) makes two AST nodes, and two identical edits, of one spelling.

@@ -3,6 +3,7 @@
 #include "model/Summary.h"
 #include "model/Analysis.h"
 #include "model/Edits.h"
+#include "model/Placement.h"
 #include "model/UseSites.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -64,7 +65,7 @@ std::string where(SourceLocation Loc, const SourceManager &SM, bool Column) {
 }
 
 FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
-                          const SummaryOptions &Options) {
+                          FileTokens &Tokens, const SummaryOptions &Options) {
   const SourceManager &SM = Ctx.getSourceManager();
   const FunctionDecl *F = A.Function;
   FunctionSummary S;
@@ -120,7 +121,7 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   Spec.Name = S.StructName;
   for (size_t I = 0; I < A.Shape.Elements.size(); ++I)
     Spec.Fields.push_back("field" + std::to_string(I));
-  auto Edits = buildEdits(A.Group, Spec, Ctx, Problem);
+  auto Edits = buildEdits(A.Group, Spec, Ctx, Tokens, Problem);
   if (!Edits) {
     S.Blockers.push_back(where(Problem.Loc, SM, true) + ": " + Problem.Reason);
     return S;
@@ -136,7 +137,8 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
 } // namespace
 
 std::vector<FunctionSummary>
-summarizeTranslationUnit(ASTContext &Ctx, const TupleReturnPolicy &Policy,
+summarizeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
+                         const TupleReturnPolicy &Policy,
                          const SummaryOptions &Options) {
   // As structify-tuple-return: the rewrite needs C++11's braced returns.
   if (!Ctx.getLangOpts().CPlusPlus11)
@@ -149,9 +151,10 @@ summarizeTranslationUnit(ASTContext &Ctx, const TupleReturnPolicy &Policy,
                                                        Finder.Found.end());
   const TupleFacts Facts = collectTupleFacts(Ctx, Policy.Types, Functions);
   std::vector<FunctionSummary> Summaries;
+  FileTokens Tokens(Ctx.getSourceManager(), Ctx.getLangOpts(), PP);
   for (const FunctionDecl *F : Finder.Found)
-    Summaries.push_back(
-        summarize(analyzeFunction(F, Facts, Policy.Types, Ctx), Ctx, Options));
+    Summaries.push_back(summarize(analyzeFunction(F, Facts, Policy.Types, Ctx),
+                                  Ctx, Tokens, Options));
   return Summaries;
 }
 

@@ -19,6 +19,7 @@
 
 namespace clang {
 class ASTContext;
+class Preprocessor;
 } // namespace clang
 
 namespace clang::tidy::structify {
@@ -58,7 +59,8 @@ struct SummaryOptions {
 };
 
 std::vector<FunctionSummary>
-summarizeTranslationUnit(ASTContext &Ctx, const TupleReturnPolicy &Policy,
+summarizeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
+                         const TupleReturnPolicy &Policy,
                          const SummaryOptions &Options);
 
 } // namespace clang::tidy::structify

@@ -41,17 +41,18 @@ namespace {
 
 class SummaryConsumer : public ASTConsumer {
 public:
-  SummaryConsumer(const TupleReturnPolicy &Policy, const SummaryOptions &Options,
-                  std::vector<FunctionSummary> &Out)
-      : Policy(Policy), Options(Options), Out(Out) {}
+  SummaryConsumer(Preprocessor &PP, const TupleReturnPolicy &Policy,
+                  const SummaryOptions &Options, std::vector<FunctionSummary> &Out)
+      : PP(PP), Policy(Policy), Options(Options), Out(Out) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     // A unit with errors has an incomplete AST: the caller reports it.
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
-    Out = tidy::structify::summarizeTranslationUnit(Ctx, Policy, Options);
+    Out = tidy::structify::summarizeTranslationUnit(Ctx, &PP, Policy, Options);
   }
 
 private:
+  Preprocessor &PP;
   const TupleReturnPolicy &Policy;
   const SummaryOptions &Options;
   std::vector<FunctionSummary> &Out;
@@ -65,9 +66,10 @@ public:
       : Policy(Policy), Options(Options), Out(Out), FilesRead(FilesRead) {}
 
 protected:
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
-    return std::make_unique<SummaryConsumer>(Policy, Options, Out);
+    return std::make_unique<SummaryConsumer>(CI.getPreprocessor(), Policy,
+                                             Options, Out);
   }
   void EndSourceFileAction() override {
     recordFilesRead(getCompilerInstance(), FilesRead);

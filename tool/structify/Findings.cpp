@@ -19,51 +19,7 @@ size_t Results::newFindings() const {
 }
 
 std::string Results::relative(llvm::StringRef File) const {
-  llvm::StringRef Rest = File;
-  if (!Root.empty() && Rest.consume_front(Root) &&
-      (llvm::StringRef(Root).ends_with("/") || Rest.consume_front("/")))
-    return Rest.str();
-  return File.str();
-}
-
-SourceText::Text *SourceText::get(llvm::StringRef File) {
-  auto [It, Inserted] = Files.try_emplace(File);
-  if (Inserted) {
-    auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
-                                              /*RequiresNullTerminator=*/false);
-    if (Buffer) {
-      Text T;
-      T.Buffer = std::move(*Buffer);
-      llvm::StringRef Data = T.Buffer->getBuffer();
-      T.LineStarts.push_back(0);
-      for (size_t I = 0; I < Data.size(); ++I)
-        if (Data[I] == '\n')
-          T.LineStarts.push_back(I + 1);
-      It->second = std::move(T);
-    }
-  }
-  return It->second ? &*It->second : nullptr;
-}
-
-std::optional<SourceText::Position> SourceText::locate(llvm::StringRef File,
-                                                       unsigned Offset) {
-  Text *T = get(File);
-  if (!T || Offset > T->Buffer->getBufferSize())
-    return std::nullopt;
-  auto Next = llvm::upper_bound(T->LineStarts, Offset);
-  unsigned Line = Next - T->LineStarts.begin();
-  return Position{Line, Offset - *(Next - 1) + 1};
-}
-
-llvm::StringRef SourceText::line(llvm::StringRef File, unsigned Line) {
-  Text *T = get(File);
-  if (!T || Line == 0 || Line > T->LineStarts.size())
-    return {};
-  llvm::StringRef Data = T->Buffer->getBuffer();
-  unsigned Begin = T->LineStarts[Line - 1];
-  unsigned End =
-      Line < T->LineStarts.size() ? T->LineStarts[Line] : Data.size();
-  return Data.slice(Begin, End).rtrim("\r\n");
+  return relativeTo(File, Root);
 }
 
 void ResultsBuilder::add(const TranslationUnit &Unit,

@@ -3,6 +3,7 @@
 #ifndef STRUCTIFY_FINDINGS_H
 #define STRUCTIFY_FINDINGS_H
 
+#include "Paths.h"
 #include "Runner.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -44,25 +45,6 @@ struct Results {
   bool failed() const { return newFindings() > 0 || !Failures.empty(); }
   /// File relative to Root when it is inside Root.
   std::string relative(llvm::StringRef File) const;
-};
-
-/// The text of source files, to turn offsets into lines and columns.
-class SourceText {
-public:
-  struct Position {
-    unsigned Line, Column;
-  };
-  std::optional<Position> locate(llvm::StringRef File, unsigned Offset);
-  /// The text of a 1-based line, without its line break.
-  llvm::StringRef line(llvm::StringRef File, unsigned Line);
-
-private:
-  struct Text {
-    std::unique_ptr<llvm::MemoryBuffer> Buffer;
-    std::vector<unsigned> LineStarts;
-  };
-  Text *get(llvm::StringRef File);
-  llvm::StringMap<std::optional<Text>> Files;
 };
 
 /// Collects the units' results into Results: one finding per place however

@@ -34,6 +34,8 @@ std::pair<int, int> Grid::size() const { return {m_rows, cols_}; }
 // CHECK-FIXES-NEXT:     int value;
 // CHECK-FIXES-NEXT:   };
 // CHECK-FIXES-EMPTY:
+// The comment right above the declaration stays with it.
+// CHECK-FIXES-NEXT:   //
 // CHECK-FIXES-NEXT:   static CellResult cell(int index) {
 // CHECK-FIXES: return {row, col, value};
 // CHECK-FIXES: Grid::SizeResult Grid::size() const { return {m_rows, cols_}; }
@@ -69,6 +71,8 @@ template <class U> std::pair<U, U> ordered(U a, U b) {
 // CHECK-FIXES-NEXT:   T larger;
 // CHECK-FIXES-NEXT: };
 // CHECK-FIXES-EMPTY:
+// CHECK-FIXES-NEXT: // A function template whose elements depend on its parameter returns a class
+// CHECK-FIXES-NEXT: // template; each declaration spells the argument with its own parameter name.
 // CHECK-FIXES-NEXT: template <class T> OrderedResult<T> ordered(T a, T b);
 // CHECK-FIXES: template <class U> OrderedResult<U> ordered(U a, U b) {
 // CHECK-FIXES: return {smaller, larger};

@@ -1,0 +1,131 @@
+//===--- Rewrite.cpp - one function's rewrite in one translation unit -----===//
+
+#include "model/Rewrite.h"
+#include "model/Analysis.h"
+#include "model/Edits.h"
+#include "model/Naming.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/Support/Path.h"
+
+namespace clang::tidy::structify {
+
+bool isHeaderMainFile(const ASTContext &Ctx,
+                      const std::vector<std::string> &HeaderExtensions) {
+  if (Ctx.getLangOpts().IsHeaderFile)
+    return true;
+  const SourceManager &SM = Ctx.getSourceManager();
+  const OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+  if (!Main)
+    return false;
+  llvm::StringRef Extension = llvm::sys::path::extension(Main->getName());
+  Extension.consume_front(".");
+  return llvm::is_contained(HeaderExtensions, Extension);
+}
+
+std::string FunctionRewriter::freshStructName(const FunctionDecl *Function) {
+  const NameStyle Style = Settings.StructNameStyle == "lower_case"
+                              ? NameStyle::LowerCase
+                          : Settings.StructNameStyle == "CamelCase"
+                              ? NameStyle::CamelCase
+                              : surroundingStyle(Function);
+  const std::string Base =
+      structNameFor(Function->getName(), Style, Settings.StructNameSuffix);
+  // Any identifier the translation unit already spells could be hidden or
+  // made ambiguous by a new declaration: take a name nobody uses.
+  std::string Name = Base;
+  for (unsigned N = 2; Ctx.Idents.find(Name) != Ctx.Idents.end() ||
+                       GivenNames.contains(Name);
+       ++N)
+    Name = Base + std::to_string(N);
+  GivenNames.insert(Name);
+  return Name;
+}
+
+RewriteOutcome FunctionRewriter::rewrite(const FunctionDecl *Function,
+                                         const TupleFacts &Facts) {
+  using Status = RewriteOutcome::Status;
+  RewriteOutcome Result;
+  auto Block = [&](SourceLocation Loc, std::string Reason) {
+    Result.Kind = Status::Blocked;
+    Result.Blockers.push_back({Loc, std::move(Reason)});
+    return std::move(Result);
+  };
+  const SourceManager &SM = Ctx.getSourceManager();
+  const std::string Name = Function->getNameAsString();
+  FunctionAnalysis A = analyzeFunction(Function, Facts, Types, Ctx);
+  if (!A.Blockers.empty()) {
+    Result.Blockers = std::move(A.Blockers);
+    return Result;
+  }
+  if (Settings.PlanUnusable) {
+    Result.Kind = Status::PlanUnusable;
+    return Result;
+  }
+
+  StructSpec Spec;
+  const PlanEntry *Planned = nullptr;
+  if (Settings.ProjectPlan) {
+    // The plan decided the names for the whole project.
+    Planned = Settings.ProjectPlan->find(functionUsr(Function));
+    if (!Planned) {
+      Result.Kind = Status::NotInPlan;
+      return Result;
+    }
+    if (!Planned->rewrites()) {
+      Result.Kind = Status::SkippedByPlan;
+      Result.PlanReason = Planned->Reason;
+      return Result;
+    }
+    if (Planned->Fields.size() != A.Shape.Elements.size())
+      return Block(Function->getLocation(),
+                   "the plan names " + std::to_string(Planned->Fields.size()) +
+                       " fields, but '" + Name + "' returns " +
+                       std::to_string(A.Shape.Elements.size()) + " elements");
+    Spec.Name = Planned->Struct;
+    for (const PlanField &Field : Planned->Fields)
+      Spec.Fields.push_back(Field.Name);
+  } else {
+    // Alone, a translation unit cannot see the callers a header has
+    // elsewhere; nor can a header opened as its own unit.
+    for (const FunctionDecl *Decl : Function->redecls())
+      if (Settings.MainFileIsHeader ||
+          !SM.isInMainFile(SM.getExpansionLoc(Decl->getLocation())))
+        return Block(Decl->getLocation(),
+                     "'" + Name + "' is declared in a header, where other "
+                     "translation units can call it; rewrite it across the "
+                     "project with 'structify fix'");
+    unsigned Missing = 0;
+    Spec.Fields = chooseFieldNames(
+        A.Evidence, A.KnownNames,
+        [&](StringRef Field) { return isUsableIdentifier(Field, Ctx); },
+        Missing);
+    if (Spec.Fields.empty())
+      return Block(Function->getLocation(),
+                   "nothing in this translation unit names element " +
+                       std::to_string(Missing) + " ('" +
+                       A.Shape.Elements[Missing].getAsString(
+                           Ctx.getPrintingPolicy()) +
+                       "'); name it in a return statement or a structured binding");
+  }
+  EditProblem Problem;
+  if (!describeStructTypes(Function, A.Shape, Ctx, Spec, Problem))
+    return Block(Problem.Loc, Problem.Reason);
+  if (Planned) {
+    // Spelled as the plan says, so that every translation unit writes the
+    // same struct.
+    Spec.FieldTypes.clear();
+    for (const PlanField &Field : Planned->Fields)
+      Spec.FieldTypes.push_back(Field.Type);
+  } else {
+    Spec.Name = freshStructName(Function);
+  }
+  auto Edits = buildEdits(A.Group, Spec, Ctx, Tokens, Problem);
+  if (!Edits)
+    return Block(Problem.Loc, Problem.Reason);
+  Result.Kind = Status::Rewritten;
+  Result.Fixes = std::move(*Edits);
+  return Result;
+}
+
+} // namespace clang::tidy::structify

@@ -1,0 +1,98 @@
+//===--- Paths.cpp - files, paths and places in them -----------------------===//
+
+#include "Paths.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+namespace structify {
+
+std::string canonicalPath(llvm::StringRef Path, llvm::StringRef Base) {
+  if (Path.empty())
+    return {};
+  llvm::SmallString<256> Absolute;
+  if (llvm::sys::path::is_absolute(Path) || Base.empty()) {
+    Absolute = Path;
+    [[maybe_unused]] std::error_code NoCwd = llvm::sys::fs::make_absolute(Absolute);
+  } else {
+    llvm::sys::path::append(Absolute, Base, Path);
+  }
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(Absolute, Real))
+    return std::string(Real);
+  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  return std::string(Absolute);
+}
+
+bool isUnder(llvm::StringRef Path, llvm::StringRef Dir) {
+  if (Dir.empty())
+    return false;
+  Dir = Dir.rtrim('/');
+  return Path == Dir ||
+         (Path.starts_with(Dir) && Path.size() > Dir.size() && Path[Dir.size()] == '/');
+}
+
+std::string relativeTo(llvm::StringRef Path, llvm::StringRef Root) {
+  if (!isUnder(Path, Root) || Path.size() == Root.rtrim('/').size())
+    return Path.str();
+  return Path.drop_front(Root.rtrim('/').size() + 1).str();
+}
+
+SourceText::Text *SourceText::get(llvm::StringRef File) {
+  auto [It, Inserted] = Files.try_emplace(File);
+  if (Inserted) {
+    auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (Buffer) {
+      Text T;
+      T.Buffer = std::move(*Buffer);
+      llvm::StringRef Data = T.Buffer->getBuffer();
+      T.LineStarts.push_back(0);
+      for (size_t I = 0; I < Data.size(); ++I)
+        if (Data[I] == '\n')
+          T.LineStarts.push_back(I + 1);
+      It->second = std::move(T);
+    }
+  }
+  return It->second ? &*It->second : nullptr;
+}
+
+std::optional<SourceText::Position> SourceText::locate(llvm::StringRef File,
+                                                       unsigned Offset) {
+  Text *T = get(File);
+  if (!T || Offset > T->Buffer->getBufferSize())
+    return std::nullopt;
+  auto Next = llvm::upper_bound(T->LineStarts, Offset);
+  unsigned Line = Next - T->LineStarts.begin();
+  return Position{Line, Offset - *(Next - 1) + 1};
+}
+
+llvm::StringRef SourceText::line(llvm::StringRef File, unsigned Line) {
+  Text *T = get(File);
+  if (!T || Line == 0 || Line > T->LineStarts.size())
+    return {};
+  llvm::StringRef Data = T->Buffer->getBuffer();
+  unsigned Begin = T->LineStarts[Line - 1];
+  unsigned End =
+      Line < T->LineStarts.size() ? T->LineStarts[Line] : Data.size();
+  return Data.slice(Begin, End).rtrim("\r\n");
+}
+
+std::string SourceText::describe(llvm::StringRef File, unsigned Offset,
+                                 bool Column) {
+  const std::optional<Position> P = locate(File, Offset);
+  if (!P)
+    return File.str();
+  std::string Text = File.str() + ":" + std::to_string(P->Line);
+  if (Column)
+    Text += ":" + std::to_string(P->Column);
+  return Text;
+}
+
+std::optional<llvm::StringRef> SourceText::text(llvm::StringRef File) {
+  if (Text *T = get(File))
+    return T->Buffer->getBuffer();
+  return std::nullopt;
+}
+
+} // namespace structify

@@ -1,0 +1,64 @@
+//===--- Paths.h - files, paths and places in them --------------*- C++ -*-===//
+//
+// The one home of structify's rules for paths and places: a file is named by
+// its canonical path (absolute, symbolic links resolved), "inside a
+// directory" and "relative to a directory" compare canonical paths, and a
+// byte offset becomes a line and a column through SourceText, which reads
+// each file once.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STRUCTIFY_PATHS_H
+#define STRUCTIFY_PATHS_H
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace structify {
+
+/// \p Path made absolute (against \p Base, or the working directory when
+/// \p Base is empty), with symbolic links resolved when it exists and with
+/// `.` and `..` removed when it does not.
+std::string canonicalPath(llvm::StringRef Path, llvm::StringRef Base = "");
+
+/// Whether \p Path is \p Dir or inside it; both canonical.
+bool isUnder(llvm::StringRef Path, llvm::StringRef Dir);
+
+/// \p Path relative to \p Root when it is inside it, else \p Path; both
+/// canonical.
+std::string relativeTo(llvm::StringRef Path, llvm::StringRef Root);
+
+/// The text of source files, read once each, to turn byte offsets into lines
+/// and columns. Not thread-safe.
+class SourceText {
+public:
+  struct Position {
+    unsigned Line, Column; ///< 1-based; columns count bytes
+  };
+  std::optional<Position> locate(llvm::StringRef File, unsigned Offset);
+  /// `path:line:col`, or `path:line` without \p Column; the path alone
+  /// when the file cannot be read.
+  std::string describe(llvm::StringRef File, unsigned Offset,
+                       bool Column = true);
+  /// The text of a 1-based line, without its line break.
+  llvm::StringRef line(llvm::StringRef File, unsigned Line);
+  /// The whole text, or nothing when the file cannot be read.
+  std::optional<llvm::StringRef> text(llvm::StringRef File);
+
+private:
+  struct Text {
+    std::unique_ptr<llvm::MemoryBuffer> Buffer;
+    std::vector<unsigned> LineStarts;
+  };
+  Text *get(llvm::StringRef File);
+  llvm::StringMap<std::optional<Text>> Files;
+};
+
+} // namespace structify
+
+#endif
