@@ -26,8 +26,4 @@ namespace clang::tidy {
 static ClangTidyModuleRegistry::Add<structify::StructifyModule>
     X("structify-module", "Checks that give pairs and tuples named fields.");
 
-// Referenced by front ends that want to be sure the module is linked in.
-// NOLINTNEXTLINE(misc-use-internal-linkage)
-volatile int StructifyModuleAnchorSource = 0;
-
 } // namespace clang::tidy

@@ -4,7 +4,8 @@
 #   2. copy the example to a scratch directory and configure it,
 #   3. show structify's diagnostics on it,
 #   4. build the example and run its tests,
-#   5. fix the whole project with `structify fix` and show what changed,
+#   5. fix the whole project with `structify fix`, apply structify-index-access's
+#      fixes, and show what changed,
 #   6. build the fixed example and run its tests again.
 # The checked-in example is never modified: everything happens in a copy under
 # the build directory (${STRUCTIFY_BUILD_DIR:-build}/example).
@@ -91,6 +92,25 @@ if [ "$status" -ne 0 ]; then
   echo "error: structify fix failed (exit status $status)" >&2
   exit 1
 fi
+
+step "5b. Naming the elements read by position: structify-index-access's fixes"
+# structify-index-access's fixes stay inside one function (a structured
+# binding with names instead of .first/.second), so each file's fixes are
+# its own: exported by `structify check` and applied with
+# clang-apply-replacements, as clang-tidy's -fix would.
+mkdir -p "$work/fixes"
+echo "\$ structify check -p $project_build --checks='-*,structify-index-access' --export-fixes fixes/index-access.yaml"
+status=0
+"$structify" check -p "$project_build" --checks='-*,structify-index-access' \
+  --no-cache --quiet --export-fixes "$work/fixes/index-access.yaml" >"$work/index-access.txt" || status=$?
+if [ "$status" -gt 1 ]; then
+  cat "$work/index-access.txt"
+  echo "error: structify check failed (exit status $status)" >&2
+  exit 1
+fi
+sed "s|$project/||" "$work/index-access.txt"
+echo "\$ clang-apply-replacements-22 fixes/"
+clang-apply-replacements-22 "$work/fixes"
 
 echo
 echo "What changed (diff -ru examples/textstats <the fixed copy>):"

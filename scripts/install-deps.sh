@@ -5,6 +5,8 @@ set -euo pipefail
 
 PACKAGES=(
   cmake ninja-build g++ python3 binutils
+  # test/unit: the unit tests of the model and the driver.
+  libgtest-dev
   # test/driver validates SARIF reports against the schema with it.
   python3-jsonschema
   llvm-22-dev libclang-22-dev clang-22 clang-tidy-22 clangd-22 llvm-22-tools lld-22

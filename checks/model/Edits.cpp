@@ -1,4 +1,4 @@
-//===--- Edits.cpp - the text of a rewrite: the struct, its type, its uses -===//
+//===--- Edits.cpp - the text of a rewrite --------------------------------===//
 
 #include "model/Edits.h"
 #include "model/Placement.h"

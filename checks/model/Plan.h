@@ -23,10 +23,6 @@ struct PlanField {
   std::string Type;
 };
 
-struct PlanEntry;
-/// Turns \p E into a skip, for \p Reason.
-void skipEntry(PlanEntry &E, llvm::StringRef Reason);
-
 struct PlanEntry {
   /// The function's USR: its identity in every translation unit.
   std::string Usr;
@@ -58,30 +54,6 @@ struct Plan {
 
   const PlanEntry *find(llvm::StringRef Usr) const;
 };
-
-struct FunctionSummary;
-
-/// Where the project lives: what may be edited.
-struct ProjectLayout {
-  /// Files under it belong to the project.
-  std::string SourceRoot;
-  /// Files under it are generated; never edited.
-  std::string BuildDir;
-};
-
-/// Decides, once for the whole project, from every translation unit's
-/// summaries: which functions are rewritten and what their structs and fields
-/// are called, and why the others are skipped. Files is left empty (the
-/// driver hashes them).
-Plan makePlan(const std::vector<FunctionSummary> &Summaries,
-              const ProjectLayout &Layout);
-
-/// Every file the rewrites of \p P touch, according to \p Summaries.
-std::vector<std::string> touchedFiles(const Plan &P,
-                                      const std::vector<FunctionSummary> &Summaries);
-
-/// The plan as YAML, with a header comment that says how to use it.
-std::string planToYaml(const Plan &P);
 
 /// Reads and validates a plan. Errors are one line that names the file, the
 /// line when there is one, and the problem.

@@ -1,4 +1,4 @@
-//===--- PublicApi.cpp - is this declaration part of a public API? -------===//
+//===--- PublicApi.cpp - is this declaration part of a public API? --------===//
 
 #include "model/PublicApi.h"
 #include "clang/AST/Decl.h"

@@ -1,4 +1,4 @@
-//===--- PublicApi.h - is this declaration part of a public API? ---------===//
+//===--- PublicApi.h - is a declaration public API? -------------*- C++ -*-===//
 
 #ifndef STRUCTIFY_MODEL_PUBLICAPI_H
 #define STRUCTIFY_MODEL_PUBLICAPI_H

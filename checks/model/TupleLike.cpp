@@ -1,4 +1,4 @@
-//===--- TupleLike.cpp - which types are pair/tuple-like -----------------===//
+//===--- TupleLike.cpp - which types are pair/tuple-like ------------------===//
 
 #include "model/TupleLike.h"
 #include "clang/AST/Decl.h"

@@ -1,4 +1,4 @@
-//===--- TupleLike.h - which types are pair/tuple-like -------------------===//
+//===--- TupleLike.h - which types are pair/tuple-like ----------*- C++ -*-===//
 //
 // The types structify treats as "a value whose elements have no names":
 // std::pair, std::tuple, and whatever the user adds with the TupleTypes option.

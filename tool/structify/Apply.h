@@ -1,20 +1,56 @@
 //===--- Apply.h - every unit's edits, merged into new files ----*- C++ -*-===//
 //
-// Runs structify-tuple-return with the plan (its Plan option) over every unit,
-// so that each unit edits the shared headers exactly as every other does and
-// its own code as only it can; then merges and de-duplicates all of the edits
-// with clang-apply-replacements' library, and computes each file's new text.
-// Nothing is written here.
+// The apply stage of `structify fix`: each unit that reads a file the plan
+// edits makes its share of every planned rewrite (model/Rewrite.h, the same
+// decision structify-tuple-return makes with its Plan option), and says, per
+// function, what it did or why it could not, as data. The edits of all
+// units are then merged function by function: identical edits (a header
+// every unit edits alike) once, a function whose edits conflict with
+// another's or among units skipped with the reason, and the rest turned into
+// new file contents with clang-apply-replacements' library. Nothing is
+// written here.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef STRUCTIFY_APPLY_H
 #define STRUCTIFY_APPLY_H
 
-#include "Refactor.h"
+#include "Runner.h"
+#include "model/Plan.h"
+#include "model/Rewrite.h"
+#include "clang/Tooling/Core/Replacement.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
+#include <functional>
 #include <map>
 
 namespace structify {
+
+/// One unit's share of one planned rewrite.
+struct AppliedFunction {
+  std::string Usr;
+  clang::tidy::structify::RewriteOutcome::Status Status =
+      clang::tidy::structify::RewriteOutcome::Status::Blocked;
+  /// Rewritten: the edits, with canonical file paths.
+  std::vector<clang::tooling::Replacement> Replacements;
+  /// Blocked: `path:line:col: reason` for each reason.
+  std::vector<std::string> Blockers;
+};
+
+struct AppliedUnit {
+  UnitResult::Outcome Status = UnitResult::Outcome::Analysed;
+  std::string Problem;
+  std::vector<AppliedFunction> Functions;
+  std::vector<std::string> FilesRead;
+};
+
+/// Makes \p Unit's share of every rewrite \p Plan decides, in this process.
+AppliedUnit applyUnit(const TranslationUnit &Unit,
+                      const clang::tidy::ClangTidyOptions &Options,
+                      const clang::tidy::structify::Plan &Plan);
+
+llvm::json::Value toJSON(const AppliedUnit &U);
+bool fromJSON(const llvm::json::Value &V, AppliedUnit &U, llvm::json::Path P);
 
 /// One edit, and the function whose rewrite made it.
 struct EditOrigin {
@@ -27,38 +63,46 @@ struct EditOrigin {
   std::string Function;
 };
 
-/// A rewrite a unit cannot make.
-struct BlockedRewrite {
-  /// `path:line` of the function's first declaration (the plan's DeclaredAt).
-  std::string Function;
-  /// `path:line:col: reason`, as the unit's note says.
-  std::string Reason;
-};
-
-/// `path:line:col` (or `path:line` without \p Column) of a byte offset in
-/// the file's current content.
-std::string position(llvm::StringRef File, unsigned Offset, bool Column = true);
-
+/// New file contents, and where each edit came from.
 struct Edits {
   /// The new text of every file that changes.
   std::map<std::string, std::string> NewContents;
   std::vector<EditOrigin> Origins;
-  /// The files each unit read, by unit.
-  std::vector<std::vector<std::string>> FilesRead;
-  /// Why the edits cannot be made: a unit that does not compile, conflicting
-  /// edits, an edit outside the project.
+  /// Why no file can be written (a format style that cannot be read, a
+  /// file that cannot be read): nothing is.
   std::vector<std::string> Problems;
-  /// Functions the plan rewrites that some unit cannot (a use the plan did
-  /// not know of, e.g. after a hand edit).
-  std::vector<BlockedRewrite> Blocked;
   unsigned Count = 0;
 };
 
-/// \p FilesRead, when known from collecting, spares the units that read none
-/// of \p Edited: they have nothing to edit.
-Edits computeEdits(const Project &P, llvm::StringRef PlanPath,
-                   const std::vector<std::vector<std::string>> *FilesRead,
-                   const std::vector<std::string> &Edited);
+/// A planned rewrite that cannot be made, and why.
+struct Skip {
+  std::string Usr;
+  std::string Reason;
+};
+
+/// Every unit's edits, gathered function by function.
+class ProjectEdits {
+public:
+  void add(const AppliedUnit &Unit);
+
+  /// The planned rewrites some unit cannot make (a use the plan did not
+  /// know of), with the first reason.
+  std::vector<Skip> blocked(const clang::tidy::structify::Plan &P) const;
+
+  /// Merges the edits of every function \p P still rewrites, in the plan's
+  /// order: a function whose edits conflict (among the units, or with an
+  /// earlier function's) goes into \p Conflicts and is left out, and so is
+  /// one whose edits reach a file \p WhyNotEditable refuses. The new text
+  /// of each file is formatted with \p FormatStyle ('none': not at all).
+  Edits merge(const clang::tidy::structify::Plan &P, llvm::StringRef FormatStyle,
+              const std::function<std::string(llvm::StringRef)> &WhyNotEditable,
+              std::vector<Skip> &Conflicts) const;
+
+private:
+  /// Per function: its edits from every unit, once each.
+  llvm::StringMap<std::vector<clang::tooling::Replacement>> ByFunction;
+  llvm::StringMap<std::string> Blocked;
+};
 
 } // namespace structify
 

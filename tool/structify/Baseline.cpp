@@ -6,26 +6,11 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
-#include "llvm/Support/xxhash.h"
 
 namespace structify {
 
 namespace {
 
-llvm::Error fail(const llvm::Twine &Message) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
-}
-
-std::string hash(llvm::ArrayRef<llvm::StringRef> Parts) {
-  std::string Data;
-  for (llvm::StringRef Part : Parts)
-    Data.append(Part.data(), Part.size()).push_back('\0');
-  llvm::XXH128_hash_t H = llvm::xxh3_128bits(llvm::arrayRefFromStringRef(Data));
-  std::string Hex;
-  llvm::raw_string_ostream(Hex) << llvm::format_hex_no_prefix(H.high64, 16)
-                                << llvm::format_hex_no_prefix(H.low64, 16);
-  return Hex;
-}
 
 } // namespace
 
@@ -34,7 +19,7 @@ void fingerprint(Results &R, SourceText &Sources) {
   for (Finding &F : R.Findings) {
     const clang::tooling::DiagnosticMessage &M = F.Diag.Message;
     std::string File = R.relative(M.FilePath);
-    std::string Base = hash({F.Diag.DiagnosticName, File, M.Message,
+    std::string Base = hashText({F.Diag.DiagnosticName, File, M.Message,
                              Sources.line(M.FilePath, F.Line).trim()});
     F.Fingerprint = Base + ":" + std::to_string(++Seen[Base]);
   }
@@ -43,24 +28,24 @@ void fingerprint(Results &R, SourceText &Sources) {
 llvm::Expected<llvm::StringSet<>> readBaseline(llvm::StringRef Path) {
   auto Text = llvm::MemoryBuffer::getFile(Path);
   if (!Text)
-    return fail(Path +
+    return makeError(Path +
                 ": cannot read the baseline: " + Text.getError().message());
   llvm::Expected<llvm::json::Value> Doc =
       llvm::json::parse((*Text)->getBuffer());
   if (!Doc)
-    return fail(Path + ": malformed baseline: " + toString(Doc.takeError()));
+    return makeError(Path + ": malformed baseline: " + toString(Doc.takeError()));
   const llvm::json::Object *Root = Doc->getAsObject();
   const llvm::json::Array *Findings =
       Root ? Root->getArray("findings") : nullptr;
   if (!Findings || Root->getInteger("version") != 1)
-    return fail(Path + ": not a structify baseline (version 1, with findings)");
+    return makeError(Path + ": not a structify baseline (version 1, with findings)");
   llvm::StringSet<> Fingerprints;
   for (const llvm::json::Value &Entry : *Findings) {
     const llvm::json::Object *E = Entry.getAsObject();
     std::optional<llvm::StringRef> FP =
         E ? E->getString("fingerprint") : std::nullopt;
     if (!FP)
-      return fail(Path + ": malformed baseline: a finding has no fingerprint");
+      return makeError(Path + ": malformed baseline: a finding has no fingerprint");
     Fingerprints.insert(*FP);
   }
   return Fingerprints;
@@ -83,7 +68,7 @@ llvm::Error writeBaseline(const Results &R, llvm::StringRef Path) {
   std::error_code EC;
   llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
   if (EC)
-    return fail(Path + ": cannot write the baseline: " + EC.message());
+    return makeError(Path + ": cannot write the baseline: " + EC.message());
   OS << llvm::formatv("{0:2}\n", llvm::json::Value(llvm::json::Object{
                                      {"version", 1},
                                      {"tool", "structify"},

@@ -2,6 +2,7 @@
 
 #include "Cache.h"
 #include "DiagnosticJson.h"
+#include "Paths.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -9,7 +10,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
-#include "llvm/Support/xxhash.h"
 
 namespace structify {
 
@@ -17,16 +17,6 @@ namespace {
 
 constexpr int EntryVersion = 1;
 
-std::string hex(llvm::XXH128_hash_t H) {
-  std::string Hex;
-  llvm::raw_string_ostream(Hex) << llvm::format_hex_no_prefix(H.high64, 16)
-                                << llvm::format_hex_no_prefix(H.low64, 16);
-  return Hex;
-}
-
-std::string hashOf(llvm::StringRef Data) {
-  return hex(llvm::xxh3_128bits(llvm::arrayRefFromStringRef(Data)));
-}
 
 void appendField(std::string &Data, llvm::StringRef Field) {
   Data += std::to_string(Field.size());
@@ -45,10 +35,10 @@ std::string toolIdentity(const char *Argv0) {
   if (auto Buffer =
           llvm::MemoryBuffer::getFile(Exe, /*IsText=*/false,
                                       /*RequiresNullTerminator=*/false))
-    appendField(Data, hashOf((*Buffer)->getBuffer()));
+    appendField(Data, hashText((*Buffer)->getBuffer()));
   else
     appendField(Data, Exe);
-  return hashOf(Data);
+  return hashText({Data});
 }
 
 std::string Cache::key(const TranslationUnit &Unit,
@@ -60,7 +50,7 @@ std::string Cache::key(const TranslationUnit &Unit,
   for (const std::string &Arg : Unit.Command.CommandLine)
     appendField(Data, Arg);
   appendField(Data, Config);
-  return hashOf(Data);
+  return hashText({Data});
 }
 
 std::string Cache::entryPath(llvm::StringRef Key) const {
@@ -80,7 +70,7 @@ std::string Cache::contentHash(llvm::StringRef File) {
   if (auto Buffer =
           llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
                                       /*RequiresNullTerminator=*/false))
-    Hash = hashOf((*Buffer)->getBuffer());
+    Hash = hashText((*Buffer)->getBuffer());
   std::lock_guard<std::mutex> Guard(Lock);
   Hashes[File] = Hash;
   return Hash;

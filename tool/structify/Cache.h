@@ -1,5 +1,4 @@
-//===--- Cache.h - results cache, one entry per translation unit -*- C++
-//-*-===//
+//===--- Cache.h - results cache, one entry per unit ------------*- C++ -*-===//
 //
 // An entry's key hashes everything that decides a unit's result except the
 // files it reads: the tool (its version, LLVM's, the executable's contents),

@@ -1,5 +1,4 @@
-//===--- CheckCommand.cpp - structify check
-//--------------------------------===//
+//===--- CheckCommand.cpp - structify check -------------------------------===//
 //
 // Loads the units, checks the configuration for each, then analyses them in
 // parallel (or takes their results from the cache) and publishes the report.
@@ -117,14 +116,28 @@ int runCheck(const char *Argv0) {
     return usageError(Units.takeError());
 
   // Every unit's configuration, checked before any work; it is also part of
-  // the unit's cache key.
+  // the unit's cache key. A unit whose configuration enables no check (a
+  // third-party folder's `Checks: '-*'`) is skipped.
+  std::vector<TranslationUnit> Checked;
   std::vector<std::string> ConfigText;
+  unsigned Skipped = 0;
+  std::string SkippedChecks;
   for (const TranslationUnit &Unit : *Units) {
     auto Options = Configuration->optionsFor(Unit.File);
     if (!Options)
       return usageError(Options.takeError());
+    if (!Configuration->enablesAnyCheck(*Options)) {
+      ++Skipped;
+      SkippedChecks = Options->Checks.value_or("");
+      continue;
+    }
+    Checked.push_back(Unit);
     ConfigText.push_back(clang::tidy::configurationAsText(*Options));
   }
+  if (Checked.empty())
+    return usageError("no check is enabled for any of the " +
+                      std::to_string(Units->size()) +
+                      " translation units (Checks: '" + SkippedChecks + "')");
 
   std::optional<Cache> ResultsCache;
   if (!NoCache) {
@@ -135,19 +148,16 @@ int runCheck(const char *Argv0) {
   }
 
   static int Anchor;
-  std::string Executable = llvm::sys::fs::getMainExecutable(Argv0, &Anchor);
   if (InProcess)
     initializeRunner(/*RecoverFromCrashes=*/true);
-  RunnerOptions Options;
-  const Config &Conf = *Configuration;
-  Options.MakeOptionsProvider = [&Conf](auto FS) {
-    return Conf.makeProvider(std::move(FS));
-  };
+  const UnitRunner Runner(ConfigOpts,
+                          llvm::sys::fs::getMainExecutable(Argv0, &Anchor),
+                          InProcess, Timeout);
   ResultsBuilder Builder(rootOption());
-  std::vector<UnitResult> UnitResults(Units->size());
-  Progress Status(Units->size(), quietOption());
-  runInParallel(Units->size(), Jobs, [&](size_t I) {
-    const TranslationUnit &Unit = (*Units)[I];
+  std::vector<UnitResult> UnitResults(Checked.size());
+  Progress Status(Checked.size(), quietOption());
+  runInParallel(Checked.size(), Jobs, [&](size_t I) {
+    const TranslationUnit &Unit = Checked[I];
     std::string Name = Builder.results().relative(Unit.File);
     std::string Key;
     std::optional<UnitResult> Result;
@@ -157,9 +167,7 @@ int runCheck(const char *Argv0) {
     }
     if (!Result) {
       Status.started(Name);
-      Result = InProcess
-                   ? analyse(Unit, Options)
-                   : analyseInWorker(Unit, ConfigOpts, Executable, Timeout);
+      Result = Runner.check(Unit);
       if (ResultsCache)
         ResultsCache->store(Key, *Result);
     }
@@ -168,8 +176,9 @@ int runCheck(const char *Argv0) {
   });
   Status.done();
 
-  for (size_t I = 0; I < Units->size(); ++I)
-    Builder.add((*Units)[I], UnitResults[I]);
+  for (size_t I = 0; I < Checked.size(); ++I)
+    Builder.add(Checked[I], UnitResults[I]);
+  Builder.results().Skipped = Skipped;
   SourceText Sources;
   Results R = Builder.finish(Sources);
   return publish(R, Sources, *Baseline, Clock.lap());

@@ -1,19 +1,14 @@
 //===--- Collect.cpp - what every translation unit knows ------------------===//
 
 #include "Collect.h"
+#include "Paths.h"
 #include "model/Candidates.h"
 #include "clang/AST/ASTConsumer.h"
-#include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
-#include "clang/Tooling/Tooling.h"
-#include "llvm/Support/CrashRecoveryContext.h"
-#include <mutex>
 
 namespace structify {
 using namespace clang;
-using clang::tidy::structify::FunctionSummary;
-using clang::tidy::structify::SummaryOptions;
 using clang::tidy::structify::TupleReturnPolicy;
 
 static std::string option(const tidy::ClangTidyOptions &Options,
@@ -37,6 +32,41 @@ SummaryOptions summaryOptionsFor(const tidy::ClangTidyOptions &Options) {
   return S;
 }
 
+llvm::StringRef outcomeKeyword(UnitResult::Outcome Status) {
+  switch (Status) {
+  case UnitResult::Outcome::Analysed:
+    return "analysed";
+  case UnitResult::Outcome::CompileError:
+    return "compile-error";
+  case UnitResult::Outcome::Crashed:
+    return "crashed";
+  }
+  llvm_unreachable("an outcome without a name");
+}
+
+bool parseOutcomeKeyword(llvm::StringRef Name, UnitResult::Outcome &Status) {
+  for (auto Candidate :
+       {UnitResult::Outcome::Analysed, UnitResult::Outcome::CompileError,
+        UnitResult::Outcome::Crashed})
+    if (Name == outcomeKeyword(Candidate)) {
+      Status = Candidate;
+      return true;
+    }
+  return false;
+}
+
+void FirstError::HandleDiagnostic(DiagnosticsEngine::Level Level,
+                                  const Diagnostic &Info) {
+  DiagnosticConsumer::HandleDiagnostic(Level, Info);
+  if (Level < DiagnosticsEngine::Error || !Text.empty())
+    return;
+  llvm::SmallString<128> Message;
+  Info.FormatDiagnostic(Message);
+  if (Info.hasSourceManager() && Info.getLocation().isValid())
+    Text = describeLocation(Info.getLocation(), Info.getSourceManager()) + ": ";
+  Text += "error: " + std::string(Message);
+}
+
 namespace {
 
 class SummaryConsumer : public ASTConsumer {
@@ -48,7 +78,7 @@ public:
     // A unit with errors has an incomplete AST: the caller reports it.
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
-    Out = tidy::structify::summarizeTranslationUnit(Ctx, &PP, Policy, Options);
+    Out = summarizeTranslationUnit(Ctx, &PP, Policy, Options);
   }
 
 private:
@@ -61,122 +91,85 @@ private:
 class SummaryAction : public ASTFrontendAction {
 public:
   SummaryAction(const TupleReturnPolicy &Policy, const SummaryOptions &Options,
-                std::vector<FunctionSummary> &Out,
-                std::vector<std::string> &FilesRead)
-      : Policy(Policy), Options(Options), Out(Out), FilesRead(FilesRead) {}
+                CollectedUnit &Out)
+      : Policy(Policy), Options(Options), Out(Out) {}
 
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
     return std::make_unique<SummaryConsumer>(CI.getPreprocessor(), Policy,
-                                             Options, Out);
+                                             Options, Out.Summaries);
   }
   void EndSourceFileAction() override {
-    recordFilesRead(getCompilerInstance(), FilesRead);
+    recordFilesRead(getCompilerInstance(), Out.FilesRead);
   }
 
 private:
   const TupleReturnPolicy &Policy;
   const SummaryOptions &Options;
-  std::vector<FunctionSummary> &Out;
-  std::vector<std::string> &FilesRead;
+  CollectedUnit &Out;
 };
-
-} // namespace
-
-void FirstError::HandleDiagnostic(DiagnosticsEngine::Level Level,
-                                  const Diagnostic &Info) {
-  DiagnosticConsumer::HandleDiagnostic(Level, Info);
-  if (Level < DiagnosticsEngine::Error || !Text.empty())
-    return;
-  llvm::SmallString<128> Message;
-  Info.FormatDiagnostic(Message);
-  if (Info.hasSourceManager() && Info.getLocation().isValid()) {
-    const PresumedLoc P = Info.getSourceManager().getPresumedLoc(
-        Info.getSourceManager().getFileLoc(Info.getLocation()));
-    if (P.isValid())
-      Text = std::string(P.getFilename()) + ":" + std::to_string(P.getLine()) +
-             ":" + std::to_string(P.getColumn()) + ": ";
-  }
-  Text += "error: " + std::string(Message);
-}
-
-namespace {
 
 class SummaryActionFactory : public AnalysisActionFactory {
 public:
   SummaryActionFactory(const TupleReturnPolicy &Policy,
-                       const SummaryOptions &Options,
-                       std::vector<FunctionSummary> &Out,
-                       std::vector<std::string> &FilesRead)
-      : Policy(Policy), Options(Options), Out(Out), FilesRead(FilesRead) {}
+                       const SummaryOptions &Options, CollectedUnit &Out)
+      : Policy(Policy), Options(Options), Out(Out) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<SummaryAction>(Policy, Options, Out, FilesRead);
+    return std::make_unique<SummaryAction>(Policy, Options, Out);
   }
 
 private:
   const TupleReturnPolicy &Policy;
   const SummaryOptions &Options;
-  std::vector<FunctionSummary> &Out;
-  std::vector<std::string> &FilesRead;
+  CollectedUnit &Out;
 };
-
-/// Summarizes one unit; returns the first error when it does not compile.
-std::string summarizeUnit(const TranslationUnit &Unit,
-                          const tidy::ClangTidyOptions &Options,
-                          std::vector<FunctionSummary> &Out,
-                          std::vector<std::string> &FilesRead) {
-  const TupleReturnPolicy Policy = policyFor(Options);
-  const SummaryOptions Naming = summaryOptionsFor(Options);
-  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::createPhysicalFileSystem());
-  [[maybe_unused]] std::error_code NoDirectory =
-      FS->setCurrentWorkingDirectory(Unit.Command.Directory);
-  auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
-  FirstError Diagnostics;
-  SummaryActionFactory Factory(Policy, Naming, Out, FilesRead);
-  tooling::ToolInvocation Invocation(commandLineFor(Unit, Options), &Factory,
-                                     Files.get(),
-                                     std::make_shared<PCHContainerOperations>());
-  Invocation.setDiagnosticConsumer(&Diagnostics);
-  std::string Problem;
-  llvm::CrashRecoveryContext CRC;
-  const bool Survived = CRC.RunSafely([&] {
-    if (!Invocation.run() && Diagnostics.Text.empty())
-      Problem = "the compiler rejected its command";
-  });
-  if (!Survived)
-    return "the analysis crashed";
-  if (!Diagnostics.Text.empty())
-    Problem = "does not compile: " + Diagnostics.Text;
-  return Problem;
-}
 
 } // namespace
 
-CollectResult collect(const std::vector<TranslationUnit> &Units,
-                      const std::vector<tidy::ClangTidyOptions> &Options,
-                      unsigned Jobs, Progress &Status) {
-  std::vector<std::vector<FunctionSummary>> PerUnit(Units.size());
-  std::vector<std::string> Problems(Units.size());
-  CollectResult Result;
-  Result.FilesRead.resize(Units.size());
-  runInParallel(Units.size(), Jobs, [&](size_t I) {
-    Status.started(Units[I].File);
-    Problems[I] =
-        summarizeUnit(Units[I], Options[I], PerUnit[I], Result.FilesRead[I]);
-    UnitResult Shown;
-    if (!Problems[I].empty())
-      Shown.Status = UnitResult::Outcome::CompileError;
-    Status.finished(Units[I].File, Shown);
-  });
-  for (size_t I = 0; I < Units.size(); ++I) {
-    if (!Problems[I].empty())
-      Result.Failures.push_back(Units[I].File + ": " + Problems[I]);
-    for (FunctionSummary &S : PerUnit[I])
-      Result.Summaries.push_back(std::move(S));
+CollectedUnit collectUnit(const TranslationUnit &Unit,
+                          const tidy::ClangTidyOptions &Options) {
+  CollectedUnit Result;
+  const TupleReturnPolicy Policy = policyFor(Options);
+  const SummaryOptions Naming = summaryOptionsFor(Options);
+  FirstError Diagnostics;
+  SummaryActionFactory Factory(Policy, Naming, Result);
+  bool Ran = false;
+  if (std::optional<std::string> Crash = runProtected(
+          [&] { Ran = runTool(Unit, Options, Factory, Diagnostics); })) {
+    CollectedUnit Crashed;
+    Crashed.Status = UnitResult::Outcome::Crashed;
+    Crashed.Problem = *Crash;
+    return Crashed;
   }
+  if (!Diagnostics.Text.empty() || !Ran) {
+    Result.Status = UnitResult::Outcome::CompileError;
+    Result.Problem = Diagnostics.Text.empty()
+                         ? "the compiler rejected its command"
+                         : "does not compile: " + Diagnostics.Text;
+    Result.Summaries.clear();
+  }
+  llvm::sort(Result.FilesRead);
+  Result.FilesRead.erase(llvm::unique(Result.FilesRead), Result.FilesRead.end());
   return Result;
+}
+
+llvm::json::Value toJSON(const CollectedUnit &U) {
+  llvm::json::Array Summaries;
+  for (const FunctionSummary &S : U.Summaries)
+    Summaries.push_back(toJSON(S));
+  return llvm::json::Object{{"status", outcomeKeyword(U.Status)},
+                            {"problem", U.Problem},
+                            {"summaries", std::move(Summaries)},
+                            {"filesRead", U.FilesRead}};
+}
+
+bool fromJSON(const llvm::json::Value &V, CollectedUnit &U, llvm::json::Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  std::string Status;
+  return O && O.map("status", Status) && parseOutcomeKeyword(Status, U.Status) &&
+         O.map("problem", U.Problem) && O.map("summaries", U.Summaries) &&
+         O.map("filesRead", U.FilesRead);
 }
 
 } // namespace structify

@@ -1,35 +1,38 @@
 //===--- Collect.h - what every translation unit knows ----------*- C++ -*-===//
 //
-// The first stage of `structify plan` and `structify fix`: in parallel over
-// the units, summarize every function structify-tuple-return would rewrite
-// (model/Summary.h), and record the files each unit read.
+// The first stage of `structify plan` and `structify fix`: in each unit,
+// summarize every function structify-tuple-return would rewrite
+// (Summary.h), and record the files the unit read.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef STRUCTIFY_COLLECT_H
 #define STRUCTIFY_COLLECT_H
 
-#include "Progress.h"
 #include "Runner.h"
+#include "Summary.h"
 #include "clang-tidy/ClangTidyOptions.h"
-#include "model/Summary.h"
 #include "clang/Basic/Diagnostic.h"
+#include "llvm/Support/JSON.h"
 
 namespace structify {
 
-struct CollectResult {
-  std::vector<clang::tidy::structify::FunctionSummary> Summaries;
-  /// One line per unit that could not be analysed: "file: does not compile: ...".
-  std::vector<std::string> Failures;
-  /// The files each unit read, by unit.
-  std::vector<std::vector<std::string>> FilesRead;
+/// One unit's summaries.
+struct CollectedUnit {
+  UnitResult::Outcome Status = UnitResult::Outcome::Analysed;
+  /// Why the unit could not be summarized: "does not compile: ...".
+  std::string Problem;
+  std::vector<FunctionSummary> Summaries;
+  std::vector<std::string> FilesRead;
 };
 
-/// \p Options holds each unit's clang-tidy options (the user's configuration:
-/// structify-tuple-return's options decide what is a candidate).
-CollectResult collect(const std::vector<TranslationUnit> &Units,
-                      const std::vector<clang::tidy::ClangTidyOptions> &Options,
-                      unsigned Jobs, Progress &Status);
+/// Summarizes \p Unit under its clang-tidy options (structify-tuple-return's
+/// options decide what is a candidate), in this process.
+CollectedUnit collectUnit(const TranslationUnit &Unit,
+                          const clang::tidy::ClangTidyOptions &Options);
+
+llvm::json::Value toJSON(const CollectedUnit &U);
+bool fromJSON(const llvm::json::Value &V, CollectedUnit &U, llvm::json::Path P);
 
 /// Keeps the first error of a compilation as `file:line:col: error: message`.
 class FirstError : public clang::DiagnosticConsumer {
@@ -42,8 +45,11 @@ public:
 /// structify-tuple-return's rule and naming options from a unit's options.
 clang::tidy::structify::TupleReturnPolicy
 policyFor(const clang::tidy::ClangTidyOptions &Options);
-clang::tidy::structify::SummaryOptions
-summaryOptionsFor(const clang::tidy::ClangTidyOptions &Options);
+SummaryOptions summaryOptionsFor(const clang::tidy::ClangTidyOptions &Options);
+
+/// `Outcome` as JSON, for the stages' results.
+llvm::StringRef outcomeKeyword(UnitResult::Outcome Status);
+bool parseOutcomeKeyword(llvm::StringRef Name, UnitResult::Outcome &Status);
 
 } // namespace structify
 

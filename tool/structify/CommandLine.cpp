@@ -156,7 +156,12 @@ int publish(Results &R, SourceText &Sources,
   size_t New = R.newFindings();
   if (!Quiet) {
     llvm::errs() << "structify: " << R.Units << " translation units ("
-                 << R.Cached << " cached, " << R.Analysed << " analysed), "
+                 << R.Cached << " cached, " << R.Analysed << " analysed"
+                 << (R.Skipped ? ", " + std::to_string(R.Skipped) +
+                                     " skipped: their configuration enables "
+                                     "no check"
+                               : std::string())
+                 << "), "
                  << R.Findings.size() << " findings (" << New << " new, "
                  << R.Findings.size() - New << " baselined), "
                  << R.Failures.size() << " failed, in "

@@ -1,5 +1,4 @@
-//===--- CommandLine.h - subcommands, shared options, exit codes -*- C++
-//-*-===//
+//===--- CommandLine.h - subcommands, options, exit codes -------*- C++ -*-===//
 
 #ifndef STRUCTIFY_COMMANDLINE_H
 #define STRUCTIFY_COMMANDLINE_H

@@ -10,9 +10,9 @@ int runCheck(const char *Argv0);
 /// `structify merge`: one report from the JSON reports of shards.
 int runMerge();
 /// `structify plan`: the project-wide plan, for review (docs/structify-fix.md).
-int runPlan();
+int runPlan(const char *Argv0);
 /// `structify fix`: the verified project-wide refactor (docs/structify-fix.md).
-int runFix();
+int runFix(const char *Argv0);
 
 } // namespace structify
 

@@ -1,5 +1,4 @@
-//===--- CompileDb.h - the compile database and the units to check -*- C++
-//-*-===//
+//===--- CompileDb.h - the compile database and its units -------*- C++ -*-===//
 
 #ifndef STRUCTIFY_COMPILEDB_H
 #define STRUCTIFY_COMPILEDB_H

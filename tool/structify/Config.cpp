@@ -1,6 +1,7 @@
 //===--- Config.cpp - clang-tidy configuration, as clang-tidy reads it ----===//
 
 #include "Config.h"
+#include "Paths.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -13,9 +14,6 @@ using namespace clang::tidy;
 
 namespace {
 
-llvm::Error fail(const llvm::Twine &Message) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
-}
 
 /// Where parse problems go: clang-tidy prints them and skips the file; we
 /// report the first one as the reason the run stops.
@@ -126,7 +124,7 @@ llvm::Expected<Config> Config::load(const ConfigOptions &Options) {
     return Result;
   auto Text = llvm::MemoryBuffer::getFile(Options.ConfigFile);
   if (!Text)
-    return fail(Options.ConfigFile +
+    return makeError(Options.ConfigFile +
                 ": cannot read the config file: " + Text.getError().message());
   std::string Problem;
   llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfigurationWithDiags(
@@ -138,7 +136,7 @@ llvm::Expected<Config> Config::load(const ConfigOptions &Options) {
                         .str();
       });
   if (!Parsed)
-    return fail(
+    return makeError(
         Options.ConfigFile + ":" +
         (Problem.empty() ? " " + Parsed.getError().message() : Problem));
   Result.FileConfig = std::move(*Parsed);
@@ -167,7 +165,7 @@ llvm::Error Config::checkGlobs(llvm::StringRef Globs, llvm::StringRef Source) {
     llvm::StringRef Suggestion = closest(Item.Text, *KnownChecks);
     if (!Suggestion.empty())
       Message += "; did you mean '" + Suggestion.str() + "'";
-    return fail(Message);
+    return makeError(Message);
   }
   return llvm::Error::success();
 }
@@ -179,7 +177,7 @@ llvm::Expected<ClangTidyOptions> Config::optionsFor(llvm::StringRef File) {
   std::vector<ClangTidyOptionsProvider::OptionsSource> Raw =
       Provider->getRawOptions(File);
   if (!Sink->Lines.empty())
-    return fail(Sink->Lines.front());
+    return makeError(Sink->Lines.front());
   for (const auto &[Opts, Source] : Raw)
     if (Opts.Checks)
       if (llvm::Error E =
@@ -190,13 +188,19 @@ llvm::Expected<ClangTidyOptions> Config::optionsFor(llvm::StringRef File) {
                              : llvm::StringRef(Source)))
         return std::move(E);
   ClangTidyOptions Effective = Provider->getOptions(File);
-  std::string Checks = Effective.Checks.value_or("");
+  return Effective;
+}
+
+bool Config::enablesAnyCheck(const ClangTidyOptions &Options) {
+  const std::string Checks = Options.Checks.value_or("");
   auto [It, Inserted] = AnyCheckEnabled.try_emplace(Checks, false);
   if (Inserted)
-    It->second = !getCheckNames(Effective, false, false).empty();
-  if (!It->second)
-    return fail(File + ": no check enabled (Checks: '" + Checks + "')");
-  return Effective;
+    It->second = !getCheckNames(Options, false, false).empty();
+  return It->second;
+}
+
+bool Config::enables(const ClangTidyOptions &Options, llvm::StringRef Check) {
+  return GlobList(Options.Checks.value_or("")).contains(Check);
 }
 
 } // namespace structify

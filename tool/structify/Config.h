@@ -1,5 +1,4 @@
-//===--- Config.h - clang-tidy configuration, as clang-tidy reads it -*- C++
-//-*-===//
+//===--- Config.h - clang-tidy configuration, as it reads it ----*- C++ -*-===//
 
 #ifndef STRUCTIFY_CONFIG_H
 #define STRUCTIFY_CONFIG_H
@@ -61,9 +60,17 @@ public:
   makeProvider(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) const;
 
   /// The options in force for File, checked: the error is one line naming a
-  /// broken .clang-tidy, an unknown check, or a file with no check enabled.
+  /// broken .clang-tidy or an unknown check.
   llvm::Expected<clang::tidy::ClangTidyOptions>
   optionsFor(llvm::StringRef File);
+
+  /// Whether \p Options enable any check at all (a third-party folder's
+  /// `Checks: '-*'` enables none: its units are skipped).
+  bool enablesAnyCheck(const clang::tidy::ClangTidyOptions &Options);
+
+  /// Whether \p Options enable the check \p Check.
+  static bool enables(const clang::tidy::ClangTidyOptions &Options,
+                      llvm::StringRef Check);
 
 private:
   Config() = default;

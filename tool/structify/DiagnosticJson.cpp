@@ -3,6 +3,11 @@
 #include "DiagnosticJson.h"
 
 namespace structify {
+
+bool isCompilerError(const clang::tooling::Diagnostic &Diag) {
+  return Diag.DiagLevel == clang::tooling::Diagnostic::Error &&
+         llvm::StringRef(Diag.DiagnosticName).starts_with("clang-diagnostic-");
+}
 using clang::tooling::Diagnostic;
 using clang::tooling::DiagnosticMessage;
 using clang::tooling::FileByteRange;
@@ -33,10 +38,12 @@ Object toJSON(const DiagnosticMessage &Message) {
                             {"length", Range.Length}});
   for (const auto &Entry : Message.Fix)
     for (const Replacement &R : Entry.second)
-      Fixes.push_back(Object{{"file", R.getFilePath()},
+      // Copies: a json::Value borrows a StringRef, and the JSON may
+      // outlive the diagnostic.
+      Fixes.push_back(Object{{"file", R.getFilePath().str()},
                              {"offset", R.getOffset()},
                              {"length", R.getLength()},
-                             {"replacement", R.getReplacementText()}});
+                             {"replacement", R.getReplacementText().str()}});
   Object Result{{"message", Message.Message},
                 {"file", Message.FilePath},
                 {"offset", Message.FileOffset}};

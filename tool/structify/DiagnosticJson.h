@@ -15,6 +15,9 @@ namespace structify {
 
 llvm::StringRef levelName(clang::tooling::Diagnostic::Level Level);
 
+/// An error of the compiler's own (`clang-diagnostic-*`), not of a check.
+bool isCompilerError(const clang::tooling::Diagnostic &Diag);
+
 llvm::json::Object toJSON(const clang::tooling::DiagnosticMessage &Message);
 llvm::json::Object toJSON(const clang::tooling::Diagnostic &Diag);
 

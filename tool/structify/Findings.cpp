@@ -1,6 +1,7 @@
 //===--- Findings.cpp - what a run found, once per place ------------------===//
 
 #include "Findings.h"
+#include "DiagnosticJson.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
@@ -9,8 +10,7 @@
 namespace structify {
 
 bool Finding::isCompilerError() const {
-  return Diag.DiagLevel == clang::tooling::Diagnostic::Error &&
-         llvm::StringRef(Diag.DiagnosticName).starts_with("clang-diagnostic-");
+  return structify::isCompilerError(Diag);
 }
 
 size_t Results::newFindings() const {

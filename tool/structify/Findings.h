@@ -39,6 +39,8 @@ struct Results {
   std::vector<Finding> Findings; ///< by file, then offset
   std::vector<Failure> Failures; ///< by file
   unsigned Units = 0, Cached = 0, Analysed = 0;
+  /// Units left out: their configuration enables no check.
+  unsigned Skipped = 0;
 
   size_t newFindings() const;
   /// Whether the run fails: new findings, or a unit that was not analysed.

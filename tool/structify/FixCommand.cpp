@@ -1,9 +1,11 @@
 //===--- FixCommand.cpp - structify fix -----------------------------------===//
 //
 // The project-wide refactor: collect and plan (or read the user's plan),
-// apply every unit's edits at once, verify that every affected unit still
-// compiles, and keep the result only then. A rewrite that breaks the build is
-// undone, the function to blame is skipped, and the rest is tried again.
+// make every unit's share of the rewrites once, merge them function by
+// function, write them journaled, verify that every affected unit still
+// compiles, and keep the result only then. A function whose rewrite cannot
+// be made, conflicts, or breaks the build is skipped with its reason, and
+// the rest is tried again: one function never sinks the others.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,12 +13,15 @@
 #include "CommandLine.h"
 #include "Commands.h"
 #include "Journal.h"
+#include "Paths.h"
 #include "Refactor.h"
+#include "UnifiedDiff.h"
 #include "Verify.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
+#include <thread>
 
 namespace structify {
 namespace cl = llvm::cl;
@@ -45,6 +50,11 @@ cl::opt<std::string> DebugStopAfter(
     cl::desc("Stop as if killed after a stage (write), for testing recovery"),
     cl::Hidden, cl::sub(fixCommand()), cl::cat(structifyCategory()));
 
+cl::opt<std::string> DebugWaitAfter(
+    "debug-wait-after",
+    cl::desc("Wait up to a minute after a stage (write), for testing signals"),
+    cl::Hidden, cl::sub(fixCommand()), cl::cat(structifyCategory()));
+
 /// The plan's files, as they were when it was made: anything else is refused.
 llvm::Error checkUnchanged(const Plan &Plan, llvm::StringRef PlanPath) {
   for (const auto &File : Plan.Files) {
@@ -62,36 +72,12 @@ llvm::Error checkUnchanged(const Plan &Plan, llvm::StringRef PlanPath) {
 
 void printDiff(const std::string &File, const std::string &NewText,
                llvm::StringRef Root) {
-  llvm::SmallString<128> Temp, Out;
-  int FD = -1;
-  if (llvm::sys::fs::createTemporaryFile("structify-new", "txt", FD, Temp) ||
-      llvm::sys::fs::createTemporaryFile("structify-diff", "txt", Out))
+  auto Old = llvm::MemoryBuffer::getFile(File);
+  if (!Old)
     return;
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << NewText;
-  }
-  llvm::StringRef Relative(File);
-  Relative.consume_front(Root);
-  Relative.consume_front("/");
-  const std::string A = ("a/" + Relative).str(), B = ("b/" + Relative).str();
-  auto Diff = llvm::sys::findProgramByName("diff");
-  if (Diff) {
-    llvm::StringRef Args[] = {*Diff, "-u", "--label", A, "--label", B, File, Temp};
-    std::optional<llvm::StringRef> Redirects[] = {std::nullopt, llvm::StringRef(Out),
-                                                  std::nullopt};
-    llvm::sys::ExecuteAndWait(*Diff, Args, std::nullopt, Redirects);
-    if (auto Text = llvm::MemoryBuffer::getFile(Out))
-      llvm::outs() << (*Text)->getBuffer();
-  }
-  // Temporary files: nothing to do if they are already gone.
-  [[maybe_unused]] std::error_code Gone = llvm::sys::fs::remove(Temp);
-  Gone = llvm::sys::fs::remove(Out);
-}
-
-/// `3 functions`, `1 file`.
-std::string plural(size_t N, llvm::StringRef Word) {
-  return std::to_string(N) + " " + Word.str() + (N == 1 ? "" : "s");
+  const std::string Relative = relativeTo(File, Root);
+  writeUnifiedDiff((*Old)->getBuffer(), NewText, "a/" + Relative,
+                   "b/" + Relative, llvm::outs());
 }
 
 /// What was (or, with --dry-run, would be) done, and what was skipped.
@@ -129,7 +115,7 @@ unsigned skipRewrites(Plan &Plan,
     const std::string Reason = ReasonFor(Entry);
     if (Reason.empty())
       continue;
-    clang::tidy::structify::skipEntry(Entry, Reason);
+    skipEntry(Entry, Reason);
     ++Skipped;
   }
   return Skipped;
@@ -145,14 +131,17 @@ unsigned skipBlamed(Plan &Plan, const std::vector<VerifyError> &Errors) {
   });
 }
 
-/// Skips the planned rewrites some unit cannot make.
-unsigned skipBlocked(Plan &Plan, const std::vector<BlockedRewrite> &Blocked) {
-  return skipRewrites(Plan, [&](const PlanEntry &Entry) {
-    for (const BlockedRewrite &B : Blocked)
-      if (B.Function == Entry.DeclaredAt) {
-        llvm::errs() << "structify fix: cannot rewrite " << Entry.Function
-                     << " as planned: " << B.Reason << "\n";
-        return B.Reason;
+/// Skips the rewrites in \p Skips, saying so: "structify fix: cannot
+/// rewrite F as planned: reason" for \p Before "cannot rewrite" and \p After
+/// " as planned".
+void skipAll(Plan &Plan, const std::vector<Skip> &Skips, llvm::StringRef Before,
+             llvm::StringRef After) {
+  skipRewrites(Plan, [&](const PlanEntry &Entry) {
+    for (const Skip &S : Skips)
+      if (S.Usr == Entry.Usr) {
+        llvm::errs() << "structify fix: " << Before << " " << Entry.Function
+                     << After << ": " << S.Reason << "\n";
+        return S.Reason;
       }
     return std::string();
   });
@@ -175,7 +164,9 @@ llvm::Expected<ProjectPlan> planFor(const Project &P, StageTimes &Times) {
     return Read.takeError();
   if (llvm::Error E = checkUnchanged(*Read, PlanFile))
     return std::move(E);
-  return ProjectPlan{std::move(*Read), {}};
+  ProjectPlan Result;
+  Result.Plan = std::move(*Read);
+  return Result;
 }
 
 void reportFailure(const Plan &Current, const Verification &V) {
@@ -190,6 +181,63 @@ void reportFailure(const Plan &Current, const Verification &V) {
   }
 }
 
+/// The apply stage: every unit that reads a file the plan edits (all, when
+/// which reads what is not known) makes its share of the rewrites, once.
+/// Units that do not compile join \p Planned's failed units, and their
+/// FilesRead fill in what was not known.
+ProjectEdits applyPlan(const Project &P, const Plan &Current,
+                       llvm::StringRef PlanPath, ProjectPlan &Planned) {
+  std::vector<size_t> Analysed;
+  const bool Known = !Planned.FilesRead.empty();
+  if (!Known)
+    Planned.FilesRead.resize(P.Units.size());
+  for (size_t I = 0; I < P.Units.size(); ++I) {
+    if (llvm::any_of(Planned.Failed, [&](const FailedUnit &F) {
+          return F.File == P.Units[I].File;
+        }))
+      continue;
+    if (Known && llvm::none_of(Planned.FilesRead[I], [&](const std::string &F) {
+          return llvm::any_of(Current.Files, [&](const auto &Edited) {
+            return Edited.Path == F;
+          });
+        }))
+      continue;
+    Analysed.push_back(I);
+  }
+  std::vector<AppliedUnit> Applied(Analysed.size());
+  const UnitRunner Runner = P.runner();
+  Progress Status(Analysed.size(), P.Quiet, "apply");
+  runInParallel(Analysed.size(), P.Jobs, [&](size_t K) {
+    const TranslationUnit &Unit = P.Units[Analysed[K]];
+    Status.started(Unit.File);
+    Applied[K] = Runner.apply(Unit, PlanPath);
+    UnitResult Shown;
+    Shown.Status = Applied[K].Status;
+    Status.finished(Unit.File, Shown);
+  });
+  Status.done();
+  ProjectEdits All;
+  for (size_t K = 0; K < Analysed.size(); ++K) {
+    const size_t I = Analysed[K];
+    if (!Known)
+      Planned.FilesRead[I] = Applied[K].FilesRead;
+    if (Applied[K].Status != UnitResult::Outcome::Analysed) {
+      Planned.Failed.push_back(
+          {P.Units[I].File, Applied[K].Problem, Applied[K].FilesRead});
+      continue;
+    }
+    All.add(Applied[K]);
+  }
+  return All;
+}
+
+/// Waits, for a test to send a signal, up to a minute.
+void waitForSignal() {
+  llvm::errs() << "structify fix: waiting after write\n";
+  llvm::errs().flush();
+  std::this_thread::sleep_for(std::chrono::seconds(60));
+}
+
 /// The whole fix; \p Work is its working directory (the journal, the plan it
 /// follows). Sets \p KeepWork when Work must stay (it holds files that could
 /// not be restored).
@@ -199,43 +247,64 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
     return usageError(std::move(E));
   }
   Journal Log(Work + "/journal");
+  // Before any thread starts: a Ctrl-C restores what was written.
+  InterruptGuard Interrupts(Log);
 
   StageTimes Times;
   auto Planned = planFor(P, Times);
   if (!Planned)
     return usageError(Planned.takeError());
-  Plan Current = std::move(Planned->Plan);
-  // Known when the plan was made here: which unit read which file.
-  const std::vector<std::vector<std::string>> *FilesRead =
-      Planned->FilesRead.empty() ? nullptr : &Planned->FilesRead;
-  std::vector<std::string> Edited;
-  Edited.reserve(Current.Files.size());
-  for (const auto &File : Current.Files)
-    Edited.push_back(File.Path);
+  Plan Current = Planned->Plan;
   if (std::error_code EC = llvm::sys::fs::create_directories(Work))
     return usageError(llvm::createStringError(EC, "%s: %s", Work.c_str(),
                                               EC.message().c_str()));
   const std::string PlanPath = Work + "/plan.yaml";
+  if (llvm::Error E = writeFileAtomically(PlanPath, planToYaml(Current)))
+    return usageError(std::move(E));
 
-  // A round writes, verifies and, on failure, restores; computing the edits
-  // again after skipping a blocked rewrite is not a new round.
+  // Apply: each unit's share of every rewrite, made once.
+  Stopwatch Clock;
+  const size_t FailedBefore = Planned->Failed.size();
+  const ProjectEdits All = applyPlan(P, Current, PlanPath, *Planned);
+  addTime(Times.Apply, Clock.lap());
+  if (Planned->Failed.size() > FailedBefore) {
+    if (P.RequireAllUnits) {
+      const FailedUnit &First = Planned->Failed[FailedBefore];
+      return usageError(First.File + ": " + First.Problem +
+                        "; --require-all-units asks for every translation "
+                        "unit to compile");
+    }
+    // Units the plan did not know failed: what they may use is left alone.
+    const std::vector<FailedUnit> New(Planned->Failed.begin() + FailedBefore,
+                                      Planned->Failed.end());
+    skipRewrites(Current, [&](const PlanEntry &Entry) {
+      const FailedUnit *Unit = failedUnitUsing(Entry, New);
+      return Unit ? "it may be used in '" + Unit->File +
+                        "', which does not compile, so its uses there are "
+                        "unknown"
+                  : std::string();
+    });
+  }
+  reportFailedUnits(Planned->Failed, llvm::errs());
+  // A rewrite some unit cannot make would be half made: skip it before
+  // anything is written.
+  skipAll(Current, All.blocked(Current), "cannot rewrite", " as planned");
+
+  // A round merges, writes, verifies and, on failure, restores; only the
+  // merge is done again, without the functions to blame.
   for (unsigned Round = 1;;) {
-    // Apply: every unit's edits, from the plan as it stands.
-    if (llvm::Error E = writeFileAtomically(
-            PlanPath, clang::tidy::structify::planToYaml(Current)))
-      return usageError(std::move(E));
-    Stopwatch Clock;
-    Edits E = computeEdits(P, PlanPath, FilesRead, Edited);
+    Clock.lap();
+    std::vector<Skip> Conflicts;
+    const Edits E = All.merge(
+        Current, P.FormatStyle,
+        [&](llvm::StringRef File) { return P.whyNotEditable(File); }, Conflicts);
     addTime(Times.Apply, Clock.lap());
+    skipAll(Current, Conflicts, "skipped", "");
     if (!E.Problems.empty()) {
       llvm::errs() << "structify fix: error: nothing was changed: "
                    << E.Problems.front() << "\n";
       return ExitFindings;
     }
-    // A rewrite some unit cannot make would be half made: skip it, and
-    // compute the edits again, before anything is written.
-    if (skipBlocked(Current, E.Blocked) > 0)
-      continue;
     if (E.NewContents.empty() || DryRun) {
       for (const auto &[File, Text] : E.NewContents)
         printDiff(File, Text, P.Layout.SourceRoot);
@@ -254,8 +323,10 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
     }
     if (DebugStopAfter == "write")
       std::_Exit(137); // as if killed: the journal stays
+    if (DebugWaitAfter == "write")
+      waitForSignal();
     Clock.lap();
-    const Verification V = verify(P, E);
+    const Verification V = verify(P, E, Planned->FilesRead, Planned->Failed);
     addTime(Times.Verify, Clock.lap());
     if (V.Errors.empty()) {
       if (llvm::Error Err = Log.commit())
@@ -283,8 +354,8 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
 
 } // namespace
 
-int runFix() {
-  auto P = loadProject();
+int runFix(const char *Argv0) {
+  auto P = loadProject(Argv0);
   if (!P)
     return usageError(P.takeError());
   const std::string Work = workDirectory(*P);

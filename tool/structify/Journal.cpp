@@ -1,4 +1,4 @@
-//===--- Journal.cpp - every file as it was, or every file as planned ------===//
+//===--- Journal.cpp - every file as it was, or every file as planned -----===//
 
 #include "Journal.h"
 #include "llvm/Support/FileSystem.h"
@@ -6,15 +6,78 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <csignal>
+#include <pthread.h>
+#include <thread>
+#include <unistd.h>
 
 namespace structify {
 
+namespace {
+
+llvm::Error fileError(llvm::StringRef Path, llvm::StringRef What,
+                      std::error_code EC) {
+  return llvm::createStringError(EC, "%s: cannot %s: %s", Path.str().c_str(),
+                                 What.str().c_str(), EC.message().c_str());
+}
+
+/// Writes over \p Path in place: for a file whose owner this process cannot
+/// give a new file.
+llvm::Error writeInPlace(llvm::StringRef Path, llvm::StringRef Content) {
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC);
+  if (EC)
+    return fileError(Path, "write", EC);
+  OS << Content;
+  OS.close();
+  if (OS.has_error())
+    return fileError(Path, "write", OS.error());
+  return llvm::Error::success();
+}
+
+} // namespace
+
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content) {
-  // A temporary file beside the target, renamed over it.
-  return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+  llvm::sys::fs::file_status Old;
+  const bool Exists = !llvm::sys::fs::status(Path, Old);
+  // A new file beside the old one, with its mode and owner, renamed over it.
+  llvm::SmallString<256> Temp;
+  int FD = -1;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
+          Path + ".structify-%%%%%%", FD, Temp, llvm::sys::fs::OF_None,
+          Exists ? Old.permissions() : llvm::sys::fs::all_read |
+                                            llvm::sys::fs::all_write))
+    return fileError(Path, "write", EC);
+  auto Discard = [&] { llvm::sys::fs::remove(Temp); };
+  if (Exists) {
+    // The mode the umask trimmed, and the owner.
+    if (std::error_code EC = llvm::sys::fs::setPermissions(FD, Old.permissions())) {
+      ::close(FD);
+      Discard();
+      return fileError(Path, "keep the mode of", EC);
+    }
+    if (::fchown(FD, Old.getUser(), Old.getGroup()) != 0) {
+      ::close(FD);
+      Discard();
+      return writeInPlace(Path, Content);
+    }
+  }
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << Content;
-    return llvm::Error::success();
-  });
+    OS.close();
+    if (OS.has_error()) {
+      std::error_code EC = OS.error();
+      OS.clear_error();
+      Discard();
+      return fileError(Path, "write", EC);
+    }
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
+    Discard();
+    return fileError(Path, "write", EC);
+  }
+  return llvm::Error::success();
 }
 
 std::string Journal::manifestPath() const {
@@ -73,9 +136,9 @@ llvm::Expected<unsigned> Journal::recover() {
 }
 
 llvm::Error Journal::write(const std::map<std::string, std::string> &NewContents) {
+  std::lock_guard<std::recursive_mutex> Guard(Lock);
   if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
-    return llvm::createStringError(EC, "%s: cannot create the journal: %s",
-                                   Directory.c_str(), EC.message().c_str());
+    return fileError(Directory, "create the journal", EC);
   // First the old contents, then the manifest that lists them: a manifest on
   // disk means every copy it names is complete.
   llvm::json::Array Files;
@@ -83,13 +146,11 @@ llvm::Error Journal::write(const std::map<std::string, std::string> &NewContents
   for (const auto &[Path, Content] : NewContents) {
     auto Old = llvm::MemoryBuffer::getFile(Path);
     if (!Old)
-      return llvm::createStringError(Old.getError(), "%s: cannot read: %s",
-                                     Path.c_str(), Old.getError().message().c_str());
+      return fileError(Path, "read", Old.getError());
     llvm::SmallString<256> Backup(Directory);
     llvm::sys::path::append(Backup, std::to_string(N++) + ".orig");
     if (llvm::Error E = writeFileAtomically(Backup, (*Old)->getBuffer()))
       return E;
-    Originals[Path] = (*Old)->getBuffer().str();
     Files.push_back(
         llvm::json::Object{{"path", Path}, {"backup", std::string(Backup)}});
   }
@@ -98,15 +159,28 @@ llvm::Error Journal::write(const std::map<std::string, std::string> &NewContents
       << llvm::json::Value(llvm::json::Object{{"files", std::move(Files)}});
   if (llvm::Error E = writeFileAtomically(manifestPath(), Manifest))
     return E;
-  for (const auto &[Path, Content] : NewContents)
+  for (const auto &[Path, Content] : NewContents) {
+    auto Old = llvm::MemoryBuffer::getFile(Path);
+    if (!Old) {
+      llvm::consumeError(restoreLocked());
+      return fileError(Path, "read", Old.getError());
+    }
+    Originals[Path] = (*Old)->getBuffer().str();
     if (llvm::Error E = writeFileAtomically(Path, Content)) {
-      llvm::consumeError(restore());
+      Originals.erase(Path);
+      llvm::consumeError(restoreLocked());
       return E;
     }
+  }
   return llvm::Error::success();
 }
 
 llvm::Error Journal::restore() {
+  std::lock_guard<std::recursive_mutex> Guard(Lock);
+  return restoreLocked();
+}
+
+llvm::Error Journal::restoreLocked() {
   for (const auto &[Path, Content] : Originals)
     if (llvm::Error E = writeFileAtomically(Path, Content))
       return E;
@@ -115,10 +189,79 @@ llvm::Error Journal::restore() {
 }
 
 llvm::Error Journal::commit() {
+  std::lock_guard<std::recursive_mutex> Guard(Lock);
+  Originals.clear();
   if (std::error_code EC = llvm::sys::fs::remove_directories(Directory))
-    return llvm::createStringError(EC, "%s: cannot remove the journal: %s",
-                                   Directory.c_str(), EC.message().c_str());
+    return fileError(Directory, "remove the journal", EC);
   return llvm::Error::success();
+}
+
+size_t Journal::pending() {
+  std::lock_guard<std::recursive_mutex> Guard(Lock);
+  return Originals.size();
+}
+
+namespace {
+
+sigset_t interrupts() {
+  sigset_t Set;
+  sigemptyset(&Set);
+  sigaddset(&Set, SIGINT);
+  sigaddset(&Set, SIGTERM);
+  sigaddset(&Set, SIGHUP);
+  return Set;
+}
+
+/// The journal the signal thread restores; null once the guard is gone.
+std::mutex GuardLock;
+Journal *Guarded = nullptr;
+
+void takeSignals() {
+  const sigset_t Set = interrupts();
+  int Signal = 0;
+  while (sigwait(&Set, &Signal) != 0) {
+  }
+  std::lock_guard<std::mutex> Guard(GuardLock);
+  if (Guarded && Guarded->pending() > 0) {
+    const size_t Files = Guarded->pending();
+    if (llvm::Error E = Guarded->restore()) {
+      llvm::errs() << "structify fix: interrupted; cannot restore the files: "
+                   << llvm::toString(std::move(E))
+                   << "; the next 'structify fix' restores them from its "
+                      "journal\n";
+    } else {
+      llvm::errs() << "structify fix: interrupted; restored the " << Files
+                   << " rewritten file" << (Files == 1 ? "" : "s")
+                   << ": every file is as it was\n";
+    }
+  } else {
+    llvm::errs() << "structify fix: interrupted; no file was changed\n";
+  }
+  llvm::errs().flush();
+  ::_exit(128 + Signal);
+}
+
+} // namespace
+
+InterruptGuard::InterruptGuard(Journal &Log) {
+  const sigset_t Set = interrupts();
+  pthread_sigmask(SIG_BLOCK, &Set, nullptr);
+  {
+    std::lock_guard<std::mutex> Guard(GuardLock);
+    Guarded = &Log;
+  }
+  static std::once_flag Started;
+  std::call_once(Started, [] { std::thread(takeSignals).detach(); });
+}
+
+InterruptGuard::~InterruptGuard() {
+  std::lock_guard<std::mutex> Guard(GuardLock);
+  Guarded = nullptr;
+}
+
+void unblockInterrupts() {
+  const sigset_t Set = interrupts();
+  pthread_sigmask(SIG_UNBLOCK, &Set, nullptr);
 }
 
 } // namespace structify

@@ -1,11 +1,13 @@
-//===--- Journal.h - every file as it was, or every file as planned -*- C++ -*-===//
+//===--- Journal.h - every file as it was, or as planned --------*- C++ -*-===//
 //
 // `structify fix` never loses a user's code. Before it writes anything it
 // records each file's old content in a journal under the build directory;
-// each file is then replaced atomically (a new file renamed over the old), so
-// an interrupted run leaves each file either old or new. The journal is
-// removed once the rewrite is verified, or once every file is restored; a run
-// that finds a journal restores what it lists before anything else.
+// each file is then replaced atomically (a new file, with the old one's mode
+// and owner, renamed over the old), so an interrupted run leaves each file
+// either old or new. The journal is removed once the rewrite is verified, or
+// once every file is restored; a run that finds a journal restores what it
+// lists before anything else. A SIGINT, SIGTERM or SIGHUP while files are
+// rewritten restores them at once (InterruptGuard).
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +16,7 @@
 
 #include "llvm/Support/Error.h"
 #include <map>
+#include <mutex>
 #include <string>
 
 namespace structify {
@@ -27,7 +30,8 @@ public:
   llvm::Expected<unsigned> recover();
 
   /// Records the old content of every file in \p NewContents, then writes
-  /// the new contents, each file atomically.
+  /// the new contents, each file atomically. On an error every file is as
+  /// it was, and the error names the file.
   llvm::Error write(const std::map<std::string, std::string> &NewContents);
 
   /// Puts back every file as it was, and removes the journal.
@@ -36,15 +40,39 @@ public:
   /// Keeps the new contents: removes the journal.
   llvm::Error commit();
 
+  /// How many files are written and not yet restored or committed.
+  size_t pending();
+
 private:
   std::string manifestPath() const;
+  llvm::Error restoreLocked();
   std::string Directory;
   /// Path -> old content, of the files written.
   std::map<std::string, std::string> Originals;
+  /// Held while files change: a signal waits for a write to finish.
+  std::recursive_mutex Lock;
 };
 
-/// Replaces \p Path's content with \p Content atomically.
+/// Replaces \p Path's content with \p Content atomically, keeping its mode
+/// and owner. The error names the file.
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content);
+
+/// While it lives, SIGINT, SIGTERM and SIGHUP no longer stop the process at
+/// once: a thread of its own takes them, restores every file \p Log has
+/// written, says so on stderr, and exits with 128 + the signal's number.
+/// Create it before any other thread, so that they inherit the blocked
+/// signals; worker processes unblock them (see Worker.cpp).
+class InterruptGuard {
+public:
+  explicit InterruptGuard(Journal &Log);
+  ~InterruptGuard();
+  InterruptGuard(const InterruptGuard &) = delete;
+  InterruptGuard &operator=(const InterruptGuard &) = delete;
+};
+
+/// Unblocks the signals InterruptGuard blocks: for worker processes, which
+/// inherit the mask.
+void unblockInterrupts();
 
 } // namespace structify
 

@@ -1,5 +1,4 @@
-//===--- MergeCommand.cpp - structify merge
-//--------------------------------===//
+//===--- MergeCommand.cpp - structify merge -------------------------------===//
 //
 // Shards of a project checked on several machines each write a
 // --format=json report; merge reads them back and writes one report in any

@@ -1,8 +1,12 @@
-//===--- Paths.cpp - files, paths and places in them -----------------------===//
+//===--- Paths.cpp - files, paths and places in them ----------------------===//
 
 #include "Paths.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/xxhash.h"
 #include "llvm/Support/Path.h"
 
 namespace structify {
@@ -30,6 +34,54 @@ bool isUnder(llvm::StringRef Path, llvm::StringRef Dir) {
   Dir = Dir.rtrim('/');
   return Path == Dir ||
          (Path.starts_with(Dir) && Path.size() > Dir.size() && Path[Dir.size()] == '/');
+}
+
+llvm::Error makeError(const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+}
+
+std::string hashText(llvm::ArrayRef<llvm::StringRef> Parts) {
+  std::string Data;
+  for (llvm::StringRef Part : Parts)
+    Data.append(Part.data(), Part.size()).push_back('\0');
+  const llvm::XXH128_hash_t H =
+      llvm::xxh3_128bits(llvm::arrayRefFromStringRef(Data));
+  std::string Hex;
+  llvm::raw_string_ostream(Hex) << llvm::format_hex_no_prefix(H.high64, 16)
+                                << llvm::format_hex_no_prefix(H.low64, 16);
+  return Hex;
+}
+
+std::string canonicalFileName(clang::FileEntryRef File,
+                              clang::FileManager &Files) {
+  const llvm::StringRef Real = File.getFileEntry().tryGetRealPathName();
+  if (!Real.empty())
+    return canonicalPath(Real);
+  llvm::SmallString<256> Path(File.getName());
+  Files.makeAbsolutePath(Path);
+  return canonicalPath(Path);
+}
+
+std::string canonicalFileOf(clang::SourceLocation Loc,
+                            const clang::SourceManager &SM) {
+  Loc = SM.getFileLoc(Loc);
+  const clang::OptionalFileEntryRef File =
+      SM.getFileEntryRefForID(SM.getFileID(Loc));
+  if (!File)
+    return {};
+  return canonicalFileName(*File, SM.getFileManager());
+}
+
+std::string describeLocation(clang::SourceLocation Loc,
+                             const clang::SourceManager &SM, bool Column) {
+  Loc = SM.getFileLoc(Loc);
+  const std::string File = canonicalFileOf(Loc, SM);
+  if (File.empty())
+    return "<unknown>";
+  std::string Text = File + ":" + std::to_string(SM.getSpellingLineNumber(Loc));
+  if (Column)
+    Text += ":" + std::to_string(SM.getSpellingColumnNumber(Loc));
+  return Text;
 }
 
 std::string relativeTo(llvm::StringRef Path, llvm::StringRef Root) {

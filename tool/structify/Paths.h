@@ -11,13 +11,22 @@
 #ifndef STRUCTIFY_PATHS_H
 #define STRUCTIFY_PATHS_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace clang {
+class FileEntryRef;
+class FileManager;
+class SourceLocation;
+class SourceManager;
+} // namespace clang
 
 namespace structify {
 
@@ -32,6 +41,29 @@ bool isUnder(llvm::StringRef Path, llvm::StringRef Dir);
 /// \p Path relative to \p Root when it is inside it, else \p Path; both
 /// canonical.
 std::string relativeTo(llvm::StringRef Path, llvm::StringRef Root);
+
+/// An error whose message is one line: `FILE: the problem`.
+llvm::Error makeError(const llvm::Twine &Message);
+
+/// A hash of \p Parts (each one counts, and where it ends), as 32 hex
+/// digits: file contents in the plan and the cache, finding fingerprints.
+std::string hashText(llvm::ArrayRef<llvm::StringRef> Parts);
+
+/// The canonical path of a file a compilation read: its real path, or its
+/// name made absolute against the compilation's working directory.
+std::string canonicalFileName(clang::FileEntryRef File,
+                              clang::FileManager &Files);
+
+/// The canonical path of the file \p Loc is in (through macros, to where
+/// they were used), or empty.
+std::string canonicalFileOf(clang::SourceLocation Loc,
+                            const clang::SourceManager &SM);
+
+/// `path:line:col` (or `path:line` without \p Column) of \p Loc, through
+/// macros to where they were used; lines as the file has them (#line
+/// directives do not count).
+std::string describeLocation(clang::SourceLocation Loc,
+                             const clang::SourceManager &SM, bool Column = true);
 
 /// The text of source files, read once each, to turn byte offsets into lines
 /// and columns. Not thread-safe.

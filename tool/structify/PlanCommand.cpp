@@ -20,8 +20,8 @@ cl::opt<std::string> Output("o", cl::desc("Write the plan to <file> (default: st
                             cl::sub(planCommand()), cl::cat(structifyCategory()));
 } // namespace
 
-int runPlan() {
-  auto P = loadProject();
+int runPlan(const char *Argv0) {
+  auto P = loadProject(Argv0);
   if (!P)
     return usageError(P.takeError());
   if (llvm::Error E = recoverInterruptedFix(*P))
@@ -30,7 +30,8 @@ int runPlan() {
   auto Plan = makeProjectPlan(*P, Times);
   if (!Plan)
     return usageError(Plan.takeError());
-  const std::string Yaml = clang::tidy::structify::planToYaml(Plan->Plan);
+  reportFailedUnits(Plan->Failed, llvm::errs());
+  const std::string Yaml = planToYaml(Plan->Plan);
   if (Output == "-") {
     llvm::outs() << Yaml;
   } else if (llvm::Error E = writeFileAtomically(Output, Yaml)) {

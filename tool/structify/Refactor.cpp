@@ -1,6 +1,7 @@
 //===--- Refactor.cpp - the project and its plan, for plan and fix --------===//
 
 #include "Refactor.h"
+#include "Paths.h"
 #include "CommandLine.h"
 #include "CompileDb.h"
 #include "Config.h"
@@ -69,12 +70,18 @@ cl::opt<bool> Quiet("quiet", cl::desc("No progress lines: only the summary"),
                     cl::sub(planCommand()), cl::sub(fixCommand()),
                     cl::cat(structifyCategory()));
 
-std::string realPath(llvm::StringRef Path) {
-  llvm::SmallString<256> Real;
-  if (llvm::sys::fs::real_path(Path, Real))
-    return Path.str();
-  return std::string(Real);
-}
+cl::opt<bool> RequireAllUnits(
+    "require-all-units",
+    cl::desc("Stop when a translation unit does not compile (default: leave "
+             "alone the functions it may use, and rewrite the rest)"),
+    cl::sub(planCommand()), cl::sub(fixCommand()), cl::cat(structifyCategory()));
+
+cl::opt<bool> InProcess(
+    "in-process",
+    cl::desc("Run the stages on threads of this process instead of worker "
+             "processes (faster to debug; a crash can stop the run)"),
+    cl::Hidden, cl::sub(planCommand()), cl::sub(fixCommand()),
+    cl::cat(structifyCategory()));
 
 /// CMake's source directory, from the build directory's CMakeCache.txt.
 std::string cmakeSourceDir(llvm::StringRef Build) {
@@ -87,16 +94,16 @@ std::string cmakeSourceDir(llvm::StringRef Build) {
   (*Buffer)->getBuffer().split(Lines, '\n');
   for (llvm::StringRef Line : Lines)
     if (Line.consume_front("CMAKE_HOME_DIRECTORY:INTERNAL="))
-      return realPath(Line.trim());
+      return canonicalPath(Line.trim());
   return {};
 }
 
 /// The deepest directory that holds every unit and the build directory.
 std::string commonDirectory(const std::vector<TranslationUnit> &Units,
                             llvm::StringRef Build) {
-  std::string Common = realPath(Build);
+  std::string Common = canonicalPath(Build);
   for (const TranslationUnit &Unit : Units) {
-    std::string Dir = realPath(llvm::sys::path::parent_path(Unit.File));
+    std::string Dir = canonicalPath(llvm::sys::path::parent_path(Unit.File));
     if (Common.empty()) {
       Common = Dir;
       continue;
@@ -108,6 +115,41 @@ std::string commonDirectory(const std::vector<TranslationUnit> &Units,
 }
 
 } // namespace
+
+std::string Project::whyNotEditable(llvm::StringRef File) const {
+  if (isUnder(File, Layout.BuildDir))
+    return "a generated file in the build directory";
+  if (!isUnder(File, Layout.SourceRoot))
+    return "outside the project's source directory '" + Layout.SourceRoot + "'";
+  if (disables(File))
+    return "where the configuration disables " +
+           clang::tidy::structify::TupleReturnCheckName.str();
+  llvm::sys::fs::file_status Status;
+  if (!llvm::sys::fs::status(File, Status) &&
+      ((Status.permissions() & (llvm::sys::fs::owner_write |
+                                llvm::sys::fs::group_write |
+                                llvm::sys::fs::others_write)) == 0 ||
+       llvm::sys::fs::access(File, llvm::sys::fs::AccessMode::Write)))
+    return "which is read-only";
+  return {};
+}
+
+bool Project::disables(llvm::StringRef File) const {
+  auto [It, New] = Disabled.try_emplace(File.str(), false);
+  if (New) {
+    auto Options = Configuration->optionsFor(File);
+    if (!Options)
+      llvm::consumeError(Options.takeError()); // checked for every unit already
+    else
+      It->second = !Config::enables(*Options,
+                                    clang::tidy::structify::TupleReturnCheckName);
+  }
+  return It->second;
+}
+
+std::string plural(size_t N, llvm::StringRef Word) {
+  return std::to_string(N) + " " + Word.str() + (N == 1 ? "" : "s");
+}
 
 std::string workDirectory(const Project &P) {
   llvm::SmallString<256> Dir(P.BuildDir);
@@ -133,12 +175,12 @@ llvm::Expected<std::string> hashFile(llvm::StringRef Path) {
     return llvm::createStringError(Buffer.getError(), "%s: cannot read: %s",
                                    Path.str().c_str(),
                                    Buffer.getError().message().c_str());
-  return llvm::utohexstr(llvm::xxh3_64bits((*Buffer)->getBuffer()), true, 16);
+  return hashText({(*Buffer)->getBuffer()});
 }
 
-llvm::Expected<Project> loadProject() {
+llvm::Expected<Project> loadProject(const char *Argv0) {
   Project P;
-  P.BuildDir = realPath(BuildDir);
+  P.BuildDir = canonicalPath(BuildDir);
   P.Jobs = Jobs;
   P.Quiet = Quiet;
   P.FormatStyle = FormatStyle;
@@ -148,8 +190,15 @@ llvm::Expected<Project> loadProject() {
       return llvm::createStringError(std::errc::invalid_argument,
                                      "--format-style=%s: %s", P.FormatStyle.c_str(),
                                      llvm::toString(Style.takeError()).c_str());
+  P.RequireAllUnits = RequireAllUnits;
+  P.InProcess = InProcess;
+  static int Anchor;
+  P.Executable = llvm::sys::fs::getMainExecutable(Argv0, &Anchor);
+  if (InProcess)
+    initializeRunner(/*RecoverFromCrashes=*/true);
   ConfigOptions ConfigOpts;
   ConfigOpts.ConfigFile = ConfigFile;
+  P.ConfigOpts = ConfigOpts;
   auto Configuration = Config::load(ConfigOpts);
   if (!Configuration)
     return Configuration.takeError();
@@ -170,7 +219,7 @@ llvm::Expected<Project> loadProject() {
       return llvm::createStringError(std::errc::no_such_file_or_directory,
                                      "%s: --source-root is not a directory",
                                      SourceRoot.c_str());
-    P.Layout.SourceRoot = realPath(SourceRoot);
+    P.Layout.SourceRoot = canonicalPath(SourceRoot);
   } else {
     P.Layout.SourceRoot = cmakeSourceDir(P.BuildDir);
     if (P.Layout.SourceRoot.empty())
@@ -194,29 +243,64 @@ void StageTimes::print(llvm::raw_ostream &OS) const {
 llvm::Expected<ProjectPlan> makeProjectPlan(const Project &P, StageTimes &Times) {
   Stopwatch Clock;
   Progress Status(P.Units.size(), P.Quiet, "collect");
-  CollectResult Collected = collect(P.Units, P.Options, P.Jobs, Status);
+  std::vector<CollectedUnit> Collected(P.Units.size());
+  const UnitRunner Runner = P.runner();
+  runInParallel(P.Units.size(), P.Jobs, [&](size_t I) {
+    Status.started(P.Units[I].File);
+    Collected[I] = Runner.collect(P.Units[I]);
+    UnitResult Shown;
+    Shown.Status = Collected[I].Status;
+    Status.finished(P.Units[I].File, Shown);
+  });
   Status.done();
   addTime(Times.Collect, Clock.lap());
-  if (!Collected.Failures.empty())
+
+  ProjectPlan Result;
+  PlanInputs Inputs;
+  for (size_t I = 0; I < P.Units.size(); ++I) {
+    CollectedUnit &Unit = Collected[I];
+    if (Unit.Status != UnitResult::Outcome::Analysed)
+      Result.Failed.push_back({P.Units[I].File, Unit.Problem, Unit.FilesRead});
+    for (FunctionSummary &S : Unit.Summaries)
+      Inputs.Summaries.push_back(std::move(S));
+    Result.FilesRead.push_back(std::move(Unit.FilesRead));
+  }
+  if (!Result.Failed.empty() && P.RequireAllUnits)
     return llvm::createStringError(
-        std::errc::invalid_argument, "%s%s; a project-wide rewrite needs every "
-                                     "translation unit to compile",
-        Collected.Failures.front().c_str(),
-        Collected.Failures.size() > 1
-            ? (" (and " + std::to_string(Collected.Failures.size() - 1) +
-               " more)")
+        std::errc::invalid_argument,
+        "%s: %s%s; --require-all-units asks for every translation unit to "
+        "compile",
+        Result.Failed.front().File.c_str(), Result.Failed.front().Problem.c_str(),
+        Result.Failed.size() > 1
+            ? (" (and " + std::to_string(Result.Failed.size() - 1) + " more)")
                   .c_str()
             : "");
-  Plan Result = clang::tidy::structify::makePlan(Collected.Summaries, P.Layout);
-  for (const std::string &File :
-       clang::tidy::structify::touchedFiles(Result, Collected.Summaries)) {
+  Inputs.WhyNotEditable = [&](llvm::StringRef File) {
+    return P.whyNotEditable(File);
+  };
+  Inputs.Disabled = [&](llvm::StringRef File) { return P.disables(File); };
+  Inputs.Failed = Result.Failed;
+  Result.Plan = makePlan(Inputs);
+  for (const std::string &File : touchedFiles(Result.Plan, Inputs.Summaries)) {
     auto Hash = hashFile(File);
     if (!Hash)
       return Hash.takeError();
-    Result.Files.push_back({File, *Hash});
+    Result.Plan.Files.push_back({File, *Hash});
   }
   addTime(Times.Plan, Clock.lap());
-  return ProjectPlan{std::move(Result), std::move(Collected.FilesRead)};
+  return Result;
+}
+
+void reportFailedUnits(const std::vector<FailedUnit> &Failed,
+                       llvm::raw_ostream &OS) {
+  if (Failed.empty())
+    return;
+  OS << "structify: " << plural(Failed.size(), "translation unit")
+     << (Failed.size() == 1 ? " does not compile; the functions it may use"
+                            : " do not compile; the functions they may use")
+     << " are left alone:\n";
+  for (const FailedUnit &Unit : Failed)
+    OS << "  " << Unit.File << ": " << Unit.Problem << "\n";
 }
 
 std::string describeRewrite(const PlanEntry &Entry) {

@@ -1,16 +1,17 @@
-//===--- Refactor.h - the project and its plan, for plan and fix -*- C++ -*-===//
+//===--- Refactor.h - the project and its plan ------------------*- C++ -*-===//
 
 #ifndef STRUCTIFY_REFACTOR_H
 #define STRUCTIFY_REFACTOR_H
 
-#include "Collect.h"
 #include "Config.h"
+#include "Planner.h"
 #include "Progress.h"
-#include "Runner.h"
+#include "Worker.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "model/Plan.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Error.h"
+#include <map>
 #include <optional>
 
 namespace structify {
@@ -18,25 +19,53 @@ namespace structify {
 llvm::cl::SubCommand &planCommand();
 llvm::cl::SubCommand &fixCommand();
 
+/// Where the project lives: what may be edited.
+struct ProjectLayout {
+  /// Files under it belong to the project.
+  std::string SourceRoot;
+  /// Files under it are generated; never edited.
+  std::string BuildDir;
+};
+
 /// The project a refactoring works on: every unit of the compile database,
 /// each with its clang-tidy options, and where its sources live.
 struct Project {
   std::string BuildDir;
+  ConfigOptions ConfigOpts;
   /// The user's clang-tidy configuration.
   std::shared_ptr<Config> Configuration;
   std::vector<TranslationUnit> Units;
   std::vector<clang::tidy::ClangTidyOptions> Options;
-  clang::tidy::structify::ProjectLayout Layout;
+  ProjectLayout Layout;
   unsigned Jobs = 0;
   bool Quiet = false;
   /// How to format the changed code: `file` (the nearest .clang-format, none
   /// without one), a style name, or `none`.
   std::string FormatStyle = "file";
+  /// Stop when a unit does not compile, instead of leaving alone what it
+  /// may use.
+  bool RequireAllUnits = false;
+  /// Where the stages run: worker processes of Executable, or this one.
+  std::string Executable;
+  bool InProcess = false;
+
+  UnitRunner runner() const {
+    return UnitRunner(ConfigOpts, Executable, InProcess);
+  }
+  /// Why a rewrite may not edit \p File, as a clause that follows "'FILE',
+  /// " (generated, outside the project, read-only, or its configuration
+  /// disables structify-tuple-return), or empty when it may.
+  std::string whyNotEditable(llvm::StringRef File) const;
+  /// Whether the configuration for \p File disables structify-tuple-return.
+  bool disables(llvm::StringRef File) const;
+
+private:
+  mutable std::map<std::string, bool> Disabled;
 };
 
 /// From -p, --config-file, --source-root, -j and --quiet. The error is one
 /// line naming the file and the problem.
-llvm::Expected<Project> loadProject();
+llvm::Expected<Project> loadProject(const char *Argv0);
 
 /// Wall-clock seconds spent in each stage.
 struct StageTimes {
@@ -50,18 +79,23 @@ inline void addTime(std::optional<double> &Stage, double Seconds) {
   Stage = Stage.value_or(0) + Seconds;
 }
 
-
 /// A plan, and what collecting it learnt about each unit.
 struct ProjectPlan {
   clang::tidy::structify::Plan Plan;
-  /// The files each unit read, by unit.
+  /// The files each unit read, by unit (empty when the plan was read).
   std::vector<std::vector<std::string>> FilesRead;
+  /// The units that do not compile.
+  std::vector<FailedUnit> Failed;
 };
 
 /// Collect and plan: the plan for the whole project, with its files and their
-/// hashes. Units that do not compile stop it: a plan that cannot see every
-/// use is not safe.
+/// hashes. A unit that does not compile stops it only with RequireAllUnits;
+/// otherwise the functions it may use are skipped.
 llvm::Expected<ProjectPlan> makeProjectPlan(const Project &P, StageTimes &Times);
+
+/// Says which units do not compile, and what that means for the rewrite.
+void reportFailedUnits(const std::vector<FailedUnit> &Failed,
+                       llvm::raw_ostream &OS);
 
 /// `structify fix`'s working directory: BUILD_DIR/.structify-fix.
 std::string workDirectory(const Project &P);
@@ -80,6 +114,9 @@ std::string describeRewrite(const clang::tidy::structify::PlanEntry &Entry);
 /// Prints what a plan decided: how many functions are rewritten, and each
 /// skipped one with its reason.
 void describePlan(const clang::tidy::structify::Plan &P, llvm::raw_ostream &OS);
+
+/// `3 functions`, `1 file`.
+std::string plural(size_t N, llvm::StringRef Word);
 
 } // namespace structify
 

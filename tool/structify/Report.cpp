@@ -121,15 +121,6 @@ Object findingToJSON(const Finding &F, SourceText &Sources) {
 
 } // namespace
 
-std::optional<Format> parseFormat(llvm::StringRef Name) {
-  if (Name == "text")
-    return Format::Text;
-  if (Name == "json")
-    return Format::Json;
-  if (Name == "sarif")
-    return Format::Sarif;
-  return std::nullopt;
-}
 
 void writeText(const Results &R, llvm::raw_ostream &OS, bool Color) {
   {

@@ -21,7 +21,7 @@ namespace structify {
 
 enum class Format { Text, Json, Sarif };
 
-std::optional<Format> parseFormat(llvm::StringRef Name);
+
 
 void writeText(const Results &R, llvm::raw_ostream &OS, bool Color);
 void writeJson(const Results &R, llvm::raw_ostream &OS, SourceText &Sources);

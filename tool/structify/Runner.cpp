@@ -1,27 +1,13 @@
 //===--- Runner.cpp - run the checks over translation units ---------------===//
 //
-// Worker processes, not threads: `structify check` runs analyse() in a
-// `structify __worker` process per unit (Worker.cpp), from -j threads. The
-// evidence, on this project's 2-core machine (the units of
-// test/driver/failures.test; figures in bench/README.md):
-//  - crash isolation: in threads, with an llvm::CrashRecoveryContext around
-//    each unit, `#pragma clang __debug llvm_fatal_error` was survived, but
-//    the trap of `#pragma clang __debug crash` left a dangling llvm::Timer
-//    behind that crashed the process at exit, after the report, turning exit
-//    code 1 into 139; a crash that corrupts the heap would take the other
-//    threads down the same way. In a worker, a crash ends that worker only:
-//    the unit is reported as crashed and the others go on; with --timeout a
-//    unit that hangs is stopped too.
-//  - speed: a cold run of cli11's 48 units at -j 2 (bench/README.md) took
-//    34.6 s with workers and 32.5 s with threads (--in-process), against
-//    35.9 s for run-clang-tidy: workers cost about 6%, for parsing dominates;
-//    a warm run starts no worker for the units it finds in the cache.
-// analyse() stays usable in-process (the worker, `--in-process` for
-// debugging, and later subcommands that collect C++ objects per unit).
+// Why units run in worker processes, and what that costs: see Worker.h and
+// bench/README.md.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Runner.h"
+#include "DiagnosticJson.h"
+#include "Paths.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -86,21 +72,10 @@ private:
   std::vector<std::string> &FilesRead;
 };
 
-/// The real path, so that a header reached as "../include/a.h" from one unit
-/// and "/src/include/a.h" from another is one file.
+/// The canonical path, so that a header reached as "../include/a.h" from one
+/// unit and "/src/include/a.h" from another is one file.
 std::string absolute(StringRef Path, StringRef Directory) {
-  if (Path.empty())
-    return std::string();
-  llvm::SmallString<256> Joined;
-  if (llvm::sys::path::is_absolute(Path))
-    Joined = Path;
-  else
-    llvm::sys::path::append(Joined, Directory, Path);
-  llvm::SmallString<256> Real;
-  if (!llvm::sys::fs::real_path(Joined, Real))
-    return std::string(Real);
-  llvm::sys::path::remove_dots(Joined, /*remove_dot_dot=*/false);
-  return std::string(Joined);
+  return canonicalPath(Path, Directory);
 }
 
 tooling::Replacements absolute(const tooling::Replacements &Replacements,
@@ -135,10 +110,6 @@ tooling::Diagnostic normalize(const ClangTidyError &Error) {
   return Diag;
 }
 
-bool isCompilerError(const ClangTidyError &Error) {
-  return Error.DiagLevel == ClangTidyError::Error && !Error.IsWarningAsError &&
-         StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-");
-}
 
 } // namespace
 
@@ -176,13 +147,8 @@ std::vector<std::string> commandLineFor(const TranslationUnit &Unit,
 
 void recordFilesRead(CompilerInstance &CI, std::vector<std::string> &FilesRead) {
   const SourceManager &SM = CI.getSourceManager();
-  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
-    const auto &[Entry, Content] = *It;
-    StringRef Real = Entry.getFileEntry().tryGetRealPathName();
-    llvm::SmallString<256> Path(Real.empty() ? Entry.getName() : Real);
-    CI.getFileManager().makeAbsolutePath(Path);
-    FilesRead.push_back(std::string(Path));
-  }
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
+    FilesRead.push_back(canonicalFileName(It->first, CI.getFileManager()));
 }
 
 bool AnalysisActionFactory::runInvocation(
@@ -204,17 +170,42 @@ void initializeRunner(bool RecoverFromCrashes) {
     llvm::CrashRecoveryContext::Enable();
 }
 
+bool runTool(const TranslationUnit &Unit, const ClangTidyOptions &Opts,
+             tooling::FrontendActionFactory &Factory,
+             DiagnosticConsumer &Diagnostics,
+             IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS) {
+  if (!FS) {
+    FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+        llvm::vfs::createPhysicalFileSystem());
+    // A missing directory makes the compilation fail with a clear error.
+    [[maybe_unused]] std::error_code NoDirectory =
+        FS->setCurrentWorkingDirectory(Unit.Command.Directory);
+  }
+  auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
+  tooling::ToolInvocation Invocation(commandLineFor(Unit, Opts), &Factory,
+                                     Files.get(),
+                                     std::make_shared<PCHContainerOperations>());
+  Invocation.setDiagnosticConsumer(&Diagnostics);
+  return Invocation.run();
+}
+
+std::optional<std::string> runProtected(llvm::function_ref<void()> Work) {
+  llvm::CrashRecoveryContext CRC;
+  if (CRC.RunSafely(Work))
+    return std::nullopt;
+  std::string Problem = "the analysis crashed";
+  if (llvm::CrashRecoveryContext::isCrash(CRC.RetCode) && CRC.RetCode > 128)
+    Problem += " (signal " + std::to_string(CRC.RetCode - 128) + ")";
+  return Problem;
+}
+
 UnitResult analyse(const TranslationUnit &Unit, const RunnerOptions &Options) {
   UnitResult Result;
   std::vector<ClangTidyError> Errors;
   bool Ran = false;
-  llvm::CrashRecoveryContext CRC;
-  bool Survived = CRC.RunSafely([&] {
-    // A file system of its own: its working directory is this unit's, not
-    // the process's, which other threads may share.
+  const std::optional<std::string> Crash = runProtected([&] {
     auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
         llvm::vfs::createPhysicalFileSystem());
-    // A missing directory makes the compile below fail with a clear error.
     [[maybe_unused]] std::error_code NoDirectory =
         FS->setCurrentWorkingDirectory(Unit.Command.Directory);
     ClangTidyContext Context(Options.MakeOptionsProvider(FS),
@@ -222,9 +213,6 @@ UnitResult analyse(const TranslationUnit &Unit, const RunnerOptions &Options) {
                              /*EnableModuleHeadersParsing=*/false,
                              /*ExperimentalCustomChecks=*/false);
     ClangTidyOptions Opts = Context.getOptionsForFile(Unit.File);
-    auto Files =
-        llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
-
     ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr,
                                              /*RemoveIncompatibleErrors=*/true,
                                              Options.FixesFromNotes);
@@ -233,25 +221,20 @@ UnitResult analyse(const TranslationUnit &Unit, const RunnerOptions &Options) {
                              *DiagOpts, &DiagConsumer,
                              /*ShouldOwnClient=*/false);
     Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
-
     CheckActionFactory Factory(Context, FS, Result.FilesRead);
-    tooling::ToolInvocation Invocation(
-        commandLineFor(Unit, Opts), &Factory, Files.get(),
-        std::make_shared<PCHContainerOperations>());
-    Invocation.setDiagnosticConsumer(&DiagConsumer);
-    Ran = Invocation.run();
+    Ran = runTool(Unit, Opts, Factory, DiagConsumer, FS);
     Errors = DiagConsumer.take();
   });
-  if (!Survived) {
+  if (Crash) {
     Result.Status = UnitResult::Outcome::Crashed;
-    Result.Problem = "the analysis crashed";
-    if (llvm::CrashRecoveryContext::isCrash(CRC.RetCode) && CRC.RetCode > 128)
-      Result.Problem += " (signal " + std::to_string(CRC.RetCode - 128) + ")";
+    Result.Problem = *Crash;
     Result.FilesRead.clear();
     return Result;
   }
   for (const ClangTidyError &Error : Errors) {
-    if (isCompilerError(Error) &&
+    // A warning the configuration makes an error is a finding, not a
+    // reason the unit failed.
+    if (!Error.IsWarningAsError && isCompilerError(Error) &&
         Result.Status == UnitResult::Outcome::Analysed) {
       Result.Status = UnitResult::Outcome::CompileError;
       Result.Problem = "does not compile: " + Error.Message.Message;

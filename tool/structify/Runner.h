@@ -1,9 +1,9 @@
 //===--- Runner.h - run the checks over translation units -------*- C++ -*-===//
 //
-// The stage every subcommand shares: analyse one translation unit with the
-// clang-tidy checks its configuration enables, and collect what came out (the
-// diagnostics with their fixes, and every file the unit read), or run many
-// units in parallel.
+// What every stage shares: one way to compile a translation unit (runTool),
+// one way to survive a crash (runProtected), clang-tidy's analysis of one
+// unit (analyse: the diagnostics with their fixes, and every file the unit
+// read), and many units in parallel (runInParallel).
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +19,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -83,8 +84,22 @@ std::vector<std::string>
 commandLineFor(const TranslationUnit &Unit,
                const clang::tidy::ClangTidyOptions &Opts);
 
+/// Runs \p Factory's action over \p Unit with its command as clang-tidy
+/// would run it (commandLineFor), on a file system of its own whose working
+/// directory is the unit's (other threads may share the process). The one
+/// place a compilation is set up. Returns whether the compiler ran it.
+bool runTool(const TranslationUnit &Unit, const clang::tidy::ClangTidyOptions &Opts,
+             clang::tooling::FrontendActionFactory &Factory,
+             clang::DiagnosticConsumer &Diagnostics,
+             llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS = nullptr);
+
+/// Runs \p Work, recovering from a crash when initializeRunner allowed it:
+/// returns why it crashed, or nothing.
+std::optional<std::string> runProtected(llvm::function_ref<void()> Work);
+
 /// Call once, before the first analysis, from the main thread. With
-/// RecoverFromCrashes, analyse() catches what crash it can (see Runner.cpp).
+/// RecoverFromCrashes, runProtected() catches what crash it can (see
+/// Worker.h).
 void initializeRunner(bool RecoverFromCrashes);
 
 /// Analyses one unit on the calling thread. A crash that the recovery context

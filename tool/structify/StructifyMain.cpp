@@ -1,5 +1,4 @@
-//===--- StructifyMain.cpp - the structify command
-//-------------------------===//
+//===--- StructifyMain.cpp - the structify command ------------------------===//
 //
 // Dispatches to a subcommand; the work is in structifyDriver.
 //
@@ -8,6 +7,7 @@
 #include "CommandLine.h"
 #include "Commands.h"
 #include "Refactor.h"
+#include "Journal.h"
 #include "Worker.h"
 #include "clang-tidy/ClangTidyForceLinker.h"
 #include "llvm/Config/llvm-config.h"
@@ -17,8 +17,12 @@
 int main(int argc, const char **argv) {
   // A worker process analyses one unit for `structify check` (Worker.h). It
   // skips InitLLVM: a crash should end it quietly, the parent reports it.
-  if (argc == 2 && llvm::StringRef(argv[1]) == structify::WorkerArgument)
+  if (argc == 2 && llvm::StringRef(argv[1]) == structify::WorkerArgument) {
+    // The parent may have blocked Ctrl-C for itself (Journal.h): a worker
+    // stops at once.
+    structify::unblockInterrupts();
     return structify::runWorker();
+  }
   llvm::InitLLVM X(argc, argv);
   llvm::cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
     OS << "structify " << STRUCTIFY_VERSION << " (LLVM " << LLVM_VERSION_STRING
@@ -39,9 +43,9 @@ int main(int argc, const char **argv) {
   if (structify::mergeCommand())
     return structify::runMerge();
   if (structify::planCommand())
-    return structify::runPlan();
+    return structify::runPlan(argv[0]);
   if (structify::fixCommand())
-    return structify::runFix();
+    return structify::runFix(argv[0]);
   llvm::errs() << "structify: error: expected a subcommand: check, merge, plan "
                   "or fix; see structify --help\n";
   return structify::ExitUsage;

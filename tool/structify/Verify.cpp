@@ -1,17 +1,12 @@
-//===--- Verify.cpp - does the rewritten project still compile? ------------===//
+//===--- Verify.cpp - does the rewritten project still compile? -----------===//
 
 #include "Verify.h"
-#include "llvm/Support/MemoryBuffer.h"
+#include "Paths.h"
 #include <mutex>
 
 namespace structify {
 using namespace clang;
 
-namespace {
-
-/// The function whose edit is at, or else nearest to, \p Offset of the new
-/// text of \p File: each edit's place in the new text is its old offset
-/// shifted by the edits before it.
 std::string blame(const std::vector<EditOrigin> &Origins, llvm::StringRef File,
                   unsigned Offset) {
   std::vector<const EditOrigin *> InFile;
@@ -38,35 +33,31 @@ std::string blame(const std::vector<EditOrigin> &Origins, llvm::StringRef File,
   return Best ? Best->Function : std::string();
 }
 
-} // namespace
-
-Verification verify(const Project &P, const Edits &E) {
+Verification verify(const Project &P, const Edits &E,
+                    const std::vector<std::vector<std::string>> &FilesRead,
+                    const std::vector<FailedUnit> &Failed) {
   std::vector<size_t> Affected;
-  for (size_t I = 0; I < P.Units.size(); ++I)
-    for (const std::string &File : E.FilesRead[I])
-      if (E.NewContents.count(File)) {
-        Affected.push_back(I);
-        break;
-      }
+  for (size_t I = 0; I < P.Units.size(); ++I) {
+    if (llvm::any_of(Failed, [&](const FailedUnit &F) {
+          return F.File == P.Units[I].File;
+        }))
+      continue;
+    if (I >= FilesRead.size() ||
+        llvm::any_of(FilesRead[I], [&](const std::string &File) {
+          return E.NewContents.count(File) > 0;
+        }))
+      Affected.push_back(I);
+  }
   Verification Result;
   Result.Units = Affected.size();
-  RunnerOptions Options;
-  Options.MakeOptionsProvider =
-      [&](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
-        // No check at all: only the compiler speaks.
-        tidy::ClangTidyOptions Overrides;
-        Overrides.Checks = "-*";
-        Overrides.WarningsAsErrors = "-*";
-        return std::make_unique<OverridingOptionsProvider>(
-            P.Configuration->makeProvider(std::move(FS)), std::move(Overrides),
-            "structify fix --verify");
-      };
+  const UnitRunner Runner = P.runner();
   std::mutex Lock;
+  SourceText Sources; // under Lock
   Progress Status(Affected.size(), P.Quiet, "verify");
   runInParallel(Affected.size(), P.Jobs, [&](size_t K) {
     const TranslationUnit &Unit = P.Units[Affected[K]];
     Status.started(Unit.File);
-    UnitResult R = analyse(Unit, Options);
+    UnitResult R = Runner.verify(Unit);
     Status.finished(Unit.File, R);
     std::lock_guard<std::mutex> Guard(Lock);
     if (R.Status == UnitResult::Outcome::Crashed)
@@ -75,7 +66,7 @@ Verification verify(const Project &P, const Edits &E) {
       if (D.DiagLevel != tooling::Diagnostic::Error)
         continue;
       const std::string File = D.Message.FilePath;
-      Result.Errors.push_back({position(File, D.Message.FileOffset),
+      Result.Errors.push_back({Sources.describe(File, D.Message.FileOffset),
                                D.Message.Message,
                                blame(E.Origins, File, D.Message.FileOffset)});
     }

@@ -4,6 +4,7 @@
 #define STRUCTIFY_VERIFY_H
 
 #include "Apply.h"
+#include "Refactor.h"
 
 namespace structify {
 
@@ -22,10 +23,19 @@ struct Verification {
   std::vector<VerifyError> Errors;
 };
 
+/// The function whose edit is at, or else nearest to, \p Offset of the new
+/// text of \p File: each edit's place in the new text is its old offset
+/// shifted by the edits before it. Empty when no edit is in the file.
+std::string blame(const std::vector<EditOrigin> &Origins, llvm::StringRef File,
+                  unsigned Offset);
+
 /// Parses again every unit that read a file the edits changed (their main
-/// file or any header), and reports each compile error with the function it
-/// blames: the one whose edit is nearest to the error in the same file.
-Verification verify(const Project &P, const Edits &E);
+/// file or any header), except those in \p Failed (they did not compile
+/// before), and reports each compile error with the function it blames: the
+/// one whose edit is nearest to the error in the same file.
+Verification verify(const Project &P, const Edits &E,
+                    const std::vector<std::vector<std::string>> &FilesRead,
+                    const std::vector<FailedUnit> &Failed);
 
 } // namespace structify
 

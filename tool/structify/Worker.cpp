@@ -1,9 +1,10 @@
-//===--- Worker.cpp - analyse a unit in a process of its own --------------===//
+//===--- Worker.cpp - run a stage on a unit, in a process of its own ------===//
 
 #include "Worker.h"
 #include "DiagnosticJson.h"
+#include "model/Plan.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/JSON.h"
+#include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
@@ -14,87 +15,156 @@
 namespace structify {
 using llvm::json::Array;
 using llvm::json::Object;
+using llvm::json::Value;
 
 namespace {
 
-llvm::json::Value request(const TranslationUnit &Unit,
-                          const ConfigOptions &Config) {
-  Object R{{"file", Unit.File},
-           {"directory", Unit.Command.Directory},
-           {"arguments", Unit.Command.CommandLine},
-           {"configFile", Config.ConfigFile}};
-  if (Config.Checks)
-    R["checks"] = *Config.Checks;
-  if (Config.HeaderFilter)
-    R["headerFilter"] = *Config.HeaderFilter;
-  return R;
+llvm::StringRef stageName(Stage Kind) {
+  switch (Kind) {
+  case Stage::Check:
+    return "check";
+  case Stage::Collect:
+    return "collect";
+  case Stage::Apply:
+    return "apply";
+  case Stage::Verify:
+    return "verify";
+  }
+  llvm_unreachable("a stage without a name");
 }
 
-bool parseRequest(const llvm::json::Value &V, TranslationUnit &Unit,
-                  ConfigOptions &Config) {
-  llvm::json::Path::Root Root;
-  llvm::json::ObjectMapper O(V, Root);
-  if (!O || !O.map("file", Unit.File) ||
-      !O.map("directory", Unit.Command.Directory) ||
-      !O.map("arguments", Unit.Command.CommandLine) ||
-      !O.map("configFile", Config.ConfigFile) ||
-      !O.mapOptional("checks", Config.Checks) ||
-      !O.mapOptional("headerFilter", Config.HeaderFilter))
+bool parseStage(llvm::StringRef Name, Stage &Kind) {
+  for (Stage Candidate : {Stage::Check, Stage::Collect, Stage::Apply, Stage::Verify})
+    if (Name == stageName(Candidate)) {
+      Kind = Candidate;
+      return true;
+    }
+  return false;
+}
+
+Value toJSON(const StageRequest &R) {
+  Object O{{"stage", stageName(R.Kind)},
+           {"file", R.Unit.File},
+           {"directory", R.Unit.Command.Directory},
+           {"arguments", R.Unit.Command.CommandLine},
+           {"configFile", R.Config.ConfigFile},
+           {"plan", R.PlanPath}};
+  if (R.Config.Checks)
+    O["checks"] = *R.Config.Checks;
+  if (R.Config.HeaderFilter)
+    O["headerFilter"] = *R.Config.HeaderFilter;
+  return O;
+}
+
+bool fromJSON(const Value &V, StageRequest &R, llvm::json::Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  std::string Kind;
+  if (!O || !O.map("stage", Kind) || !parseStage(Kind, R.Kind) ||
+      !O.map("file", R.Unit.File) ||
+      !O.map("directory", R.Unit.Command.Directory) ||
+      !O.map("arguments", R.Unit.Command.CommandLine) ||
+      !O.map("configFile", R.Config.ConfigFile) || !O.map("plan", R.PlanPath) ||
+      !O.mapOptional("checks", R.Config.Checks) ||
+      !O.mapOptional("headerFilter", R.Config.HeaderFilter))
     return false;
-  Unit.Command.Filename = Unit.File;
+  R.Unit.Command.Filename = R.Unit.File;
   return true;
 }
 
-llvm::json::Value resultToJSON(const UnitResult &R) {
+Value toJSON(const UnitResult &R) {
   Array Diags;
   for (const clang::tooling::Diagnostic &D : R.Diagnostics)
-    Diags.push_back(toJSON(D));
-  return Object{{"compiles", R.Status != UnitResult::Outcome::CompileError},
+    Diags.push_back(structify::toJSON(D));
+  return Object{{"status", outcomeKeyword(R.Status)},
                 {"problem", R.Problem},
                 {"filesRead", R.FilesRead},
                 {"diagnostics", std::move(Diags)}};
 }
 
-bool resultFromJSON(const llvm::json::Value &V, UnitResult &R) {
-  llvm::json::Path::Root Root;
-  llvm::json::ObjectMapper O(V, Root);
-  bool Compiles = true;
-  if (!O || !O.map("compiles", Compiles) || !O.map("problem", R.Problem) ||
-      !O.map("filesRead", R.FilesRead))
+bool fromJSON(const Value &V, UnitResult &R, llvm::json::Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  std::string Status;
+  const Array *Diags =
+      V.getAsObject() ? V.getAsObject()->getArray("diagnostics") : nullptr;
+  if (!O || !O.map("status", Status) || !parseOutcomeKeyword(Status, R.Status) ||
+      !O.map("problem", R.Problem) || !O.map("filesRead", R.FilesRead) || !Diags)
     return false;
-  R.Status = Compiles ? UnitResult::Outcome::Analysed
-                      : UnitResult::Outcome::CompileError;
-  const Array *Diags = V.getAsObject()->getArray("diagnostics");
-  if (!Diags)
-    return false;
-  for (const llvm::json::Value &D : *Diags) {
+  for (const Value &D : *Diags) {
     clang::tooling::Diagnostic Diag;
-    if (!fromJSON(D, Diag, Root))
+    if (!structify::fromJSON(D, Diag, P.field("diagnostics")))
       return false;
     R.Diagnostics.push_back(std::move(Diag));
   }
   return true;
 }
 
-/// A temporary file, removed when it goes out of scope.
-struct TempFile {
-  llvm::SmallString<128> Path;
-  explicit TempFile(llvm::StringRef Suffix) {
-    if (llvm::sys::fs::createTemporaryFile("structify-worker", Suffix, Path))
-      Path.clear();
-  }
-  ~TempFile() {
-    if (!Path.empty()) [[maybe_unused]]
-      std::error_code Ignored = llvm::sys::fs::remove(Path);
-  }
-};
-
-UnitResult crashed(const llvm::Twine &Problem) {
-  UnitResult R;
-  R.Status = UnitResult::Outcome::Crashed;
-  R.Problem = Problem.str();
-  return R;
+/// A unit that could not be analysed, in every stage's JSON shape.
+Value failed(const llvm::Twine &Problem) {
+  return Object{{"status", outcomeKeyword(UnitResult::Outcome::Crashed)},
+                {"problem", Problem.str()},
+                {"filesRead", Array()},
+                {"diagnostics", Array()},
+                {"summaries", Array()},
+                {"functions", Array()}};
 }
+
+/// The user's configuration for the unit's file, as clang-tidy reads it.
+llvm::Expected<clang::tidy::ClangTidyOptions> optionsFor(const StageRequest &R,
+                                                        const Config &Conf) {
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::createPhysicalFileSystem());
+  [[maybe_unused]] std::error_code NoDirectory =
+      FS->setCurrentWorkingDirectory(R.Unit.Command.Directory);
+  return Conf.makeProvider(FS)->getOptions(R.Unit.File);
+}
+
+} // namespace
+
+Value runStage(const StageRequest &Request) {
+  auto Conf = Config::load(Request.Config);
+  if (!Conf)
+    return failed(llvm::toString(Conf.takeError()));
+  switch (Request.Kind) {
+  case Stage::Check: {
+    RunnerOptions Runner;
+    Runner.MakeOptionsProvider = [&](auto FS) {
+      return Conf->makeProvider(std::move(FS));
+    };
+    return toJSON(analyse(Request.Unit, Runner));
+  }
+  case Stage::Verify: {
+    RunnerOptions Runner;
+    Runner.MakeOptionsProvider = [&](auto FS) {
+      // No check at all: only the compiler speaks.
+      clang::tidy::ClangTidyOptions Overrides;
+      Overrides.Checks = "-*";
+      Overrides.WarningsAsErrors = "-*";
+      return std::make_unique<OverridingOptionsProvider>(
+          Conf->makeProvider(std::move(FS)), std::move(Overrides),
+          "structify fix --verify");
+    };
+    return toJSON(analyse(Request.Unit, Runner));
+  }
+  case Stage::Collect: {
+    auto Options = optionsFor(Request, *Conf);
+    if (!Options)
+      return failed(llvm::toString(Options.takeError()));
+    return toJSON(collectUnit(Request.Unit, *Options));
+  }
+  case Stage::Apply: {
+    auto Options = optionsFor(Request, *Conf);
+    if (!Options)
+      return failed(llvm::toString(Options.takeError()));
+    auto ThePlan = clang::tidy::structify::cachedPlan(Request.PlanPath);
+    if (!ThePlan)
+      return failed(llvm::toString(ThePlan.takeError()));
+    return toJSON(applyUnit(Request.Unit, *Options, **ThePlan));
+  }
+  }
+  llvm_unreachable("a stage without a runner");
+}
+
+namespace {
 
 /// The line of the worker's stderr that says why it stopped, if any.
 std::string lastWords(llvm::StringRef ErrPath) {
@@ -135,20 +205,34 @@ int waitFor(llvm::sys::ProcessInfo Process, unsigned Timeout,
   }
 }
 
+/// A temporary file, removed when it goes out of scope.
+struct TempFile {
+  llvm::SmallString<128> Path;
+  std::optional<llvm::FileRemover> Remover;
+  explicit TempFile(llvm::StringRef Suffix) {
+    if (llvm::sys::fs::createTemporaryFile("structify-worker", Suffix, Path))
+      Path.clear();
+    else
+      Remover.emplace(Path);
+  }
+};
+
 } // namespace
 
-UnitResult analyseInWorker(const TranslationUnit &Unit,
-                           const ConfigOptions &Config,
-                           llvm::StringRef Executable, unsigned Timeout) {
+Value UnitRunner::run(Stage Kind, const TranslationUnit &Unit,
+                      llvm::StringRef PlanPath) const {
+  const StageRequest Request{Kind, Unit, Config, PlanPath.str()};
+  if (InProcess)
+    return runStage(Request);
   TempFile In(".json"), Out(".json"), Err(".txt");
   if (In.Path.empty() || Out.Path.empty() || Err.Path.empty())
-    return crashed("cannot create the worker's temporary files");
+    return failed("cannot create the worker's temporary files");
   {
     std::error_code EC;
     llvm::raw_fd_ostream OS(In.Path, EC);
     if (EC)
-      return crashed("cannot write the worker's request: " + EC.message());
-    OS << request(Unit, Config);
+      return failed("cannot write the worker's request: " + EC.message());
+    OS << toJSON(Request);
   }
   std::optional<llvm::StringRef> Redirects[] = {In.Path.str(), Out.Path.str(),
                                                 Err.Path.str()};
@@ -158,57 +242,74 @@ UnitResult analyseInWorker(const TranslationUnit &Unit,
       Executable, {Executable, WorkerArgument}, std::nullopt, Redirects,
       /*MemoryLimit=*/0, &Message, &ExecutionFailed);
   if (ExecutionFailed)
-    return crashed("cannot start the analysis: " + Message);
-  int Code = waitFor(Process, Timeout, Message);
+    return failed("cannot start the analysis: " + Message);
+  const int Code = waitFor(Process, Timeout, Message);
   if (Code == TimedOut)
-    return crashed("the analysis took longer than " + llvm::Twine(Timeout) +
-                   "s (--timeout)");
+    return failed("the analysis took longer than " + llvm::Twine(Timeout) +
+                  "s (--timeout)");
   if (Code != 0) {
     std::string Why = lastWords(Err.Path);
     if (Why.empty())
       Why = Message.empty() ? "exit code " + std::to_string(Code) : Message;
-    return crashed("the analysis crashed (" + llvm::StringRef(Why).lower() +
-                   ")");
+    return failed("the analysis crashed (" + llvm::StringRef(Why).lower() + ")");
   }
   auto Text = llvm::MemoryBuffer::getFile(Out.Path);
   if (!Text)
-    return crashed("the analysis wrote no result");
-  llvm::Expected<llvm::json::Value> Doc =
-      llvm::json::parse((*Text)->getBuffer());
-  UnitResult Result;
-  if (!Doc || !resultFromJSON(*Doc, Result)) {
-    if (!Doc)
-      llvm::consumeError(Doc.takeError());
-    return crashed("the analysis wrote a malformed result");
+    return failed("the analysis wrote no result");
+  llvm::Expected<Value> Doc = llvm::json::parse((*Text)->getBuffer());
+  if (!Doc) {
+    llvm::consumeError(Doc.takeError());
+    return failed("the analysis wrote a malformed result");
+  }
+  return std::move(*Doc);
+}
+
+namespace {
+template <typename T> T decode(const Value &V) {
+  T Result;
+  llvm::json::Path::Root Root;
+  if (!fromJSON(V, Result, Root)) {
+    T Broken;
+    Broken.Status = UnitResult::Outcome::Crashed;
+    Broken.Problem = "the analysis wrote a malformed result";
+    return Broken;
   }
   return Result;
+}
+} // namespace
+
+UnitResult UnitRunner::check(const TranslationUnit &Unit) const {
+  return decode<UnitResult>(run(Stage::Check, Unit));
+}
+
+UnitResult UnitRunner::verify(const TranslationUnit &Unit) const {
+  return decode<UnitResult>(run(Stage::Verify, Unit));
+}
+
+CollectedUnit UnitRunner::collect(const TranslationUnit &Unit) const {
+  return decode<CollectedUnit>(run(Stage::Collect, Unit));
+}
+
+AppliedUnit UnitRunner::apply(const TranslationUnit &Unit,
+                              llvm::StringRef PlanPath) const {
+  return decode<AppliedUnit>(run(Stage::Apply, Unit, PlanPath));
 }
 
 int runWorker() {
   auto Input = llvm::MemoryBuffer::getSTDIN();
   if (!Input)
     return 3;
-  llvm::Expected<llvm::json::Value> Doc =
-      llvm::json::parse((*Input)->getBuffer());
-  TranslationUnit Unit;
-  ConfigOptions Options;
-  if (!Doc || !parseRequest(*Doc, Unit, Options)) {
+  llvm::Expected<Value> Doc = llvm::json::parse((*Input)->getBuffer());
+  StageRequest Request;
+  llvm::json::Path::Root Root;
+  if (!Doc || !fromJSON(*Doc, Request, Root)) {
     if (!Doc)
       llvm::consumeError(Doc.takeError());
     llvm::errs() << "LLVM ERROR: malformed worker request\n";
     return 3;
   }
-  auto Conf = Config::load(Options);
-  if (!Conf) {
-    llvm::errs() << "LLVM ERROR: " << toString(Conf.takeError()) << "\n";
-    return 3;
-  }
   initializeRunner(/*RecoverFromCrashes=*/false);
-  RunnerOptions Runner;
-  Runner.MakeOptionsProvider = [&](auto FS) {
-    return Conf->makeProvider(std::move(FS));
-  };
-  llvm::outs() << resultToJSON(analyse(Unit, Runner));
+  llvm::outs() << runStage(Request);
   llvm::outs().flush();
   return 0;
 }

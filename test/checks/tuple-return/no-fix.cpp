@@ -3,7 +3,8 @@
 
 #include <tuple>
 
-// Every function below is flagged; none gets a fix, and a note says why.
+// Every function below is flagged; none but the last gets a fix, and a note
+// says why.
 
 int consume(std::pair<int, int> p) { return p.first; }
 
@@ -111,3 +112,23 @@ std::pair<int, int> unnamed(int a, int b) { return {a + b, a * b}; }
 std::pair<int, int> meaningless(int tmp, int result) { return {tmp, result}; }
 // CHECK-NOTES: :[[@LINE-1]]:21: warning: 'meaningless' returns
 // CHECK-NOTES: :[[@LINE-2]]:21: note: no fix: nothing in this translation unit names element 0
+
+// A member whose elements hold its own class: the struct would be nested in
+// the class, where the class is still incomplete. Refused before any edit;
+// behind a pointer it is fine.
+class Node {
+public:
+  std::pair<int, Node> child_at(int index) const;
+  // CHECK-NOTES: :[[@LINE-1]]:24: warning: 'child_at' returns
+  // CHECK-NOTES: :[[@LINE-2]]:24: note: no fix: an element holds a 'Node', which is incomplete inside its own class, where the struct would go
+  std::pair<int, Node *> parent() const;
+  // CHECK-NOTES: :[[@LINE-1]]:26: warning: 'parent' returns
+};
+int depth(const Node &node) {
+  auto [index, child] = node.child_at(0);
+  auto [level, up] = node.parent();
+  return index + level + (up != nullptr);
+}
+// CHECK-FIXES: struct ParentResult {
+// CHECK-FIXES: Node * up;
+// CHECK-FIXES: ParentResult parent() const;

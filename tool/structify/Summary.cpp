@@ -1,6 +1,8 @@
 //===--- Summary.cpp - one translation unit's view of each candidate ------===//
 
-#include "model/Summary.h"
+#include "Summary.h"
+#include "NoLint.h"
+#include "Paths.h"
 #include "model/Analysis.h"
 #include "model/Edits.h"
 #include "model/Placement.h"
@@ -13,7 +15,10 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
-namespace clang::tidy::structify {
+namespace structify {
+using namespace clang;
+using namespace clang::tidy::structify;
+
 namespace {
 
 /// Every candidate declared in the user's code, first declarations in order.
@@ -41,27 +46,19 @@ private:
   const TupleReturnPolicy &Policy;
 };
 
-/// The real path of the file \p Loc is in (through macros, to where they
-/// were used), or empty.
-std::string fileOf(SourceLocation Loc, const SourceManager &SM) {
+/// `path:line` of the NOLINT comment that silences structify-tuple-return
+/// at \p Loc (where the check reports the function), or empty.
+std::string suppression(SourceLocation Loc, const SourceManager &SM) {
   Loc = SM.getFileLoc(Loc);
-  const OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(Loc));
-  if (!File)
+  bool Invalid = false;
+  const llvm::StringRef Text = SM.getBufferData(SM.getFileID(Loc), &Invalid);
+  if (Invalid)
     return {};
-  llvm::SmallString<256> Real;
-  if (llvm::sys::fs::real_path(File->getName(), Real))
-    return File->getName().str();
-  return Real.str().str();
-}
-
-std::string where(SourceLocation Loc, const SourceManager &SM, bool Column) {
-  const PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(Loc));
-  if (P.isInvalid())
-    return "<unknown>";
-  std::string Text = fileOf(Loc, SM) + ":" + std::to_string(P.getLine());
-  if (Column)
-    Text += ":" + std::to_string(P.getColumn());
-  return Text;
+  const std::optional<unsigned> Line = noLintLine(
+      Text, SM.getSpellingLineNumber(Loc), TupleReturnCheckName);
+  if (!Line)
+    return {};
+  return canonicalFileOf(Loc, SM) + ":" + std::to_string(*Line);
 }
 
 FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
@@ -70,16 +67,18 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   const FunctionDecl *F = A.Function;
   FunctionSummary S;
   S.Usr = functionUsr(F);
+  S.Name = F->getNameAsString();
   S.Signature = functionSignature(F);
-  S.DeclaredAt = where(F->getLocation(), SM, /*Column=*/false);
-  S.HomeFile = fileOf(F->getLocation(), SM);
+  S.DeclaredAt = describeLocation(F->getLocation(), SM, /*Column=*/false);
+  S.HomeFile = canonicalFileOf(F->getLocation(), SM);
   S.Defines = F->getDefinition() != nullptr;
+  S.SuppressedAt = suppression(F->getLocation(), SM);
   S.Evidence = A.Evidence;
   S.KnownNames = A.KnownNames;
   for (const Blocker &B : A.Blockers)
-    S.Blockers.push_back(where(B.Loc, SM, /*Column=*/true) + ": " + B.Reason);
+    S.Blockers.push_back(describeLocation(B.Loc, SM, /*Column=*/true) + ": " + B.Reason);
   for (SourceLocation Call : A.CallSites)
-    S.CallSites.push_back(where(Call, SM, /*Column=*/true));
+    S.CallSites.push_back(describeLocation(Call, SM, /*Column=*/true));
 
   // Names: the struct's, in the style around it, and which variants of it
   // this unit already spells.
@@ -112,7 +111,7 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   StructSpec Spec;
   EditProblem Problem;
   if (!describeStructTypes(F, A.Shape, Ctx, Spec, Problem)) {
-    S.Blockers.push_back(where(Problem.Loc, SM, true) + ": " + Problem.Reason);
+    S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " + Problem.Reason);
     return S;
   }
   S.FieldTypes = Spec.FieldTypes;
@@ -123,11 +122,11 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
     Spec.Fields.push_back("field" + std::to_string(I));
   auto Edits = buildEdits(A.Group, Spec, Ctx, Tokens, Problem);
   if (!Edits) {
-    S.Blockers.push_back(where(Problem.Loc, SM, true) + ": " + Problem.Reason);
+    S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " + Problem.Reason);
     return S;
   }
   for (const FixItHint &Hint : *Edits) {
-    std::string File = fileOf(Hint.RemoveRange.getBegin(), SM);
+    std::string File = canonicalFileOf(Hint.RemoveRange.getBegin(), SM);
     if (!llvm::is_contained(S.TouchedFiles, File))
       S.TouchedFiles.push_back(std::move(File));
   }
@@ -158,4 +157,56 @@ summarizeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
   return Summaries;
 }
 
-} // namespace clang::tidy::structify
+namespace {
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+Value evidence(const std::vector<std::vector<std::string>> &PerElement) {
+  Array Elements;
+  for (const std::vector<std::string> &Names : PerElement)
+    Elements.push_back(Names);
+  return Elements;
+}
+} // namespace
+
+Value toJSON(const FunctionSummary &S) {
+  return Object{{"usr", S.Usr},
+                {"name", S.Name},
+                {"signature", S.Signature},
+                {"declaredAt", S.DeclaredAt},
+                {"homeFile", S.HomeFile},
+                {"defines", S.Defines},
+                {"fieldTypes", S.FieldTypes},
+                {"fromDefinition", evidence(S.Evidence.FromDefinition)},
+                {"fromCallers", evidence(S.Evidence.FromCallers)},
+                {"fromParameters", evidence(S.Evidence.FromParameters)},
+                {"knownNames", S.KnownNames},
+                {"blockers", S.Blockers},
+                {"suppressedAt", S.SuppressedAt},
+                {"touchedFiles", S.TouchedFiles},
+                {"structName", S.StructName},
+                {"takenStructNames", S.TakenStructNames},
+                {"unusableNames", S.UnusableNames},
+                {"callSites", S.CallSites}};
+}
+
+bool fromJSON(const Value &V, FunctionSummary &S, llvm::json::Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  return O && O.map("usr", S.Usr) && O.map("name", S.Name) &&
+         O.map("signature", S.Signature) &&
+         O.map("declaredAt", S.DeclaredAt) && O.map("homeFile", S.HomeFile) &&
+         O.map("defines", S.Defines) && O.map("fieldTypes", S.FieldTypes) &&
+         O.map("fromDefinition", S.Evidence.FromDefinition) &&
+         O.map("fromCallers", S.Evidence.FromCallers) &&
+         O.map("fromParameters", S.Evidence.FromParameters) &&
+         O.map("knownNames", S.KnownNames) && O.map("blockers", S.Blockers) &&
+         O.map("suppressedAt", S.SuppressedAt) &&
+         O.map("touchedFiles", S.TouchedFiles) &&
+         O.map("structName", S.StructName) &&
+         O.map("takenStructNames", S.TakenStructNames) &&
+         O.map("unusableNames", S.UnusableNames) &&
+         O.map("callSites", S.CallSites);
+}
+
+} // namespace structify

@@ -1,19 +1,21 @@
-//===--- Summary.h - one translation unit's view of each candidate --------===//
+//===--- Summary.h - one unit's view of each candidate ----------*- C++ -*-===//
 //
-// `structify fix` collects, in every translation unit, what that unit knows
-// about each function structify-tuple-return would rewrite: who it is (a USR
-// that is the same everywhere), what blocks a rewrite there, what the code
-// there calls each element, and which files a rewrite would touch. The plan
-// stage merges these summaries into one decision for the project. Summaries
-// are plain strings: nothing in them points into an AST.
+// `structify plan` and `structify fix` collect, in every translation unit,
+// what that unit knows about each function structify-tuple-return would
+// rewrite: who it is (a USR that is the same everywhere), what blocks a
+// rewrite there, what the code there calls each element, and which files a
+// rewrite would touch. The plan merges these summaries into one decision for
+// the project. Summaries are plain data: nothing in them points into an AST,
+// and they travel from a worker process as JSON.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef STRUCTIFY_MODEL_SUMMARY_H
-#define STRUCTIFY_MODEL_SUMMARY_H
+#ifndef STRUCTIFY_SUMMARY_H
+#define STRUCTIFY_SUMMARY_H
 
 #include "model/Candidates.h"
 #include "model/Naming.h"
+#include "llvm/Support/JSON.h"
 #include <string>
 #include <vector>
 
@@ -22,10 +24,12 @@ class ASTContext;
 class Preprocessor;
 } // namespace clang
 
-namespace clang::tidy::structify {
+namespace structify {
 
 struct FunctionSummary {
   std::string Usr;
+  /// `bounds`, and `geo::bounds(int, int)` for people.
+  std::string Name;
   std::string Signature;
   /// `path:line` of the first declaration this unit sees.
   std::string DeclaredAt;
@@ -35,10 +39,13 @@ struct FunctionSummary {
   bool Defines = false;
   /// How each field's type is spelled at the first declaration.
   std::vector<std::string> FieldTypes;
-  NamingEvidence Evidence;
+  clang::tidy::structify::NamingEvidence Evidence;
   std::vector<std::string> KnownNames;
   /// `path:line:col: reason` for each use that blocks a rewrite.
   std::vector<std::string> Blockers;
+  /// `path:line` of a NOLINT comment that silences structify-tuple-return
+  /// at the function's declaration, or empty.
+  std::string SuppressedAt;
   /// Every file a rewrite of the function edits from this unit.
   std::vector<std::string> TouchedFiles;
   /// The struct's name in the style around the function, and which of that
@@ -59,10 +66,13 @@ struct SummaryOptions {
 };
 
 std::vector<FunctionSummary>
-summarizeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
-                         const TupleReturnPolicy &Policy,
+summarizeTranslationUnit(clang::ASTContext &Ctx, clang::Preprocessor *PP,
+                         const clang::tidy::structify::TupleReturnPolicy &Policy,
                          const SummaryOptions &Options);
 
-} // namespace clang::tidy::structify
+llvm::json::Value toJSON(const FunctionSummary &S);
+bool fromJSON(const llvm::json::Value &V, FunctionSummary &S, llvm::json::Path P);
+
+} // namespace structify
 
 #endif

@@ -1,0 +1,26 @@
+//===--- UnifiedDiff.h - a file's change as a unified diff ------*- C++ -*-===//
+//
+// `structify fix --dry-run` shows the rewrite as `diff -u` would, without
+// needing diff: the lines of the old and the new text are compared with
+// Myers' algorithm, and the changes printed in hunks with three lines of
+// context.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STRUCTIFY_UNIFIEDDIFF_H
+#define STRUCTIFY_UNIFIEDDIFF_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace structify {
+
+/// Writes the change from \p Old to \p New as a unified diff with the
+/// headers `--- OldName` and `+++ NewName`; nothing when they are equal.
+void writeUnifiedDiff(llvm::StringRef Old, llvm::StringRef New,
+                      llvm::StringRef OldName, llvm::StringRef NewName,
+                      llvm::raw_ostream &OS, unsigned Context = 3);
+
+} // namespace structify
+
+#endif
