@@ -328,7 +328,10 @@ Edits ProjectEdits::merge(const Plan &P, llvm::StringRef FormatStyle,
     for (const tooling::Replacement &R : It->second) {
       const std::string File = R.getFilePath().str();
       if (std::string Refused = WhyNotEditable(File); !Refused.empty()) {
-        Why = "it would edit '" + File + "', " + Refused;
+        Why = "it would edit '";
+        Why += File;
+        Why += "', ";
+        Why += Refused;
         break;
       }
       if (llvm::Error Err = Own[File].add(R)) {
@@ -373,7 +376,7 @@ Edits ProjectEdits::merge(const Plan &P, llvm::StringRef FormatStyle,
     for (auto &[File, Combined] : Merged) {
       Accepted[File] = std::move(Combined);
       for (const tooling::Replacement &R : Own[File]) {
-        if (!AcceptedKeys[File].insert(keyOf(R)).second)
+        if (const auto [Where, New] = AcceptedKeys[File].insert(keyOf(R)); !New)
           continue;
         Made.emplace_back(R, &E);
         Result.Origins.push_back({File, R.getOffset(), R.getLength(),

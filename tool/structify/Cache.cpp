@@ -126,21 +126,15 @@ void Cache::store(llvm::StringRef Key, const UnitResult &Result) {
   std::string Path = entryPath(Key);
   if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
     return;
-  // Write aside and rename: concurrent runs sharing the cache see whole
-  // entries or none.
-  llvm::SmallString<256> Temp;
-  int FD;
-  if (llvm::sys::fs::createUniqueFile(Path + ".%%%%%%.tmp", FD, Temp))
-    return;
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+  // Written aside and renamed: concurrent runs sharing the cache see whole
+  // entries or none. An entry that cannot be written is skipped.
+  llvm::consumeError(llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
     OS << llvm::json::Value(
         llvm::json::Object{{"version", EntryVersion},
                            {"files", std::move(Files)},
                            {"diagnostics", std::move(Diags)}});
-  }
-  if (llvm::sys::fs::rename(Temp, Path)) [[maybe_unused]]
-    std::error_code Ignored = llvm::sys::fs::remove(Temp);
+    return llvm::Error::success();
+  }));
 }
 
 } // namespace structify

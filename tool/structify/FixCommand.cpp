@@ -275,8 +275,8 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
                         "unit to compile");
     }
     // Units the plan did not know failed: what they may use is left alone.
-    const std::vector<FailedUnit> New(Planned->Failed.begin() + FailedBefore,
-                                      Planned->Failed.end());
+    const std::vector<FailedUnit> New =
+        llvm::ArrayRef(Planned->Failed).drop_front(FailedBefore).vec();
     skipRewrites(Current, [&](const PlanEntry &Entry) {
       const FailedUnit *Unit = failedUnitUsing(Entry, New);
       return Unit ? "it may be used in '" + Unit->File +
@@ -358,6 +358,9 @@ int runFix(const char *Argv0) {
   auto P = loadProject(Argv0);
   if (!P)
     return usageError(P.takeError());
+  auto Lock = lockBuildDirectory(*P);
+  if (!Lock)
+    return usageError(Lock.takeError());
   const std::string Work = workDirectory(*P);
   bool KeepWork = false;
   const int Exit = fixProject(*P, Work, KeepWork);

@@ -48,7 +48,9 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content) {
           Exists ? Old.permissions() : llvm::sys::fs::all_read |
                                             llvm::sys::fs::all_write))
     return fileError(Path, "write", EC);
-  auto Discard = [&] { llvm::sys::fs::remove(Temp); };
+  auto Discard = [&] {
+    [[maybe_unused]] std::error_code Ignored = llvm::sys::fs::remove(Temp);
+  };
   if (Exists) {
     // The mode the umask trimmed, and the owner.
     if (std::error_code EC = llvm::sys::fs::setPermissions(FD, Old.permissions())) {
@@ -257,6 +259,39 @@ InterruptGuard::InterruptGuard(Journal &Log) {
 InterruptGuard::~InterruptGuard() {
   std::lock_guard<std::mutex> Guard(GuardLock);
   Guarded = nullptr;
+}
+
+llvm::Expected<std::unique_ptr<RunLock>> RunLock::acquire(llvm::StringRef Path) {
+  // The file goes away with the lock; a run that opened it just before must
+  // not lock a file nobody else sees: the path must still name what was
+  // locked.
+  for (;;) {
+    int FD = -1;
+    if (std::error_code EC = llvm::sys::fs::openFileForWrite(
+            Path, FD, llvm::sys::fs::CD_OpenAlways))
+      return fileError(Path, "create the lock", EC);
+    if (llvm::sys::fs::tryLockFile(FD)) {
+      ::close(FD);
+      return llvm::createStringError(
+          std::errc::device_or_resource_busy,
+          "%s: another 'structify plan' or 'structify fix' is working on this "
+          "build directory; wait for it to finish",
+          Path.str().c_str());
+    }
+    llvm::sys::fs::file_status Locked, Named;
+    if (!llvm::sys::fs::status(FD, Locked) &&
+        !llvm::sys::fs::status(Path, Named) &&
+        llvm::sys::fs::equivalent(Locked, Named))
+      return std::unique_ptr<RunLock>(new RunLock(FD, Path.str()));
+    [[maybe_unused]] std::error_code Ignored = llvm::sys::fs::unlockFile(FD);
+    ::close(FD);
+  }
+}
+
+RunLock::~RunLock() {
+  [[maybe_unused]] std::error_code Ignored = llvm::sys::fs::remove(Path);
+  Ignored = llvm::sys::fs::unlockFile(FD);
+  ::close(FD);
 }
 
 void unblockInterrupts() {

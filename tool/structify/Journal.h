@@ -16,6 +16,7 @@
 
 #include "llvm/Support/Error.h"
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -68,6 +69,20 @@ public:
   ~InterruptGuard();
   InterruptGuard(const InterruptGuard &) = delete;
   InterruptGuard &operator=(const InterruptGuard &) = delete;
+};
+
+/// Held while `structify plan` or `structify fix` works on a build
+/// directory, so that two runs cannot interleave their journals: the second
+/// stops at once, naming the lock. The lock file is removed with the lock.
+class RunLock {
+public:
+  static llvm::Expected<std::unique_ptr<RunLock>> acquire(llvm::StringRef Path);
+  ~RunLock();
+
+private:
+  RunLock(int FD, std::string Path) : FD(FD), Path(std::move(Path)) {}
+  int FD;
+  std::string Path;
 };
 
 /// Unblocks the signals InterruptGuard blocks: for worker processes, which

@@ -85,7 +85,10 @@ Plan makePlan(const PlanInputs &Inputs) {
     E.DeclaredAt = First.DeclaredAt;
     NamingEvidence Evidence(First.FieldTypes.size());
     std::vector<std::string> Blockers, Suppressions;
-    std::vector<std::pair<std::string, std::string>> Uneditable;
+    struct Refusal {
+      std::string File, Why;
+    };
+    std::vector<Refusal> Uneditable;
     llvm::StringSet<> Unusable, TakenStructs, CallSites;
     bool TypesAgree = true;
     for (const FunctionSummary *S : Views) {
@@ -99,10 +102,10 @@ Plan makePlan(const PlanInputs &Inputs) {
         Suppressions.push_back(S->SuppressedAt);
       for (const std::string &File : S->TouchedFiles)
         if (std::string Why = Inputs.WhyNotEditable(File);
-            !Why.empty() && llvm::none_of(Uneditable, [&](const auto &U) {
-              return U.first == File;
+            !Why.empty() && llvm::none_of(Uneditable, [&](const Refusal &R) {
+              return R.File == File;
             }))
-          Uneditable.emplace_back(File, std::move(Why));
+          Uneditable.push_back({File, std::move(Why)});
       Evidence.merge(S->Evidence);
       for (const std::string &Name : S->UnusableNames)
         Unusable.insert(Name);
@@ -118,8 +121,8 @@ Plan makePlan(const PlanInputs &Inputs) {
     } else if (!Blockers.empty()) {
       skip(E, Blockers.front(), Blockers.size() - 1);
     } else if (!Uneditable.empty()) {
-      skip(E, "it is used or declared in '" + Uneditable.front().first +
-                  "', " + Uneditable.front().second);
+      skip(E, "it is used or declared in '" + Uneditable.front().File + "', " +
+                  Uneditable.front().Why);
     } else if (const FailedUnit *Unit = failedUnitUsing(First.HomeFile, First.Name,
                                                         Inputs.Failed)) {
       skip(E, "it may be used in '" + Unit->File +
@@ -171,10 +174,10 @@ const FailedUnit *failedUnitUsing(llvm::StringRef File, llvm::StringRef Name,
 const FailedUnit *failedUnitUsing(const PlanEntry &Entry,
                                   const std::vector<FailedUnit> &Failed) {
   // DeclaredAt is `path:line`; Function is `ns::Class::name(params) const`.
-  const llvm::StringRef File = llvm::StringRef(Entry.DeclaredAt).rsplit(':').first;
-  llvm::StringRef Name = llvm::StringRef(Entry.Function).split('(').first;
-  Name = Name.rsplit("::").second.empty() ? Name : Name.rsplit("::").second;
-  return failedUnitUsing(File, Name, Failed);
+  const auto [File, Line] = llvm::StringRef(Entry.DeclaredAt).rsplit(':');
+  const auto [Qualified, Parameters] = llvm::StringRef(Entry.Function).split('(');
+  const auto [Scope, Name] = Qualified.rsplit("::");
+  return failedUnitUsing(File, Name.empty() ? Scope : Name, Failed);
 }
 
 std::vector<std::string> touchedFiles(const Plan &P,

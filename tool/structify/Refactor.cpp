@@ -1,11 +1,11 @@
 //===--- Refactor.cpp - the project and its plan, for plan and fix --------===//
 
 #include "Refactor.h"
-#include "Paths.h"
 #include "CommandLine.h"
 #include "CompileDb.h"
 #include "Config.h"
 #include "Journal.h"
+#include "Paths.h"
 #include "clang/Format/Format.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -149,6 +149,12 @@ bool Project::disables(llvm::StringRef File) const {
 
 std::string plural(size_t N, llvm::StringRef Word) {
   return std::to_string(N) + " " + Word.str() + (N == 1 ? "" : "s");
+}
+
+llvm::Expected<std::unique_ptr<RunLock>> lockBuildDirectory(const Project &P) {
+  llvm::SmallString<256> Path(P.BuildDir);
+  llvm::sys::path::append(Path, ".structify-fix.lock");
+  return RunLock::acquire(Path);
 }
 
 std::string workDirectory(const Project &P) {

@@ -4,6 +4,7 @@
 #define STRUCTIFY_REFACTOR_H
 
 #include "Config.h"
+#include "Journal.h"
 #include "Planner.h"
 #include "Progress.h"
 #include "Worker.h"
@@ -96,6 +97,10 @@ llvm::Expected<ProjectPlan> makeProjectPlan(const Project &P, StageTimes &Times)
 /// Says which units do not compile, and what that means for the rewrite.
 void reportFailedUnits(const std::vector<FailedUnit> &Failed,
                        llvm::raw_ostream &OS);
+
+/// Locks BUILD_DIR/.structify-fix.lock for this run; the error names the
+/// lock when another run holds it.
+llvm::Expected<std::unique_ptr<RunLock>> lockBuildDirectory(const Project &P);
 
 /// `structify fix`'s working directory: BUILD_DIR/.structify-fix.
 std::string workDirectory(const Project &P);

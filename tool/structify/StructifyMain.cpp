@@ -6,8 +6,8 @@
 
 #include "CommandLine.h"
 #include "Commands.h"
-#include "Refactor.h"
 #include "Journal.h"
+#include "Refactor.h"
 #include "Worker.h"
 #include "clang-tidy/ClangTidyForceLinker.h"
 #include "llvm/Config/llvm-config.h"

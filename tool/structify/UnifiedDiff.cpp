@@ -26,7 +26,8 @@ enum class Op { Keep, Remove, Add };
 /// Algorithm and Its Variations", 1986), as one operation per line.
 std::vector<Op> editScript(const std::vector<llvm::StringRef> &A,
                            const std::vector<llvm::StringRef> &B) {
-  const int N = A.size(), M = B.size(), Max = N + M;
+  const int N = static_cast<int>(A.size()), M = static_cast<int>(B.size());
+  const int Max = N + M;
   std::vector<int> V(2 * Max + 2, 0);
   std::vector<std::vector<int>> Trace;
   int Found = -1;
@@ -88,18 +89,22 @@ void writeUnifiedDiff(llvm::StringRef Old, llvm::StringRef New,
   const std::vector<llvm::StringRef> A = linesOf(Old), B = linesOf(New);
   const std::vector<Op> Script = editScript(A, B);
   OS << "--- " << OldName << "\n+++ " << NewName << "\n";
-  // Positions in A and B before each step of the script.
-  std::vector<std::pair<int, int>> At;
+  // Lines of A and B before each step of the script.
+  struct Position {
+    int Old, New;
+  };
+  std::vector<Position> At;
   int X = 0, Y = 0;
   for (Op Step : Script) {
-    At.emplace_back(X, Y);
+    At.push_back({X, Y});
     if (Step != Op::Add)
       ++X;
     if (Step != Op::Remove)
       ++Y;
   }
-  At.emplace_back(X, Y);
-  const int Steps = Script.size(), Margin = Context;
+  At.push_back({X, Y});
+  const int Steps = static_cast<int>(Script.size());
+  const int Margin = static_cast<int>(Context);
   for (int I = 0; I < Steps;) {
     if (Script[I] == Op::Keep) {
       ++I;
@@ -119,22 +124,22 @@ void writeUnifiedDiff(llvm::StringRef Old, llvm::StringRef New,
       }
     }
     End = std::min(Steps, End + Margin);
-    const int OldCount = At[End].first - At[Begin].first;
-    const int NewCount = At[End].second - At[Begin].second;
-    OS << "@@ -" << (OldCount ? At[Begin].first + 1 : At[Begin].first) << ","
-       << OldCount << " +" << (NewCount ? At[Begin].second + 1 : At[Begin].second)
-       << "," << NewCount << " @@\n";
+    const Position First = At[Begin];
+    const int OldCount = At[End].Old - First.Old;
+    const int NewCount = At[End].New - First.New;
+    OS << "@@ -" << (OldCount ? First.Old + 1 : First.Old) << "," << OldCount
+       << " +" << (NewCount ? First.New + 1 : First.New) << "," << NewCount
+       << " @@\n";
     for (int J = Begin; J < End; ++J) {
-      const auto [AX, BY] = At[J];
       switch (Script[J]) {
       case Op::Keep:
-        writeLine(OS, ' ', A[AX]);
+        writeLine(OS, ' ', A[At[J].Old]);
         break;
       case Op::Remove:
-        writeLine(OS, '-', A[AX]);
+        writeLine(OS, '-', A[At[J].Old]);
         break;
       case Op::Add:
-        writeLine(OS, '+', B[BY]);
+        writeLine(OS, '+', B[At[J].New]);
         break;
       }
     }

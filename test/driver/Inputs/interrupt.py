@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Runs a command, sends it a signal once it says it is waiting, and reports.
 
-    interrupt.py SIGNAL MARKER -- COMMAND...
+    interrupt.py SIGNAL MARKER [--meanwhile OTHER...] -- COMMAND...
 
 Starts COMMAND with its stderr piped; when a line of its stderr contains
 MARKER (`structify fix --debug-wait-after=write` prints one after it has
-written the files), sends SIGNAL (INT, TERM or HUP) to it, then waits for it
-to exit. Prints COMMAND's stderr, then `exit N` (N: its exit code, or 128 +
+written the files), runs OTHER (if given) to its end and prints its stderr
+and `other exit N`, then sends SIGNAL (INT, TERM or HUP) to COMMAND and waits
+for it to exit. Prints COMMAND's stderr, then `exit N` (N: its exit code, or 128 +
 the signal that ended it). Fails if COMMAND ends, or 120 s pass, before
 MARKER appears.
 """
@@ -19,7 +20,9 @@ import threading
 def main():
     sig = getattr(signal, "SIG" + sys.argv[1])
     marker = sys.argv[2]
-    command = sys.argv[sys.argv.index("--") + 1:]
+    split = sys.argv.index("--")
+    command = sys.argv[split + 1:]
+    meanwhile = sys.argv[4:split] if sys.argv[3] == "--meanwhile" else []
     proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     seen = threading.Event()
     lines = []
@@ -40,6 +43,10 @@ def main():
         reader.join()
         sys.exit("interrupt.py: %r never appeared; the command said:\n%s" %
                  (marker, "".join(lines)))
+    if meanwhile:
+        other = subprocess.run(meanwhile, stderr=subprocess.PIPE, text=True)
+        sys.stdout.write(other.stderr)
+        print("other exit %d" % other.returncode)
     proc.send_signal(sig)
     code = proc.wait(120)
     reader.join()
