@@ -23,7 +23,8 @@ again from the original sources. Every structify run gets an explicit
 configuration file, so the project's own .clang-tidy decides nothing.
 
 Exits 1 when a project fails to build or its tests give another result after
-a stage than before; 2 on bad usage. Fetched code stays under
+a stage than before, or when `structify fix` or clang-apply-replacements
+fails (a rewrite given up is a failure too); 2 on bad usage. Fetched code stays under
 ${STRUCTIFY_CORPUS:-~/.cache/structify-corpus} and is never part of the repo.
 """
 import argparse
@@ -119,7 +120,8 @@ PROJECTS = collections.OrderedDict([
     ("libtorrent-rasterbar", dict(
         package="libtorrent-rasterbar", deps=["libboost-system-dev", "libssl-dev"],
         patches=True,
-        cmake=["-DBUILD_SHARED_LIBS=ON", "-Dbuild_tests=ON", "-Dpython-bindings=OFF"],
+        cmake=["-DCMAKE_CXX_STANDARD=17", "-DBUILD_SHARED_LIBS=ON", "-Dbuild_tests=ON",
+               "-Dpython-bindings=OFF"],
         export_macro="TORRENT_EXPORT / TORRENT_EXTRA_EXPORT: BOOST_SYMBOL_EXPORT under "
                      "TORRENT_BUILDING_SHARED (the library target), BOOST_SYMBOL_IMPORT "
                      "(empty on Linux) elsewhere",
@@ -460,7 +462,10 @@ def run_project(name, spec, args, tools):
     t2 = run_tests(bdir, args.jobs, spec.get("ctest", []), "index-access") if b2["ok"] else \
         dict(results={}, passed=0, failed=0, total=0, seconds=0, exit=None)
     res["stage_index"] = stage_result("index-access", b2, t2, t0)
-    res["ok"] = res["stage_tuple"]["ok"] and res["stage_index"]["ok"]
+    # A fix that gives up (conflicting edits, a rewrite that never compiles)
+    # breaks the promise as surely as one that breaks the build.
+    res["ok"] = res["stage_tuple"]["ok"] and res["stage_index"]["ok"] and \
+        fix["exit"] == 0 and res["index_fixes"]["apply_exit"] == 0
     report_project(res)
     return res
 
