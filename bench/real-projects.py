@@ -430,6 +430,8 @@ def run_project(name, spec, args, tools):
     log("  stage tuple-return: structify fix")
     rc, out, err, secs = run_split([tools["structify"], "fix", "-p", bdir, "--config-file",
                                     cfg_tuple, "-j", str(args.jobs), "--quiet"])
+    with open(os.path.join(work, "structify-fix.log"), "w") as f:
+        f.write(out + err)
     fix = parse_fix_output(out, err)
     fix.update(exit=rc, seconds=secs, stdout=out, stderr=err)
     fix["changed_files"] = changed_files(orig, src)
