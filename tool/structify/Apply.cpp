@@ -2,6 +2,7 @@
 
 #include "Apply.h"
 #include "ApplyReplacements.h"
+#include "compat/Compat.h"
 #include "model/Candidates.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
@@ -142,12 +143,12 @@ Edits computeEdits(const Project &P, llvm::StringRef PlanPath,
   // clang-apply-replacements' merge: one change list per file, duplicates
   // (the same header edit from every unit that includes it) dropped,
   // conflicts reported.
-  auto DiagOpts = std::make_unique<DiagnosticOptions>();
+  compat::DiagnosticOptionsHolder DiagOpts;
   std::string ConflictText;
   llvm::raw_string_ostream ConflictStream(ConflictText);
-  TextDiagnosticPrinter Printer(ConflictStream, *DiagOpts);
+  TextDiagnosticPrinter Printer(ConflictStream, DiagOpts);
   DiagnosticsEngine Diagnostics(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(),
-                                *DiagOpts, &Printer, /*ShouldOwnClient=*/false);
+                                DiagOpts, &Printer, /*ShouldOwnClient=*/false);
   FileManager Files((FileSystemOptions()));
   SourceManager SM(Diagnostics, Files);
   replace::FileToChangesMap Changes;

@@ -3,6 +3,7 @@
 #include "Config.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
+#include "compat/Compat.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -76,6 +77,9 @@ ClangTidyOptions defaults() {
   ClangTidyOptions Defaults;
   Defaults.Checks = DefaultChecks.str();
   Defaults.WarningsAsErrors = "";
+  // Findings in every non-system header unless the configuration narrows
+  // it: clang-tidy 22's default, which clang-tidy 19 lacks (it shows none).
+  Defaults.HeaderFilterRegex = ".*";
   return Defaults;
 }
 
@@ -153,7 +157,7 @@ Config::makeProvider(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) const {
 
 llvm::Error Config::checkGlobs(llvm::StringRef Globs, llvm::StringRef Source) {
   if (!KnownChecks)
-    KnownChecks = getAllChecksAndOptions(false, false).Checks;
+    KnownChecks = compat::allCheckNames();
   GlobList List(Globs);
   for (const auto &Item : List.getItems()) {
     if (!Item.IsPositive || Item.Text.starts_with("clang-diagnostic"))
@@ -193,7 +197,7 @@ llvm::Expected<ClangTidyOptions> Config::optionsFor(llvm::StringRef File) {
   std::string Checks = Effective.Checks.value_or("");
   auto [It, Inserted] = AnyCheckEnabled.try_emplace(Checks, false);
   if (Inserted)
-    It->second = !getCheckNames(Effective, false, false).empty();
+    It->second = !compat::enabledCheckNames(Effective).empty();
   if (!It->second)
     return fail(File + ": no check enabled (Checks: '" + Checks + "')");
   return Effective;
