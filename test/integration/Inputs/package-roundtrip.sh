@@ -20,7 +20,8 @@ echo "-- versions"
 structify --version
 "structify-$major" --version
 "structify-tidy-$major" --version | tail -n 1
-"structify-clangd-$major" --version | head -n 1
+clangd_version=$("structify-clangd-$major" --version)
+echo "${clangd_version%%$'\n'*}"
 echo "structify: $(readlink -f /usr/bin/structify)"
 echo "structify-tidy: $(readlink -f /usr/bin/structify-tidy)"
 echo "structify-clangd: $(readlink -f /usr/bin/structify-clangd)"
