@@ -1,10 +1,12 @@
-//===--- Compat.h - the differences between the LLVM majors structify builds with ---===//
+//===--- Compat.h - the API differences between LLVM majors ---*- C++ -*-===//
 //
 // structify builds from one source tree against each LLVM major listed in
 // STRUCTIFY_SUPPORTED_LLVM_MAJORS (CMakeLists.txt). Every difference between
 // those majors' APIs is bridged here, and only here, so that the rest of the
 // code is written once against LLVM 22's API. Each entry says which release
-// changed what; docs/install.md lists the differences users can see.
+// changed what; its guard compares with the first supported major that has
+// the change (22), as 20 and 21 are not built. docs/install.md lists the
+// differences users can see.
 //
 // When a supported major is dropped, delete the branches only it needed.
 //
