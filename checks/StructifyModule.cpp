@@ -3,6 +3,7 @@
 #include "IndexAccessCheck.h"
 #include "TupleReturnCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "compat/Compat.h"
 
 namespace clang::tidy::structify {
 namespace {

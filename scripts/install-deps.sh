@@ -1,18 +1,27 @@
 #!/usr/bin/env bash
 # Installs what structify needs to build and test, from Debian bookworm's
-# packages. Idempotent: does nothing when everything is already there.
+# packages: the LLVM 22 and LLVM 19 toolchains it builds against (test/run.sh
+# builds and tests both), and the tools of the tests. Idempotent: does nothing
+# when everything is already there. STRUCTIFY_LLVM_MAJORS="22" limits it to
+# the majors named.
 set -euo pipefail
 
+majors=${STRUCTIFY_LLVM_MAJORS:-22 19}
 PACKAGES=(
   cmake ninja-build g++ python3 binutils
   # test/unit: the unit tests of the model and the driver.
   libgtest-dev
   # test/driver validates SARIF reports against the schema with it.
   python3-jsonschema
-  llvm-22-dev libclang-22-dev clang-22 clang-tidy-22 clangd-22 llvm-22-tools lld-22
+  # cpack -G DEB computes the package's Depends with dpkg-shlibdeps.
+  dpkg-dev
   # Debian's ClangTargets.cmake needs these for clangd's remote index targets.
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev libzstd-dev libcurl4-openssl-dev
 )
+for m in $majors; do
+  # libclangTidyMain.a and libclangdMain.a come with libclang-N-dev.
+  PACKAGES+=(llvm-$m-dev libclang-$m-dev clang-$m clang-tidy-$m clangd-$m llvm-$m-tools lld-$m)
+done
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -23,5 +32,23 @@ done
 SUDO=()
 [ "$(id -u)" -eq 0 ] || SUDO=(sudo)
 echo "structify: installing ${missing[*]}" >&2
-"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
-"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+# Another process may hold the dpkg lock (an unattended upgrade, or another
+# apt-get on a shared machine): wait for it, up to 20 minutes.
+apt() {
+  local try
+  for try in $(seq 1 60); do
+    if "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=20 "$@" 2>/tmp/structify-apt.err >/dev/null; then
+      return 0
+    fi
+    if ! grep -qi 'lock' /tmp/structify-apt.err; then
+      cat /tmp/structify-apt.err >&2
+      return 1
+    fi
+    echo "structify: the dpkg lock is held; waiting ($try)" >&2
+    sleep 20
+  done
+  cat /tmp/structify-apt.err >&2
+  return 1
+}
+apt update -q
+apt install -y -q --no-install-recommends "${missing[@]}"

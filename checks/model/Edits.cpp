@@ -1,6 +1,7 @@
 //===--- Edits.cpp - the text of a rewrite --------------------------------===//
 
 #include "model/Edits.h"
+#include "compat/Compat.h"
 #include "model/Placement.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -224,7 +225,7 @@ private:
         const std::string Qualifier = sourceText(
             CharSourceRange::getTokenRange(Decl->getQualifierLoc().getSourceRange()),
             Ctx);
-        Reference = (llvm::Twine(Decl->getQualifier().isDependent() ? "typename " : "") +
+        Reference = (llvm::Twine(compat::isDependentQualifier(Decl->getQualifier()) ? "typename " : "") +
                      Qualifier + Reference)
                         .str();
       }
@@ -440,7 +441,7 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
   TypeLoc Written;
   if (const TypeSourceInfo *TSI = Function->getTypeSourceInfo())
     if (auto FTL = TSI->getTypeLoc().getAsAdjusted<FunctionTypeLoc>())
-      Written = FTL.getReturnLoc().getUnqualifiedLoc();
+      Written = compat::withoutElaboration(FTL.getReturnLoc().getUnqualifiedLoc());
   if (auto TST = Written.getAs<TemplateSpecializationTypeLoc>();
       TST && TST.getNumArgs() == Shape.Elements.size()) {
     for (unsigned I = 0; I < TST.getNumArgs(); ++I) {

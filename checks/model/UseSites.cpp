@@ -1,6 +1,7 @@
 //===--- UseSites.cpp - every use of a tuple value in a translation unit --===//
 
 #include "model/UseSites.h"
+#include "compat/Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -206,7 +207,7 @@ public:
     if (TL.isNull())
       return true;
     Stack.push_back(DynTypedNode::create(TL));
-    const bool Result = Base::TraverseTypeLoc(TL, TraverseQualifier);
+    const bool Result = compat::traverseTypeLoc(static_cast<Base &>(*this), TL, TraverseQualifier);
     Stack.pop_back();
     return Result;
   }

@@ -67,8 +67,10 @@ LANGUAGE = {".c": "c", ".m": "objective-c", ".mm": "objective-cpp",
             ".cu": "cuda-cpp"}
 STDERR_TAIL_LINES = 40
 # How long a server may take to exit after `exit`. A server that is still
-# there by then (or hangs in a crash handler) fails the session.
-EXIT_TIMEOUT = 30
+# there by then (or hangs in a crash handler) fails the session. clangd 19
+# first finishes indexing the standard library, which it starts when a file
+# opens: on a loaded 2-core machine that took more than 30s.
+EXIT_TIMEOUT = 120
 
 
 class SessionError(Exception):

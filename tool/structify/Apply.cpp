@@ -4,6 +4,7 @@
 #include "ApplyReplacements.h"
 #include "Collect.h"
 #include "Paths.h"
+#include "compat/Compat.h"
 #include "model/Analysis.h"
 #include "model/Placement.h"
 #include "model/UseSites.h"
@@ -393,12 +394,12 @@ Edits ProjectEdits::merge(const Plan &P, llvm::StringRef FormatStyle,
 
   // clang-apply-replacements' merge: one change list per file; the
   // conflicts are gone already.
-  auto DiagOpts = std::make_unique<DiagnosticOptions>();
+  compat::DiagnosticOptionsHolder DiagOpts;
   std::string ConflictText;
   llvm::raw_string_ostream ConflictStream(ConflictText);
-  TextDiagnosticPrinter Printer(ConflictStream, *DiagOpts);
+  TextDiagnosticPrinter Printer(ConflictStream, DiagOpts);
   DiagnosticsEngine Diagnostics(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(),
-                                *DiagOpts, &Printer, /*ShouldOwnClient=*/false);
+                                DiagOpts, &Printer, /*ShouldOwnClient=*/false);
   FileManager Files((FileSystemOptions()));
   SourceManager SM(Diagnostics, Files);
   replace::FileToChangesMap Changes;

@@ -4,6 +4,7 @@
 #include "Paths.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
+#include "compat/Compat.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -74,6 +75,9 @@ ClangTidyOptions defaults() {
   ClangTidyOptions Defaults;
   Defaults.Checks = DefaultChecks.str();
   Defaults.WarningsAsErrors = "";
+  // Findings in every non-system header unless the configuration narrows
+  // it: clang-tidy 22's default, which clang-tidy 19 lacks (it shows none).
+  Defaults.HeaderFilterRegex = ".*";
   return Defaults;
 }
 
@@ -151,7 +155,7 @@ Config::makeProvider(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) const {
 
 llvm::Error Config::checkGlobs(llvm::StringRef Globs, llvm::StringRef Source) {
   if (!KnownChecks)
-    KnownChecks = getAllChecksAndOptions(false, false).Checks;
+    KnownChecks = compat::allCheckNames();
   GlobList List(Globs);
   for (const auto &Item : List.getItems()) {
     if (!Item.IsPositive || Item.Text.starts_with("clang-diagnostic"))
@@ -195,7 +199,7 @@ bool Config::enablesAnyCheck(const ClangTidyOptions &Options) {
   const std::string Checks = Options.Checks.value_or("");
   auto [It, Inserted] = AnyCheckEnabled.try_emplace(Checks, false);
   if (Inserted)
-    It->second = !getCheckNames(Options, false, false).empty();
+    It->second = !compat::enabledCheckNames(Options).empty();
   return It->second;
 }
 

@@ -1,6 +1,7 @@
 //===--- DiagnosticJson.cpp - diagnostics as JSON and back ----------------===//
 
 #include "DiagnosticJson.h"
+#include "compat/Compat.h"
 
 namespace structify {
 

@@ -2,6 +2,7 @@
 
 #include "Report.h"
 #include "DiagnosticJson.h"
+#include "compat/Compat.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/LangOptions.h"
@@ -32,7 +33,7 @@ public:
         Diags(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(), DiagOpts, &Printer,
               /*ShouldOwnClient=*/false),
         SM(Diags, Files) {
-    DiagOpts.ShowColors = Color;
+    DiagOpts->ShowColors = Color;
     Printer.BeginSourceFile(LangOpts, nullptr);
   }
   ~TextPrinter() { Printer.EndSourceFile(); }
@@ -90,7 +91,7 @@ private:
             R.getReplacementText());
   }
 
-  DiagnosticOptions DiagOpts;
+  compat::DiagnosticOptionsHolder DiagOpts;
   LangOptions LangOpts;
   FileManager Files;
   TextDiagnosticPrinter Printer;

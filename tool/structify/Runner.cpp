@@ -11,12 +11,12 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "compat/Compat.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Lex/PreprocessorOptions.h"
-#include "clang/Options/OptionUtils.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CrashRecoveryContext.h"
@@ -132,15 +132,15 @@ std::vector<std::string> commandLineFor(const TranslationUnit &Unit,
                                           ArgumentInsertPosition::END));
   Adjust = combineAdjusters(Adjust, getStripPluginsAdjuster());
   std::vector<std::string> Args = Adjust(Unit.Command.CommandLine, Unit.File);
-  if (Opts.RemovedArgs)
-    for (const std::string &Removed : *Opts.RemovedArgs)
+  if (const auto &RemovedArgs = compat::removedArgs(Opts))
+    for (const std::string &Removed : *RemovedArgs)
       llvm::erase(Args, Removed);
   bool HasResourceDir = llvm::any_of(
       Args, [](StringRef Arg) { return Arg.starts_with("-resource-dir"); });
   if (!HasResourceDir && !Args.empty()) {
     static int Anchor;
     Args.insert(Args.begin() + 1,
-                "-resource-dir=" + GetResourcesPath("structify", &Anchor));
+                "-resource-dir=" + compat::resourcesPath("structify", &Anchor));
   }
   return Args;
 }
@@ -208,19 +208,16 @@ UnitResult analyse(const TranslationUnit &Unit, const RunnerOptions &Options) {
         llvm::vfs::createPhysicalFileSystem());
     [[maybe_unused]] std::error_code NoDirectory =
         FS->setCurrentWorkingDirectory(Unit.Command.Directory);
-    ClangTidyContext Context(Options.MakeOptionsProvider(FS),
-                             /*AllowEnablingAnalyzerAlphaCheckers=*/false,
-                             /*EnableModuleHeadersParsing=*/false,
-                             /*ExperimentalCustomChecks=*/false);
+    ClangTidyContext Context(Options.MakeOptionsProvider(FS));
     ClangTidyOptions Opts = Context.getOptionsForFile(Unit.File);
     ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr,
                                              /*RemoveIncompatibleErrors=*/true,
                                              Options.FixesFromNotes);
-    auto DiagOpts = std::make_unique<DiagnosticOptions>();
+    compat::DiagnosticOptionsHolder DiagOpts;
     DiagnosticsEngine Engine(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(),
-                             *DiagOpts, &DiagConsumer,
+                             DiagOpts, &DiagConsumer,
                              /*ShouldOwnClient=*/false);
-    Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
+    compat::setDiagnosticsEngine(Context, std::move(DiagOpts), &Engine);
     CheckActionFactory Factory(Context, FS, Result.FilesRead);
     Ran = runTool(Unit, Opts, Factory, DiagConsumer, FS);
     Errors = DiagConsumer.take();

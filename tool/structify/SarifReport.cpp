@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Report.h"
+#include "compat/Compat.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/Sarif.h"
@@ -99,7 +100,7 @@ public:
   }
 
 private:
-  DiagnosticOptions DiagOpts;
+  compat::DiagnosticOptionsHolder DiagOpts;
   FileManager Files;
   DiagnosticsEngine Diags;
   SourceManager SM;
@@ -109,7 +110,7 @@ private:
 
 void writeSarif(const Results &R, llvm::raw_ostream &OS) {
   SarifLocator Locator;
-  SarifDocumentWriter Writer(Locator.sourceManager());
+  compat::SarifDocumentWriter Writer(Locator.sourceManager());
   Writer.createRun("structify", "structify check", STRUCTIFY_VERSION);
 
   std::map<std::string, size_t> Rules;
@@ -127,8 +128,8 @@ void writeSarif(const Results &R, llvm::raw_ostream &OS) {
     if (F.Baselined)
       continue;
     const tooling::DiagnosticMessage &M = F.Diag.Message;
-    SarifResult Result =
-        SarifResult::create(Rules[F.Diag.DiagnosticName])
+    compat::SarifResult Result =
+        compat::SarifResult::create(Rules[F.Diag.DiagnosticName])
             .setRuleId(F.Diag.DiagnosticName)
             .setDiagnosticMessage(M.Message)
             .setDiagnosticLevel(sarifLevel(F.Diag.DiagLevel))
@@ -154,14 +155,14 @@ void writeSarif(const Results &R, llvm::raw_ostream &OS) {
                 Array{Object{
                     {"physicalLocation",
                      Object{{"artifactLocation",
-                             Object{{"uri", SarifDocumentWriter::fileNameToURI(
+                             Object{{"uri", compat::SarifDocumentWriter::fileNameToURI(
                                                 F.File)}}}}}}}}});
   Run["invocations"] =
       Array{Object{{"executionSuccessful", R.Failures.empty()},
                    {"toolExecutionNotifications", std::move(Notifications)}}};
 
   if (!R.Root.empty()) {
-    std::string RootURI = SarifDocumentWriter::fileNameToURI(R.Root);
+    std::string RootURI = compat::SarifDocumentWriter::fileNameToURI(R.Root);
     if (!StringRef(RootURI).ends_with("/"))
       RootURI += "/";
     llvm::json::Value RunValue(std::move(Run));

@@ -51,7 +51,7 @@ auto lambda = [](int lo, int hi) { return std::make_pair(lo, hi); };
 // Through a typedef, and through a deduced `auto`.
 typedef std::tuple<int, int, int> Triple;
 Triple triple();
-// CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'triple' returns 'Triple' (aka 'std::tuple<int, int, int>')
+// CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'triple' returns 'Triple' (aka '{{(std::)?}}tuple<int, int, int>')
 auto deduced() { return std::make_pair(1, 2); }
 // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'deduced' returns 'std::pair<int, int>'
 

@@ -49,7 +49,7 @@ std::tuple<int, int, int> make_tuple_form(int row, int col, int depth) {
 // Through an alias: the alias stays, the function stops using it.
 using Interval = std::pair<long, long>;
 Interval interval(long from, long to) { return {from, to}; }
-// CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'interval' returns 'Interval' (aka 'std::pair<long, long>')
+// CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'interval' returns 'Interval' (aka '{{(std::)?}}pair<long, long>')
 // CHECK-FIXES: using Interval = std::pair<long, long>;
 // CHECK-FIXES-NEXT: struct IntervalResult {
 // CHECK-FIXES-NEXT:   long from;
