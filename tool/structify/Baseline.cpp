@@ -16,7 +16,9 @@ llvm::Error fail(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
 }
 
-std::string hash(llvm::ArrayRef<llvm::StringRef> Parts) {
+} // namespace
+
+std::string stableHash(llvm::ArrayRef<llvm::StringRef> Parts) {
   std::string Data;
   for (llvm::StringRef Part : Parts)
     Data.append(Part.data(), Part.size()).push_back('\0');
@@ -27,14 +29,12 @@ std::string hash(llvm::ArrayRef<llvm::StringRef> Parts) {
   return Hex;
 }
 
-} // namespace
-
 void fingerprint(Results &R, SourceText &Sources) {
   llvm::StringMap<unsigned> Seen;
   for (Finding &F : R.Findings) {
     const clang::tooling::DiagnosticMessage &M = F.Diag.Message;
     std::string File = R.relative(M.FilePath);
-    std::string Base = hash({F.Diag.DiagnosticName, File, M.Message,
+    std::string Base = stableHash({F.Diag.DiagnosticName, File, M.Message,
                              Sources.line(M.FilePath, F.Line).trim()});
     F.Fingerprint = Base + ":" + std::to_string(++Seen[Base]);
   }

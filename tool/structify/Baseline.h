@@ -18,6 +18,9 @@
 
 namespace structify {
 
+/// A hex hash of Parts (xxh3-128), stable across runs and machines.
+std::string stableHash(llvm::ArrayRef<llvm::StringRef> Parts);
+
 /// Fills in every finding's fingerprint. Findings must be in Results order.
 void fingerprint(Results &R, SourceText &Sources);
 

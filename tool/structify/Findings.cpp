@@ -18,12 +18,16 @@ size_t Results::newFindings() const {
                         [](const Finding &F) { return !F.Baselined; });
 }
 
-std::string Results::relative(llvm::StringRef File) const {
+std::string relativeTo(llvm::StringRef Root, llvm::StringRef File) {
   llvm::StringRef Rest = File;
   if (!Root.empty() && Rest.consume_front(Root) &&
-      (llvm::StringRef(Root).ends_with("/") || Rest.consume_front("/")))
+      (Root.ends_with("/") || Rest.consume_front("/")))
     return Rest.str();
   return File.str();
+}
+
+std::string Results::relative(llvm::StringRef File) const {
+  return relativeTo(Root, File);
 }
 
 SourceText::Text *SourceText::get(llvm::StringRef File) {
@@ -86,8 +90,15 @@ void ResultsBuilder::add(Finding F) {
         llvm::StringRef(M.Message)})
     Key.append(Part.data(), Part.size()).push_back('\0');
   Key += std::to_string(M.FileOffset);
-  if (auto [It, New] = Seen.insert(Key); New)
+  auto [It, New] = Seen.try_emplace(Key, R.Findings.size());
+  if (New) {
     R.Findings.push_back(std::move(F));
+    return;
+  }
+  // Units configured differently (WarningsAsErrors) may disagree on a
+  // header's finding: it is as severe as the most severe of them says.
+  Finding &Kept = R.Findings[It->second];
+  Kept.Diag.DiagLevel = std::max(Kept.Diag.DiagLevel, F.Diag.DiagLevel);
 }
 
 Results ResultsBuilder::finish(SourceText &Sources) {

@@ -33,6 +33,9 @@ struct Failure {
   bool Crashed = false;
 };
 
+/// File relative to Root when it is inside Root; else File.
+std::string relativeTo(llvm::StringRef Root, llvm::StringRef File);
+
 struct Results {
   std::string Root; ///< paths in baselines and SARIF are relative to it
   std::vector<Finding> Findings; ///< by file, then offset
@@ -40,8 +43,6 @@ struct Results {
   unsigned Units = 0, Cached = 0, Analysed = 0;
 
   size_t newFindings() const;
-  /// Whether the run fails: new findings, or a unit that was not analysed.
-  bool failed() const { return newFindings() > 0 || !Failures.empty(); }
   /// File relative to Root when it is inside Root.
   std::string relative(llvm::StringRef File) const;
 };
@@ -79,7 +80,7 @@ public:
 
 private:
   Results R;
-  llvm::StringSet<> Seen;
+  llvm::StringMap<size_t> Seen; ///< a finding's place -> its index in R
 };
 
 } // namespace structify

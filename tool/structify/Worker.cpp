@@ -3,6 +3,7 @@
 #include "Worker.h"
 #include "DiagnosticJson.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
@@ -114,12 +115,13 @@ constexpr int TimedOut = -100;
 /// Waits for the worker; after Timeout seconds (0: never) kills it. LLVM's
 /// own time limit relies on SIGALRM, which reaches an arbitrary thread of
 /// this process, not the one waiting: poll instead.
-int waitFor(llvm::sys::ProcessInfo Process, unsigned Timeout,
+int waitFor(llvm::sys::ProcessInfo Process, double Timeout,
             std::string &Message) {
-  if (Timeout == 0)
+  if (Timeout <= 0)
     return llvm::sys::Wait(Process, std::nullopt, &Message).ReturnCode;
-  auto Deadline =
-      std::chrono::steady_clock::now() + std::chrono::seconds(Timeout);
+  auto Deadline = std::chrono::steady_clock::now() +
+                  std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                      std::chrono::duration<double>(Timeout));
   auto Pause = std::chrono::milliseconds(1);
   while (true) {
     llvm::sys::ProcessInfo Done = llvm::sys::Wait(Process, 0, &Message);
@@ -139,7 +141,7 @@ int waitFor(llvm::sys::ProcessInfo Process, unsigned Timeout,
 
 UnitResult analyseInWorker(const TranslationUnit &Unit,
                            const ConfigOptions &Config,
-                           llvm::StringRef Executable, unsigned Timeout) {
+                           llvm::StringRef Executable, double Timeout) {
   TempFile In(".json"), Out(".json"), Err(".txt");
   if (In.Path.empty() || Out.Path.empty() || Err.Path.empty())
     return crashed("cannot create the worker's temporary files");
@@ -160,9 +162,12 @@ UnitResult analyseInWorker(const TranslationUnit &Unit,
   if (ExecutionFailed)
     return crashed("cannot start the analysis: " + Message);
   int Code = waitFor(Process, Timeout, Message);
-  if (Code == TimedOut)
-    return crashed("the analysis took longer than " + llvm::Twine(Timeout) +
+  if (Code == TimedOut) {
+    std::string Limit;
+    llvm::raw_string_ostream(Limit) << llvm::format("%g", Timeout);
+    return crashed("the analysis took longer than " + Limit +
                    "s (--timeout)");
+  }
   if (Code != 0) {
     std::string Why = lastWords(Err.Path);
     if (Why.empty())

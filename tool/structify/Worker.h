@@ -23,7 +23,7 @@ inline constexpr llvm::StringLiteral WorkerArgument = "__worker";
 /// makes an Outcome::Crashed result.
 UnitResult analyseInWorker(const TranslationUnit &Unit,
                            const ConfigOptions &Config,
-                           llvm::StringRef Executable, unsigned Timeout = 0);
+                           llvm::StringRef Executable, double Timeout = 0);
 
 /// The worker's main(): one request on stdin, its result on stdout.
 int runWorker();
