@@ -5,8 +5,10 @@ set -euo pipefail
 
 PACKAGES=(
   cmake ninja-build g++ python3 binutils
-  # test/driver validates SARIF reports against the schema with it.
+  # test/driver validates SARIF and JSON reports against their schemas with it.
   python3-jsonschema
+  # test/integration/ci-guide.test reads the CI guide's workflows with it.
+  python3-yaml git
   llvm-22-dev libclang-22-dev clang-22 clang-tidy-22 clangd-22 llvm-22-tools lld-22
   # Debian's ClangTargets.cmake needs these for clangd's remote index targets.
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev libzstd-dev libcurl4-openssl-dev
