@@ -11,8 +11,10 @@ PACKAGES=(
   cmake ninja-build g++ python3 binutils
   # test/unit: the unit tests of the model and the driver.
   libgtest-dev
-  # test/driver validates SARIF reports against the schema with it.
+  # test/driver validates SARIF and JSON reports against their schemas with it.
   python3-jsonschema
+  # test/integration/ci-guide.test reads the CI guide's workflows with it.
+  python3-yaml git
   # cpack -G DEB computes the package's Depends with dpkg-shlibdeps.
   dpkg-dev
   # Debian's ClangTargets.cmake needs these for clangd's remote index targets.

@@ -9,11 +9,6 @@
 
 namespace structify {
 
-namespace {
-
-
-} // namespace
-
 void fingerprint(Results &R, SourceText &Sources) {
   llvm::StringMap<unsigned> Seen;
   for (Finding &F : R.Findings) {

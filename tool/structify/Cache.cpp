@@ -76,7 +76,7 @@ std::string Cache::contentHash(llvm::StringRef File) {
   return Hash;
 }
 
-std::optional<UnitResult> Cache::lookup(llvm::StringRef Key) {
+std::optional<llvm::json::Value> Cache::readEntry(llvm::StringRef Key) const {
   auto Text = llvm::MemoryBuffer::getFile(entryPath(Key));
   if (!Text)
     return std::nullopt;
@@ -87,11 +87,36 @@ std::optional<UnitResult> Cache::lookup(llvm::StringRef Key) {
     return std::nullopt;
   }
   const llvm::json::Object *Root = Entry->getAsObject();
-  const llvm::json::Object *Files = Root ? Root->getObject("files") : nullptr;
-  const llvm::json::Array *Diags =
-      Root ? Root->getArray("diagnostics") : nullptr;
-  if (!Files || !Diags || Root->getInteger("version") != EntryVersion)
+  if (!Root || !Root->getObject("files") || !Root->getArray("diagnostics") ||
+      Root->getInteger("version") != EntryVersion)
     return std::nullopt;
+  return std::move(*Entry);
+}
+
+std::optional<std::vector<std::string>> Cache::recordedFiles(
+    llvm::StringRef Key,
+    llvm::function_ref<bool(llvm::StringRef)> MayHaveChanged) {
+  std::optional<llvm::json::Value> Entry = readEntry(Key);
+  if (!Entry)
+    return std::nullopt;
+  std::vector<std::string> Files;
+  for (const auto &[File, Hash] : *Entry->getAsObject()->getObject("files")) {
+    std::optional<llvm::StringRef> Recorded = Hash.getAsString();
+    if (!Recorded ||
+        (!MayHaveChanged(File) && contentHash(File) != *Recorded))
+      return std::nullopt;
+    Files.push_back(File.str());
+  }
+  return Files;
+}
+
+std::optional<UnitResult> Cache::lookup(llvm::StringRef Key) {
+  std::optional<llvm::json::Value> Entry = readEntry(Key);
+  if (!Entry)
+    return std::nullopt;
+  const llvm::json::Object *Files = Entry->getAsObject()->getObject("files");
+  const llvm::json::Array *Diags =
+      Entry->getAsObject()->getArray("diagnostics");
   UnitResult Result;
   Result.Cached = true;
   for (const auto &[File, Hash] : *Files) {

@@ -16,7 +16,9 @@
 #define STRUCTIFY_CACHE_H
 
 #include "Runner.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
 #include <mutex>
 #include <optional>
 
@@ -33,11 +35,20 @@ public:
   std::string key(const TranslationUnit &Unit, llvm::StringRef Config) const;
   /// The stored result, if every file it read is unchanged. Thread-safe.
   std::optional<UnitResult> lookup(llvm::StringRef Key);
+  /// The files the stored entry says the unit read, if that still holds:
+  /// every one of them, but those MayHaveChanged accepts, has its recorded
+  /// contents (so the unit's includes are the same, up to those files).
+  /// For --changed-since. Thread-safe.
+  std::optional<std::vector<std::string>>
+  recordedFiles(llvm::StringRef Key,
+                llvm::function_ref<bool(llvm::StringRef)> MayHaveChanged);
   /// Stores an analysed unit's result; others are ignored. Thread-safe; an
   /// entry that cannot be written is skipped (the run goes on uncached).
   void store(llvm::StringRef Key, const UnitResult &Result);
 
 private:
+  /// The stored entry, if it is one of this version.
+  std::optional<llvm::json::Value> readEntry(llvm::StringRef Key) const;
   std::string entryPath(llvm::StringRef Key) const;
   /// The hash of File's contents, read once per run; "" if unreadable.
   std::string contentHash(llvm::StringRef File);

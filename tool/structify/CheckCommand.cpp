@@ -72,11 +72,19 @@ cl::opt<std::string> ShardOption(
     cl::value_desc("i/n"), cl::sub(checkCommand()),
     cl::cat(structifyCategory()));
 
-cl::opt<unsigned> Timeout(
+cl::opt<std::string> Timeout(
     "timeout",
-    cl::desc("Stop analysing a unit after <seconds>, and report it as failed "
-             "(default: no limit)"),
-    cl::value_desc("seconds"), cl::init(0), cl::sub(checkCommand()),
+    cl::desc("Stop analysing a unit after <seconds> (0.5, 90...), and report "
+             "it as failed (default: no limit)"),
+    cl::value_desc("seconds"), cl::sub(checkCommand()),
+    cl::cat(structifyCategory()));
+
+cl::opt<std::string> ChangedSince(
+    "changed-since",
+    cl::desc("Check only the units that files changed since the git "
+             "revision <rev> affect (committed, staged, unstaged or "
+             "untracked)"),
+    cl::value_desc("rev"), cl::sub(checkCommand()),
     cl::cat(structifyCategory()));
 
 cl::opt<bool> InProcess(
@@ -84,6 +92,19 @@ cl::opt<bool> InProcess(
     cl::desc("Analyse units on threads of this process instead of worker "
              "processes (faster to debug; a crash can stop the run)"),
     cl::Hidden, cl::sub(checkCommand()), cl::cat(structifyCategory()));
+
+/// --timeout, in seconds; 0 is no limit.
+llvm::Expected<double> timeoutOption() {
+  double Seconds = 0;
+  if (!Timeout.empty() &&
+      (llvm::StringRef(Timeout).getAsDouble(Seconds) || !(Seconds >= 0) ||
+       Seconds > 1e6))
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "--timeout=" + Timeout +
+            ": expected a number of seconds, such as 90 or 0.5 (0: no limit)");
+  return Seconds;
+}
 
 } // namespace
 
@@ -100,6 +121,12 @@ int runCheck(const char *Argv0) {
   auto Baseline = readBaselineOption();
   if (!Baseline)
     return usageError(Baseline.takeError());
+  llvm::Expected<double> TimeLimit = timeoutOption();
+  if (!TimeLimit)
+    return usageError(TimeLimit.takeError());
+  llvm::Expected<Exclusions> Excluded = exclusionsOption();
+  if (!Excluded)
+    return usageError(Excluded.takeError());
 
   ConfigOptions ConfigOpts;
   ConfigOpts.ConfigFile = ConfigFile;
@@ -114,6 +141,8 @@ int runCheck(const char *Argv0) {
   auto Units = loadUnits(BuildDir, Selectors, Part);
   if (!Units)
     return usageError(Units.takeError());
+  if (llvm::Error E = excludeUnits(*Units, *Excluded))
+    return usageError(std::move(E));
 
   // Every unit's configuration, checked before any work; it is also part of
   // the unit's cache key. A unit whose configuration enables no check (a
@@ -146,13 +175,19 @@ int runCheck(const char *Argv0) {
       llvm::sys::path::append(Dir, BuildDir, ".structify-cache");
     ResultsCache.emplace(std::string(Dir), toolIdentity(Argv0));
   }
+  if (!ChangedSince.empty())
+    if (llvm::Error E = keepChangedUnits(
+            ChangedSince, Checked, ConfigText,
+            ResultsCache ? &*ResultsCache : nullptr, *Configuration, Jobs,
+            quietOption()))
+      return usageError(std::move(E));
 
   static int Anchor;
   if (InProcess)
     initializeRunner(/*RecoverFromCrashes=*/true);
   const UnitRunner Runner(ConfigOpts,
                           llvm::sys::fs::getMainExecutable(Argv0, &Anchor),
-                          InProcess, Timeout);
+                          InProcess, *TimeLimit);
   ResultsBuilder Builder(rootOption());
   std::vector<UnitResult> UnitResults(Checked.size());
   Progress Status(Checked.size(), quietOption());

@@ -2,7 +2,9 @@
 
 #include "CommandLine.h"
 #include "Baseline.h"
+#include "Progress.h"
 #include "Report.h"
+#include "clang/Basic/Sarif.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
@@ -36,8 +38,41 @@ cl::opt<Format> OutputFormat(
                clEnumValN(Format::Json, "json",
                           "every finding, for tools and `structify merge`"),
                clEnumValN(Format::Sarif, "sarif",
-                          "SARIF 2.1.0, for GitHub code scanning")),
+                          "SARIF 2.1.0, for GitHub code scanning"),
+               clEnumValN(Format::Github, "github",
+                          "GitHub Actions annotations (workflow commands)"),
+               clEnumValN(Format::CodeClimate, "codeclimate",
+                          "GitLab Code Quality report (Code Climate JSON)")),
     cl::sub(checkCommand()), cl::sub(mergeCommand()),
+    cl::cat(structifyCategory()));
+
+cl::opt<FailOn> FailOnOption(
+    "fail-on", cl::desc("What makes the run exit with 1 (default: new)"),
+    cl::init(FailOn::New),
+    cl::values(
+        clEnumValN(FailOn::New, "new",
+                   "findings outside the baseline, or a unit not analysed"),
+        clEnumValN(FailOn::Error, "error",
+                   "error-level findings outside the baseline "
+                   "(WarningsAsErrors, compiler errors), or a unit not "
+                   "analysed"),
+        clEnumValN(FailOn::Never, "never",
+                   "nothing; only bad input exits with 2")),
+    cl::sub(checkCommand()), cl::sub(mergeCommand()),
+    cl::cat(structifyCategory()));
+
+cl::list<std::string> Exclude(
+    "exclude",
+    cl::desc("Leave out the units and the findings whose file matches "
+             "<regex> (absolute path or relative to --root); repeatable"),
+    cl::value_desc("regex"), cl::sub(checkCommand()), cl::sub(mergeCommand()),
+    cl::cat(structifyCategory()));
+
+cl::opt<std::string> DocsURL(
+    "docs-url",
+    cl::desc("SARIF rules link to <url>checks/<check>.md (default: the "
+             "documentation installed with structify)"),
+    cl::value_desc("url"), cl::sub(checkCommand()), cl::sub(mergeCommand()),
     cl::cat(structifyCategory()));
 
 cl::opt<std::string> Output("output",
@@ -81,6 +116,22 @@ cl::opt<bool> Quiet("quiet",
                     cl::sub(checkCommand()), cl::sub(mergeCommand()),
                     cl::cat(structifyCategory()));
 
+/// The documentation installed next to the executable
+/// (PREFIX/share/doc/structify/docs/, see CMakeLists.txt), as a file: URL;
+/// "" when there is none, as in a build tree.
+std::string installedDocsURL() {
+  static int Anchor;
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(
+      llvm::sys::path::parent_path(
+          llvm::sys::fs::getMainExecutable("structify", &Anchor))));
+  llvm::sys::path::append(Dir, "share", "doc", "structify", "docs");
+  llvm::SmallString<256> Checks(Dir);
+  llvm::sys::path::append(Checks, "checks");
+  if (!llvm::sys::fs::is_directory(Checks))
+    return "";
+  return clang::SarifDocumentWriter::fileNameToURI(Dir) + "/";
+}
+
 llvm::Error writeReport(const Results &R, SourceText &Sources) {
   std::error_code EC;
   std::optional<llvm::raw_fd_ostream> File;
@@ -99,13 +150,36 @@ llvm::Error writeReport(const Results &R, SourceText &Sources) {
     writeJson(R, OS, Sources);
     break;
   case Format::Sarif:
-    writeSarif(R, OS);
+    writeSarif(R, OS, Sources,
+               {DocsURL.getNumOccurrences() ? DocsURL.getValue()
+                                            : installedDocsURL()});
+    break;
+  case Format::Github:
+    writeGithub(R, OS, Sources);
+    break;
+  case Format::CodeClimate:
+    writeCodeClimate(R, OS, Sources);
     break;
   default:
     llvm_unreachable("a format cl::values does not offer");
   }
   OS.flush();
   return llvm::Error::success();
+}
+
+/// The exit code --fail-on asks for. Writing a baseline accepts the findings.
+int exitCode(const Results &R, FailOn Policy, bool WroteBaseline) {
+  if (Policy == FailOn::Never)
+    return ExitClean;
+  if (!R.Failures.empty())
+    return ExitFindings;
+  if (WroteBaseline)
+    return ExitClean;
+  bool Fails = llvm::any_of(R.Findings, [&](const Finding &F) {
+    return !F.Baselined && (Policy == FailOn::New ||
+                            F.Diag.DiagLevel == clang::tooling::Diagnostic::Error);
+  });
+  return Fails ? ExitFindings : ExitClean;
 }
 
 } // namespace
@@ -127,6 +201,10 @@ std::string rootOption() {
 
 bool quietOption() { return Quiet; }
 
+llvm::Expected<Exclusions> exclusionsOption() {
+  return Exclusions::parse(Exclude, rootOption());
+}
+
 llvm::Expected<std::optional<llvm::StringSet<>>> readBaselineOption() {
   if (BaselineFile.empty())
     return std::nullopt;
@@ -138,6 +216,10 @@ llvm::Expected<std::optional<llvm::StringSet<>>> readBaselineOption() {
 
 int publish(Results &R, SourceText &Sources,
             const std::optional<llvm::StringSet<>> &Baseline, double Seconds) {
+  llvm::Expected<Exclusions> Excluded = exclusionsOption();
+  if (!Excluded)
+    return usageError(Excluded.takeError());
+  excludeResults(R, *Excluded);
   fingerprint(R, Sources);
   if (Baseline)
     applyBaseline(R, *Baseline);
@@ -155,29 +237,26 @@ int publish(Results &R, SourceText &Sources,
         << F.File << ": " << F.Problem << "\n";
   size_t New = R.newFindings();
   if (!Quiet) {
-    llvm::errs() << "structify: " << R.Units << " translation units ("
-                 << R.Cached << " cached, " << R.Analysed << " analysed"
+    llvm::errs() << "structify: " << countOf(R.Units, "translation unit")
+                 << " (" << R.Cached << " cached, " << R.Analysed << " analysed"
                  << (R.Skipped ? ", " + std::to_string(R.Skipped) +
                                      " skipped: their configuration enables "
                                      "no check"
                                : std::string())
-                 << "), "
-                 << R.Findings.size() << " findings (" << New << " new, "
-                 << R.Findings.size() - New << " baselined), "
-                 << R.Failures.size() << " failed, in "
+                 << "), " << countOf(R.Findings.size(), "finding") << " ("
+                 << New << " new, " << R.Findings.size() - New
+                 << " baselined), " << R.Failures.size() << " failed, in "
                  << llvm::format("%.1f", Seconds) << "s\n";
     if (!WriteBaseline.empty())
       llvm::errs() << "structify: wrote "
-                   << llvm::count_if(
-                          R.Findings,
-                          [](const Finding &F) { return !F.isCompilerError(); })
-                   << " findings to the baseline " << WriteBaseline << "\n";
+                   << countOf(llvm::count_if(R.Findings,
+                                             [](const Finding &F) {
+                                               return !F.isCompilerError();
+                                             }),
+                              "finding")
+                   << " to the baseline " << WriteBaseline << "\n";
   }
-  if (!R.Failures.empty())
-    return ExitFindings;
-  if (!WriteBaseline.empty())
-    return ExitClean;
-  return New ? ExitFindings : ExitClean;
+  return exitCode(R, FailOnOption, /*WroteBaseline=*/!WriteBaseline.empty());
 }
 
 } // namespace structify

@@ -51,9 +51,18 @@ loadUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Selectors,
           Shard Part) {
   llvm::SmallString<256> DbPath(BuildDir);
   llvm::sys::path::append(DbPath, "compile_commands.json");
-  if (!llvm::sys::fs::exists(DbPath))
-    return fail(DbPath + ": no compile database; configure the build with "
-                         "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON or pass -p");
+  if (!llvm::sys::fs::exists(DbPath)) {
+    // -p is the current directory when it is not given: suggest it then.
+    bool Here = llvm::sys::path::remove_leading_dotslash(BuildDir).empty() ||
+                BuildDir == ".";
+    std::string Hint =
+        Here ? "pass -p BUILD_DIR, the build directory configured with "
+               "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON"
+             : "configure " + BuildDir.str() +
+                   " with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or point -p at "
+                   "the build directory that has one";
+    return fail(DbPath + ": no compile database; " + Hint);
+  }
   std::string Message;
   std::unique_ptr<CompilationDatabase> Db =
       JSONCompilationDatabase::loadFromFile(DbPath, Message,

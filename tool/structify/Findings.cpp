@@ -42,8 +42,15 @@ void ResultsBuilder::add(Finding F) {
         llvm::StringRef(M.Message)})
     Key.append(Part.data(), Part.size()).push_back('\0');
   Key += std::to_string(M.FileOffset);
-  if (auto [It, New] = Seen.insert(Key); New)
+  auto [It, New] = Seen.try_emplace(Key, R.Findings.size());
+  if (New) {
     R.Findings.push_back(std::move(F));
+    return;
+  }
+  // Units configured differently (WarningsAsErrors) may disagree on a
+  // header's finding: it is as severe as the most severe of them says.
+  Finding &Kept = R.Findings[It->second];
+  Kept.Diag.DiagLevel = std::max(Kept.Diag.DiagLevel, F.Diag.DiagLevel);
 }
 
 Results ResultsBuilder::finish(SourceText &Sources) {

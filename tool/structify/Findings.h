@@ -43,8 +43,6 @@ struct Results {
   unsigned Skipped = 0;
 
   size_t newFindings() const;
-  /// Whether the run fails: new findings, or a unit that was not analysed.
-  bool failed() const { return newFindings() > 0 || !Failures.empty(); }
   /// File relative to Root when it is inside Root.
   std::string relative(llvm::StringRef File) const;
 };
@@ -63,7 +61,7 @@ public:
 
 private:
   Results R;
-  llvm::StringSet<> Seen;
+  llvm::StringMap<size_t> Seen; ///< a finding's place -> its index in R
 };
 
 } // namespace structify

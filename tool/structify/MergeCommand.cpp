@@ -18,7 +18,7 @@ namespace cl = llvm::cl;
 
 namespace {
 
-cl::list<std::string> Reports(cl::Positional, cl::OneOrMore,
+cl::list<std::string> Reports(cl::Positional, cl::ZeroOrMore,
                               cl::desc("<report.json>..."),
                               cl::sub(mergeCommand()),
                               cl::cat(structifyCategory()));
@@ -27,9 +27,14 @@ cl::list<std::string> Reports(cl::Positional, cl::OneOrMore,
 
 int runMerge() {
   Stopwatch Clock;
+  if (Reports.empty())
+    return usageError("merge: no report to merge; give the --format=json "
+                      "reports of the shards: structify merge SHARD.json...");
   auto Baseline = readBaselineOption();
   if (!Baseline)
     return usageError(Baseline.takeError());
+  if (llvm::Expected<Exclusions> Excluded = exclusionsOption(); !Excluded)
+    return usageError(Excluded.takeError());
   ResultsBuilder Builder(rootOption());
   for (const std::string &Path : Reports) {
     llvm::Expected<Results> Part = readJsonReport(Path);

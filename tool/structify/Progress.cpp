@@ -20,6 +20,10 @@ llvm::StringRef outcomeName(const UnitResult &Result) {
   return "analysed";
 }
 
+std::string countOf(size_t N, llvm::StringRef Noun) {
+  return std::to_string(N) + " " + Noun.str() + (N == 1 ? "" : "s");
+}
+
 Progress::Progress(size_t Total, bool Quiet, llvm::StringRef Stage)
     : Total(Total), Stage(Stage.empty() ? "" : (Stage + ": ").str()), Quiet(Quiet),
       Terminal(llvm::sys::Process::StandardErrIsDisplayed()) {}

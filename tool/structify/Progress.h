@@ -49,6 +49,9 @@ private:
   std::chrono::steady_clock::time_point Last = std::chrono::steady_clock::now();
 };
 
+/// "1 finding", "2 findings": N and the noun, plural unless N is 1.
+std::string countOf(size_t N, llvm::StringRef Noun);
+
 /// What happened to a unit, in a word or two: "analysed", "cached", ...
 llvm::StringRef outcomeName(const UnitResult &Result);
 

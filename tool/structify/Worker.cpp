@@ -5,6 +5,7 @@
 #include "model/Plan.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
@@ -184,12 +185,13 @@ constexpr int TimedOut = -100;
 /// Waits for the worker; after Timeout seconds (0: never) kills it. LLVM's
 /// own time limit relies on SIGALRM, which reaches an arbitrary thread of
 /// this process, not the one waiting: poll instead.
-int waitFor(llvm::sys::ProcessInfo Process, unsigned Timeout,
+int waitFor(llvm::sys::ProcessInfo Process, double Timeout,
             std::string &Message) {
-  if (Timeout == 0)
+  if (Timeout <= 0)
     return llvm::sys::Wait(Process, std::nullopt, &Message).ReturnCode;
-  auto Deadline =
-      std::chrono::steady_clock::now() + std::chrono::seconds(Timeout);
+  auto Deadline = std::chrono::steady_clock::now() +
+                  std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                      std::chrono::duration<double>(Timeout));
   auto Pause = std::chrono::milliseconds(1);
   while (true) {
     llvm::sys::ProcessInfo Done = llvm::sys::Wait(Process, 0, &Message);
@@ -244,9 +246,11 @@ Value UnitRunner::run(Stage Kind, const TranslationUnit &Unit,
   if (ExecutionFailed)
     return failed("cannot start the analysis: " + Message);
   const int Code = waitFor(Process, Timeout, Message);
-  if (Code == TimedOut)
-    return failed("the analysis took longer than " + llvm::Twine(Timeout) +
-                  "s (--timeout)");
+  if (Code == TimedOut) {
+    std::string Limit;
+    llvm::raw_string_ostream(Limit) << llvm::format("%g", Timeout);
+    return failed("the analysis took longer than " + Limit + "s (--timeout)");
+  }
   if (Code != 0) {
     std::string Why = lastWords(Err.Path);
     if (Why.empty())

@@ -56,7 +56,7 @@ llvm::json::Value runStage(const StageRequest &Request);
 class UnitRunner {
 public:
   UnitRunner(ConfigOptions Config, std::string Executable, bool InProcess,
-             unsigned Timeout = 0)
+             double Timeout = 0)
       : Config(std::move(Config)), Executable(std::move(Executable)),
         InProcess(InProcess), Timeout(Timeout) {}
 
@@ -75,7 +75,7 @@ private:
   ConfigOptions Config;
   std::string Executable;
   bool InProcess;
-  unsigned Timeout;
+  double Timeout;
 };
 
 /// The worker's main(): one request on stdin, its result on stdout.
