@@ -7,6 +7,8 @@ PACKAGES=(
   cmake ninja-build g++ python3 binutils
   # test/driver validates SARIF reports against the schema with it.
   python3-jsonschema
+  # test/unit: the unit tests of the driver's pure logic.
+  libgtest-dev
   llvm-22-dev libclang-22-dev clang-22 clang-tidy-22 clangd-22 llvm-22-tools lld-22
   # Debian's ClangTargets.cmake needs these for clangd's remote index targets.
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev libzstd-dev libcurl4-openssl-dev
