@@ -80,11 +80,55 @@ cl::opt<unsigned> Timeout(
     cl::value_desc("seconds"), cl::init(0), cl::sub(checkCommand()),
     cl::cat(structifyCategory()));
 
+cl::opt<bool> PrintCommands(
+    "print-commands",
+    cl::desc("Print the command structify runs for each selected unit, and "
+             "what it changed in the database's command and why; analyse "
+             "nothing"),
+    cl::sub(checkCommand()), cl::cat(structifyCategory()));
+
 cl::opt<bool> InProcess(
     "in-process",
     cl::desc("Analyse units on threads of this process instead of worker "
              "processes (faster to debug; a crash can stop the run)"),
     cl::Hidden, cl::sub(checkCommand()), cl::cat(structifyCategory()));
+
+/// An argument as a POSIX shell reads it back.
+std::string shellQuoted(llvm::StringRef Arg) {
+  if (!Arg.empty() &&
+      Arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                            "0123456789_@%+=:,./-") == llvm::StringRef::npos)
+    return Arg.str();
+  std::string Quoted = "'";
+  for (char C : Arg)
+    Quoted += C == '\'' ? std::string("'\\''") : std::string(1, C);
+  return Quoted + "'";
+}
+
+/// --print-commands: each unit's command as the analysis runs it, and what
+/// the adapter changed; then the same for clang-tidy's users.
+int printCommands(const std::vector<TranslationUnit> &Units,
+                  Config &Configuration, const ChangeSummary &Changes) {
+  llvm::raw_ostream &OS = llvm::outs();
+  Results Names;
+  Names.Root = rootOption();
+  for (const TranslationUnit &Unit : Units) {
+    auto Options = Configuration.optionsFor(Unit.File);
+    if (!Options)
+      return usageError(Options.takeError());
+    OS << Names.relative(Unit.File) << "\n  directory: "
+       << Unit.Command.Directory << "\n  command:";
+    for (const std::string &Arg : commandLineFor(Unit, *Options))
+      OS << " " << shellQuoted(Arg);
+    OS << "\n";
+    for (const CommandChange &Change : Unit.Changes)
+      OS << "  " << describe(Change) << "\n";
+  }
+  if (!Changes.empty())
+    OS << "\n";
+  Changes.printTidyConfig(OS);
+  return ExitClean;
+}
 
 } // namespace
 
@@ -112,9 +156,14 @@ int runCheck(const char *Argv0) {
   if (!Configuration)
     return usageError(Configuration.takeError());
 
-  auto Units = loadUnits(BuildDir, Selectors, Part);
+  ChangeSummary Changes;
+  auto Units = loadUnits(BuildDir, Selectors, Part, AdapterOptions(), &Changes);
   if (!Units)
     return usageError(Units.takeError());
+  if (PrintCommands)
+    return printCommands(*Units, *Configuration, Changes);
+  if (!quietOption())
+    Changes.print(llvm::errs());
 
   // Every unit's configuration, checked before any work; it is also part of
   // the unit's cache key.

@@ -155,8 +155,12 @@ int publish(Results &R, SourceText &Sources,
         << F.File << ": " << F.Problem << "\n";
   size_t New = R.newFindings();
   if (!Quiet) {
-    llvm::errs() << "structify: " << R.Units << " translation units ("
-                 << R.Cached << " cached, " << R.Analysed << " analysed), "
+    llvm::errs() << "structify: " << R.Units << " translation units";
+    // A file built in several configurations is analysed in each.
+    if (R.Cached + R.Analysed != R.Units)
+      llvm::errs() << " in " << R.Cached + R.Analysed << " configurations";
+    llvm::errs() << " (" << R.Cached << " cached, " << R.Analysed
+                 << " analysed), "
                  << R.Findings.size() << " findings (" << New << " new, "
                  << R.Findings.size() - New << " baselined), "
                  << R.Failures.size() << " failed, in "

@@ -68,11 +68,17 @@ llvm::StringRef SourceText::line(llvm::StringRef File, unsigned Line) {
 
 void ResultsBuilder::add(const TranslationUnit &Unit,
                          const UnitResult &Result) {
-  ++R.Units;
+  // A file built in several configurations is one unit, analysed once per
+  // configuration; what two of them find alike is one finding.
+  if (Files.insert(Unit.File).second)
+    ++R.Units;
   ++(Result.Cached ? R.Cached : R.Analysed);
   for (const clang::tooling::Diagnostic &Diag : Result.Diagnostics)
     add(Finding{Diag});
-  if (Result.Status != UnitResult::Outcome::Analysed)
+  if (Result.Status != UnitResult::Outcome::Analysed &&
+      Seen.insert(std::string("failure") + '\0' + Unit.File + '\0' +
+                  Result.Problem)
+          .second)
     R.Failures.push_back({Unit.File, Result.Problem,
                           Result.Status == UnitResult::Outcome::Crashed});
 }

@@ -79,7 +79,8 @@ public:
 
 private:
   Results R;
-  llvm::StringSet<> Seen;
+  llvm::StringSet<> Seen;  ///< findings and failures already added
+  llvm::StringSet<> Files; ///< the units' files
 };
 
 } // namespace structify

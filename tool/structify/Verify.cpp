@@ -1,6 +1,7 @@
 //===--- Verify.cpp - does the rewritten project still compile? ------------===//
 
 #include "Verify.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <mutex>
 
@@ -49,7 +50,11 @@ Verification verify(const Project &P, const Edits &E) {
         break;
       }
   Verification Result;
-  Result.Units = Affected.size();
+  // A file built in several configurations is verified in each, counted once.
+  llvm::StringSet<> Files;
+  for (size_t I : Affected)
+    Files.insert(P.Units[I].File);
+  Result.Units = Files.size();
   RunnerOptions Options;
   Options.MakeOptionsProvider =
       [&](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
