@@ -87,6 +87,20 @@ cl::opt<bool> PrintCommands(
              "nothing"),
     cl::sub(checkCommand()), cl::cat(structifyCategory()));
 
+enum class PchUse { Auto, Never, Always };
+cl::opt<PchUse> Pch(
+    "pch", cl::desc("The database's precompiled headers (default: auto)"),
+    cl::init(PchUse::Auto),
+    cl::values(
+        clEnumValN(PchUse::Auto, "auto",
+                   "use those this clang made, up to date, that hide no "
+                   "finding; read the others' headers as text"),
+        clEnumValN(PchUse::Never, "never", "read every one's headers as text"),
+        clEnumValN(PchUse::Always, "always",
+                   "use any this clang can read, even one that hides the "
+                   "findings in project headers it holds (for measurements)")),
+    cl::sub(checkCommand()), cl::cat(structifyCategory()));
+
 cl::opt<bool> InProcess(
     "in-process",
     cl::desc("Analyse units on threads of this process instead of worker "
@@ -157,7 +171,11 @@ int runCheck(const char *Argv0) {
     return usageError(Configuration.takeError());
 
   ChangeSummary Changes;
-  auto Units = loadUnits(BuildDir, Selectors, Part, AdapterOptions(), &Changes);
+  AdapterOptions Adapt;
+  Adapt.UsePch = Pch != PchUse::Never;
+  Adapt.WhyNoPch = ChangeReason::PchNotWanted;
+  Adapt.UsePchHidingFindings = Pch == PchUse::Always;
+  auto Units = loadUnits(BuildDir, Selectors, Part, Adapt, &Changes);
   if (!Units)
     return usageError(Units.takeError());
   if (PrintCommands)

@@ -189,14 +189,34 @@ std::optional<std::vector<std::string>> wrapped(llvm::StringRef Text) {
     if (!Line.consume_front("#include"))
       return std::nullopt;
     Line = Line.trim();
-    if (Line.size() < 3 || !((Line.front() == '"' && Line.back() == '"') ||
-                             (Line.front() == '<' && Line.back() == '>')))
+    const bool Quoted = Line.starts_with("\"") && Line.ends_with("\""),
+               Angled = Line.starts_with("<") && Line.ends_with(">");
+    if (Line.size() < 3 || (!Quoted && !Angled))
       return std::nullopt;
     Headers.push_back(Line.drop_front().drop_back().str());
   }
   if (!SystemHeader || Headers.empty())
     return std::nullopt;
   return Headers;
+}
+
+/// A wrapper like cmake_pch.hxx is a few lines: a bigger file is no wrapper.
+constexpr size_t MaxWrapperSize = size_t{64} << 10;
+
+/// Whether the command makes a precompiled header: clang's -emit-pch, or a
+/// header language with a .gch or .pch output (gcc).
+bool makesPch(const std::vector<Piece> &Pieces) {
+  bool HeaderLanguage = false;
+  llvm::StringRef Output;
+  for (const Piece &P : Pieces) {
+    if (P.isXclang("-emit-pch"))
+      return true;
+    if (P.ID == opts::OPT_x)
+      HeaderLanguage = llvm::StringRef(P.Value).ends_with("-header");
+    else if (P.ID == opts::OPT_o)
+      Output = P.Value;
+  }
+  return HeaderLanguage && (Output.ends_with(".gch") || Output.ends_with(".pch"));
 }
 
 /// What a PCH says of itself: its clang, what it was made from, and where
@@ -221,7 +241,7 @@ public:
                                  llvm::StringRef Filename, bool IsSystem,
                                  bool IsOverridden, time_t StoredTime,
                                  bool IsExplicitModule) override {
-    Inputs.push_back({Filename.str(), IsSystem});
+    Inputs.emplace_back(Filename.str(), IsSystem);
     return true;
   }
 
@@ -229,8 +249,9 @@ public:
   /// one: a project header behind `#pragma system_header`.
   bool hidesProjectHeaders() const {
     return llvm::any_of(Inputs, [&](const auto &Input) {
-      const std::string Path = normal(Input.first);
-      return Input.second &&
+      const auto &[File, IsSystem] = Input;
+      const std::string Path = normal(File);
+      return IsSystem &&
              llvm::none_of(SystemDirectories, [&](llvm::StringRef Dir) {
                return llvm::StringRef(Path).starts_with(Dir);
              });
@@ -279,6 +300,9 @@ std::string pchNote(ChangeReason Reason, size_t Files, unsigned Units) {
            " project headers as system headers, which would hide their "
            "findings";
     break;
+  case ChangeReason::PchNotWanted:
+    Text += "not wanted (--pch=never)";
+    break;
   default:
     Text += "made from headers the rewrite may change";
   }
@@ -308,7 +332,7 @@ bool CommandChange::operator==(const CommandChange &Other) const {
 
 std::string describe(const CommandChange &Change) {
   const std::string Removed = "'" + Change.Removed + "'";
-  const std::string Verb =
+  std::string Verb =
       Change.Added.empty()
           ? "dropped " + Removed
           : "replaced " + Removed + " with '" + Change.Added + "'";
@@ -335,6 +359,8 @@ std::string describe(const CommandChange &Change) {
   case ChangeReason::PchRewritten:
     return Verb + " (the rewrite may change the headers of the precompiled "
                   "header)";
+  case ChangeReason::PchNotWanted:
+    return Verb + " (--pch=never)";
   case ChangeReason::SystemHeaderWrapper:
     return Verb + " (its '#pragma system_header' would hide the findings in "
                   "the headers it includes)";
@@ -363,9 +389,9 @@ PchState probePch(llvm::StringRef Path) {
     return PchState::OtherClang;
   if (Failed)
     return PchState::OutOfDate;
-  for (const auto &Input : Listener.Inputs) {
+  for (const auto &[Input, IsSystem] : Listener.Inputs) {
     llvm::sys::fs::file_status InputStatus;
-    if (llvm::sys::fs::status(Input.first, InputStatus) ||
+    if (llvm::sys::fs::status(Input, InputStatus) ||
         InputStatus.getLastModificationTime() >
             Status.getLastModificationTime())
       return PchState::OutOfDate;
@@ -413,12 +439,16 @@ CommandAdapter::CommandAdapter(AdapterOptions Opts) : Options(std::move(Opts)) {
 
 PchState CommandAdapter::pchState(llvm::StringRef Path) {
   auto [It, New] = Pchs.try_emplace(Path, PchState::Missing);
-  if (New)
+  if (New) {
     It->second = Options.ProbePch(Path);
+    if (It->second == PchState::HidesProjectHeaders &&
+        Options.UsePchHidingFindings)
+      It->second = PchState::Usable;
+  }
   return It->second;
 }
 
-bool CommandAdapter::exists(llvm::StringRef Path) {
+bool CommandAdapter::exists(llvm::StringRef Path) const {
   return Options.FS->exists(Path);
 }
 
@@ -429,7 +459,7 @@ CommandAdapter::wrappedHeaders(llvm::StringRef Path,
   if (!New)
     return It->second;
   auto Buffer = Options.FS->getBufferForFile(Path);
-  if (Buffer && (*Buffer)->getBufferSize() < 64 * 1024)
+  if (Buffer && (*Buffer)->getBufferSize() < MaxWrapperSize)
     It->second = wrapped((*Buffer)->getBuffer());
   // -include looks in the working directory first: a file there named like
   // an angled header would be taken instead.
@@ -457,17 +487,18 @@ std::vector<std::string> CommandAdapter::includeAsText(llvm::StringRef Header,
 }
 
 void CommandAdapter::adaptPch(llvm::StringRef Pch,
-                              std::vector<std::string> Arguments, Work &W) {
+                              const std::vector<std::string> &Arguments,
+                              Work &W) {
   llvm::StringRef Header = Pch;
   if (!Header.consume_back(".pch"))
     Header.consume_back(".gch");
-  if (W.PchHeaders.count(W.absolute(Header)))
+  if (W.PchHeaders.contains(W.absolute(Header)))
     return W.keep(Arguments);
   const ChangeReason Reason = Options.UsePch
                                   ? reasonFor(pchState(W.absolute(Pch)))
-                                  : ChangeReason::PchRewritten;
+                                  : Options.WhyNoPch;
   // CMake includes the header next: it is read as text there.
-  if (Header == Pch || W.Included.count(W.absolute(Header)) ||
+  if (Header == Pch || W.Included.contains(W.absolute(Header)) ||
       !exists(W.absolute(Header)))
     return W.change(Reason, Arguments, {});
   W.change(Reason, Arguments, includeAsText(Header, W));
@@ -477,7 +508,7 @@ void CommandAdapter::adaptInclude(llvm::StringRef Header,
                                   std::vector<std::string> Arguments,
                                   bool Driver, Work &W) {
   const std::string Path = W.absolute(Header);
-  if (W.PchHeaders.count(Path))
+  if (W.PchHeaders.contains(Path))
     return W.keep(Arguments);
   if (Driver) {
     // The driver looks for Header.pch, then Header.gch, and would read them.
@@ -488,7 +519,7 @@ void CommandAdapter::adaptInclude(llvm::StringRef Header,
         W.DriverIncludes.push_back(W.Out.size());
         return W.keep(Arguments);
       }
-      Beside = Options.UsePch ? reasonFor(State) : ChangeReason::PchRewritten;
+      Beside = Options.UsePch ? reasonFor(State) : Options.WhyNoPch;
     } else if (exists(Path + ".gch")) {
       Beside = ChangeReason::PchNotClang;
     }
@@ -540,45 +571,37 @@ AdaptedCommand CommandAdapter::adapt(llvm::ArrayRef<std::string> Arguments,
       llvm::is_contained(Arguments, std::string("--driver-mode=cl")))
     return Result;
   const std::vector<Piece> Pieces = split(Arguments.drop_front());
+  Result.MakesPch = makesPch(Pieces);
+  if (Result.MakesPch)
+    return Result;
   auto Cc1Value = [&](size_t I) -> std::optional<std::string> {
     if (I + 1 < Pieces.size() && Pieces[I + 1].ID == opts::OPT_Xclang)
       return Pieces[I + 1].Value;
     return std::nullopt;
   };
 
-  // What the command includes, which PCH it can use, whether it makes one.
+  // What the command includes, and which PCHs it can use.
   Work W;
   W.Directory = Directory.str();
-  bool HeaderLanguage = false;
-  llvm::StringRef Output;
   for (size_t I = 0; I < Pieces.size(); ++I) {
     const Piece &P = Pieces[I];
     std::optional<std::string> Pch;
     if (P.ID == opts::OPT_include)
       W.Included.insert(W.absolute(P.Value));
-    else if (P.isXclang("-include") && Cc1Value(I))
-      W.Included.insert(W.absolute(*Cc1Value(I)));
-    else if (P.isXclang("-emit-pch"))
-      Result.MakesPch = true;
-    else if (P.ID == opts::OPT_x)
-      HeaderLanguage = llvm::StringRef(P.Value).ends_with("-header");
-    else if (P.ID == opts::OPT_o)
-      Output = P.Value;
+    else if (std::optional<std::string> Next = Cc1Value(I);
+             Next && P.isXclang("-include"))
+      W.Included.insert(W.absolute(*Next));
     else if (P.ID == opts::OPT_include_pch)
       Pch = P.Value;
     else if (P.isXclang("-include-pch"))
       Pch = Cc1Value(I);
-    if (Pch && Options.UsePch &&
-        pchState(W.absolute(*Pch)) == PchState::Usable) {
-      llvm::StringRef Header = *Pch;
-      if (Header.consume_back(".pch"))
-        W.PchHeaders.insert(W.absolute(Header));
-    }
+    if (!Pch || !Options.UsePch)
+      continue;
+    llvm::StringRef Header = *Pch;
+    if (Header.consume_back(".pch") &&
+        pchState(W.absolute(*Pch)) == PchState::Usable)
+      W.PchHeaders.insert(W.absolute(Header));
   }
-  if (HeaderLanguage && (Output.ends_with(".gch") || Output.ends_with(".pch")))
-    Result.MakesPch = true;
-  if (Result.MakesPch)
-    return Result;
 
   W.Out.push_back(Arguments.front());
   for (size_t I = 0; I < Pieces.size(); ++I) {
@@ -587,15 +610,15 @@ AdaptedCommand CommandAdapter::adapt(llvm::ArrayRef<std::string> Arguments,
       adaptPch(P.Value, P.Strings, W);
     } else if (P.ID == opts::OPT_include) {
       adaptInclude(P.Value, P.Strings, /*Driver=*/true, W);
-    } else if ((P.isXclang("-include-pch") || P.isXclang("-include")) &&
-               Cc1Value(I)) {
+    } else if (std::optional<std::string> Next = Cc1Value(I);
+               Next && (P.isXclang("-include-pch") || P.isXclang("-include"))) {
       std::vector<std::string> Both = P.Strings;
       Both.insert(Both.end(), Pieces[I + 1].Strings.begin(),
                   Pieces[I + 1].Strings.end());
       if (P.isXclang("-include-pch"))
-        adaptPch(*Cc1Value(I), Both, W);
+        adaptPch(*Next, Both, W);
       else
-        adaptInclude(*Cc1Value(I), Both, /*Driver=*/false, W);
+        adaptInclude(*Next, Both, /*Driver=*/false, W);
       ++I;
     } else {
       adaptOption(P.Strings, P.ID, W);
@@ -604,10 +627,10 @@ AdaptedCommand CommandAdapter::adapt(llvm::ArrayRef<std::string> Arguments,
   if (W.IncludesToFrontEnd)
     for (size_t Slot : llvm::reverse(W.DriverIncludes)) {
       // From the last, so that the earlier slots stay where they are.
-      const std::string Header = W.Out[Slot + 1];
-      W.Out.erase(W.Out.begin() + Slot, W.Out.begin() + Slot + 2);
+      const auto At = std::next(W.Out.begin(), static_cast<ptrdiff_t>(Slot));
+      const std::string Header = *std::next(At);
       std::vector<std::string> Cc1 = cc1Include(Header);
-      W.Out.insert(W.Out.begin() + Slot, Cc1.begin(), Cc1.end());
+      W.Out.insert(W.Out.erase(At, std::next(At, 2)), Cc1.begin(), Cc1.end());
     }
   Result.Arguments = std::move(W.Out);
   Result.Changes = std::move(W.Changes);
@@ -630,8 +653,9 @@ void ChangeSummary::add(const AdaptedCommand &Command) {
     }
     // One note per reason, however many PCH files: each is the last
     // argument of what the change removed.
-    Pchs[C.Reason].insert(llvm::StringRef(C.Removed).rsplit(' ').second.str());
-    if (Reasons.insert(C.Reason).second)
+    auto [Before, File] = llvm::StringRef(C.Removed).rsplit(' ');
+    Pchs[C.Reason].insert(File.str());
+    if (auto [It, First] = Reasons.insert(C.Reason); First)
       ++PchUnits[C.Reason];
   }
 }

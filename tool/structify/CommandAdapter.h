@@ -41,6 +41,7 @@ enum class ChangeReason {
   /// `#pragma system_header`): their findings would be hidden.
   PchHidesProjectHeaders,
   PchRewritten,   ///< plan and fix parse the headers they may rewrite
+  PchNotWanted,   ///< `structify check --pch=never`
   /// A header that says `#pragma system_header` and only includes others
   /// (CMake's cmake_pch.hxx): its headers are included one by one, for the
   /// pragma would make them system headers, whose findings are hidden.
@@ -94,6 +95,11 @@ struct AdapterOptions {
   /// Use a precompiled header this clang can read (check). plan and fix
   /// include its header as text: they rewrite the headers it was made from.
   bool UsePch = true;
+  /// Why not, when UsePch is false.
+  ChangeReason WhyNoPch = ChangeReason::PchRewritten;
+  /// Use one even when it holds project headers as system headers, whose
+  /// findings it hides (`structify check --pch=always`, for measurements).
+  bool UsePchHidingFindings = false;
   /// Tells what a PCH file is (absolute path); probePch by default.
   std::function<PchState(llvm::StringRef Path)> ProbePch;
   /// Where headers and their .gch/.pch neighbours are looked for; the real
@@ -104,7 +110,7 @@ struct AdapterOptions {
 /// Adapts commands, remembering what it learnt of each PCH file.
 class CommandAdapter {
 public:
-  explicit CommandAdapter(AdapterOptions Options = AdapterOptions());
+  explicit CommandAdapter(AdapterOptions Opts = AdapterOptions());
 
   /// Arguments as the database gives them (argv[0] first, response files
   /// expanded); relative paths are relative to Directory.
@@ -114,14 +120,14 @@ public:
 private:
   struct Work;
   PchState pchState(llvm::StringRef Path);
-  bool exists(llvm::StringRef Path);
+  bool exists(llvm::StringRef Path) const;
   /// The headers a `#pragma system_header` wrapper includes, in order, as
   /// -include takes them; nullopt when Path is no such wrapper.
   const std::optional<std::vector<std::string>> &
   wrappedHeaders(llvm::StringRef Path, llvm::StringRef Directory);
   /// -Xclang -include -Xclang Header, or those of the headers it wraps.
   std::vector<std::string> includeAsText(llvm::StringRef Header, Work &W);
-  void adaptPch(llvm::StringRef Pch, std::vector<std::string> Arguments,
+  void adaptPch(llvm::StringRef Pch, const std::vector<std::string> &Arguments,
                 Work &W);
   void adaptInclude(llvm::StringRef Header, std::vector<std::string> Arguments,
                     bool Driver, Work &W);

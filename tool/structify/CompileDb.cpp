@@ -190,6 +190,7 @@ loadUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Selectors,
   if (Commands.empty())
     return fail(DbPath + ": the compile database lists no file");
   std::vector<std::string> Files;
+  Files.reserve(Commands.size());
   for (const auto &[File, Unused] : Commands)
     Files.push_back(File);
 
@@ -237,9 +238,11 @@ loadUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Selectors,
       AdaptedCommand Adapted =
           Adapter.adapt(Command.CommandLine, Command.Directory);
       Command.CommandLine = Adapted.Arguments;
-      if (!Adapted.MakesPch &&
-          !Configurations.insert(configuration(Command)).second)
-        continue;
+      if (!Adapted.MakesPch) {
+        auto [It, New] = Configurations.insert(configuration(Command));
+        if (!New)
+          continue;
+      }
       if (Changes)
         Changes->add(Adapted);
       if (!Adapted.MakesPch)

@@ -183,6 +183,14 @@ void recordFilesRead(CompilerInstance &CI, std::vector<std::string> &FilesRead) 
     CI.getFileManager().makeAbsolutePath(Path);
     FilesRead.push_back(std::string(Path));
   }
+  // A precompiled header the unit used: the cache must see it rebuilt, even
+  // when none of its headers' lines was looked at.
+  if (const std::string &Pch = CI.getPreprocessorOpts().ImplicitPCHInclude;
+      !Pch.empty()) {
+    llvm::SmallString<256> Path(Pch);
+    CI.getFileManager().makeAbsolutePath(Path);
+    FilesRead.push_back(std::string(Path));
+  }
 }
 
 bool AnalysisActionFactory::runInvocation(
