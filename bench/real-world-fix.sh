@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # structify fix on a real project from Debian's source packages, end to end:
-#   bash bench/real-world-fix.sh [spdlog|cli11] [-j N]
-# On a scratch copy: configure with a compile database, build, run the
-# project's own tests; time one plain run-clang-tidy-22 pass with the plugin
-# over the same project (the baseline); run `structify fix` (it prints the
-# time of each stage); rebuild; run the tests again. Fails when the fix, the
+#   [CXX=g++ CXXFLAGS=...] bash bench/real-world-fix.sh [spdlog|cli11] [-j N]
+# On a scratch copy: configure with a compile database (with clang++-22, or
+# the compiler and flags CXX and CXXFLAGS name), build, run the project's own
+# tests; time one plain run-clang-tidy-22 pass with the plugin over the same
+# project (the baseline); `structify check`, which must analyse every unit
+# without a compiler error; run `structify fix` (it prints the time of each
+# stage); rebuild; run the tests again. Fails when the check, the fix, the
 # rebuild or the tests fail. Not part of the CI run: a project's build and
 # tests take minutes.
 set -euo pipefail
@@ -42,10 +44,12 @@ src=$(corpus_fetch "$pkg")
 work="$STRUCTIFY_CORPUS/fix-$pkg"
 rm -rf "$work" && mkdir -p "$work"
 cp -r "$src" "$work/src"
+cxx=${CXX:-clang++-22}
 cmake -S "$work/src" -B "$work/build" -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
-  -DCMAKE_CXX_COMPILER=clang++-22 -DCMAKE_BUILD_TYPE=Release "${cmake_args[@]}" >/dev/null
+  -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_CXX_FLAGS="${CXXFLAGS:-}" \
+  -DCMAKE_BUILD_TYPE=Release "${cmake_args[@]}" >/dev/null
 units=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$work/build/compile_commands.json")
-echo "== $pkg: $units translation units, structify $(git -C "$root" rev-parse --short HEAD)"
+echo "== $pkg: $units translation units, $cxx ${CXXFLAGS:-}, structify $(git -C "$root" rev-parse --short HEAD)"
 
 echo "== build and test the original"
 cmake --build "$work/build" -j "$jobs" >/dev/null
@@ -57,6 +61,21 @@ start=$(date +%s.%N)
 run-clang-tidy-22 -load "$plugin" -config-file "$config" -p "$work/build" -j "$jobs" -quiet >/dev/null 2>&1 || true
 rct=$(seconds_since "$start")
 echo "run-clang-tidy-22: ${rct} s"
+
+echo "== structify check (-j $jobs): the compile commands as structify adapts them"
+"$structify" check -p "$work/build" -j "$jobs" --config-file "$config" --no-cache \
+  --format=json -o "$work/check.json" 2> "$work/check.err" || true
+grep -E '^structify: (note|error)' "$work/check.err" || true
+tail -n 1 "$work/check.err"
+python3 - "$work/check.json" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+errors = [f for f in report["findings"] if f["check"] == "clang-diagnostic-error"]
+print(f"compiler errors: {len(errors)}, units that failed: {len(report['failures'])}")
+for f in errors[:5]:
+    print(f"  {f['file']}:{f['line']}: {f['message']}")
+sys.exit(1 if errors or report["failures"] else 0)
+PY
 
 echo "== structify fix (-j $jobs)"
 start=$(date +%s.%N)

@@ -87,6 +87,27 @@ cl::opt<std::string> ChangedSince(
     cl::value_desc("rev"), cl::sub(checkCommand()),
     cl::cat(structifyCategory()));
 
+cl::opt<bool> PrintCommands(
+    "print-commands",
+    cl::desc("Print the command structify runs for each selected unit, and "
+             "what it changed in the database's command and why; analyse "
+             "nothing"),
+    cl::sub(checkCommand()), cl::cat(structifyCategory()));
+
+enum class PchUse { Auto, Never, Always };
+cl::opt<PchUse> Pch(
+    "pch", cl::desc("The database's precompiled headers (default: auto)"),
+    cl::init(PchUse::Auto),
+    cl::values(
+        clEnumValN(PchUse::Auto, "auto",
+                   "use those this clang made, up to date, that hide no "
+                   "finding; read the others' headers as text"),
+        clEnumValN(PchUse::Never, "never", "read every one's headers as text"),
+        clEnumValN(PchUse::Always, "always",
+                   "use any this clang can read, even one that hides the "
+                   "findings in project headers it holds (for measurements)")),
+    cl::sub(checkCommand()), cl::cat(structifyCategory()));
+
 cl::opt<bool> InProcess(
     "in-process",
     cl::desc("Analyse units on threads of this process instead of worker "
@@ -104,6 +125,43 @@ llvm::Expected<double> timeoutOption() {
         "--timeout=" + Timeout +
             ": expected a number of seconds, such as 90 or 0.5 (0: no limit)");
   return Seconds;
+}
+
+/// An argument as a POSIX shell reads it back.
+std::string shellQuoted(llvm::StringRef Arg) {
+  if (!Arg.empty() &&
+      Arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                            "0123456789_@%+=:,./-") == llvm::StringRef::npos)
+    return Arg.str();
+  std::string Quoted = "'";
+  for (char C : Arg)
+    Quoted += C == '\'' ? std::string("'\\''") : std::string(1, C);
+  return Quoted + "'";
+}
+
+/// --print-commands: each unit's command as the analysis runs it, and what
+/// the adapter changed; then the same for clang-tidy's users.
+int printCommands(const std::vector<TranslationUnit> &Units,
+                  Config &Configuration, const ChangeSummary &Changes) {
+  llvm::raw_ostream &OS = llvm::outs();
+  Results Names;
+  Names.Root = rootOption();
+  for (const TranslationUnit &Unit : Units) {
+    auto Options = Configuration.optionsFor(Unit.File);
+    if (!Options)
+      return usageError(Options.takeError());
+    OS << Names.relative(Unit.File) << "\n  directory: "
+       << Unit.Command.Directory << "\n  command:";
+    for (const std::string &Arg : commandLineFor(Unit, *Options))
+      OS << " " << shellQuoted(Arg);
+    OS << "\n";
+    for (const CommandChange &Change : Unit.Changes)
+      OS << "  " << describe(Change) << "\n";
+  }
+  if (!Changes.empty())
+    OS << "\n";
+  Changes.printTidyConfig(OS);
+  return ExitClean;
 }
 
 } // namespace
@@ -138,11 +196,20 @@ int runCheck(const char *Argv0) {
   if (!Configuration)
     return usageError(Configuration.takeError());
 
-  auto Units = loadUnits(BuildDir, Selectors, Part);
+  ChangeSummary Changes;
+  AdapterOptions Adapt;
+  Adapt.UsePch = Pch != PchUse::Never;
+  Adapt.WhyNoPch = ChangeReason::PchNotWanted;
+  Adapt.UsePchHidingFindings = Pch == PchUse::Always;
+  auto Units = loadUnits(BuildDir, Selectors, Part, Adapt, &Changes);
   if (!Units)
     return usageError(Units.takeError());
   if (llvm::Error E = excludeUnits(*Units, *Excluded))
     return usageError(std::move(E));
+  if (PrintCommands)
+    return printCommands(*Units, *Configuration, Changes);
+  if (!quietOption())
+    Changes.print(llvm::errs());
 
   // Every unit's configuration, checked before any work; it is also part of
   // the unit's cache key. A unit whose configuration enables no check (a

@@ -237,8 +237,11 @@ int publish(Results &R, SourceText &Sources,
         << F.File << ": " << F.Problem << "\n";
   size_t New = R.newFindings();
   if (!Quiet) {
-    llvm::errs() << "structify: " << countOf(R.Units, "translation unit")
-                 << " (" << R.Cached << " cached, " << R.Analysed << " analysed"
+    llvm::errs() << "structify: " << countOf(R.Units, "translation unit");
+    // A file built in several configurations is analysed in each.
+    if (R.Cached + R.Analysed != R.Units)
+      llvm::errs() << " in " << R.Cached + R.Analysed << " configurations";
+    llvm::errs() << " (" << R.Cached << " cached, " << R.Analysed << " analysed"
                  << (R.Skipped ? ", " + std::to_string(R.Skipped) +
                                      " skipped: their configuration enables "
                                      "no check"

@@ -1,13 +1,21 @@
 //===--- CompileDb.cpp - the compile database and the units to check ------===//
 
 #include "CompileDb.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLParser.h"
+#include <map>
+#include <set>
 
 namespace structify {
 using clang::tooling::CompilationDatabase;
+using clang::tooling::CompileCommand;
 using clang::tooling::JSONCommandLineSyntax;
 using clang::tooling::JSONCompilationDatabase;
 
@@ -22,6 +30,98 @@ std::string firstLine(llvm::StringRef Text) {
   return First.trim().str();
 }
 
+/// What is wrong with one entry of a compile database, or "".
+std::string entryProblem(const llvm::json::Value &Entry) {
+  const llvm::json::Object *O = Entry.getAsObject();
+  if (!O)
+    return "is not an object";
+  for (const auto &[Key, Value] : *O) {
+    const bool IsString = Value.getAsString().has_value();
+    if (Key == "directory" || Key == "file" || Key == "command" ||
+        Key == "output") {
+      if (!IsString)
+        return "\"" + Key.str() + "\" is not a string";
+    } else if (Key == "arguments") {
+      const llvm::json::Array *Args = Value.getAsArray();
+      if (!Args || llvm::any_of(*Args, [](const llvm::json::Value &Arg) {
+            return !Arg.getAsString();
+          }))
+        return "\"arguments\" is not a list of strings";
+    } else {
+      return "unknown key \"" + Key.str() + "\"";
+    }
+  }
+  for (llvm::StringRef Key : {"directory", "file"})
+    if (!O->get(Key))
+      return ("no \"" + Key + "\"").str();
+  if (!O->get("command") && !O->get("arguments"))
+    return "neither \"command\" nor \"arguments\"";
+  return "";
+}
+
+/// Whether Text parses as YAML, the language JSONCompilationDatabase reads
+/// (a superset of JSON: it takes a trailing comma), without the parser's
+/// messages on stderr.
+bool isYaml(llvm::StringRef Text) {
+  llvm::SourceMgr Sources;
+  Sources.setDiagHandler([](const llvm::SMDiagnostic &, void *) {});
+  llvm::yaml::Stream Stream(Text, Sources);
+  for (llvm::yaml::Document &Document : Stream)
+    Document.skip();
+  return !Stream.failed();
+}
+
+/// "PATH: malformed compile database: line 3, column 15: expected , or ]",
+/// from the JSON parser's "[3:14, byte=52]: Expected , or ]".
+std::string syntaxError(llvm::StringRef Path, llvm::Error E) {
+  std::string Message = llvm::toString(std::move(E));
+  auto [Where, Problem] = llvm::StringRef(Message).split("]: ");
+  auto [LineColumn, Byte] = Where.drop_front().split(", ");
+  auto [Line, Column] = LineColumn.split(':');
+  unsigned ZeroBasedColumn = 0;
+  std::string Text = Problem.str();
+  if (Text.empty() || !Where.starts_with("[") ||
+      Column.getAsInteger(10, ZeroBasedColumn))
+    return (Path + ": malformed compile database: " + Message).str();
+  Text[0] = llvm::toLower(Text[0]);
+  return (Path + ": malformed compile database: line " + Line + ", column " +
+          llvm::Twine(ZeroBasedColumn + 1) + ": " + Text)
+      .str();
+}
+
+/// Checks the database at Path before JSONCompilationDatabase reads it, for
+/// one line that says what is wrong: where its syntax breaks, or which entry
+/// is wrong and how (the YAML parser prints several lines, and names a key
+/// it missed rather than the one that broke).
+llvm::Error checkDatabase(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return fail(Path + ": cannot read: " + Buffer.getError().message());
+  llvm::StringRef Text = (*Buffer)->getBuffer();
+  llvm::Expected<llvm::json::Value> Db = llvm::json::parse(Text);
+  if (!Db) {
+    std::string Problem = syntaxError(Path, Db.takeError());
+    if (isYaml(Text))
+      return llvm::Error::success();
+    return fail(Problem);
+  }
+  const llvm::json::Array *Entries = Db->getAsArray();
+  if (!Entries)
+    return fail(Path + ": malformed compile database: not a list of entries");
+  for (size_t I = 0; I < Entries->size(); ++I) {
+    std::string Problem = entryProblem((*Entries)[I]);
+    if (Problem.empty())
+      continue;
+    std::string Entry = "entry " + std::to_string(I + 1);
+    if (const llvm::json::Object *O = (*Entries)[I].getAsObject())
+      if (std::optional<llvm::StringRef> File = O->getString("file"))
+        Entry += " (" + File->str() + ")";
+    return fail(Path + ": malformed compile database: " + Entry + ": " +
+                Problem);
+  }
+  return llvm::Error::success();
+}
+
 std::string absolutePath(llvm::StringRef Path) {
   llvm::SmallString<256> Result(Path);
   [[maybe_unused]] std::error_code NoCwd = llvm::sys::fs::make_absolute(Result);
@@ -32,6 +132,17 @@ std::string absolutePath(llvm::StringRef Path) {
 /// Whether Text is meant as a path rather than a pattern.
 bool looksLikePath(llvm::StringRef Text) {
   return Text.find_first_of("*+?()[]{}|^$\\") == llvm::StringRef::npos;
+}
+
+/// What makes two commands of one file differ, beyond where they write.
+std::vector<std::string>
+configuration(const CompileCommand &Command) {
+  using namespace clang::tooling;
+  std::vector<std::string> Key = combineAdjusters(
+      getClangStripOutputAdjuster(),
+      getClangStripDependencyFileAdjuster())(Command.CommandLine, Command.Filename);
+  Key.push_back(Command.Directory);
+  return Key;
 }
 
 } // namespace
@@ -48,7 +159,7 @@ std::optional<Shard> parseShard(llvm::StringRef Text) {
 
 llvm::Expected<std::vector<TranslationUnit>>
 loadUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Selectors,
-          Shard Part) {
+          Shard Part, const AdapterOptions &Adapt, ChangeSummary *Changes) {
   llvm::SmallString<256> DbPath(BuildDir);
   llvm::sys::path::append(DbPath, "compile_commands.json");
   if (!llvm::sys::fs::exists(DbPath)) {
@@ -63,6 +174,8 @@ loadUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Selectors,
                    "the build directory that has one";
     return fail(DbPath + ": no compile database; " + Hint);
   }
+  if (llvm::Error E = checkDatabase(DbPath))
+    return std::move(E);
   std::string Message;
   std::unique_ptr<CompilationDatabase> Db =
       JSONCompilationDatabase::loadFromFile(DbPath, Message,
@@ -73,13 +186,22 @@ loadUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Selectors,
       clang::tooling::expandResponseFiles(std::move(Db),
                                           llvm::vfs::getRealFileSystem()));
 
-  std::vector<std::string> Files = Db->getAllFiles();
-  if (Files.empty())
+  // The commands of each file, by absolute path. (Asked for one file's
+  // commands, the database cannot match a relative "directory", which is
+  // relative to the working directory.)
+  std::map<std::string, std::vector<CompileCommand>> Commands;
+  for (CompileCommand &Command : Db->getAllCompileCommands()) {
+    llvm::SmallString<256> File(Command.Filename);
+    if (llvm::sys::path::is_relative(File))
+      llvm::sys::path::make_absolute(Command.Directory, File);
+    Commands[absolutePath(File)].push_back(std::move(Command));
+  }
+  if (Commands.empty())
     return fail(DbPath + ": the compile database lists no file");
-  for (std::string &File : Files)
-    File = absolutePath(File);
-  llvm::sort(Files);
-  Files.erase(llvm::unique(Files), Files.end());
+  std::vector<std::string> Files;
+  Files.reserve(Commands.size());
+  for (const auto &[File, Unused] : Commands)
+    Files.push_back(File);
 
   // Pick the files the selectors name.
   std::vector<bool> Picked(Files.size(), Selectors.empty());
@@ -111,17 +233,31 @@ loadUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Selectors,
   }
 
   std::vector<TranslationUnit> Units;
+  CommandAdapter Adapter(Adapt);
   size_t Ordinal = 0;
   for (size_t I = 0; I < Files.size(); ++I) {
     if (!Picked[I] || Ordinal++ % Part.Count != Part.Index - 1)
       continue;
     if (!llvm::sys::fs::exists(Files[I]))
       return fail(Files[I] + ": no such file (listed in " + DbPath + ")");
-    std::vector<clang::tooling::CompileCommand> Commands =
-        Db->getCompileCommands(Files[I]);
-    if (Commands.empty())
-      return fail(Files[I] + ": no compile command in " + DbPath);
-    Units.push_back({Files[I], std::move(Commands.front())});
+    // A file built more than once (a static and a shared library): once per
+    // distinct configuration.
+    std::set<std::vector<std::string>> Configurations;
+    for (CompileCommand &Command : Commands[Files[I]]) {
+      AdaptedCommand Adapted =
+          Adapter.adapt(Command.CommandLine, Command.Directory);
+      Command.CommandLine = Adapted.Arguments;
+      if (!Adapted.MakesPch) {
+        auto [It, New] = Configurations.insert(configuration(Command));
+        if (!New)
+          continue;
+      }
+      if (Changes)
+        Changes->add(Adapted);
+      if (!Adapted.MakesPch)
+        Units.push_back(
+            {Files[I], std::move(Command), std::move(Adapted.Changes)});
+    }
   }
   return Units;
 }

@@ -3,6 +3,7 @@
 #ifndef STRUCTIFY_COMPILEDB_H
 #define STRUCTIFY_COMPILEDB_H
 
+#include "CommandAdapter.h"
 #include "Runner.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
@@ -22,12 +23,17 @@ std::optional<Shard> parseShard(llvm::StringRef Text);
 
 /// The translation units of BuildDir/compile_commands.json that Selectors pick
 /// (each one a file, or a regular expression searched for in the absolute
-/// path; none picks every unit), in path order, this shard's share only. The
-/// error is one line naming the file and the problem: no database, a malformed
-/// one, a selected file missing on disk or absent from the database.
+/// path; none picks every unit), in path order, this shard's share only. Each
+/// command is adapted for clang (CommandAdapter.h), and Changes, when given,
+/// learns what changed. A file compiled in several configurations (a static
+/// and a shared build) is one unit per distinct configuration, in a row; a
+/// command that only makes a precompiled header is none. The error is one line
+/// naming the file and the problem: no database, a malformed one, a selected
+/// file missing on disk or absent from the database.
 llvm::Expected<std::vector<TranslationUnit>>
 loadUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Selectors,
-          Shard Part = Shard());
+          Shard Part = Shard(), const AdapterOptions &Adapt = AdapterOptions(),
+          ChangeSummary *Changes = nullptr);
 
 } // namespace structify
 

@@ -24,11 +24,18 @@ std::string Results::relative(llvm::StringRef File) const {
 
 void ResultsBuilder::add(const TranslationUnit &Unit,
                          const UnitResult &Result) {
-  ++R.Units;
+  // A file built in several configurations is one unit, analysed once per
+  // configuration; what two of them find alike is one finding.
+  if (auto [It, New] = Files.insert(Unit.File); New)
+    ++R.Units;
   ++(Result.Cached ? R.Cached : R.Analysed);
   for (const clang::tooling::Diagnostic &Diag : Result.Diagnostics)
     add(Finding{Diag});
-  if (Result.Status != UnitResult::Outcome::Analysed)
+  if (Result.Status == UnitResult::Outcome::Analysed)
+    return;
+  const std::string Key =
+      std::string("failure") + '\0' + Unit.File + '\0' + Result.Problem;
+  if (auto [It, New] = Seen.try_emplace(Key, R.Failures.size()); New)
     R.Failures.push_back({Unit.File, Result.Problem,
                           Result.Status == UnitResult::Outcome::Crashed});
 }

@@ -61,7 +61,8 @@ public:
 
 private:
   Results R;
-  llvm::StringMap<size_t> Seen; ///< a finding's place -> its index in R
+  llvm::StringMap<size_t> Seen; ///< a finding's or failure's key -> its index
+  llvm::StringSet<> Files;      ///< the units' files
 };
 
 } // namespace structify

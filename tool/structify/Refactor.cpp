@@ -209,9 +209,16 @@ llvm::Expected<Project> loadProject(const char *Argv0) {
   if (!Configuration)
     return Configuration.takeError();
   P.Configuration = std::make_shared<Config>(std::move(*Configuration));
-  auto Units = loadUnits(BuildDir, {});
+  // The headers a precompiled header was made from may be rewritten: plan and
+  // fix read them as text.
+  AdapterOptions Adapt;
+  Adapt.UsePch = false;
+  ChangeSummary Changes;
+  auto Units = loadUnits(BuildDir, {}, Shard(), Adapt, &Changes);
   if (!Units)
     return Units.takeError();
+  if (!P.Quiet)
+    Changes.print(llvm::errs());
   P.Units = std::move(*Units);
   for (const TranslationUnit &Unit : P.Units) {
     auto Options = P.Configuration->optionsFor(Unit.File);

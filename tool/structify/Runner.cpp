@@ -149,6 +149,14 @@ void recordFilesRead(CompilerInstance &CI, std::vector<std::string> &FilesRead) 
   const SourceManager &SM = CI.getSourceManager();
   for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
     FilesRead.push_back(canonicalFileName(It->first, CI.getFileManager()));
+  // A precompiled header the unit used: the cache must see it rebuilt, even
+  // when none of its headers' lines was looked at.
+  if (const std::string &Pch = CI.getPreprocessorOpts().ImplicitPCHInclude;
+      !Pch.empty()) {
+    llvm::SmallString<256> Path(Pch);
+    CI.getFileManager().makeAbsolutePath(Path);
+    FilesRead.push_back(std::string(Path));
+  }
 }
 
 bool AnalysisActionFactory::runInvocation(

@@ -10,6 +10,7 @@
 #ifndef STRUCTIFY_RUNNER_H
 #define STRUCTIFY_RUNNER_H
 
+#include "CommandAdapter.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -28,7 +29,10 @@ namespace structify {
 /// A source file and the command that compiles it.
 struct TranslationUnit {
   std::string File; ///< absolute path
+  /// The database's command, adapted for clang (CommandAdapter.h).
   clang::tooling::CompileCommand Command;
+  /// How it differs from the database's.
+  std::vector<CommandChange> Changes;
 };
 
 /// What analysing one translation unit produced.

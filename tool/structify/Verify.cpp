@@ -2,6 +2,7 @@
 
 #include "Verify.h"
 #include "Paths.h"
+#include "llvm/ADT/StringSet.h"
 #include <mutex>
 
 namespace structify {
@@ -49,7 +50,11 @@ Verification verify(const Project &P, const Edits &E,
       Affected.push_back(I);
   }
   Verification Result;
-  Result.Units = Affected.size();
+  // A file built in several configurations is verified in each, counted once.
+  llvm::StringSet<> Files;
+  for (size_t I : Affected)
+    Files.insert(P.Units[I].File);
+  Result.Units = Files.size();
   const UnitRunner Runner = P.runner();
   std::mutex Lock;
   SourceText Sources; // under Lock
