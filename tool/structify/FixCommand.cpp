@@ -14,6 +14,7 @@
 #include "Commands.h"
 #include "Journal.h"
 #include "Paths.h"
+#include "Progress.h"
 #include "Refactor.h"
 #include "UnifiedDiff.h"
 #include "Verify.h"
@@ -90,16 +91,16 @@ void report(const Plan &Plan, const Edits &E, const Verification *V,
     OS << "structify fix: nothing to rewrite\n";
   } else {
     OS << (V ? "structify fix: rewrote " : "structify fix --dry-run: would rewrite ")
-       << plural(Rewritten.size(), "function") << " with " << E.Count
-       << " edits in " << plural(E.NewContents.size(), "file");
+       << countOf(Rewritten.size(), "function") << " with " << E.Count
+       << " edits in " << countOf(E.NewContents.size(), "file");
     if (V)
-      OS << "; the " << plural(V->Units, "translation unit") << " they affect compile";
+      OS << "; the " << countOf(V->Units, "translation unit") << " they affect compile";
     OS << "\n";
     for (const PlanEntry *Entry : Rewritten)
       OS << "  " << describeRewrite(*Entry) << "\n";
   }
   if (!Skipped.empty())
-    OS << "skipped " << plural(Skipped.size(), "function") << ":\n";
+    OS << "skipped " << countOf(Skipped.size(), "function") << ":\n";
   for (const PlanEntry *Entry : Skipped)
     OS << "  " << Entry->Function << ": " << Entry->Reason << "\n";
 }

@@ -6,6 +6,7 @@
 #include "Config.h"
 #include "Journal.h"
 #include "Paths.h"
+#include "Progress.h"
 #include "clang/Format/Format.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -145,10 +146,6 @@ bool Project::disables(llvm::StringRef File) const {
                                     clang::tidy::structify::TupleReturnCheckName);
   }
   return It->second;
-}
-
-std::string plural(size_t N, llvm::StringRef Word) {
-  return std::to_string(N) + " " + Word.str() + (N == 1 ? "" : "s");
 }
 
 llvm::Expected<std::unique_ptr<RunLock>> lockBuildDirectory(const Project &P) {
@@ -308,7 +305,7 @@ void reportFailedUnits(const std::vector<FailedUnit> &Failed,
                        llvm::raw_ostream &OS) {
   if (Failed.empty())
     return;
-  OS << "structify: " << plural(Failed.size(), "translation unit")
+  OS << "structify: " << countOf(Failed.size(), "translation unit")
      << (Failed.size() == 1 ? " does not compile; the functions it may use"
                             : " do not compile; the functions they may use")
      << " are left alone:\n";

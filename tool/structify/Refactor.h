@@ -120,9 +120,6 @@ std::string describeRewrite(const clang::tidy::structify::PlanEntry &Entry);
 /// skipped one with its reason.
 void describePlan(const clang::tidy::structify::Plan &P, llvm::raw_ostream &OS);
 
-/// `3 functions`, `1 file`.
-std::string plural(size_t N, llvm::StringRef Word);
-
 } // namespace structify
 
 #endif
