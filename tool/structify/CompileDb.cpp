@@ -1,6 +1,7 @@
 //===--- CompileDb.cpp - the compile database and the units to check ------===//
 
 #include "CompileDb.h"
+#include "Paths.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
@@ -20,10 +21,6 @@ using clang::tooling::JSONCommandLineSyntax;
 using clang::tooling::JSONCompilationDatabase;
 
 namespace {
-
-llvm::Error fail(const llvm::Twine &Message) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
-}
 
 std::string firstLine(llvm::StringRef Text) {
   auto [First, Rest] = Text.trim().split('\n');
@@ -96,18 +93,18 @@ std::string syntaxError(llvm::StringRef Path, llvm::Error E) {
 llvm::Error checkDatabase(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
-    return fail(Path + ": cannot read: " + Buffer.getError().message());
+    return makeError(Path + ": cannot read: " + Buffer.getError().message());
   llvm::StringRef Text = (*Buffer)->getBuffer();
   llvm::Expected<llvm::json::Value> Db = llvm::json::parse(Text);
   if (!Db) {
     std::string Problem = syntaxError(Path, Db.takeError());
     if (isYaml(Text))
       return llvm::Error::success();
-    return fail(Problem);
+    return makeError(Problem);
   }
   const llvm::json::Array *Entries = Db->getAsArray();
   if (!Entries)
-    return fail(Path + ": malformed compile database: not a list of entries");
+    return makeError(Path + ": malformed compile database: not a list of entries");
   for (size_t I = 0; I < Entries->size(); ++I) {
     std::string Problem = entryProblem((*Entries)[I]);
     if (Problem.empty())
@@ -116,17 +113,10 @@ llvm::Error checkDatabase(llvm::StringRef Path) {
     if (const llvm::json::Object *O = (*Entries)[I].getAsObject())
       if (std::optional<llvm::StringRef> File = O->getString("file"))
         Entry += " (" + File->str() + ")";
-    return fail(Path + ": malformed compile database: " + Entry + ": " +
+    return makeError(Path + ": malformed compile database: " + Entry + ": " +
                 Problem);
   }
   return llvm::Error::success();
-}
-
-std::string absolutePath(llvm::StringRef Path) {
-  llvm::SmallString<256> Result(Path);
-  [[maybe_unused]] std::error_code NoCwd = llvm::sys::fs::make_absolute(Result);
-  llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/true);
-  return std::string(Result);
 }
 
 /// Whether Text is meant as a path rather than a pattern.
@@ -172,7 +162,7 @@ loadUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Selectors,
              : "configure " + BuildDir.str() +
                    " with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or point -p at "
                    "the build directory that has one";
-    return fail(DbPath + ": no compile database; " + Hint);
+    return makeError(DbPath + ": no compile database; " + Hint);
   }
   if (llvm::Error E = checkDatabase(DbPath))
     return std::move(E);
@@ -181,7 +171,7 @@ loadUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Selectors,
       JSONCompilationDatabase::loadFromFile(DbPath, Message,
                                             JSONCommandLineSyntax::AutoDetect);
   if (!Db)
-    return fail(DbPath + ": malformed compile database: " + firstLine(Message));
+    return makeError(DbPath + ": malformed compile database: " + firstLine(Message));
   Db = clang::tooling::inferTargetAndDriverMode(
       clang::tooling::expandResponseFiles(std::move(Db),
                                           llvm::vfs::getRealFileSystem()));
@@ -197,7 +187,7 @@ loadUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Selectors,
     Commands[absolutePath(File)].push_back(std::move(Command));
   }
   if (Commands.empty())
-    return fail(DbPath + ": the compile database lists no file");
+    return makeError(DbPath + ": the compile database lists no file");
   std::vector<std::string> Files;
   Files.reserve(Commands.size());
   for (const auto &[File, Unused] : Commands)
@@ -213,19 +203,19 @@ loadUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Selectors,
         if (Files[I] == Path)
           Picked[I] = Any = true;
       if (!Any)
-        return fail(Selector + ": not in the compile database " + DbPath);
+        return makeError(Selector + ": not in the compile database " + DbPath);
       continue;
     }
     llvm::Regex Pattern(Selector);
     std::string Error;
     if (!Pattern.isValid(Error))
-      return fail(llvm::Twine(Selector) +
+      return makeError(llvm::Twine(Selector) +
                   ": not a file, nor a valid regular expression: " + Error);
     for (size_t I = 0; I < Files.size(); ++I)
       if (Pattern.match(Files[I]))
         Picked[I] = Any = true;
     if (!Any)
-      return fail(Selector + (looksLikePath(Selector)
+      return makeError(Selector + (looksLikePath(Selector)
                                   ? ": no such file"
                                   : ": matches no file in the compile "
                                     "database " +
@@ -239,7 +229,7 @@ loadUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Selectors,
     if (!Picked[I] || Ordinal++ % Part.Count != Part.Index - 1)
       continue;
     if (!llvm::sys::fs::exists(Files[I]))
-      return fail(Files[I] + ": no such file (listed in " + DbPath + ")");
+      return makeError(Files[I] + ": no such file (listed in " + DbPath + ")");
     // A file built more than once (a static and a shared library): once per
     // distinct configuration.
     std::set<std::vector<std::string>> Configurations;

@@ -53,6 +53,32 @@ std::string hashText(llvm::ArrayRef<llvm::StringRef> Parts) {
   return Hex;
 }
 
+std::optional<clang::CharSourceRange> rangeIn(clang::SourceManager &SM,
+                                              llvm::StringRef File,
+                                              unsigned Offset, unsigned Length) {
+  if (File.empty())
+    return std::nullopt;
+  auto Entry = SM.getFileManager().getOptionalFileRef(File);
+  if (!Entry)
+    return std::nullopt;
+  const clang::FileID ID = SM.getOrCreateFileID(*Entry, clang::SrcMgr::C_User);
+  if (Offset + Length > SM.getFileIDSize(ID))
+    return std::nullopt;
+  const clang::SourceLocation Begin = SM.getLocForStartOfFile(ID).getLocWithOffset(
+      static_cast<clang::SourceLocation::IntTy>(Offset));
+  return clang::CharSourceRange::getCharRange(
+      Begin,
+      Begin.getLocWithOffset(static_cast<clang::SourceLocation::IntTy>(Length)));
+}
+
+std::string absolutePath(llvm::StringRef Path) {
+  llvm::SmallString<256> Result(Path);
+  [[maybe_unused]] const std::error_code NoCwd =
+      llvm::sys::fs::make_absolute(Result);
+  llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/true);
+  return std::string(Result);
+}
+
 std::string canonicalFileName(clang::FileEntryRef File,
                               clang::FileManager &Files) {
   const llvm::StringRef Real = File.getFileEntry().tryGetRealPathName();

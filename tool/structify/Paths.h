@@ -22,6 +22,7 @@
 #include <vector>
 
 namespace clang {
+class CharSourceRange;
 class FileEntryRef;
 class FileManager;
 class SourceLocation;
@@ -64,6 +65,18 @@ std::string canonicalFileOf(clang::SourceLocation Loc,
 /// directives do not count).
 std::string describeLocation(clang::SourceLocation Loc,
                              const clang::SourceManager &SM, bool Column = true);
+
+/// The characters [Offset, Offset + Length) of \p File as a range of \p SM
+/// (which loads the file through its FileManager), or nullopt when the file
+/// cannot be read or is shorter.
+std::optional<clang::CharSourceRange> rangeIn(clang::SourceManager &SM,
+                                              llvm::StringRef File,
+                                              unsigned Offset,
+                                              unsigned Length = 0);
+
+/// An absolute path (against the working directory) with `.` and `..`
+/// removed, symbolic links kept: how compile databases name files.
+std::string absolutePath(llvm::StringRef Path);
 
 /// The text of source files, read once each, to turn byte offsets into lines
 /// and columns. Not thread-safe.

@@ -2,6 +2,7 @@
 
 #include "Report.h"
 #include "DiagnosticJson.h"
+#include "Paths.h"
 #include "compat/Compat.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
@@ -19,10 +20,6 @@ using llvm::json::Array;
 using llvm::json::Object;
 
 namespace {
-
-llvm::Error fail(const llvm::Twine &Message) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
-}
 
 /// Prints diagnostics from (file, offset) places, as clang-tidy does.
 class TextPrinter {
@@ -61,23 +58,11 @@ public:
 
 private:
   SourceLocation location(StringRef File, unsigned Offset) {
-    if (File.empty())
-      return {};
-    auto Entry = Files.getOptionalFileRef(File);
-    if (!Entry)
-      return {};
-    FileID ID = SM.getOrCreateFileID(*Entry, SrcMgr::C_User);
-    if (Offset > SM.getFileIDSize(ID))
-      return {};
-    return SM.getLocForStartOfFile(ID).getLocWithOffset(
-        static_cast<SourceLocation::IntTy>(Offset));
+    return range(File, Offset, 0).getBegin();
   }
 
   CharSourceRange range(StringRef File, unsigned Offset, unsigned Length) {
-    SourceLocation Begin = location(File, Offset);
-    return CharSourceRange::getCharRange(
-        Begin,
-        Begin.getLocWithOffset(static_cast<SourceLocation::IntTy>(Length)));
+    return rangeIn(SM, File, Offset, Length).value_or(CharSourceRange());
   }
 
   void decorate(const DiagnosticBuilder &B,
@@ -167,7 +152,7 @@ llvm::Error writeExportFixes(const Results &R, llvm::StringRef Path) {
   std::error_code EC;
   llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
   if (EC)
-    return fail(Path + ": cannot write the fixes: " + EC.message());
+    return makeError(Path + ": cannot write the fixes: " + EC.message());
   llvm::yaml::Output YAML(OS);
   YAML << TUD;
   return llvm::Error::success();
@@ -176,17 +161,17 @@ llvm::Error writeExportFixes(const Results &R, llvm::StringRef Path) {
 llvm::Expected<Results> readJsonReport(llvm::StringRef Path) {
   auto Text = llvm::MemoryBuffer::getFile(Path);
   if (!Text)
-    return fail(Path + ": cannot read: " + Text.getError().message());
+    return makeError(Path + ": cannot read: " + Text.getError().message());
   llvm::Expected<llvm::json::Value> Doc =
       llvm::json::parse((*Text)->getBuffer());
   if (!Doc)
-    return fail(Path + ": malformed JSON: " + toString(Doc.takeError()));
+    return makeError(Path + ": malformed JSON: " + toString(Doc.takeError()));
   const Object *Root = Doc->getAsObject();
   const Array *Findings = Root ? Root->getArray("findings") : nullptr;
   const Array *Failures = Root ? Root->getArray("failures") : nullptr;
   const Object *Summary = Root ? Root->getObject("summary") : nullptr;
   if (!Findings || !Failures || !Summary || Root->getInteger("version") != 1)
-    return fail(Path + ": not a structify --format=json report");
+    return makeError(Path + ": not a structify --format=json report");
   Results R;
   R.Root = Root->getString("root").value_or("").str();
   R.Units = Summary->getInteger("units").value_or(0);
@@ -200,7 +185,7 @@ llvm::Expected<Results> readJsonReport(llvm::StringRef Path) {
     if (!fromJSON(V, F.Diag, P) || !O.map("line", Line) ||
         !O.map("column", Column) || !O.map("fingerprint", F.Fingerprint) ||
         !O.map("baselined", F.Baselined))
-      return fail(Path + ": malformed finding: " + toString(P.getError()));
+      return makeError(Path + ": malformed finding: " + toString(P.getError()));
     F.Line = Line;
     F.Column = Column;
     R.Findings.push_back(std::move(F));
@@ -211,7 +196,7 @@ llvm::Expected<Results> readJsonReport(llvm::StringRef Path) {
     llvm::json::ObjectMapper O(V, P);
     if (!O || !O.map("file", F.File) || !O.map("problem", F.Problem) ||
         !O.map("crashed", F.Crashed))
-      return fail(Path + ": malformed failure: " + toString(P.getError()));
+      return makeError(Path + ": malformed failure: " + toString(P.getError()));
     R.Failures.push_back(std::move(F));
   }
   return R;

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Paths.h"
 #include "Report.h"
 #include "compat/Compat.h"
 #include "clang/Basic/DiagnosticOptions.h"
@@ -155,19 +156,7 @@ public:
 
   std::optional<CharSourceRange> range(StringRef File, unsigned Offset,
                                        unsigned Length = 0) {
-    if (File.empty())
-      return std::nullopt;
-    auto Entry = Files.getOptionalFileRef(File);
-    if (!Entry)
-      return std::nullopt;
-    FileID ID = SM.getOrCreateFileID(*Entry, SrcMgr::C_User);
-    if (Offset + Length > SM.getFileIDSize(ID))
-      return std::nullopt;
-    SourceLocation Begin = SM.getLocForStartOfFile(ID).getLocWithOffset(
-        static_cast<SourceLocation::IntTy>(Offset));
-    return CharSourceRange::getCharRange(
-        Begin,
-        Begin.getLocWithOffset(static_cast<SourceLocation::IntTy>(Length)));
+    return rangeIn(SM, File, Offset, Length);
   }
 
 private:

@@ -1,6 +1,7 @@
 //===--- Scope.cpp - which units and files a run covers -------------------===//
 
 #include "Scope.h"
+#include "Paths.h"
 #include "Cache.h"
 #include "Config.h"
 #include "Progress.h"
@@ -20,10 +21,6 @@ namespace structify {
 namespace deps = clang::dependencies;
 
 namespace {
-
-llvm::Error fail(const llvm::Twine &Message) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
-}
 
 /// The first line of Text, trimmed.
 llvm::StringRef firstLine(llvm::StringRef Text) {
@@ -50,11 +47,11 @@ llvm::Expected<std::string> git(llvm::StringRef Dir,
                                 llvm::ArrayRef<llvm::StringRef> Args) {
   llvm::ErrorOr<std::string> Git = llvm::sys::findProgramByName("git");
   if (!Git)
-    return fail("git is not on the PATH");
+    return makeError("git is not on the PATH");
   llvm::SmallString<128> Out, Err;
   if (llvm::sys::fs::createTemporaryFile("structify-git", "out", Out) ||
       llvm::sys::fs::createTemporaryFile("structify-git", "err", Err))
-    return fail("cannot create a temporary file for git's output");
+    return makeError("cannot create a temporary file for git's output");
   llvm::FileRemover RemoveOut(Out), RemoveErr(Err);
   std::vector<llvm::StringRef> Argv = {*Git, "-C", Dir};
   Argv.insert(Argv.end(), Args.begin(), Args.end());
@@ -69,10 +66,10 @@ llvm::Expected<std::string> git(llvm::StringRef Dir,
     auto Errors = llvm::MemoryBuffer::getFile(Err);
     llvm::StringRef Why =
         Errors ? (*Errors)->getBuffer().trim() : llvm::StringRef(Message);
-    return fail("git " + Args.front() + " failed: " + firstLine(Why));
+    return makeError("git " + Args.front() + " failed: " + firstLine(Why));
   }
   if (!Output)
-    return fail("cannot read git's output");
+    return makeError("cannot read git's output");
   return (*Output)->getBuffer().str();
 }
 
@@ -86,7 +83,7 @@ llvm::Expected<Exclusions> Exclusions::parse(llvm::ArrayRef<std::string> Pattern
     llvm::Regex Compiled(Pattern);
     std::string Problem;
     if (!Compiled.isValid(Problem))
-      return fail("--exclude=" + llvm::Twine(Pattern) +
+      return makeError("--exclude=" + llvm::Twine(Pattern) +
                   ": not a valid regular expression: " + Problem);
     Result.Patterns.push_back(std::move(Compiled));
   }
@@ -111,7 +108,7 @@ llvm::Error excludeUnits(std::vector<TranslationUnit> &Units,
     return Excluded.excludes(Unit.File);
   });
   if (Units.empty())
-    return fail("--exclude leaves none of the " + llvm::Twine(Before) +
+    return makeError("--exclude leaves none of the " + llvm::Twine(Before) +
                 " selected translation units to check");
   return llvm::Error::success();
 }
@@ -128,7 +125,7 @@ void excludeResults(Results &R, const Exclusions &Excluded) {
 
 llvm::Expected<Change> Change::since(llvm::StringRef Rev, llvm::StringRef Dir) {
   auto Problem = [&](llvm::Error E) {
-    return fail("--changed-since=" + Rev + ": " + toString(std::move(E)));
+    return makeError("--changed-since=" + Rev + ": " + toString(std::move(E)));
   };
   llvm::Expected<std::string> Top =
       git(Dir, {"rev-parse", "--show-toplevel"});
@@ -200,7 +197,7 @@ DependencyScanner::filesRead(const TranslationUnit &Unit,
             return std::string();
           });
   if (!Deps)
-    return fail(llvm::Twine(Unit.File) +
+    return makeError(llvm::Twine(Unit.File) +
                 ": the dependency scan failed: " + firstLine(Errors));
   std::vector<std::string> Files;
   Files.push_back(canonical(Unit.File));
@@ -264,7 +261,7 @@ llvm::Error keepChangedUnits(llvm::StringRef Rev,
                              unsigned Jobs, bool Quiet) {
   llvm::SmallString<256> Here;
   if (std::error_code EC = llvm::sys::fs::current_path(Here))
-    return fail("--changed-since=" + Rev +
+    return makeError("--changed-since=" + Rev +
                 ": no current directory: " + EC.message());
   llvm::Expected<Change> C = Change::since(Rev, Here);
   if (!C)
