@@ -189,25 +189,15 @@ AppliedUnit applyUnit(const TranslationUnit &Unit,
                       const tidy::ClangTidyOptions &Options, const Plan &ThePlan) {
   AppliedUnit Result;
   const TupleReturnPolicy Policy = policyFor(Options);
-  FirstError Diagnostics;
   ApplyActionFactory Factory(Policy, ThePlan, Result);
-  bool Ran = false;
-  if (std::optional<std::string> Crash = runProtected(
-          [&] { Ran = runTool(Unit, Options, Factory, Diagnostics); })) {
-    AppliedUnit Crashed;
-    Crashed.Status = UnitResult::Outcome::Crashed;
-    Crashed.Problem = *Crash;
-    return Crashed;
-  }
-  if (!Diagnostics.Text.empty() || !Ran) {
-    Result.Status = UnitResult::Outcome::CompileError;
-    Result.Problem = Diagnostics.Text.empty()
-                         ? "the compiler rejected its command"
-                         : "does not compile: " + Diagnostics.Text;
-    Result.Functions.clear();
-  }
-  llvm::sort(Result.FilesRead);
-  Result.FilesRead.erase(llvm::unique(Result.FilesRead), Result.FilesRead.end());
+  const StageRun Run = runStageAction(Unit, Options, Factory);
+  if (Run.Status == UnitResult::Outcome::Crashed)
+    Result = AppliedUnit(); // what it found before is not to be trusted
+  Result.Status = Run.Status;
+  Result.Problem = Run.Problem;
+  if (Run.Status != UnitResult::Outcome::Analysed)
+    Result.Functions.clear(); // the files it read say which functions it may use
+  sortUnique(Result.FilesRead);
   return Result;
 }
 

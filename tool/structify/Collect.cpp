@@ -67,6 +67,30 @@ void FirstError::HandleDiagnostic(DiagnosticsEngine::Level Level,
   Text += "error: " + std::string(Message);
 }
 
+StageRun runStageAction(const TranslationUnit &Unit,
+                        const tidy::ClangTidyOptions &Options,
+                        tooling::FrontendActionFactory &Factory) {
+  FirstError Diagnostics;
+  bool Ran = false;
+  StageRun Result;
+  if (std::optional<std::string> Crash = runProtected(
+          [&] { Ran = runTool(Unit, Options, Factory, Diagnostics); })) {
+    Result.Status = UnitResult::Outcome::Crashed;
+    Result.Problem = *Crash;
+  } else if (!Diagnostics.Text.empty() || !Ran) {
+    Result.Status = UnitResult::Outcome::CompileError;
+    Result.Problem = Diagnostics.Text.empty()
+                         ? "the compiler rejected its command"
+                         : "does not compile: " + Diagnostics.Text;
+  }
+  return Result;
+}
+
+void sortUnique(std::vector<std::string> &Files) {
+  llvm::sort(Files);
+  Files.erase(llvm::unique(Files), Files.end());
+}
+
 namespace {
 
 class SummaryConsumer : public ASTConsumer {
@@ -132,25 +156,15 @@ CollectedUnit collectUnit(const TranslationUnit &Unit,
   CollectedUnit Result;
   const TupleReturnPolicy Policy = policyFor(Options);
   const SummaryOptions Naming = summaryOptionsFor(Options);
-  FirstError Diagnostics;
   SummaryActionFactory Factory(Policy, Naming, Result);
-  bool Ran = false;
-  if (std::optional<std::string> Crash = runProtected(
-          [&] { Ran = runTool(Unit, Options, Factory, Diagnostics); })) {
-    CollectedUnit Crashed;
-    Crashed.Status = UnitResult::Outcome::Crashed;
-    Crashed.Problem = *Crash;
-    return Crashed;
-  }
-  if (!Diagnostics.Text.empty() || !Ran) {
-    Result.Status = UnitResult::Outcome::CompileError;
-    Result.Problem = Diagnostics.Text.empty()
-                         ? "the compiler rejected its command"
-                         : "does not compile: " + Diagnostics.Text;
-    Result.Summaries.clear();
-  }
-  llvm::sort(Result.FilesRead);
-  Result.FilesRead.erase(llvm::unique(Result.FilesRead), Result.FilesRead.end());
+  const StageRun Run = runStageAction(Unit, Options, Factory);
+  if (Run.Status == UnitResult::Outcome::Crashed)
+    Result = CollectedUnit(); // what it found before is not to be trusted
+  Result.Status = Run.Status;
+  Result.Problem = Run.Problem;
+  if (Run.Status != UnitResult::Outcome::Analysed)
+    Result.Summaries.clear(); // the files it read say which functions it may use
+  sortUnique(Result.FilesRead);
   return Result;
 }
 

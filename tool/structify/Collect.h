@@ -42,6 +42,21 @@ public:
   std::string Text;
 };
 
+/// How a plan or fix stage's pass over one unit ended.
+struct StageRun {
+  UnitResult::Outcome Status = UnitResult::Outcome::Analysed;
+  std::string Problem; ///< why not Analysed: the first error, or the crash
+};
+
+/// Runs \p Factory's action over \p Unit (runTool) under crash recovery
+/// (runProtected), and says how it ended.
+StageRun runStageAction(const TranslationUnit &Unit,
+                        const clang::tidy::ClangTidyOptions &Options,
+                        clang::tooling::FrontendActionFactory &Factory);
+
+/// \p Files sorted, each once.
+void sortUnique(std::vector<std::string> &Files);
+
 /// structify-tuple-return's rule and naming options from a unit's options.
 clang::tidy::structify::TupleReturnPolicy
 policyFor(const clang::tidy::ClangTidyOptions &Options);
