@@ -22,11 +22,6 @@ using clang::tooling::JSONCompilationDatabase;
 
 namespace {
 
-std::string firstLine(llvm::StringRef Text) {
-  auto [First, Rest] = Text.trim().split('\n');
-  return First.trim().str();
-}
-
 /// What is wrong with one entry of a compile database, or "".
 std::string entryProblem(const llvm::json::Value &Entry) {
   const llvm::json::Object *O = Entry.getAsObject();

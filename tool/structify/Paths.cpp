@@ -41,6 +41,11 @@ llvm::Error makeError(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
 }
 
+llvm::StringRef firstLine(llvm::StringRef Text) {
+  auto [First, Rest] = Text.trim().split('\n');
+  return First.trim();
+}
+
 std::string hashText(llvm::ArrayRef<llvm::StringRef> Parts) {
   std::string Data;
   for (llvm::StringRef Part : Parts)

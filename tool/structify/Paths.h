@@ -46,6 +46,9 @@ std::string relativeTo(llvm::StringRef Path, llvm::StringRef Root);
 /// An error whose message is one line: `FILE: the problem`.
 llvm::Error makeError(const llvm::Twine &Message);
 
+/// The first line of \p Text, trimmed: a tool's message in one line.
+llvm::StringRef firstLine(llvm::StringRef Text);
+
 /// A hash of \p Parts (each one counts, and where it ends), as 32 hex
 /// digits: file contents in the plan and the cache, finding fingerprints.
 std::string hashText(llvm::ArrayRef<llvm::StringRef> Parts);

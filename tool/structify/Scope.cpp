@@ -22,12 +22,6 @@ namespace deps = clang::dependencies;
 
 namespace {
 
-/// The first line of Text, trimmed.
-llvm::StringRef firstLine(llvm::StringRef Text) {
-  auto [First, Rest] = Text.trim().split('\n');
-  return First.trim();
-}
-
 /// The real path when the file exists, else the absolute path without dots
 /// (a deleted file).
 std::string canonical(llvm::StringRef Path) {
