@@ -4,7 +4,7 @@
 #include "Baseline.h"
 #include "Progress.h"
 #include "Report.h"
-#include "clang/Basic/Sarif.h"
+#include "compat/Compat.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
@@ -129,7 +129,7 @@ std::string installedDocsURL() {
   llvm::sys::path::append(Checks, "checks");
   if (!llvm::sys::fs::is_directory(Checks))
     return "";
-  return clang::SarifDocumentWriter::fileNameToURI(Dir) + "/";
+  return compat::SarifDocumentWriter::fileNameToURI(Dir) + "/";
 }
 
 llvm::Error writeReport(const Results &R, SourceText &Sources) {

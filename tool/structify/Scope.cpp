@@ -1,13 +1,11 @@
 //===--- Scope.cpp - which units and files a run covers -------------------===//
 
 #include "Scope.h"
-#include "Paths.h"
 #include "Cache.h"
 #include "Config.h"
+#include "Paths.h"
 #include "Progress.h"
-#include "clang/Basic/DiagnosticOptions.h"
-#include "clang/Frontend/TextDiagnosticPrinter.h"
-#include "clang/Tooling/DependencyScanningTool.h"
+#include "compat/DependencyScanning.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -18,7 +16,6 @@
 #include <mutex>
 
 namespace structify {
-namespace deps = clang::dependencies;
 
 namespace {
 
@@ -166,9 +163,8 @@ bool Change::reconfigures(llvm::StringRef File) const {
 }
 
 struct DependencyScanner::Service {
-  deps::DependencyScanningService Scanning{
-      deps::ScanningMode::DependencyDirectivesScan,
-      deps::ScanningOutputFormat::Full};
+  compat::deps::DependencyScanningService Scanning =
+      compat::makeScanningService();
 };
 
 DependencyScanner::DependencyScanner() : Impl(std::make_unique<Service>()) {}
@@ -177,25 +173,14 @@ DependencyScanner::~DependencyScanner() = default;
 llvm::Expected<std::vector<std::string>>
 DependencyScanner::filesRead(const TranslationUnit &Unit,
                              const clang::tidy::ClangTidyOptions &Options) {
-  clang::tooling::DependencyScanningTool Tool(Impl->Scanning);
-  std::string Errors;
-  llvm::raw_string_ostream ErrorStream(Errors);
-  clang::DiagnosticOptions DiagOpts;
-  clang::TextDiagnosticPrinter Printer(ErrorStream, DiagOpts);
-  llvm::DenseSet<deps::ModuleID> AlreadySeen;
-  std::optional<deps::TranslationUnitDeps> Deps =
-      Tool.getTranslationUnitDependencies(
-          commandLineFor(Unit, Options), Unit.Command.Directory, Printer,
-          AlreadySeen,
-          [](const deps::ModuleDeps &, deps::ModuleOutputKind) {
-            return std::string();
-          });
+  auto Deps = compat::scanFileDependencies(
+      Impl->Scanning, commandLineFor(Unit, Options), Unit.Command.Directory);
   if (!Deps)
-    return makeError(llvm::Twine(Unit.File) +
-                ": the dependency scan failed: " + firstLine(Errors));
+    return makeError(llvm::Twine(Unit.File) + ": the dependency scan failed: " +
+                     firstLine(llvm::toString(Deps.takeError())));
   std::vector<std::string> Files;
   Files.push_back(canonical(Unit.File));
-  for (const std::string &File : Deps->FileDeps) {
+  for (const std::string &File : *Deps) {
     llvm::SmallString<256> Path;
     if (llvm::sys::path::is_absolute(File))
       Path = File;
