@@ -8,6 +8,8 @@
 // the change (22), as 20 and 21 are not built. docs/install.md lists the
 // differences users can see.
 //
+// What only the structify driver needs is in Driver.h beside this file.
+//
 // When a supported major is dropped, delete the branches only it needed.
 //
 //===----------------------------------------------------------------------===//

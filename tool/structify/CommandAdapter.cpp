@@ -1,13 +1,9 @@
 //===--- CommandAdapter.cpp - compile commands clang can run --------------===//
 
 #include "CommandAdapter.h"
-#include "clang/Basic/FileManager.h"
+#include "compat/Driver.h"
 #include "clang/Basic/Version.h"
 #include "clang/Lex/HeaderSearchOptions.h"
-#include "clang/Options/Options.h"
-#include "clang/Serialization/ASTReader.h"
-#include "clang/Serialization/ModuleCache.h"
-#include "clang/Serialization/PCHContainerOperations.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Option/ArgList.h"
@@ -17,7 +13,7 @@
 #include <tuple>
 
 namespace structify {
-namespace opts = clang::options;
+namespace opts = compat::driver_options;
 
 namespace {
 
@@ -125,7 +121,7 @@ std::vector<Piece> split(llvm::ArrayRef<std::string> Args) {
   for (const std::string &Arg : Args)
     Argv.push_back(Arg.c_str());
   unsigned MissingIndex = 0, MissingCount = 0;
-  llvm::opt::InputArgList List = clang::getDriverOptTable().ParseArgs(
+  llvm::opt::InputArgList List = compat::getDriverOptTable().ParseArgs(
       Argv, MissingIndex, MissingCount,
       llvm::opt::Visibility(opts::ClangOption));
   std::vector<Piece> Pieces;
@@ -221,7 +217,7 @@ bool makesPch(const std::vector<Piece> &Pieces) {
 
 /// What a PCH says of itself: its clang, what it was made from, and where
 /// that compilation searched for system headers.
-class PchListener : public clang::ASTReaderListener {
+class PchListener : public compat::InputFileListener {
 public:
   bool ReadFullVersionInformation(llvm::StringRef FullVersion) override {
     Version = FullVersion.str();
@@ -235,14 +231,8 @@ public:
         SystemDirectories.push_back(normal(Entry.Path) + "/");
     return false;
   }
-  bool needsInputFileVisitation() override { return true; }
-  bool needsSystemInputFileVisitation() override { return true; }
-  bool visitInputFileAsRequested(llvm::StringRef AsRequested,
-                                 llvm::StringRef Filename, bool IsSystem,
-                                 bool IsOverridden, time_t StoredTime,
-                                 bool IsExplicitModule) override {
+  void visitInput(llvm::StringRef Filename, bool IsSystem) override {
     Inputs.emplace_back(Filename.str(), IsSystem);
-    return true;
   }
 
   /// A header the PCH holds as a system header, though its directory is not
@@ -377,14 +367,8 @@ PchState probePch(llvm::StringRef Path) {
   auto Magic = llvm::MemoryBuffer::getFileSlice(Path, 4, 0);
   if (!Magic || (*Magic)->getBuffer() != "CPCH")
     return PchState::NotClang;
-  clang::FileManager Files{clang::FileSystemOptions()};
-  std::shared_ptr<clang::ModuleCache> Cache =
-      clang::createCrossProcessModuleCache();
-  clang::RawPCHContainerReader Reader;
   PchListener Listener;
-  const bool Failed = clang::ASTReader::readASTFileControlBlock(
-      Path, Files, *Cache, Reader, /*FindModuleFileExtensions=*/false,
-      Listener, /*ValidateDiagnosticOptions=*/false);
+  const bool Failed = compat::readPchControlBlock(Path, Listener);
   if (Listener.Version != clang::getClangFullRepositoryVersion())
     return PchState::OtherClang;
   if (Failed)
@@ -416,7 +400,7 @@ struct CommandAdapter::Work {
   std::string absolute(llvm::StringRef Path) const {
     llvm::SmallString<256> Full(Path);
     if (!llvm::sys::path::is_absolute(Full))
-      llvm::sys::path::make_absolute(Directory, Full);
+      compat::makeAbsolute(Directory, Full);
     llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
     return std::string(Full);
   }
@@ -554,7 +538,7 @@ void CommandAdapter::adaptOption(const std::vector<std::string> &Arguments,
     return W.change(ChangeReason::GccOnly, Arguments, {});
   const bool Unsupported =
       ID != opts::OPT_UNKNOWN && ID != opts::OPT_INPUT &&
-      clang::getDriverOptTable().getOption(ID).hasFlag(opts::Unsupported);
+      compat::getDriverOptTable().getOption(ID).hasFlag(opts::Unsupported);
   if (ID == opts::OPT_UNKNOWN || Unsupported)
     return W.change(listed(First, GccOnlyNames) ? ChangeReason::GccOnly
                                                 : ChangeReason::UnknownToClang,

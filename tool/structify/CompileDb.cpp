@@ -2,6 +2,7 @@
 
 #include "CompileDb.h"
 #include "Paths.h"
+#include "compat/Driver.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
@@ -178,7 +179,7 @@ loadUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Selectors,
   for (CompileCommand &Command : Db->getAllCompileCommands()) {
     llvm::SmallString<256> File(Command.Filename);
     if (llvm::sys::path::is_relative(File))
-      llvm::sys::path::make_absolute(Command.Directory, File);
+      compat::makeAbsolute(Command.Directory, File);
     Commands[absolutePath(File)].push_back(std::move(Command));
   }
   if (Commands.empty())

@@ -5,7 +5,7 @@
 #include "Config.h"
 #include "Paths.h"
 #include "Progress.h"
-#include "compat/DependencyScanning.h"
+#include "compat/Driver.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/MemoryBuffer.h"
