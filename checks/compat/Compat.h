@@ -100,6 +100,9 @@ inline std::string resourcesPath(const char *Argv0, void *MainAddr) {
 #endif
 }
 
+/// Whether clang-tidy's configuration has `RemovedArgs` (new in clang-tidy 22).
+inline constexpr bool TidyHasRemovedArgs = LLVM_VERSION_MAJOR >= 22;
+
 /// The `RemovedArgs` of a clang-tidy configuration (new in clang-tidy 22);
 /// never set before.
 template <typename OptionsT>

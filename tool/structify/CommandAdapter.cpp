@@ -1,6 +1,7 @@
 //===--- CommandAdapter.cpp - compile commands clang can run --------------===//
 
 #include "CommandAdapter.h"
+#include "compat/Compat.h"
 #include "compat/Driver.h"
 #include "clang/Basic/Version.h"
 #include "clang/Lex/HeaderSearchOptions.h"
@@ -678,8 +679,14 @@ void ChangeSummary::printTidyConfig(llvm::raw_ostream &OS) const {
   };
   OS << "# clang-tidy, its plugin and structify-tidy read the same compile "
         "database\n# without these changes. In their .clang-tidy:\n";
-  if (!Removed.empty())
+  if (!Removed.empty()) {
+    // Before clang-tidy 22 no key removes an argument: say what to take out.
+    if (!compat::TidyHasRemovedArgs)
+      OS << "# (clang-tidy " CLANG_VERSION_MAJOR_STRING
+            " has no RemovedArgs, new in clang-tidy 22: take these out of the "
+            "database's\n# commands, or configure the build with clang)\n# ";
     List("RemovedArgs", Removed);
+  }
   if (!Extra.empty())
     List("ExtraArgs", Extra);
   if (!Pchs.empty())
