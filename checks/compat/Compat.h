@@ -161,6 +161,21 @@ inline llvm::StringSet<> allCheckNames() {
 #endif
 }
 
+/// The names of every registered clang-tidy check's options (`check.Option`),
+/// as --verify-config knows them: renamed as allCheckNames says.
+inline llvm::StringSet<> allCheckOptions() {
+#if LLVM_VERSION_MAJOR >= 22
+  return clang::tidy::getAllChecksAndOptions(
+             /*AllowEnablingAnalyzerAlphaCheckers=*/false,
+             /*ExperimentalCustomChecks=*/false)
+      .Options;
+#else
+  return clang::tidy::getAllChecksAndOptions(
+             /*AllowEnablingAnalyzerAlphaCheckers=*/false)
+      .Options;
+#endif
+}
+
 /// The checks a configuration enables.
 inline std::vector<std::string>
 enabledCheckNames(const clang::tidy::ClangTidyOptions &Options) {

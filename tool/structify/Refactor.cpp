@@ -7,6 +7,7 @@
 #include "Journal.h"
 #include "Paths.h"
 #include "clang/Format/Format.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -213,10 +214,14 @@ llvm::Expected<Project> loadProject(const char *Argv0) {
   if (!Units)
     return Units.takeError();
   P.Units = std::move(*Units);
+  llvm::StringSet<> Warned;
   for (const TranslationUnit &Unit : P.Units) {
     auto Options = P.Configuration->optionsFor(Unit.File);
     if (!Options)
       return Options.takeError();
+    for (const std::string &Warning : P.Configuration->warningsFor(*Options))
+      if (Warned.insert(Warning).second)
+        llvm::errs() << "structify: warning: " << Warning << "\n";
     P.Options.push_back(std::move(*Options));
   }
   P.Layout.BuildDir = P.BuildDir;
