@@ -15,6 +15,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/FoldingSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include <map>
 
@@ -111,6 +112,18 @@ std::string shortTypeName(QualType T, const ASTContext &Ctx) {
     return "'" + Full + "'";
   const auto *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
   return Record ? "a '" + Record->getQualifiedNameAsString() + "'" : "a tuple";
+}
+
+/// Does \p E, or an expression in it, read an element by position?
+bool readsAnElement(const Stmt *E,
+                    const llvm::SmallPtrSetImpl<const Expr *> &PositionalAccesses) {
+  if (!E)
+    return false;
+  if (const auto *Ex = dyn_cast<Expr>(E); Ex && PositionalAccesses.contains(Ex))
+    return true;
+  return llvm::any_of(E->children(), [&](const Stmt *Child) {
+    return readsAnElement(Child, PositionalAccesses);
+  });
 }
 
 } // namespace
@@ -754,12 +767,25 @@ void IndexAccessCheck::onEndOfTranslationUnit() {
   // Reads of the same object in one function are one finding: the same
   // expression (`new_files_[i]`), through the same iterator (`it->first`,
   // `(*it).second`).
+  // An expression that itself reads an element by position
+  // (`added.first->first`) is left to that read's finding: its fix renames
+  // the inner read, and the two fixes would overlap.
+  llvm::SmallPtrSet<const Expr *, 32> PositionalAccesses;
+  for (const auto &[VD, V] : Facts.Variables)
+    for (const Use &U : V.Uses)
+      if (isPositional(U))
+        PositionalAccesses.insert(U.Access);
+  for (const Use &U : Facts.OtherAccesses)
+    if (isPositional(U))
+      PositionalAccesses.insert(U.Access);
   std::map<llvm::FoldingSetNodeID, size_t> GroupOf;
   std::vector<Reads> Groups;
   for (const Use &Access : Facts.OtherAccesses) {
     if (!isPositional(Access))
       continue;
     const auto [Selecting, Deref] = selectingExpr(Access);
+    if (readsAnElement(Selecting, PositionalAccesses))
+      continue;
     llvm::FoldingSetNodeID Key;
     Key.AddPointer(readScope(Access));
     Key.AddBoolean(Deref);

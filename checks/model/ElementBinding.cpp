@@ -301,7 +301,13 @@ std::optional<BindingSite> findBindingSite(llvm::ArrayRef<const Use *> Reads,
     if (R.Selected && !VD->isLocalVarDeclOrParm())
       return Fail(First->Loc, "'" + VD->getNameAsString() +
                                   "' is not local: any call may change it");
-  const std::string Text = spelled(Object, Ctx);
+  // `it->first` reads through `it.operator->()`, spelled `it->`: the
+  // binding dereferences `it` itself.
+  const Expr *Spelled = Object;
+  if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Object->IgnoreParenImpCasts());
+      Deref && Arrow && Arrow->getOperator() == OO_Arrow)
+    Spelled = Arrow->getArg(0);
+  const std::string Text = spelled(Spelled, Ctx);
   if (Text.empty())
     return Fail(First->Loc, "the object is spelled in a macro expansion");
   const QualType ObjectType =
@@ -370,10 +376,10 @@ std::optional<BindingSite> findBindingSite(llvm::ArrayRef<const Use *> Reads,
       Buffer.slice(LineStart == llvm::StringRef::npos ? 0 : LineStart + 1, Offset);
   Site.Separator = Before.trim().empty() ? "\n" + Before.str() : " ";
   if (Deref) {
-    const Expr *Inner = Object->IgnoreParenImpCasts();
+    const Expr *Inner = Spelled->IgnoreParenImpCasts();
     const bool Simple = isa<DeclRefExpr>(Inner) || isa<MemberExpr>(Inner) ||
                         isa<ArraySubscriptExpr>(Inner) || isa<CallExpr>(Inner) ||
-                        isa<ParenExpr>(Object);
+                        isa<ParenExpr>(Spelled);
     Site.ObjectText = Simple ? "*" + Text : "*(" + Text + ")";
   } else {
     Site.ObjectText = Text;

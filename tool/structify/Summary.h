@@ -62,7 +62,8 @@ struct FunctionSummary {
 
 struct SummaryOptions {
   std::string StructNameSuffix = "Result";
-  StructNameStyle NameStyle = StructNameStyle::Auto;
+  clang::tidy::structify::StructNameStyle NameStyle =
+      clang::tidy::structify::StructNameStyle::Auto;
 };
 
 std::vector<FunctionSummary>
