@@ -17,6 +17,7 @@
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "clang-tidy/utils/Matchers.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/Sarif.h"
@@ -173,6 +174,25 @@ inline llvm::StringSet<> allCheckOptions() {
   return clang::tidy::getAllChecksAndOptions(
              /*AllowEnablingAnalyzerAlphaCheckers=*/false)
       .Options;
+#endif
+}
+
+/// clang-tidy's matcher for a list of name regexes (IgnoredFunctions and
+/// friends): LLVM 22 renamed MatchesAnyListedNameMatcher to
+/// MatchesAnyListedRegexNameMatcher (and made its NameMatcher public).
+#if LLVM_VERSION_MAJOR >= 22
+using AnyListedNameMatcher = clang::tidy::matchers::MatchesAnyListedRegexNameMatcher;
+#else
+using AnyListedNameMatcher = clang::tidy::matchers::MatchesAnyListedNameMatcher;
+#endif
+
+/// The using-declaration a UsingType names: LLVM 22 renamed
+/// UsingType::getFoundDecl to getDecl.
+template <typename UsingTypeT> auto *usingTypeDecl(const UsingTypeT *T) {
+#if LLVM_VERSION_MAJOR >= 22
+  return T->getDecl();
+#else
+  return T->getFoundDecl();
 #endif
 }
 

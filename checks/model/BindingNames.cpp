@@ -8,7 +8,9 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include <optional>
 
 namespace clang::tidy::structify {
 namespace {
@@ -178,6 +180,25 @@ void addAll(ElementNames &To, const ElementNames &From) {
         To[I].push_back(Name);
 }
 
+/// `name_to_id` -> {name, id}, `fileToLine` -> {file, line}: what a
+/// container named `A_to_B` maps, in the style of \p Style.
+struct MappedSides {
+  std::string From, Onto;
+};
+std::optional<MappedSides> mappedSides(llvm::StringRef Name, LocalStyle Style) {
+  const std::vector<std::string> Words = splitWords(normalizeName(Name));
+  const auto To = llvm::find(Words, "to");
+  if (To == Words.begin() || To == Words.end() || To + 1 == Words.end())
+    return std::nullopt;
+  const std::string From = llvm::join(Words.begin(), To, "_");
+  const std::string Onto = llvm::join(To + 1, Words.end(), "_");
+  MappedSides Sides{inStyle(From, Style), inStyle(Onto, Style)};
+  if (!isMeaningfulName(Sides.From) || !isMeaningfulName(Sides.Onto) ||
+      Sides.From == Sides.Onto)
+    return std::nullopt;
+  return Sides;
+}
+
 } // namespace
 
 bool soundsLikeMap(llvm::StringRef Name) {
@@ -226,8 +247,14 @@ ElementNames bindingCandidates(const BindingSubject &S) {
   }
   for (size_t I = 0; I < N; ++I)
     addRanked(Names[I], Strong[I]);
-  // 3. A map's entries: key and value; and pairs the code calls entries of
-  //    a map (`for (const auto &e : m_map)`, `const kv_pair &p`).
+  // 3. A container named for what it maps (`name_to_id`, `idToName`): its
+  //    two sides. Then a map's entries: key and value; and pairs the code
+  //    calls entries of a map (`for (const auto &e : m_map)`, `kv_pair`).
+  if (N == 2)
+    for (llvm::StringRef Named : {llvm::StringRef(S.ContainerName),
+                                  llvm::StringRef(S.HolderName)})
+      if (auto Sides = mappedSides(Named, localStyle(S.Function)))
+        addAll(Names, {{Sides->From}, {Sides->Onto}});
   if (N == 2 && (isMapEntryType(S.Type) || soundsLikeMap(S.ContainerName) ||
                  soundsLikeMap(aliasName(S))))
     addAll(Names, mapEntryNames());

@@ -17,12 +17,13 @@ std::vector<std::string> parseList(llvm::StringRef Option) {
 }
 
 NameFilter::NameFilter(llvm::StringRef Option) {
-  for (const std::string &Pattern : parseList(Option))
-    Patterns.emplace_back(Pattern);
+  const std::vector<std::string> List = parseList(Option);
+  const std::vector<llvm::StringRef> Names(List.begin(), List.end());
+  Patterns = std::make_shared<const ::structify::compat::AnyListedNameMatcher>(Names);
 }
 
 bool NameFilter::matches(const NamedDecl &D) const {
-  return llvm::any_of(Patterns, [&](const auto &Pattern) { return Pattern.match(D); });
+  return Patterns->matches(D, /*Finder=*/nullptr, /*Builder=*/nullptr);
 }
 
 TupleReturnPolicy::TupleReturnPolicy() { Api.IgnoredNamespaces = parseList(RawIgnoredNamespaces); }

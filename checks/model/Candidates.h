@@ -9,9 +9,10 @@
 #ifndef STRUCTIFY_MODEL_CANDIDATES_H
 #define STRUCTIFY_MODEL_CANDIDATES_H
 
+#include "compat/Compat.h"
 #include "model/PublicApi.h"
 #include "model/TupleLike.h"
-#include "clang-tidy/utils/Matchers.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,7 +40,8 @@ public:
   bool matches(const NamedDecl &D) const;
 
 private:
-  std::vector<matchers::MatchesAnyListedRegexNameMatcher::NameMatcher> Patterns;
+  /// Shared: a filter is copied with the options that hold it.
+  std::shared_ptr<const ::structify::compat::AnyListedNameMatcher> Patterns;
 };
 
 /// structify-tuple-return's options that decide what it flags.

@@ -1,6 +1,8 @@
 //===--- ScopeNames.cpp - names a new local declaration must not take -----===//
 
 #include "model/ScopeNames.h"
+#include "compat/Compat.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -48,29 +50,40 @@ public:
   // is found whatever local names `endpoint`; an unqualified one would find
   // the local instead. (A deduced type is not written anywhere.)
   bool VisitTagTypeLoc(TagTypeLoc TL) {
-    if (!TL.getQualifierLoc())
+    if (!afterQualifier(TL.getNameLoc()))
       add(TL.getDecl()->getDeclName());
     return true;
   }
   bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
-    if (!TL.getQualifierLoc())
-      add(TL.getDecl()->getDeclName());
+    if (!afterQualifier(TL.getNameLoc()))
+      add(TL.getTypePtr()->getDecl()->getDeclName());
     return true;
   }
   bool VisitUsingTypeLoc(UsingTypeLoc TL) {
-    if (!TL.getQualifierLoc())
-      add(TL.getDecl()->getDeclName());
+    if (!afterQualifier(TL.getNameLoc()))
+      add(::structify::compat::usingTypeDecl(TL.getTypePtr())->getDeclName());
     return true;
   }
   bool VisitTemplateSpecializationTypeLoc(TemplateSpecializationTypeLoc TL) {
     const TemplateName Name = TL.getTypePtr()->getTemplateName();
     if (const TemplateDecl *Template = Name.getAsTemplateDecl();
-        Template && !TL.getQualifierLoc())
+        Template && !afterQualifier(TL.getTemplateNameLoc()))
       add(Template->getDeclName());
     return true;
   }
 
 private:
+  /// Is the name at \p NameLoc written after `::`? (LLVM 22 keeps the
+  /// qualifier in the name's TypeLoc and older majors in an enclosing one:
+  /// the source says it in both.)
+  bool afterQualifier(SourceLocation NameLoc) const {
+    const SourceManager &SM = Function->getASTContext().getSourceManager();
+    if (NameLoc.isInvalid() || !NameLoc.isFileID())
+      return false;
+    const auto [File, Offset] = SM.getDecomposedLoc(NameLoc);
+    return SM.getBufferData(File).take_front(Offset).rtrim().ends_with("::");
+  }
+
   const Decl *Function;
 };
 
@@ -124,7 +137,8 @@ public:
     return !Found;
   }
   bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
-    check(TL.getDecl(), TL.getDecl()->getDeclName());
+    const TypedefNameDecl *D = TL.getTypePtr()->getDecl();
+    check(D, D->getDeclName());
     return !Found;
   }
 
