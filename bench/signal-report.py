@@ -344,9 +344,17 @@ def main():
     if not os.path.exists(structify):
         print("signal-report: %s: not built; build structify first" % structify, file=sys.stderr)
         return 2
-    _, rev = run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"])
-    log("structify %s, -j %d%s" % (rev.strip(), args.jobs,
-                                   "".join(", %s=%s" % o for o in options)))
+    # The commit the binary was built from: its build directory's sources.
+    source = ROOT
+    try:
+        for line in open(os.path.join(args.build_dir, "CMakeCache.txt")):
+            if line.startswith("CMAKE_HOME_DIRECTORY:INTERNAL="):
+                source = line.split("=", 1)[1].strip()
+    except OSError:
+        pass
+    _, rev = run(["git", "-C", source, "rev-parse", "--short", "HEAD"])
+    log("structify %s (%s), -j %d%s" % (rev.strip(), source, args.jobs,
+                                        "".join(", %s=%s" % o for o in options)))
 
     results, ok = [], True
     for n in names:

@@ -26,6 +26,19 @@ AST_MATCHER_P(FunctionDecl, returnsTupleLike, const TupleLikeTypes *, Types) {
 }
 
 
+/// The return type as written, quoted: `'Triple' (aka 'std::tuple<int, int,
+/// int>')` when an alias hides the tuple and both spellings are short; never
+/// a long `aka` (a map's `value_type` spelled out twice is most of a line).
+std::string writtenType(QualType T, const ASTContext &Ctx) {
+  const PrintingPolicy &Policy = Ctx.getPrintingPolicy();
+  const std::string Written = T.getAsString(Policy);
+  const std::string Canonical = T.getCanonicalType().getAsString(Policy);
+  std::string Text = "'" + Written + "'";
+  if (Canonical != Written && Written.size() + Canonical.size() <= 60)
+    Text += " (aka '" + Canonical + "')";
+  return Text;
+}
+
 } // namespace
 
 TupleReturnCheck::TupleReturnCheck(StringRef Name, ClangTidyContext *Context)
@@ -101,7 +114,7 @@ void TupleReturnCheck::onEndOfTranslationUnit() {
     emitWithFix(diag(Function->getLocation(),
                      "%0 returns %1, whose elements have no names; return a "
                      "struct with named fields instead")
-                    << Function << ReturnType,
+                    << Function << writtenType(ReturnType, *Context),
                 Function->getLocation(),
                 "return a struct: " + Result.StructName + " {" +
                     llvm::join(Result.FieldNames, ", ") + "}",
