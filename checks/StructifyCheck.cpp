@@ -38,7 +38,9 @@ void StructifyCheck::emitWithFix(const DiagnosticBuilder &Warning, SourceLocatio
                                  StringRef Title, llvm::ArrayRef<FixItHint> Fixes) {
   const bool InEditor = areDiagsSelfContained();
   {
-    DiagnosticBuilder Emitted = Warning; // takes the diagnostic over
+    // A copy takes the diagnostic over: it is emitted when the copy goes.
+    // NOLINTNEXTLINE(performance-unnecessary-copy-initialization)
+    DiagnosticBuilder Emitted = Warning;
     if (!InEditor)
       for (const FixItHint &Fix : Fixes)
         Emitted << Fix;

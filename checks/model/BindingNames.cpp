@@ -255,9 +255,15 @@ ElementNames bindingCandidates(const BindingSubject &S) {
                                   llvm::StringRef(S.HolderName)})
       if (auto Sides = mappedSides(Named, localStyle(S.Function)))
         addAll(Names, {{Sides->From}, {Sides->Onto}});
+  //    A side whose type has a name of its own takes it first (`loggers_`,
+  //    a map to `std::shared_ptr<logger>`: `[key, logger]`).
+  const llvm::SmallVector<QualType, 4> Elements = writtenElements(S);
   if (N == 2 && (isMapEntryType(S.Type) || soundsLikeMap(S.ContainerName) ||
-                 soundsLikeMap(aliasName(S))))
+                 soundsLikeMap(aliasName(S)))) {
+    for (size_t I = 0; I < N; ++I)
+      addRanked(Names[I], {nameFromType(Elements[I], S.Function)});
     addAll(Names, mapEntryNames());
+  }
   // 4. Well-known names for what the producer or the holder is called:
   //    `bounds` -> lo, hi; `parse` -> value, ok.
   const std::vector<std::string> Kinds = elementKinds(S.Shape);
@@ -271,7 +277,6 @@ ElementNames bindingCandidates(const BindingSubject &S) {
   if (!S.HolderName.empty())
     AddKnown(normalizeName(S.HolderName));
   // 5. The element types' own names.
-  const llvm::SmallVector<QualType, 4> Elements = writtenElements(S);
   for (size_t I = 0; I < N; ++I)
     addRanked(Names[I], {nameFromType(Elements[I], S.Function)});
   // 6. The parameters the elements are passed to.

@@ -2,8 +2,8 @@
 
 #include "model/Candidates.h"
 #include "clang-tidy/utils/OptionsUtils.h"
-#include "clang/AST/Decl.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 
 namespace clang::tidy::structify {

@@ -4,6 +4,7 @@
 #include "model/Naming.h"
 #include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/Twine.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/YAMLParser.h"
 
@@ -153,8 +154,9 @@ void checkValue(const KnownOption &Option, llvm::StringRef Key, llvm::StringRef 
     for (const std::string &Pattern : parseList(Value)) {
       std::string Error;
       if (!llvm::Regex(Pattern).isValid(Error))
-        Add("invalid regular expression '" + Pattern + "' in option '" + Key.str() +
-            "': " + Error);
+        Add((llvm::Twine("invalid regular expression '") + Pattern + "' in option '" +
+             Key + "': " + Error)
+                .str());
     }
     return;
   case OptionValue::ClassTemplates:

@@ -14,9 +14,9 @@
 #ifndef STRUCTIFY_MODEL_OPTIONS_H
 #define STRUCTIFY_MODEL_OPTIONS_H
 
-#include "model/Candidates.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "model/Candidates.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>

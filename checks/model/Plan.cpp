@@ -8,6 +8,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/Twine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -48,13 +49,14 @@ static std::string validate(const Plan &P) {
     if (!E.rewrites())
       continue;
     if (std::string Why = unusableBecause(E.Struct); !Why.empty())
-      return Who + " has Struct '" + E.Struct + "', which is " + Why;
+      return (llvm::Twine(Who) + " has Struct '" + E.Struct + "', which is " + Why).str();
     if (E.Fields.size() < 2)
       return Who + " needs a Name and a Type for each of its elements";
     llvm::StringSet<> Names;
     for (const PlanField &F : E.Fields) {
       if (std::string Why = unusableBecause(F.Name); !Why.empty())
-        return Who + " has a field Name '" + F.Name + "', which is " + Why;
+        return (llvm::Twine(Who) + " has a field Name '" + F.Name + "', which is " + Why)
+            .str();
       if (F.Type.empty())
         return Who + " has a field '" + F.Name + "' without a Type";
       if (Names.contains(F.Name))

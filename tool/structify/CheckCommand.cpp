@@ -159,7 +159,7 @@ int runCheck(const char *Argv0) {
     if (!Options)
       return usageError(Options.takeError());
     for (const std::string &Warning : Configuration->warningsFor(*Options))
-      if (Warned.insert(Warning).second)
+      if (auto [It, Inserted] = Warned.insert(Warning); Inserted)
         llvm::errs() << "structify: warning: " << Warning << "\n";
     if (!Configuration->enablesAnyCheck(*Options)) {
       ++Skipped;

@@ -2,11 +2,11 @@
 
 #include "Config.h"
 #include "Paths.h"
-#include "model/Options.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/GlobList.h"
 #include "compat/Compat.h"
+#include "model/Options.h"
 #include "clang/Basic/DiagnosticIDs.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"

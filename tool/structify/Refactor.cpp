@@ -220,7 +220,7 @@ llvm::Expected<Project> loadProject(const char *Argv0) {
     if (!Options)
       return Options.takeError();
     for (const std::string &Warning : P.Configuration->warningsFor(*Options))
-      if (Warned.insert(Warning).second)
+      if (auto [It, Inserted] = Warned.insert(Warning); Inserted)
         llvm::errs() << "structify: warning: " << Warning << "\n";
     P.Options.push_back(std::move(*Options));
   }

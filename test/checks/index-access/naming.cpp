@@ -58,8 +58,8 @@ void parameters() {
   // CHECK-FIXES: auto [port, tries] = stats();
 }
 
-// A map's entries: key and value; a container named for what it maps: its
-// two sides.
+// A map's entries: key and value, or the type's own name for a side that has
+// one; a container named for what it maps: its two sides.
 void map_entries(const std::map<std::string, int> &counts,
                  const std::deque<std::pair<int, int>> &name_to_id) {
   for (const auto &c : counts)
@@ -71,6 +71,14 @@ void map_entries(const std::map<std::string, int> &counts,
   // CHECK-MESSAGES: :[[@LINE-2]]:20: warning: the elements of 'e' are read by position
   // CHECK-FIXES: for (const auto &[name, id] : name_to_id)
   // CHECK-FIXES-NEXT: touch(name + id);
+}
+struct Session { int id; };
+void map_values(const std::map<std::string, Session> &by_name) {
+  for (const auto &s : by_name)
+    touch(int(s.first.size()) + s.second.id);
+  // CHECK-MESSAGES: :[[@LINE-2]]:20: warning: the elements of 's' are read by position
+  // CHECK-FIXES: for (const auto &[key, session] : by_name)
+  // CHECK-FIXES-NEXT: touch(int(key.size()) + session.id);
 }
 
 // Two values of one type in one function: the second binding's names are
