@@ -1,7 +1,9 @@
 //===--- IndexAccessCheck.cpp - structify-index-access --------------------===//
 
 #include "IndexAccessCheck.h"
+#include "model/BindingNames.h"
 #include "model/Edits.h"
+#include "model/ElementBinding.h"
 #include "model/KnownApis.h"
 #include "model/Naming.h"
 #include "model/ScopeNames.h"
@@ -9,9 +11,13 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/FoldingSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
+#include <map>
 
 using namespace clang::ast_matchers;
 
@@ -20,38 +26,11 @@ namespace {
 
 constexpr llvm::StringLiteral AccessId = "access";
 
-std::vector<llvm::Regex> compile(const std::string &Raw) {
-  std::vector<llvm::Regex> Patterns;
-  for (const std::string &Pattern : parseList(Raw))
-    Patterns.emplace_back(Pattern);
-  return Patterns;
-}
-
-bool matchesAny(const std::vector<llvm::Regex> &Patterns, StringRef Text) {
-  return llvm::any_of(Patterns, [&](const llvm::Regex &Pattern) {
-    return Pattern.isValid() && Pattern.match(Text);
-  });
-}
-
-/// The expression an element access reads from: the base of `.first`, the
-/// argument of `std::get`.
-const Expr *accessedObject(const Use &U) {
-  if (const auto *ME = dyn_cast<MemberExpr>(U.Access))
-    return ME->getBase();
-  return cast<CallExpr>(U.Access)->getArg(0);
-}
-
 /// The function whose call produced \p Object, if it is a call.
 const FunctionDecl *producer(const Expr *Object) {
   if (const auto *Call = dyn_cast_or_null<CallExpr>(ignoreTransparent(Object)))
     return Call->getDirectCallee();
   return nullptr;
-}
-
-std::string accessSpelling(const Use &U) {
-  if (isa<MemberExpr>(U.Access))
-    return U.Index == 0 ? "'.first'" : "'.second'";
-  return "'std::get<" + std::to_string(U.Index) + ">'";
 }
 
 /// Can `auto [a, b] = v;` unpack \p T into \p N names? std::pair and
@@ -81,44 +60,94 @@ bool isPositional(const Use &U) {
          !U.InInstantiation;
 }
 
+/// The expression that picks the object an access reads, and whether the
+/// object is what it points to: `it->first` and `(*it).first` are both `it`.
+std::pair<const Expr *, bool> selectingExpr(const Use &Read) {
+  const Expr *Object = accessedObject(Read)->IgnoreParenImpCasts();
+  bool Deref = readsThroughPointer(Read);
+  if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Object);
+      Arrow && Deref && Arrow->getOperator() == OO_Arrow)
+    Object = Arrow->getArg(0)->IgnoreParenImpCasts();
+  if (!Deref) {
+    if (const auto *UO = dyn_cast<UnaryOperator>(Object);
+        UO && UO->getOpcode() == UO_Deref) {
+      Object = UO->getSubExpr()->IgnoreParenImpCasts();
+      Deref = true;
+    } else if (const auto *Star = dyn_cast<CXXOperatorCallExpr>(Object);
+               Star && Star->getOperator() == OO_Star && Star->getNumArgs() == 1) {
+      Object = Star->getArg(0)->IgnoreParenImpCasts();
+      Deref = true;
+    }
+  }
+  return {Object, Deref};
+}
+
+/// The function or lambda the read is in: reads are grouped within it.
+const void *readScope(const Use &Read) {
+  for (auto It = Read.Path.rbegin(); It != Read.Path.rend(); ++It)
+    if (isa<LambdaExpr>(*It))
+      return *It;
+  return Read.Function;
+}
+
+/// The last name in an expression: `m_bounds`, `entry` in `e.entry`.
+std::string holderName(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl()->getDeclName().isIdentifier() ? DRE->getDecl()->getName().str()
+                                                        : std::string();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl()->getDeclName().isIdentifier()
+               ? ME->getMemberDecl()->getName().str()
+               : std::string();
+  return {};
+}
+
+/// `'std::pair<int, int>'`, or `a 'std::tuple'` when spelling the element
+/// types would make the message long.
+std::string shortTypeName(QualType T, const ASTContext &Ctx) {
+  const std::string Full =
+      T.getNonReferenceType().getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
+  if (Full.size() <= 48)
+    return "'" + Full + "'";
+  const auto *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return Record ? "a '" + Record->getQualifiedNameAsString() + "'" : "a tuple";
+}
+
+/// Does \p E, or an expression in it, read an element by position?
+bool readsAnElement(const Stmt *E,
+                    const llvm::SmallPtrSetImpl<const Expr *> &PositionalAccesses) {
+  if (!E)
+    return false;
+  if (const auto *Ex = dyn_cast<Expr>(E); Ex && PositionalAccesses.contains(Ex))
+    return true;
+  return llvm::any_of(E->children(), [&](const Stmt *Child) {
+    return readsAnElement(Child, PositionalAccesses);
+  });
+}
+
 } // namespace
 
-struct IndexAccessCheck::Fix {
-  std::vector<FixItHint> Hints;
-  std::string Blocker;
-  SourceLocation BlockerLoc;
-};
-
 IndexAccessCheck::IndexAccessCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : StructifyCheck(Name, Context),
       RawTupleTypes(Options.get("TupleTypes", DefaultTupleTypes)),
+      ExpressionReads(Options.get("ExpressionReads", ExpressionReadsOption::Fixable)),
       IgnoreMapIterators(Options.get("IgnoreMapIterators", false)),
       RawIgnoredTypes(Options.get("IgnoredTypes", "")),
       RawIgnoredFunctions(Options.get("IgnoredFunctions", "")),
-      Types(parseList(RawTupleTypes)), IgnoredTypes(compile(RawIgnoredTypes)),
-      IgnoredFunctions(compile(RawIgnoredFunctions)) {
-  for (const auto *Option : {&RawIgnoredTypes, &RawIgnoredFunctions})
-    for (const std::string &Pattern : parseList(*Option)) {
-      std::string Error;
-      if (!llvm::Regex(Pattern).isValid(Error))
-        configurationDiag("invalid regular expression '%0' in option "
-                          "'%1.%2': %3")
-            << Pattern << Name
-            << (Option == &RawIgnoredTypes ? "IgnoredTypes" : "IgnoredFunctions")
-            << Error;
-    }
-  if (Context->isCheckEnabled(TupleReturnCheckName)) {
-    const ClangTidyOptions::OptionMap &All = Context->getOptions().CheckOptions;
-    TupleReturn = TupleReturnPolicy::fromOptions([&](StringRef Key, StringRef Default) {
-      auto It = All.find((TupleReturnCheckName + "." + Key).str());
-      return It == All.end() ? Default.str() : It->getValue().Value;
-    });
-  }
+      Types(parseList(RawTupleTypes)), IgnoredFunctions(RawIgnoredFunctions) {
+  for (const std::string &Pattern : parseList(RawIgnoredTypes))
+    IgnoredTypes.emplace_back(Pattern);
+  if (Context->isCheckEnabled(TupleReturnCheckName))
+    TupleReturn = readTupleReturnOptions(OptionMapView(
+                                             TupleReturnCheckName,
+                                             Context->getOptions().CheckOptions))
+                      .Policy;
 }
 
 void IndexAccessCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "TupleTypes", RawTupleTypes);
-  Options.store(Opts, "IgnoreMapIterators", IgnoreMapIterators);
+  Options.store(Opts, "ExpressionReads", ExpressionReads);
   Options.store(Opts, "IgnoredTypes", RawIgnoredTypes);
   Options.store(Opts, "IgnoredFunctions", RawIgnoredFunctions);
 }
@@ -156,28 +185,189 @@ bool IndexAccessCheck::isIgnored(QualType TupleType, const Expr *Object) const {
   const std::string TypeName =
       TupleType.getCanonicalType().getUnqualifiedType().getAsString(
           Context->getPrintingPolicy());
-  if (matchesAny(IgnoredTypes, TypeName))
+  if (llvm::any_of(IgnoredTypes, [&](const llvm::Regex &Pattern) {
+        return Pattern.isValid() && Pattern.match(TypeName);
+      }))
     return true;
   if (const FunctionDecl *Callee = producer(Object))
-    if (matchesAny(IgnoredFunctions,
-                   writtenFunction(Callee)->getQualifiedNameAsString()))
+    if (IgnoredFunctions.matches(*writtenFunction(Callee)))
       return true;
   return isLeftToTupleReturn(Object);
 }
 
+std::vector<IndexAccessCheck::Adoption>
+IndexAccessCheck::adoptions(const Reads &R, const TupleShape &Shape, bool Unchanging,
+                            const Stmt *Scope, bool &ConstBinding) const {
+  std::vector<Adoption> Result;
+  const Use &First = *R.Uses.front();
+  ExprMutationAnalyzer Analyzer(*Scope, *Context);
+  // Copies keep the value they were made with: only when nothing writes an
+  // element may a name that refers to the element replace a copy.
+  const bool NoWrites = llvm::none_of(
+      R.Uses, [&](const Use *U) { return Analyzer.isMutated(U->Access); });
+  for (const Use *U : R.Uses) {
+    const VarDecl *D = U->ReceiverVar;
+    if (!D || U->Index >= Shape.Elements.size() || !D->isLocalVarDecl() ||
+        D->isStaticLocal() || D->hasAttrs() || isa<ParmVarDecl>(D) ||
+        llvm::count_if(R.Uses, [&](const Use *V) { return V->Index == U->Index; }) != 1)
+      continue;
+    const auto DeclIt = llvm::find_if(llvm::reverse(U->Path), [](const Stmt *S) {
+      return isa<DeclStmt>(S);
+    });
+    const auto *Statement =
+        DeclIt == U->Path.rend() ? nullptr : cast<DeclStmt>(*DeclIt);
+    if (!Statement || !Statement->isSingleDecl() || Statement->getSingleDecl() != D)
+      continue;
+    const QualType Element = Shape.Elements[U->Index];
+    const QualType Declared = D->getType().getNonReferenceType();
+    if (!Context->hasSameUnqualifiedType(Declared, Element))
+      continue;
+    const bool IsReference = D->getType()->isReferenceType();
+    if (!IsReference &&
+        (!NoWrites || !Unchanging || (!Declared.isConstQualified() && Analyzer.isMutated(D))))
+      continue;
+    // A const name stays const: the binding becomes const when nothing
+    // writes through it.
+    const bool NeedsConst = Declared.isConstQualified() && !Element.isConstQualified();
+    if (NeedsConst && !ConstBinding && !NoWrites)
+      continue;
+    if (!isOnlyMeaningOfName(First.Function, Scope, D))
+      continue;
+    ConstBinding |= NeedsConst;
+    Result.push_back({U->Index, D, Statement});
+  }
+  return Result;
+}
+
+bool IndexAccessCheck::removeDeclaration(const Adoption &A,
+                                         std::vector<FixItHint> &Hints) const {
+  const SourceManager &SM = Context->getSourceManager();
+  const CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(A.Statement->getSourceRange()), SM,
+      Context->getLangOpts());
+  if (Range.isInvalid())
+    return false;
+  // The whole line when the declaration is alone on it: from the end of the
+  // line before (an edit that ends at a line's end is merged wrongly).
+  const auto [File, Begin] = SM.getDecomposedLoc(Range.getBegin());
+  const unsigned End = SM.getFileOffset(Range.getEnd());
+  const llvm::StringRef Buffer = SM.getBufferData(File);
+  const size_t PreviousEnd = Buffer.rfind('\n', Begin);
+  size_t LineEnd = Buffer.find('\n', End);
+  if (LineEnd == llvm::StringRef::npos)
+    LineEnd = Buffer.size();
+  if (PreviousEnd != llvm::StringRef::npos &&
+      Buffer.slice(PreviousEnd, Begin).trim().empty() &&
+      Buffer.slice(End, LineEnd).trim().empty())
+    Hints.push_back(FixItHint::CreateRemoval(CharSourceRange::getCharRange(
+        Range.getBegin().getLocWithOffset(-int(Begin - PreviousEnd)),
+        Range.getEnd().getLocWithOffset(int(LineEnd - End)))));
+  else
+    Hints.push_back(FixItHint::CreateRemoval(Range));
+  return true;
+}
+
+std::optional<std::vector<std::string>>
+IndexAccessCheck::chooseBindingNames(const Reads &R, QualType Type,
+                                     const FunctionDecl *Producer,
+                                     llvm::StringSet<> Taken,
+                                     llvm::ArrayRef<Adoption> Adopted, Blocker &WhyNot) {
+  const auto Shape = Types.shape(Type);
+  const SourceLocation Where =
+      R.Var ? R.Var->getLocation() : R.Uses.front()->Loc;
+  if (!Shape || Shape->HasPackExpansion) {
+    WhyNot = {Where, "the number of elements is not known"};
+    return std::nullopt;
+  }
+  BindingSubject Subject;
+  Subject.Type = Type;
+  Subject.Shape = *Shape;
+  Subject.Producer = Producer;
+  Subject.HolderName = R.Var ? R.Var->getName().str()
+                             : holderName(selectingExpr(*R.Uses.front()).first);
+  Subject.Reads = R.Uses;
+  if (const Expr *Container = containerOf(R)) {
+    Subject.Container = Container->getType();
+    Subject.ContainerName = holderName(Container);
+  }
+  Subject.Function = R.Uses.front()->Function;
+  ElementNames Candidates = bindingCandidates(Subject);
+  // An adopted declaration's name is the element's, and no other: its uses
+  // stay as they are. (Nothing else in the binding's block has the name.)
+  llvm::StringSet<> AdoptedNames;
+  for (const Adoption &A : Adopted)
+    AdoptedNames.insert(A.Var->getName());
+  for (auto &Names : Candidates)
+    llvm::erase_if(Names, [&](const std::string &N) { return AdoptedNames.contains(N); });
+  for (const Adoption &A : Adopted)
+    Candidates[A.Index] = {A.Var->getName().str()};
+  const Decl *Function = R.Uses.front()->Function;
+  const llvm::StringSet<> &Given = NamesGiven[Function];
+  // When another binding of this run took the name (two `insert`s in one
+  // function both want `it` and `inserted`), the holder's name, or a number,
+  // tells them apart.
+  const std::string Prefix = normalizeName(Subject.HolderName);
+  auto Alternatives = [&](llvm::StringRef Candidate) {
+    std::vector<std::string> More;
+    if (!Given.contains(Candidate))
+      return More;
+    if (isMeaningfulName(Prefix))
+      More.push_back(Prefix + "_" + Candidate.str());
+    for (int Counter = 2; Counter <= 9; ++Counter)
+      More.push_back(Candidate.str() + std::to_string(Counter));
+    return More;
+  };
+  unsigned Missing = 0;
+  std::vector<std::string> Names = chooseNames(
+      Candidates,
+      [&](llvm::StringRef Name) {
+        return AdoptedNames.contains(Name) ||
+               (isUsableName(Name, *Context) && !Taken.contains(Name) &&
+                !Given.contains(Name));
+      },
+      Missing, Alternatives);
+  if (!Names.empty())
+    return Names;
+  const std::string Element =
+      Shape->Elements[Missing].getAsString(Context->getPrintingPolicy());
+  if (Candidates[Missing].empty())
+    WhyNot = {Where, "nothing in the code names element " + std::to_string(Missing) +
+                         (Element.size() <= 30 ? " ('" + Element + "')" : "") +
+                         "; store it in a named variable, or write the binding "
+                         "yourself"};
+  else
+    WhyNot = {Where, "every name for element " + std::to_string(Missing) + " ('" +
+                         llvm::join(Candidates[Missing], "', '") +
+                         "') is taken in this function"};
+  return std::nullopt;
+}
+
+const Expr *IndexAccessCheck::containerOf(const Reads &R) {
+  if (R.Range)
+    return R.Range->IgnoreParenImpCasts();
+  if (R.Var)
+    return nullptr;
+  // `v[i]`, `v.at(i)`, `v.front()`: `v`.
+  const Expr *Object = selectingExpr(*R.Uses.front()).first;
+  if (const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(Object);
+      Subscript && Subscript->getOperator() == OO_Subscript)
+    return Subscript->getArg(0)->IgnoreParenImpCasts();
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Object))
+    return Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  return nullptr;
+}
+
 IndexAccessCheck::Fix
-IndexAccessCheck::bindVariable(const VariableFacts &V, const TupleFacts &Facts) {
+IndexAccessCheck::replaceVariable(const VariableFacts &V, const TupleFacts &Facts) {
   Fix Result;
   const VarDecl *VD = V.Var;
   auto Block = [&](std::string Reason, SourceLocation Loc = {}) {
     Result.Hints.clear(); // all of the rewrite or none of it
-    Result.Blocker = std::move(Reason);
-    Result.BlockerLoc = Loc.isValid() ? Loc : VD->getLocation();
+    Result.WhyNot = Blocker{Loc.isValid() ? Loc : VD->getLocation(), std::move(Reason)};
     return Result;
   };
   const LangOptions &LangOpts = Context->getLangOpts();
-  const auto RangeFor = Facts.RangeFors.find(VD);
-  const bool IsRangeFor = RangeFor != Facts.RangeFors.end();
+  const bool IsRangeFor = Facts.RangeFors.contains(VD);
 
   if (isa<ParmVarDecl>(VD) || !VD->isLocalVarDecl())
     return Block("'" + VD->getNameAsString() + "' is not a local variable");
@@ -229,81 +419,38 @@ IndexAccessCheck::bindVariable(const VariableFacts &V, const TupleFacts &Facts) 
                      Init->getType(), VD->getType().getNonReferenceType()))
       return Block("'" + VD->getNameAsString() + "' converts its initialiser");
   }
-
-  // Names: the standard API's own, a map entry's key and value, then what
-  // the code does with each element.
   const auto Shape = Types.shape(VD->getType());
-  if (!Shape || Shape->HasPackExpansion)
-    return Block("the number of elements is not known");
-  const size_t N = Shape->Elements.size();
-  if (!canBind(VD->getType(), N))
-    return Block("a structured binding cannot unpack '" +
-                 VD->getType().getNonReferenceType().getUnqualifiedType().getAsString(
-                     Context->getPrintingPolicy()) +
-                 "' into its " + std::to_string(N) + " elements");
-  ElementNames Candidates(N);
-  auto AddAll = [&](const ElementNames &Names) {
-    for (size_t I = 0; I < N && I < Names.size(); ++I)
-      llvm::append_range(Candidates[I], Names[I]);
-  };
-  if (!IsRangeFor)
-    AddAll(knownStandardNames(producer(VD->getInit())));
-  if (isMapEntryType(VD->getType()))
-    AddAll(mapEntryNames());
+  if (Shape && !Shape->HasPackExpansion && !canBind(VD->getType(), Shape->Elements.size()))
+    return Block("a structured binding cannot unpack " +
+                 shortTypeName(VD->getType(), *Context) + " into its " +
+                 std::to_string(Shape->Elements.size()) + " elements");
+
+  Reads R;
+  R.Var = VD;
+  if (IsRangeFor)
+    R.Range = Facts.RangeFors.find(VD)->second->getRangeInit();
   for (const Use &U : V.Uses)
-    if (!U.ReceiverName.empty() && U.Index < N) {
-      std::string Name = normalizeName(U.ReceiverName);
-      if (isMeaningfulName(Name))
-        Candidates[U.Index].push_back(std::move(Name));
-    }
-  const Decl *Function = cast<Decl>(VD->getParentFunctionOrMethod());
-  llvm::StringSet<> Taken = namesUsedIn(Function);
+    if (U.Kind == UseKind::ElementMember || U.Kind == UseKind::ElementGet)
+      R.Uses.push_back(&U);
+  if (R.Uses.empty())
+    return Block("the variable's elements are only read in template instantiations");
+  llvm::StringSet<> Taken = namesUsedIn(R.Uses.front()->Function);
   Taken.erase(VD->getName());
-  // The bindings this run gives other variables of the function: applying
-  // every fix at once must not declare a name twice.
-  const llvm::StringSet<> &Given = NamesGiven[Function];
-  std::vector<std::string> Names(N);
-  auto Usable = [&](const std::string &Candidate) {
-    const auto Ident = Context->Idents.find(Candidate);
-    const bool Reserved = Ident != Context->Idents.end() &&
-                          (Ident->getValue()->isKeyword(LangOpts) ||
-                           Ident->getValue()->hasMacroDefinition());
-    return !Taken.contains(Candidate) && !Given.contains(Candidate) &&
-           !Reserved && !llvm::is_contained(Names, Candidate);
-  };
-  // When another binding of this run took the name (two `insert`s in one
-  // function both want `it` and `inserted`), the variable's own name, or a
-  // number, tells them apart.
-  const std::string Prefix = normalizeName(VD->getName());
-  auto Alternatives = [&](const std::string &Candidate) {
-    std::vector<std::string> More;
-    if (isMeaningfulName(Prefix))
-      More.push_back(Prefix + "_" + Candidate);
-    for (int Counter = 2; Counter <= 9; ++Counter)
-      More.push_back(Candidate + std::to_string(Counter));
-    return More;
-  };
-  for (size_t I = 0; I < N; ++I) {
-    for (const std::string &Candidate : Candidates[I])
-      if (Usable(Candidate)) {
-        Names[I] = Candidate;
-        break;
-      }
-    for (const std::string &Candidate : Candidates[I]) {
-      if (!Names[I].empty() || !Given.contains(Candidate))
-        continue;
-      for (const std::string &Alternative : Alternatives(Candidate))
-        if (Usable(Alternative)) {
-          Names[I] = Alternative;
-          break;
-        }
-    }
-    if (Names[I].empty())
-      return Block(Candidates[I].empty()
-                       ? "nothing in the code names element " + std::to_string(I)
-                       : "every name for element " + std::to_string(I) + " ('" +
-                             llvm::join(Candidates[I], "', '") +
-                             "') clashes with a name in scope");
+  bool Const = VD->getType().getNonReferenceType().isConstQualified();
+  // The binding's scope: the loop of a range-for variable, else (not
+  // knowing the block) the whole body.
+  const Stmt *Scope = IsRangeFor ? static_cast<const Stmt *>(Facts.RangeFors.find(VD)->second)
+                                 : R.Uses.front()->Path.front();
+  const std::vector<Adoption> Adopted =
+      Shape ? adoptions(R, *Shape, /*Unchanging=*/true, Scope, Const)
+            : std::vector<Adoption>();
+  Blocker WhyNot;
+  const auto Names =
+      chooseBindingNames(R, VD->getType(), IsRangeFor ? nullptr : producer(VD->getInit()),
+                         std::move(Taken), Adopted, WhyNot);
+  if (!Names) {
+    Result.Unnamed = true;
+    return Block(WhyNot.Reason, WhyNot.Loc);
   }
 
   // `const auto &v` -> `const auto &[a, b]`.
@@ -322,14 +469,19 @@ IndexAccessCheck::bindVariable(const VariableFacts &V, const TupleFacts &Facts) 
   const bool RefOnName =
       !Ref.empty() && llvm::StringRef(Written).drop_back(VD->getName().size())
                           .ends_with(Ref);
-  std::string Binding =
-      VD->getType().getNonReferenceType().isConstQualified() ? "const auto" : "auto";
+  std::string Binding = Const ? "const auto" : "auto";
   Binding += RefOnName ? " " + Ref : Ref + " ";
-  Binding += "[" + llvm::join(Names, ", ") + "]";
+  Binding += "[" + llvm::join(*Names, ", ") + "]";
   Result.Hints.push_back(FixItHint::CreateReplacement(Declarator, Binding));
 
+  for (const Adoption &A : Adopted)
+    if (!removeDeclaration(A, Result.Hints))
+      return Block("the declaration of '" + A.Var->getNameAsString() +
+                   "' is in a macro expansion");
   for (const Use &U : V.Uses) {
-    if (U.InInstantiation)
+    if (U.InInstantiation || llvm::any_of(Adopted, [&](const Adoption &A) {
+          return A.Var == U.ReceiverVar && A.Index == U.Index;
+        }))
       continue;
     // `[v]` -> `[a, b]`, `[&v]` -> `[&a, &b]`: each binding is captured alike.
     const bool Capture = U.Kind == UseKind::Captured;
@@ -339,7 +491,7 @@ IndexAccessCheck::bindVariable(const VariableFacts &V, const TupleFacts &Facts) 
         SM, LangOpts);
     if (Range.isInvalid())
       return Block("the element is read in a macro expansion", U.Loc);
-    std::string Text = Names[U.Index];
+    std::string Text = (*Names)[U.Index];
     if (Capture) {
       const auto *Lambda = cast<LambdaExpr>(U.Statement);
       const bool ByReference = llvm::any_of(
@@ -347,40 +499,169 @@ IndexAccessCheck::bindVariable(const VariableFacts &V, const TupleFacts &Facts) 
             return C.capturesVariable() && C.getCapturedVar() == VD &&
                    C.getCaptureKind() == LCK_ByRef;
           });
-      Text = llvm::join(Names, ByReference ? ", &" : ", ");
+      Text = llvm::join(*Names, ByReference ? ", &" : ", ");
     }
     Result.Hints.push_back(FixItHint::CreateReplacement(Range, Text));
   }
   removeDuplicateEdits(Result.Hints);
-  for (const std::string &Name : Names)
-    NamesGiven[Function].insert(Name);
+  Result.Names = *Names;
   return Result;
 }
 
-void IndexAccessCheck::reportVariable(const VariableFacts &V,
-                                      const TupleFacts &Facts) {
-  std::vector<const Use *> Positional;
-  for (const Use &U : V.Uses)
-    if (isPositional(U))
-      Positional.push_back(&U);
-  if (Positional.empty())
-    return;
-  const VarDecl *VD = V.Var;
-  if (isIgnored(VD->getType(), VD->getInit()))
-    return;
-  const Fix Result = bindVariable(V, Facts);
-  {
-    auto Diag = diag(VD->getLocation(), "the elements of %0 are read by "
-                                        "position; name them with a "
-                                        "structured binding")
-                << VD;
-    for (const FixItHint &Hint : Result.Hints)
-      Diag << Hint;
+IndexAccessCheck::Fix IndexAccessCheck::bindBeforeReads(const Reads &R, QualType Type,
+                                                        const FunctionDecl *Producer) {
+  Fix Result;
+  const Use &First = *R.Uses.front();
+  auto Block = [&](Blocker WhyNot) {
+    Result.Hints.clear();
+    Result.WhyNot = std::move(WhyNot);
+    return Result;
+  };
+  if (!First.Function || First.Path.empty())
+    return Block({First.Loc, "the value is not read inside a function"});
+  const auto Shape = Types.shape(Type);
+  if (Shape && !Shape->HasPackExpansion && !canBind(Type, Shape->Elements.size()))
+    return Block({First.Loc, "a structured binding cannot unpack " +
+                                 shortTypeName(Type, *Context) + " into its " +
+                                 std::to_string(Shape->Elements.size()) + " elements"});
+  Blocker WhyNot;
+  std::optional<BindingSite> Site = findBindingSite(R.Uses, *Context, WhyNot);
+  if (!Site)
+    return Block(WhyNot);
+  const std::vector<Adoption> Adopted =
+      Shape ? adoptions(R, *Shape, Site->Unchanging, Site->Block, Site->Const)
+            : std::vector<Adoption>();
+  const auto Names = chooseBindingNames(R, Type, Producer, namesUsedIn(First.Function),
+                                        Adopted, WhyNot);
+  if (!Names) {
+    Result.Unnamed = true;
+    return Block(WhyNot);
   }
+  const SourceManager &SM = Context->getSourceManager();
+  const std::string Declaration = bindingDeclaration(*Site, *Names);
+  bool Declared = false;
+  for (const Adoption &A : Adopted) {
+    // The binding goes where the first adopted declaration was.
+    const CharSourceRange Statement = Lexer::makeFileCharRange(
+        CharSourceRange::getTokenRange(A.Statement->getSourceRange()), SM,
+        Context->getLangOpts());
+    if (Statement.isValid() && Statement.getBegin() == Site->Insert) {
+      Result.Hints.push_back(FixItHint::CreateReplacement(
+          Statement, llvm::StringRef(Declaration).drop_back(Site->Separator.size())));
+      Declared = true;
+    } else if (!removeDeclaration(A, Result.Hints)) {
+      return Block({A.Var->getLocation(), "the declaration of '" +
+                                              A.Var->getNameAsString() +
+                                              "' is in a macro expansion"});
+    }
+  }
+  if (!Declared)
+    Result.Hints.push_back(FixItHint::CreateInsertion(Site->Insert, Declaration));
+  for (const Use *U : R.Uses) {
+    if (llvm::any_of(Adopted, [&](const Adoption &A) {
+          return A.Var == U->ReceiverVar && A.Index == U->Index;
+        }))
+      continue;
+    const CharSourceRange Range = Lexer::makeFileCharRange(
+        CharSourceRange::getTokenRange(U->Access->getSourceRange()), SM,
+        Context->getLangOpts());
+    if (Range.isInvalid())
+      return Block({U->Loc, "the element is read in a macro expansion"});
+    Result.Hints.push_back(FixItHint::CreateReplacement(Range, (*Names)[U->Index]));
+  }
+  removeDuplicateEdits(Result.Hints);
+  Result.Names = *Names;
+  return Result;
+}
+
+IndexAccessCheck::Fix IndexAccessCheck::bindAtCall(const Reads &R, QualType Type,
+                                                   const CallExpr *Call) {
+  Fix Result;
+  const Use &Read = *R.Uses.front();
+  const SourceManager &SM = Context->getSourceManager();
+  const LangOptions &LangOpts = Context->getLangOpts();
+  auto Text = [&](SourceRange Range) {
+    const CharSourceRange File = Lexer::makeFileCharRange(
+        CharSourceRange::getTokenRange(Range), SM, LangOpts);
+    return File.isValid() ? sourceText(File, *Context) : std::string();
+  };
+  const std::string CallText = Text(Call->getSourceRange());
+  const auto Shape = Types.shape(Type);
+  if (CallText.empty() || !Shape || Shape->HasPackExpansion || Read.Path.empty() ||
+      !canBind(Type, Shape->Elements.size()))
+    return Result;
+  ExprMutationAnalyzer Analyzer(*Read.Path.front(), *Context);
+  if (Analyzer.isMutated(Read.Access))
+    return Result;
+  Blocker WhyNot;
+  // `bool added = seen.insert(x).second;` -> `auto [it, added] = seen.insert(x);`
+  if (const VarDecl *D = Read.ReceiverVar) {
+    const auto DeclIt = llvm::find_if(llvm::reverse(Read.Path),
+                                      [](const Stmt *S) { return isa<DeclStmt>(S); });
+    const auto *Statement =
+        DeclIt == Read.Path.rend() ? nullptr : cast<DeclStmt>(*DeclIt);
+    if (!Statement || !Statement->isSingleDecl() || Statement->getSingleDecl() != D ||
+        !D->isLocalVarDecl() || D->isStaticLocal() || D->hasAttrs() || D->isConstexpr() ||
+        D->getType()->isReferenceType() ||
+        !Context->hasSameUnqualifiedType(D->getType(), Shape->Elements[Read.Index]))
+      return Result;
+    const auto Names = chooseBindingNames(R, Type, Call->getDirectCallee(),
+                                          namesUsedIn(Read.Function),
+                                          {Adoption{Read.Index, D, Statement}}, WhyNot);
+    if (!Names)
+      return Result;
+    const CharSourceRange Range = Lexer::makeFileCharRange(
+        CharSourceRange::getTokenRange(Statement->getBeginLoc(), D->getEndLoc()), SM,
+        LangOpts);
+    if (Range.isInvalid())
+      return Result;
+    Result.Hints.push_back(FixItHint::CreateReplacement(
+        Range, std::string(D->getType().isConstQualified() ? "const auto [" : "auto [") +
+                   llvm::join(*Names, ", ") + "] = " + CallText));
+    Result.Names = *Names;
+    return Result;
+  }
+  // `if (!seen.insert(x).second)` -> `if (auto [it, inserted] = seen.insert(x); !inserted)`
+  for (size_t I = Read.Path.size(); I-- > 1;) {
+    const auto *If = dyn_cast<IfStmt>(Read.Path[I - 1]);
+    if (!If || Read.Path[I] != If->getCond())
+      continue;
+    if (If->getInit() || If->getConditionVariable() || If->isConstexpr() ||
+        !isEvaluatedWhenever(Read.Path, I))
+      return Result;
+    const auto Names = chooseBindingNames(R, Type, Call->getDirectCallee(),
+                                          namesUsedIn(Read.Function), {}, WhyNot);
+    const CharSourceRange Condition = Lexer::makeFileCharRange(
+        CharSourceRange::getTokenRange(If->getCond()->getSourceRange()), SM, LangOpts);
+    const CharSourceRange Access = Lexer::makeFileCharRange(
+        CharSourceRange::getTokenRange(Read.Access->getSourceRange()), SM, LangOpts);
+    if (!Names || Condition.isInvalid() || Access.isInvalid())
+      return Result;
+    Result.Hints.push_back(FixItHint::CreateInsertion(
+        Condition.getBegin(),
+        "auto [" + llvm::join(*Names, ", ") + "] = " + CallText + "; "));
+    Result.Hints.push_back(FixItHint::CreateReplacement(Access, (*Names)[Read.Index]));
+    Result.Names = *Names;
+    return Result;
+  }
+  return Result;
+}
+
+void IndexAccessCheck::report(SourceLocation Loc, const std::string &What,
+                              const Reads &R, const Fix &F) {
+  if (!F.Hints.empty())
+    for (const std::string &Name : F.Names)
+      NamesGiven[R.Uses.front()->Function].insert(Name);
+  emitWithFix(diag(Loc, "the elements of %0 are read by position; name them "
+                        "with a structured binding")
+                  << What,
+              Loc, "name the elements: [" + llvm::join(F.Names, ", ") + "]", F.Hints);
   // One note per spelling, however many times a macro expands it.
   llvm::SmallVector<SourceLocation, 8> Noted;
   const SourceManager &SM = Context->getSourceManager();
-  for (const Use *U : Positional) {
+  for (const Use *U : R.Uses) {
+    if (!isPositional(*U))
+      continue;
     const SourceLocation Spelled = SM.getFileLoc(U->Loc);
     if (llvm::is_contained(Noted, Spelled))
       continue;
@@ -388,28 +669,86 @@ void IndexAccessCheck::reportVariable(const VariableFacts &V,
     diag(U->Loc, "element %0 is read by position here", DiagnosticIDs::Note)
         << U->Index;
   }
-  if (!Result.Blocker.empty())
-    diag(Result.BlockerLoc, "no fix: %0", DiagnosticIDs::Note) << Result.Blocker;
+  if (F.WhyNot)
+    diag(F.WhyNot->Loc, "no fix: %0", DiagnosticIDs::Note) << F.WhyNot->Reason;
 }
 
-void IndexAccessCheck::reportAccess(const Use &Access) {
-  const Expr *Object = accessedObject(Access);
-  QualType TupleType = Object->getType();
-  if (const auto *ME = dyn_cast<MemberExpr>(Access.Access); ME && ME->isArrow()) {
-    TupleType = TupleType->getPointeeType();
-    // `it->second`: through an iterator (or a pointer, which is one).
-    if (IgnoreMapIterators)
-      return;
-  }
-  if (isIgnored(TupleType, Object))
+void IndexAccessCheck::reportVariable(const VariableFacts &V,
+                                      const TupleFacts &Facts) {
+  if (llvm::none_of(V.Uses, isPositional))
     return;
-  diag(Access.Loc, "%0 reads element %1 of %2 by position; name the elements "
-                   "with a structured binding")
-      << accessSpelling(Access) << Access.Index
-      << TupleType.getUnqualifiedType();
+  const VarDecl *VD = V.Var;
+  if (isIgnored(VD->getType(), VD->getInit()))
+    return;
+  Fix Result = replaceVariable(V, Facts);
+  Reads R;
+  R.Var = VD;
+  if (const auto It = Facts.RangeFors.find(VD); It != Facts.RangeFors.end())
+    R.Range = It->second->getRangeInit();
+  for (const Use &U : V.Uses)
+    if ((U.Kind == UseKind::ElementMember || U.Kind == UseKind::ElementGet) &&
+        !U.InInstantiation)
+      R.Uses.push_back(&U);
+  // The variable cannot become the binding (a parameter, a value used as a
+  // whole too): a binding that refers to it can still name its elements.
+  // Without one, the reason is the one the user can act on: a missing name,
+  // else why the variable itself cannot be the binding.
+  if (Result.WhyNot && !Result.Unnamed && !R.Uses.empty()) {
+    Fix Alias = bindBeforeReads(R, VD->getType(),
+                                Facts.RangeFors.contains(VD) ? nullptr
+                                                             : producer(VD->getInit()));
+    if (!Alias.WhyNot || Alias.Unnamed || isa<ParmVarDecl>(VD) || !VD->isLocalVarDecl())
+      Result = std::move(Alias);
+  }
+  if (R.Uses.empty())
+    for (const Use &U : V.Uses)
+      if (isPositional(U))
+        R.Uses.push_back(&U);
+  report(VD->getLocation(), "'" + VD->getNameAsString() + "'", R, Result);
+}
+
+void IndexAccessCheck::reportGroup(const Reads &R) {
+  const Use &First = *R.Uses.front();
+  const auto [Selecting, Deref] = selectingExpr(First);
+  QualType Type = accessedObject(First)->getType();
+  if (readsThroughPointer(First))
+    Type = Type->getPointeeType();
+  if (isIgnored(Type, accessedObject(First)))
+    return;
+  if ((Deref && IgnoreMapIterators) || ExpressionReads == ExpressionReadsOption::None)
+    return;
+  Fix Result = bindBeforeReads(R, Type, producer(accessedObject(First)));
+  // A pair read once, right where a call makes it: the binding takes the
+  // call's result there.
+  if (const auto *Call = dyn_cast<CallExpr>(ignoreTransparent(accessedObject(First)));
+      Result.WhyNot && !Deref && R.Uses.size() == 1 && Call &&
+      !isa<CXXOperatorCallExpr>(Call)) {
+    Fix AtCall = bindAtCall(R, Type, Call);
+    if (!AtCall.Hints.empty())
+      Result = std::move(AtCall);
+  }
+  // A read with no variable behind it that the check cannot rewrite is how
+  // the code has to read that value (`it != m.end() ? it->second : d`,
+  // `CHECK(v[0].first == 1)`): reported only when asked for.
+  if (Result.WhyNot && ExpressionReads == ExpressionReadsOption::Fixable)
+    return;
+  // What the reader sees: `new_files_[i]`, `*it`; the type when the
+  // expression is long or in a macro.
+  const CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Selecting->getSourceRange()),
+      Context->getSourceManager(), Context->getLangOpts());
+  std::string Text = Range.isValid() ? sourceText(Range, *Context) : std::string();
+  if (Deref && !Text.empty())
+    Text = "*" + Text;
+  const std::string What = !Text.empty() && Text.size() <= 40 &&
+                                   !llvm::StringRef(Text).contains('\n')
+                               ? "'" + Text + "'"
+                               : shortTypeName(Type, *Context);
+  report(First.Loc, What, R, Result);
 }
 
 void IndexAccessCheck::onEndOfTranslationUnit() {
+  reportConfigurationInEditor();
   if (!SawAccess)
     return;
   SawAccess = false;
@@ -425,9 +764,39 @@ void IndexAccessCheck::onEndOfTranslationUnit() {
       continue; // reported through the template
     reportVariable(V, Facts);
   }
-  for (const Use &Access : Facts.OtherAccesses)
-    if (isPositional(Access))
-      reportAccess(Access);
+  // Reads of the same object in one function are one finding: the same
+  // expression (`new_files_[i]`), through the same iterator (`it->first`,
+  // `(*it).second`).
+  // An expression that itself reads an element by position
+  // (`added.first->first`) is left to that read's finding: its fix renames
+  // the inner read, and the two fixes would overlap.
+  llvm::SmallPtrSet<const Expr *, 32> PositionalAccesses;
+  for (const auto &[VD, V] : Facts.Variables)
+    for (const Use &U : V.Uses)
+      if (isPositional(U))
+        PositionalAccesses.insert(U.Access);
+  for (const Use &U : Facts.OtherAccesses)
+    if (isPositional(U))
+      PositionalAccesses.insert(U.Access);
+  std::map<llvm::FoldingSetNodeID, size_t> GroupOf;
+  std::vector<Reads> Groups;
+  for (const Use &Access : Facts.OtherAccesses) {
+    if (!isPositional(Access))
+      continue;
+    const auto [Selecting, Deref] = selectingExpr(Access);
+    if (readsAnElement(Selecting, PositionalAccesses))
+      continue;
+    llvm::FoldingSetNodeID Key;
+    Key.AddPointer(readScope(Access));
+    Key.AddBoolean(Deref);
+    Selecting->Profile(Key, *Context, /*Canonical=*/true);
+    auto [It, New] = GroupOf.try_emplace(Key, Groups.size());
+    if (New)
+      Groups.emplace_back();
+    Groups[It->second].Uses.push_back(&Access);
+  }
+  for (const Reads &R : Groups)
+    reportGroup(R);
   NamesGiven.clear();
 }
 

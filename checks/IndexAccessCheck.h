@@ -3,8 +3,10 @@
 #ifndef STRUCTIFY_INDEXACCESSCHECK_H
 #define STRUCTIFY_INDEXACCESSCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "StructifyCheck.h"
+#include "model/Blocker.h"
 #include "model/Candidates.h"
+#include "model/Options.h"
 #include "model/UseSites.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -14,11 +16,12 @@
 namespace clang::tidy::structify {
 
 /// Finds code that reads a pair or tuple by position (`std::get<1>(t)`,
-/// `p.second`, `it->first`) and, for local variables, rewrites it into a
-/// structured binding with names.
+/// `p.second`, `it->first`) and names the elements with a structured
+/// binding: the variable itself becomes one, or a binding that refers to the
+/// value is declared before the first read.
 ///
 /// For the user-facing documentation see: docs/checks/index-access.md
-class IndexAccessCheck : public ClangTidyCheck {
+class IndexAccessCheck : public StructifyCheck {
 public:
   IndexAccessCheck(StringRef Name, ClangTidyContext *Context);
   /// The rewrite writes structured bindings: C++17.
@@ -31,20 +34,60 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  struct Fix;
+  /// A rewrite, or why there is none.
+  struct Fix {
+    std::vector<FixItHint> Hints;
+    std::vector<std::string> Names;
+    std::optional<Blocker> WhyNot;
+    /// WhyNot is that some element has no name: whatever else changes, the
+    /// user has to give it one.
+    bool Unnamed = false;
+  };
+  /// Reads of one value in one function: a variable's, or one expression's.
+  struct Reads {
+    const VarDecl *Var = nullptr;
+    std::vector<const Use *> Uses;
+    /// For a range-for variable, its range.
+    const Expr *Range = nullptr;
+  };
+
+  /// `const int level = p.first;`: a declaration that only takes one
+  /// element. The binding takes its name, and the declaration goes.
+  struct Adoption {
+    unsigned Index = 0;
+    const VarDecl *Var = nullptr;
+    const DeclStmt *Statement = nullptr;
+  };
+
   bool isIgnored(QualType TupleType, const Expr *Object) const;
+  std::vector<Adoption> adoptions(const Reads &R, const TupleShape &Shape,
+                                  bool Unchanging, const Stmt *Scope,
+                                  bool &ConstBinding) const;
+  bool removeDeclaration(const Adoption &A, std::vector<FixItHint> &Hints) const;
   bool isLeftToTupleReturn(const Expr *Object) const;
-  Fix bindVariable(const VariableFacts &V, const TupleFacts &Facts);
+  Fix replaceVariable(const VariableFacts &V, const TupleFacts &Facts);
+  Fix bindBeforeReads(const Reads &R, QualType Type, const FunctionDecl *Producer);
+  Fix bindAtCall(const Reads &R, QualType Type, const CallExpr *Call);
+  std::optional<std::vector<std::string>>
+  chooseBindingNames(const Reads &R, QualType Type, const FunctionDecl *Producer,
+                     llvm::StringSet<> Taken, llvm::ArrayRef<Adoption> Adopted,
+                     Blocker &WhyNot);
+  /// The container the value of \p R is an element of, when the code says.
+  static const Expr *containerOf(const Reads &R);
   void reportVariable(const VariableFacts &V, const TupleFacts &Facts);
-  void reportAccess(const Use &Access);
+  void reportGroup(const Reads &R);
+  void report(SourceLocation Loc, const std::string &What, const Reads &R,
+              const Fix &F);
 
   const std::string RawTupleTypes;
+  const ExpressionReadsOption ExpressionReads;
+  /// The option of old: no reads through iterators or pointers at all.
   const bool IgnoreMapIterators;
   const std::string RawIgnoredTypes;
   const std::string RawIgnoredFunctions;
   TupleLikeTypes Types;
   std::vector<llvm::Regex> IgnoredTypes;
-  std::vector<llvm::Regex> IgnoredFunctions;
+  NameFilter IgnoredFunctions;
   /// structify-tuple-return's rule, when that check runs too: the values of
   /// the functions it rewrites are its to name.
   std::optional<TupleReturnPolicy> TupleReturn;

@@ -12,6 +12,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang::ast_matchers;
 
@@ -25,53 +26,42 @@ AST_MATCHER_P(FunctionDecl, returnsTupleLike, const TupleLikeTypes *, Types) {
 }
 
 
+/// The return type as written, quoted: `'Triple' (aka 'std::tuple<int, int,
+/// int>')` when an alias hides the tuple and both spellings are short; never
+/// a long `aka` (a map's `value_type` spelled out twice is most of a line).
+std::string writtenType(QualType T, const ASTContext &Ctx) {
+  const PrintingPolicy &Policy = Ctx.getPrintingPolicy();
+  const std::string Written = T.getAsString(Policy);
+  const std::string Canonical = T.getCanonicalType().getAsString(Policy);
+  std::string Text = "'" + Written + "'";
+  if (Canonical != Written && Written.size() + Canonical.size() <= 60)
+    Text += " (aka '" + Canonical + "')";
+  return Text;
+}
+
 } // namespace
 
 TupleReturnCheck::TupleReturnCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      Policy(TupleReturnPolicy::fromOptions([&](StringRef Key, StringRef Default) {
-        return Options.get(Key, Default).str();
-      })),
-      Types(Policy.Types),
-      StructNameSuffix(Options.get("StructNameSuffix", "Result")),
-      RawStructNameStyle(Options.get("StructNameStyle", "auto")),
-      PlanPath(Options.get("Plan", "")) {
+    : StructifyCheck(Name, Context), Settings(readTupleReturnOptions(Options)),
+      Policy(Settings.Policy), Types(Policy.Types) {
   for (llvm::StringRef Extension : Context->getHeaderFileExtensions())
     HeaderExtensions.push_back(Extension.str());
-  if (!PlanPath.empty()) {
-    if (auto Loaded = cachedPlan(PlanPath)) {
+  if (!Settings.PlanPath.empty()) {
+    if (auto Loaded = cachedPlan(Settings.PlanPath)) {
       ProjectPlan = std::move(*Loaded);
     } else {
       PlanUnusable = true;
-      configurationDiag("%0; structify-tuple-return offers no fix without "
-                        "a usable plan")
-          << llvm::toString(Loaded.takeError());
+      const std::string Problem = llvm::toString(Loaded.takeError()) +
+                                  "; structify-tuple-return offers no fix "
+                                  "without a usable plan";
+      configurationDiag(Problem);
+      addConfigurationProblem(Problem);
     }
   }
-  for (const auto &[Pattern, Error] : Policy.invalidPatterns())
-    configurationDiag("invalid regular expression '%0' in option "
-                      "'%1.IgnoredFunctions': %2")
-        << Pattern << Name << Error;
-  if (RawStructNameStyle != "auto" && RawStructNameStyle != "CamelCase" &&
-      RawStructNameStyle != "lower_case")
-    configurationDiag("invalid value '%0' for option '%1.StructNameStyle'; "
-                      "expected 'auto', 'CamelCase' or 'lower_case'")
-        << RawStructNameStyle << Name;
-  if (!StructNameSuffix.empty() && !isIdentifier(StructNameSuffix))
-    configurationDiag("invalid value '%0' for option '%1.StructNameSuffix'; "
-                      "expected an identifier")
-        << StructNameSuffix << Name;
 }
 
 void TupleReturnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "TupleTypes", Policy.RawTupleTypes);
-  Options.store(Opts, "IgnoredFunctions", Policy.RawIgnoredFunctions);
-  Options.store(Opts, "IgnoredNamespaces", Policy.RawIgnoredNamespaces);
-  Options.store(Opts, "IncludeNonPublic", Policy.IncludeNonPublic);
-  Options.store(Opts, "IncludeParameterPacks", Policy.IncludeParameterPacks);
-  Options.store(Opts, "StructNameSuffix", StructNameSuffix);
-  Options.store(Opts, "StructNameStyle", RawStructNameStyle);
-  Options.store(Opts, "Plan", PlanPath);
+  Settings.store(Options, Opts);
 }
 
 void TupleReturnCheck::registerMatchers(MatchFinder *Finder) {
@@ -96,36 +86,39 @@ void TupleReturnCheck::check(const MatchFinder::MatchResult &Result) {
   Candidates.insert({Canonical, Shown});
 }
 
-void TupleReturnCheck::registerPPCallbacks(const SourceManager &,
-                                           Preprocessor *PP, Preprocessor *) {
+void TupleReturnCheck::registerPPCallbacks(const SourceManager &SM,
+                                           Preprocessor *PP,
+                                           Preprocessor *ModuleExpanderPP) {
+  StructifyCheck::registerPPCallbacks(SM, PP, ModuleExpanderPP);
   this->PP = PP;
 }
 
 void TupleReturnCheck::onEndOfTranslationUnit() {
+  reportConfigurationInEditor();
   if (Candidates.empty())
     return;
   llvm::SmallPtrSet<const FunctionDecl *, 8> Functions;
   for (const auto &[Function, ReturnType] : Candidates)
     Functions.insert(Function);
   const TupleFacts Facts = collectTupleFacts(*Context, Types, Functions);
-  RewriteSettings Settings;
-  Settings.ProjectPlan = ProjectPlan.get();
-  Settings.PlanUnusable = PlanUnusable;
-  Settings.StructNameSuffix = StructNameSuffix;
-  Settings.StructNameStyle = RawStructNameStyle;
-  Settings.MainFileIsHeader = isHeaderMainFile(*Context, HeaderExtensions);
+  RewriteSettings Rewrite;
+  Rewrite.ProjectPlan = ProjectPlan.get();
+  Rewrite.PlanUnusable = PlanUnusable;
+  Rewrite.StructNameSuffix = Settings.StructNameSuffix;
+  Rewrite.NameStyle = Settings.NameStyle;
+  Rewrite.MainFileIsHeader = isHeaderMainFile(*Context, HeaderExtensions);
   FileTokens Tokens(Context->getSourceManager(), getLangOpts(), PP);
-  FunctionRewriter Rewriter(*Context, Types, Settings, Tokens);
+  FunctionRewriter Rewriter(*Context, Types, Rewrite, Tokens);
   for (const auto &[Function, ReturnType] : Candidates) {
     const RewriteOutcome Result = Rewriter.rewrite(Function, Facts);
-    {
-      auto Diag = diag(Function->getLocation(),
-                       "%0 returns %1, whose elements have no names; return a "
-                       "struct with named fields instead")
-                  << Function << ReturnType;
-      for (const FixItHint &Fix : Result.Fixes)
-        Diag << Fix;
-    }
+    emitWithFix(diag(Function->getLocation(),
+                     "%0 returns %1, whose elements have no names; return a "
+                     "struct with named fields instead")
+                    << Function << writtenType(ReturnType, *Context),
+                Function->getLocation(),
+                "return a struct: " + Result.StructName + " {" +
+                    llvm::join(Result.FieldNames, ", ") + "}",
+                Result.Fixes);
     noteWhyNot(Function, Result);
   }
   Candidates.clear();
@@ -144,7 +137,7 @@ void TupleReturnCheck::noteWhyNot(const FunctionDecl *Function,
   case Status::PlanUnusable:
     diag(Function->getLocation(), "no fix: the plan '%0' cannot be used",
          DiagnosticIDs::Note)
-        << PlanPath;
+        << Settings.PlanPath;
     return;
   case Status::NotInPlan:
     diag(Function->getLocation(),

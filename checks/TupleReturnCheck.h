@@ -3,9 +3,10 @@
 #ifndef STRUCTIFY_TUPLERETURNCHECK_H
 #define STRUCTIFY_TUPLERETURNCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "StructifyCheck.h"
 #include "model/Candidates.h"
 #include "model/Edits.h"
+#include "model/Options.h"
 #include "model/Plan.h"
 #include "model/Rewrite.h"
 #include "model/UseSites.h"
@@ -17,7 +18,7 @@ namespace clang::tidy::structify {
 /// rewrites them to return a struct whose fields have names.
 ///
 /// For the user-facing documentation see: docs/checks/tuple-return.md
-class TupleReturnCheck : public ClangTidyCheck {
+class TupleReturnCheck : public StructifyCheck {
 public:
   TupleReturnCheck(StringRef Name, ClangTidyContext *Context);
   /// The rewrite needs braced returns (`return {lo, hi};`): C++11.
@@ -34,11 +35,9 @@ public:
 private:
   void noteWhyNot(const FunctionDecl *Function, const RewriteOutcome &Result);
 
-  const TupleReturnPolicy Policy;
+  const TupleReturnOptions Settings;
+  const TupleReturnPolicy &Policy;
   const TupleLikeTypes &Types;
-  const std::string StructNameSuffix;
-  const std::string RawStructNameStyle;
-  const std::string PlanPath;
   /// The plan to follow; null without one. With a plan that cannot be read,
   /// PlanUnusable is set and no fix is offered at all.
   std::shared_ptr<const Plan> ProjectPlan;

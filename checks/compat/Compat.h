@@ -19,6 +19,7 @@
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "clang-tidy/utils/Matchers.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/Sarif.h"
@@ -163,6 +164,40 @@ inline llvm::StringSet<> allCheckNames() {
   return clang::tidy::getAllChecksAndOptions(
              /*AllowEnablingAnalyzerAlphaCheckers=*/false)
       .Names;
+#endif
+}
+
+/// The names of every registered clang-tidy check's options (`check.Option`),
+/// as --verify-config knows them: renamed as allCheckNames says.
+inline llvm::StringSet<> allCheckOptions() {
+#if LLVM_VERSION_MAJOR >= 22
+  return clang::tidy::getAllChecksAndOptions(
+             /*AllowEnablingAnalyzerAlphaCheckers=*/false,
+             /*ExperimentalCustomChecks=*/false)
+      .Options;
+#else
+  return clang::tidy::getAllChecksAndOptions(
+             /*AllowEnablingAnalyzerAlphaCheckers=*/false)
+      .Options;
+#endif
+}
+
+/// clang-tidy's matcher for a list of name regexes (IgnoredFunctions and
+/// friends): LLVM 22 renamed MatchesAnyListedNameMatcher to
+/// MatchesAnyListedRegexNameMatcher (and made its NameMatcher public).
+#if LLVM_VERSION_MAJOR >= 22
+using AnyListedNameMatcher = clang::tidy::matchers::MatchesAnyListedRegexNameMatcher;
+#else
+using AnyListedNameMatcher = clang::tidy::matchers::MatchesAnyListedNameMatcher;
+#endif
+
+/// The using-declaration a UsingType names: LLVM 22 renamed
+/// UsingType::getFoundDecl to getDecl.
+template <typename UsingTypeT> auto *usingTypeDecl(const UsingTypeT *T) {
+#if LLVM_VERSION_MAJOR >= 22
+  return T->getDecl();
+#else
+  return T->getFoundDecl();
 #endif
 }
 

@@ -11,17 +11,6 @@
 
 namespace clang::tidy::structify {
 
-/// "bool", "arithmetic" or "other": what well-known names depend on.
-static std::vector<std::string> elementKinds(const TupleShape &Shape) {
-  std::vector<std::string> Kinds;
-  Kinds.reserve(Shape.Elements.size());
-  for (QualType Element : Shape.Elements)
-    Kinds.emplace_back(Element->isBooleanType()      ? "bool"
-                       : Element->isArithmeticType() ? "arithmetic"
-                                                     : "other");
-  return Kinds;
-}
-
 FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
                                  const TupleFacts &Facts,
                                  const TupleLikeTypes &Types, ASTContext &Ctx) {
@@ -66,17 +55,6 @@ FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
   return A;
 }
 
-bool isUsableIdentifier(llvm::StringRef Name, const ASTContext &Ctx) {
-  if (!isIdentifier(Name) || Name.starts_with("__") ||
-      (Name.size() > 1 && Name[0] == '_' && llvm::isUpper(Name[1])))
-    return false;
-  const auto It = Ctx.Idents.find(Name);
-  if (It == Ctx.Idents.end())
-    return true;
-  const IdentifierInfo *II = It->getValue();
-  return !II->isKeyword(Ctx.getLangOpts()) && !II->hasMacroDefinition();
-}
-
 /// +1 for a CamelCase name, -1 for a lower_case one, 0 for neither.
 static int styleOf(llvm::StringRef Name) {
   if (Name.empty())
@@ -114,6 +92,18 @@ NameStyle surroundingStyle(const FunctionDecl *Function) {
     }
   }
   return Vote < 0 ? NameStyle::LowerCase : NameStyle::CamelCase;
+}
+
+NameStyle structNameStyle(const FunctionDecl *Function, StructNameStyle Option) {
+  switch (Option) {
+  case StructNameStyle::CamelCase:
+    return NameStyle::CamelCase;
+  case StructNameStyle::LowerCase:
+    return NameStyle::LowerCase;
+  case StructNameStyle::Auto:
+    break;
+  }
+  return surroundingStyle(Function);
 }
 
 std::string functionUsr(const FunctionDecl *Function) {

@@ -10,6 +10,7 @@
 #define STRUCTIFY_MODEL_ANALYSIS_H
 
 #include "model/Naming.h"
+#include "model/Options.h"
 #include "model/ResultGroup.h"
 #include "model/TupleLike.h"
 #include <string>
@@ -36,12 +37,11 @@ FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
                                  const TupleFacts &Facts,
                                  const TupleLikeTypes &Types, ASTContext &Ctx);
 
-/// An identifier a new declaration can take: not a keyword, not a macro,
-/// not reserved.
-bool isUsableIdentifier(llvm::StringRef Name, const ASTContext &Ctx);
-
 /// The naming style of the type names declared around \p Function.
 NameStyle surroundingStyle(const FunctionDecl *Function);
+
+/// The style of \p Function's struct name, as the StructNameStyle option says.
+NameStyle structNameStyle(const FunctionDecl *Function, StructNameStyle Option);
 
 /// A stable identity of a function across translation units.
 std::string functionUsr(const FunctionDecl *Function);

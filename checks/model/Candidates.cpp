@@ -2,6 +2,7 @@
 
 #include "model/Candidates.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 
@@ -15,35 +16,78 @@ std::vector<std::string> parseList(llvm::StringRef Option) {
   return Items;
 }
 
-TupleReturnPolicy TupleReturnPolicy::fromOptions(
-    llvm::function_ref<std::string(llvm::StringRef, llvm::StringRef)> Get) {
-  TupleReturnPolicy P;
-  P.RawTupleTypes = Get("TupleTypes", DefaultTupleTypes);
-  P.RawIgnoredFunctions = Get("IgnoredFunctions", DefaultIgnoredFunctions);
-  P.RawIgnoredNamespaces = Get("IgnoredNamespaces", DefaultIgnoredNamespaces);
-  auto Flag = [&](llvm::StringRef Name) {
-    const std::string Value = Get(Name, "false");
-    return Value == "true" || Value == "1";
-  };
-  P.IncludeNonPublic = Flag("IncludeNonPublic");
-  P.IncludeParameterPacks = Flag("IncludeParameterPacks");
-  P.Types = TupleLikeTypes(parseList(P.RawTupleTypes));
-  P.Api.IgnoredNamespaces = parseList(P.RawIgnoredNamespaces);
-  P.Api.IncludeNonPublic = P.IncludeNonPublic;
-  for (const std::string &Pattern : parseList(P.RawIgnoredFunctions))
-    P.IgnoredFunctions.emplace_back(Pattern);
-  return P;
+NameFilter::NameFilter(llvm::StringRef Option) {
+  const std::vector<std::string> List = parseList(Option);
+  const std::vector<llvm::StringRef> Names(List.begin(), List.end());
+  Patterns = std::make_shared<const ::structify::compat::AnyListedNameMatcher>(Names);
 }
 
-std::vector<std::pair<std::string, std::string>>
-TupleReturnPolicy::invalidPatterns() const {
-  std::vector<std::pair<std::string, std::string>> Invalid;
-  for (const std::string &Pattern : parseList(RawIgnoredFunctions)) {
-    std::string Error;
-    if (!llvm::Regex(Pattern).isValid(Error))
-      Invalid.emplace_back(Pattern, Error);
-  }
-  return Invalid;
+bool NameFilter::matches(const NamedDecl &D) const {
+  return Patterns->matches(D, /*Finder=*/nullptr, /*Builder=*/nullptr);
+}
+
+TupleReturnPolicy::TupleReturnPolicy() { Api.IgnoredNamespaces = parseList(RawIgnoredNamespaces); }
+
+TupleReturnPolicy::TupleReturnPolicy(std::string RawTupleTypes,
+                                     std::string RawIgnoredFunctions,
+                                     std::string RawIgnoredNamespaces,
+                                     bool IncludeNonPublic, bool IncludeParameterPacks)
+    : RawTupleTypes(std::move(RawTupleTypes)),
+      RawIgnoredFunctions(std::move(RawIgnoredFunctions)),
+      RawIgnoredNamespaces(std::move(RawIgnoredNamespaces)),
+      IncludeNonPublic(IncludeNonPublic), IncludeParameterPacks(IncludeParameterPacks),
+      Types(parseList(this->RawTupleTypes)), IgnoredFunctions(this->RawIgnoredFunctions) {
+  Api.IgnoredNamespaces = parseList(this->RawIgnoredNamespaces);
+  Api.IncludeNonPublic = IncludeNonPublic;
+}
+
+/// An iterator: a pointer, a class with an `iterator_category` (every
+/// standard iterator), or a type named so (`iterator`, `const_iterator`).
+static bool isIteratorType(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    return true;
+  if (const auto *Typedef = T->getAs<TypedefType>())
+    if (Typedef->getDecl()->getName().ends_with_insensitive("iterator"))
+      return true;
+  const auto *Record = T->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  if (Record->getDeclName().isIdentifier() &&
+      Record->getName().ends_with_insensitive("iterator"))
+    return true;
+  const IdentifierInfo *Category = &Record->getASTContext().Idents.get("iterator_category");
+  return Record->hasDefinition() && !Record->lookup(Category).empty();
+}
+
+/// A class that holds elements the way a container does: it names an
+/// `iterator` type, or it has `begin()` and `end()`.
+static bool isContainerLike(const CXXRecordDecl *Class) {
+  IdentifierTable &Idents = Class->getASTContext().Idents;
+  auto Has = [&](llvm::StringRef Name) {
+    return !Class->lookup(&Idents.get(Name)).empty();
+  };
+  return Has("iterator") || Has("const_iterator") || (Has("begin") && Has("end"));
+}
+
+/// The standard containers' convention, under any name: a container's
+/// `insert` returns `pair<iterator, bool>`, its `equal_range`
+/// `pair<iterator, iterator>`; so do `insert_at_position`, `find_peers`...
+/// Their callers know what `.first` and `.second` are.
+static bool followsContainerConvention(const FunctionDecl *FD, const TupleShape &Shape) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  if (!Method || Shape.Elements.size() != 2 || !isContainerLike(Method->getParent()))
+    return false;
+  // The return type as written keeps the `iterator` typedefs.
+  llvm::SmallVector<QualType, 2> Elements(Shape.Elements.begin(), Shape.Elements.end());
+  if (const auto *Written = FD->getReturnType()->getAs<TemplateSpecializationType>())
+    if (Written->template_arguments().size() == 2 &&
+        Written->template_arguments()[0].getKind() == TemplateArgument::Type &&
+        Written->template_arguments()[1].getKind() == TemplateArgument::Type)
+      Elements = {Written->template_arguments()[0].getAsType(),
+                  Written->template_arguments()[1].getAsType()};
+  return isIteratorType(Elements[0]) &&
+         (Elements[1]->isBooleanType() || isIteratorType(Elements[1]));
 }
 
 bool TupleReturnPolicy::isCandidate(const FunctionDecl *FD) const {
@@ -66,10 +110,7 @@ bool TupleReturnPolicy::isCandidate(const FunctionDecl *FD) const {
   if (!Shape || (Shape->HasPackExpansion ? !IncludeParameterPacks
                                          : Shape->Elements.size() < 2))
     return false;
-  for (const llvm::Regex &Pattern : IgnoredFunctions)
-    if (Pattern.isValid() && Pattern.match(FD->getName()))
-      return false;
-  return true;
+  return !IgnoredFunctions.matches(*FD) && !followsContainerConvention(FD, *Shape);
 }
 
 } // namespace clang::tidy::structify

@@ -9,10 +9,10 @@
 #ifndef STRUCTIFY_MODEL_CANDIDATES_H
 #define STRUCTIFY_MODEL_CANDIDATES_H
 
+#include "compat/Compat.h"
 #include "model/PublicApi.h"
 #include "model/TupleLike.h"
-#include "llvm/ADT/STLFunctionalExtras.h"
-#include "llvm/Support/Regex.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,29 +22,44 @@ inline constexpr llvm::StringLiteral TupleReturnCheckName = "structify-tuple-ret
 inline constexpr llvm::StringLiteral DefaultIgnoredFunctions =
     "^(insert|emplace|emplace_hint|try_emplace|insert_or_assign|equal_range|"
     "minmax|minmax_element|mismatch|partition_copy|extract)$";
-inline constexpr llvm::StringLiteral DefaultIgnoredNamespaces = "detail;internal;impl";
+inline constexpr llvm::StringLiteral DefaultIgnoredNamespaces =
+    "detail;details;internal;impl;aux";
 
 /// `a;b;c` -> {a, b, c}, trimmed.
 std::vector<std::string> parseList(llvm::StringRef Option);
 
+/// A list of regular expressions on declarations' names, matched as
+/// clang-tidy's own checks match theirs (matchers::matchesAnyListedRegexName):
+/// a pattern with a `:` is matched against the qualified name (`std::map::insert`),
+/// one that starts with `::` or `^::` against the fully qualified one, any
+/// other against the plain name (`insert`). Invalid patterns match nothing
+/// (the option check reports them).
+class NameFilter {
+public:
+  explicit NameFilter(llvm::StringRef Option = "");
+  bool matches(const NamedDecl &D) const;
+
+private:
+  /// Shared: a filter is copied with the options that hold it.
+  std::shared_ptr<const ::structify::compat::AnyListedNameMatcher> Patterns;
+};
+
 /// structify-tuple-return's options that decide what it flags.
 struct TupleReturnPolicy {
-  std::string RawTupleTypes;
-  std::string RawIgnoredFunctions;
-  std::string RawIgnoredNamespaces;
+  std::string RawTupleTypes = DefaultTupleTypes.str();
+  std::string RawIgnoredFunctions = DefaultIgnoredFunctions.str();
+  std::string RawIgnoredNamespaces = DefaultIgnoredNamespaces.str();
   bool IncludeNonPublic = false;
   bool IncludeParameterPacks = false;
 
-  TupleLikeTypes Types{{}};
+  TupleLikeTypes Types{parseList(DefaultTupleTypes)};
   PublicApiPolicy Api;
-  std::vector<llvm::Regex> IgnoredFunctions;
+  NameFilter IgnoredFunctions{DefaultIgnoredFunctions};
 
-  /// Reads the options through \p Get (name, default) -> value.
-  static TupleReturnPolicy
-  fromOptions(llvm::function_ref<std::string(llvm::StringRef, llvm::StringRef)> Get);
-
-  /// Invalid regular expressions among IgnoredFunctions, with the error.
-  std::vector<std::pair<std::string, std::string>> invalidPatterns() const;
+  TupleReturnPolicy();
+  TupleReturnPolicy(std::string RawTupleTypes, std::string RawIgnoredFunctions,
+                    std::string RawIgnoredNamespaces, bool IncludeNonPublic,
+                    bool IncludeParameterPacks);
 
   /// Does structify-tuple-return flag \p FD (a declaration as written, not
   /// an instantiation)?

@@ -110,7 +110,7 @@ bool isPostfixOperand(const Expr *E) {
 class EditBuilder {
 public:
   EditBuilder(const ResultGroup &Group, const StructSpec &Spec, ASTContext &Ctx,
-              FileTokens &Tokens, EditProblem &Problem)
+              FileTokens &Tokens, Blocker &Problem)
       : Group(Group), Spec(Spec), Ctx(Ctx), SM(Ctx.getSourceManager()),
         LangOpts(Ctx.getLangOpts()), Tokens(Tokens), Problem(Problem) {}
 
@@ -388,7 +388,7 @@ private:
   const SourceManager &SM;
   const LangOptions &LangOpts;
   FileTokens &Tokens;
-  EditProblem &Problem;
+  Blocker &Problem;
   std::vector<FixItHint> Hints;
 };
 
@@ -417,7 +417,7 @@ bool holdsByValue(QualType T, const CXXRecordDecl *Class) {
 } // namespace
 
 bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
-                         ASTContext &Ctx, StructSpec &Spec, EditProblem &Problem) {
+                         ASTContext &Ctx, StructSpec &Spec, Blocker &Problem) {
   Spec.ElementTypes.assign(Shape.Elements.begin(), Shape.Elements.end());
   Spec.FieldTypes.clear();
   // A member's struct is nested in its class, where the class and the
@@ -520,7 +520,7 @@ void removeDuplicateEdits(std::vector<FixItHint> &Hints) {
 
 std::optional<std::vector<FixItHint>>
 buildEdits(const ResultGroup &Group, const StructSpec &Spec, ASTContext &Ctx,
-           FileTokens &Tokens, EditProblem &Problem) {
+           FileTokens &Tokens, Blocker &Problem) {
   auto Hints = EditBuilder(Group, Spec, Ctx, Tokens, Problem).build();
   if (Hints)
     removeDuplicateEdits(*Hints);

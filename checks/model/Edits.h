@@ -30,24 +30,18 @@ struct StructSpec {
   std::vector<unsigned> TemplateParameterIndices;
 };
 
-/// Why an edit cannot be made safely, and where.
-struct EditProblem {
-  SourceLocation Loc;
-  std::string Reason;
-};
-
 /// How each element type is spelled where the struct goes: from the source
 /// of the function's return type when it is written there, printed otherwise.
 /// Fills FieldTypes, ElementTypes and, for templates, the template header.
 /// Returns false and sets \p Problem when an element type cannot be named.
 bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
-                         ASTContext &Ctx, StructSpec &Spec, EditProblem &Problem);
+                         ASTContext &Ctx, StructSpec &Spec, Blocker &Problem);
 
 /// Every edit of the rewrite of \p Group into \p Spec, or nothing and the
 /// first reason an edit would not be safe (a macro, an unexpected shape).
 std::optional<std::vector<FixItHint>>
 buildEdits(const ResultGroup &Group, const StructSpec &Spec, ASTContext &Ctx,
-           FileTokens &Tokens, EditProblem &Problem);
+           FileTokens &Tokens, Blocker &Problem);
 
 /// Drops repeated edits: a macro that expands its argument twice (Catch2's
 /// CHECK does) makes two AST nodes, and two identical edits, of one spelling.

@@ -1,9 +1,14 @@
 //===--- Naming.cpp - struct and field names from the code's own evidence -===//
 
 #include "model/Naming.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/CharInfo.h"
+#include "clang/Basic/IdentifierTable.h"
+#include "clang/Basic/LangOptions.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::structify {
 
@@ -20,10 +25,80 @@ void NamingEvidence::merge(const NamingEvidence &Other) {
   Append(FromParameters, Other.FromParameters);
 }
 
-bool isIdentifier(llvm::StringRef Name) {
-  auto IsWordChar = [](char C) { return llvm::isAlnum(C) || C == '_'; };
-  return !Name.empty() && !llvm::isDigit(Name.front()) &&
-         llvm::all_of(Name, IsWordChar);
+/// The keywords of every C++ standard clang knows, and the alternative
+/// operator spellings (`and`, `not`).
+static const llvm::StringSet<> &cxxKeywords() {
+  static const llvm::StringSet<> Keywords = [] {
+    LangOptions LangOpts;
+    LangOpts.CPlusPlus = LangOpts.CPlusPlus11 = LangOpts.CPlusPlus14 = true;
+    LangOpts.CPlusPlus17 = LangOpts.CPlusPlus20 = LangOpts.CPlusPlus23 = true;
+    LangOpts.CPlusPlus26 = LangOpts.Coroutines = LangOpts.Char8 = true;
+    LangOpts.CXXOperatorNames = true;
+    IdentifierTable Table(LangOpts);
+    llvm::StringSet<> Set;
+    for (const auto &Entry : Table)
+      if (Entry.getValue()->isKeyword(LangOpts) ||
+          Entry.getValue()->isCPlusPlusOperatorKeyword())
+        Set.insert(Entry.getKey());
+    return Set;
+  }();
+  return Keywords;
+}
+
+bool isValidNewName(llvm::StringRef Name) {
+  if (!isValidAsciiIdentifier(Name) || Name.starts_with("__") ||
+      (Name.size() > 1 && Name[0] == '_' && llvm::isUpper(Name[1])))
+    return false;
+  return !cxxKeywords().contains(Name);
+}
+
+bool isUsableName(llvm::StringRef Name, const ASTContext &Ctx) {
+  if (!isValidNewName(Name))
+    return false;
+  const auto It = Ctx.Idents.find(Name);
+  return It == Ctx.Idents.end() || !It->getValue()->hasMacroDefinition();
+}
+
+std::vector<std::string>
+chooseNames(llvm::ArrayRef<std::vector<std::string>> Candidates,
+            llvm::function_ref<bool(llvm::StringRef)> IsFree, unsigned &Missing,
+            llvm::function_ref<std::vector<std::string>(llvm::StringRef)>
+                Alternatives) {
+  std::vector<std::string> Names(Candidates.size());
+  auto Take = [&](llvm::StringRef Name) {
+    return IsFree(Name) && !llvm::is_contained(Names, Name);
+  };
+  for (size_t I = 0; I < Candidates.size(); ++I) {
+    for (const std::string &Candidate : Candidates[I])
+      if (Take(Candidate)) {
+        Names[I] = Candidate;
+        break;
+      }
+    for (size_t C = 0; Alternatives && Names[I].empty() && C < Candidates[I].size();
+         ++C)
+      for (const std::string &Alternative : Alternatives(Candidates[I][C]))
+        if (Take(Alternative)) {
+          Names[I] = Alternative;
+          break;
+        }
+    if (Names[I].empty()) {
+      Missing = I;
+      return {};
+    }
+  }
+  return Names;
+}
+
+std::string numberedName(llvm::StringRef Base,
+                         llvm::function_ref<bool(llvm::StringRef)> IsFree) {
+  for (unsigned N = 1; N <= 9; ++N) {
+    std::string Name = Base.str();
+    if (N > 1)
+      Name += std::to_string(N);
+    if (IsFree(Name))
+      return Name;
+  }
+  return {};
 }
 
 std::string normalizeName(llvm::StringRef Name) {
@@ -160,20 +235,7 @@ chooseFieldNames(const NamingEvidence &Evidence, llvm::ArrayRef<std::string> Kno
     if (I < Evidence.FromParameters.size())
       llvm::append_range(Choices[I], ranked(Evidence.FromParameters[I], IsUsable));
   }
-  std::vector<std::string> Names(N);
-  for (size_t I = 0; I < N; ++I) {
-    for (const std::string &Candidate : Choices[I]) {
-      if (llvm::is_contained(Names, Candidate))
-        continue;
-      Names[I] = Candidate;
-      break;
-    }
-    if (Names[I].empty()) {
-      MissingElement = I;
-      return {};
-    }
-  }
-  return Names;
+  return chooseNames(Choices, IsUsable, MissingElement);
 }
 
 std::string structNameFor(llvm::StringRef FunctionName, NameStyle Style,

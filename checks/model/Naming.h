@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+namespace clang {
+class ASTContext;
+} // namespace clang
+
 namespace clang::tidy::structify {
 
 /// Names the code suggests for each element, by strength of evidence.
@@ -36,8 +40,30 @@ struct NamingEvidence {
 /// How the surrounding code spells type names.
 enum class NameStyle { CamelCase, LowerCase };
 
-/// A C++ identifier: a letter or `_`, then letters, digits and `_`.
-bool isIdentifier(llvm::StringRef Name);
+/// The one rule for a name structify gives a new declaration (a struct, a
+/// field, a structured binding), wherever it is written: an identifier, not
+/// reserved to the implementation (`__x`, `_X`), not a keyword of any C++
+/// standard (not `concept` either, even in C++17 code).
+bool isValidNewName(llvm::StringRef Name);
+
+/// isValidNewName, and not a macro in the translation unit of \p Ctx.
+bool isUsableName(llvm::StringRef Name, const ASTContext &Ctx);
+
+/// For each element, the first of its candidates (in order) that \p IsFree
+/// accepts and no earlier element took. When every candidate of an element
+/// is taken, \p Alternatives of each candidate (if given) are tried in turn:
+/// how a second `insert` in one function gets `it2` rather than nothing.
+/// Empty when some element gets no name; then \p Missing says which.
+std::vector<std::string>
+chooseNames(llvm::ArrayRef<std::vector<std::string>> Candidates,
+            llvm::function_ref<bool(llvm::StringRef)> IsFree, unsigned &Missing,
+            llvm::function_ref<std::vector<std::string>(llvm::StringRef)>
+                Alternatives = nullptr);
+
+/// \p Base, or else `Base2` ... `Base9`: the first that \p IsFree accepts;
+/// empty when none is.
+std::string numberedName(llvm::StringRef Base,
+                         llvm::function_ref<bool(llvm::StringRef)> IsFree);
 
 /// `m_count` -> `count`, `hi_` -> `hi`, `_lo` -> `lo`.
 std::string normalizeName(llvm::StringRef Name);
@@ -54,10 +80,10 @@ std::vector<std::string> splitWords(llvm::StringRef Identifier);
 std::vector<std::string> knownApiNames(llvm::StringRef FunctionName,
                                        llvm::ArrayRef<std::string> ElementKinds);
 
-/// Field names for every element: for each element the best-supported
-/// meaningful name, definition evidence first, then callers, then the
-/// well-known names. Distinct, and each one accepted by \p IsUsable (not a
-/// keyword, a macro or reserved). Empty when some element has no name; then
+/// Field names for every element, through chooseNames: for each element the
+/// best-supported meaningful name, definition evidence first, then callers,
+/// then the well-known names, then parameters. Distinct, and each one
+/// accepted by \p IsUsable. Empty when some element has no name; then
 /// \p MissingElement tells which.
 std::vector<std::string>
 chooseFieldNames(const NamingEvidence &Evidence, llvm::ArrayRef<std::string> Known,

@@ -3,12 +3,12 @@
 #include "model/Plan.h"
 #include "model/Naming.h"
 #include "model/PlanYaml.h"
-#include "clang/Basic/IdentifierTable.h"
-#include "clang/Basic/LangOptions.h"
+#include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/Twine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -25,13 +25,12 @@ const PlanEntry *Plan::find(llvm::StringRef Usr) const {
   return nullptr;
 }
 
-/// A C++ keyword (of any standard clang knows) cannot name a struct or field.
-static bool isKeyword(llvm::StringRef Name) {
-  clang::LangOptions LangOpts;
-  LangOpts.CPlusPlus = LangOpts.CPlusPlus11 = LangOpts.CPlusPlus20 = true;
-  LangOpts.CPlusPlus26 = true;
-  clang::IdentifierTable Table(LangOpts);
-  return Table.get(Name).isKeyword(LangOpts);
+/// Why \p Name cannot name a struct or a field, as a clause; empty when it can.
+static std::string unusableBecause(llvm::StringRef Name) {
+  if (isValidNewName(Name))
+    return {};
+  return clang::isValidAsciiIdentifier(Name) ? "a keyword or a reserved name"
+                                             : "not an identifier";
 }
 
 /// The first problem in \p P, if any.
@@ -47,18 +46,17 @@ static std::string validate(const Plan &P) {
     if (Seen.contains(E.Usr))
       return Who + " appears twice";
     Seen.insert(E.Usr);
-    if (E.Action != "rewrite" && E.Action != "skip")
-      return Who + " has Action '" + E.Action + "'; expected 'rewrite' or 'skip'";
     if (!E.rewrites())
       continue;
-    if (!isIdentifier(E.Struct) || isKeyword(E.Struct))
-      return Who + " has Struct '" + E.Struct + "', which is not an identifier";
+    if (std::string Why = unusableBecause(E.Struct); !Why.empty())
+      return (llvm::Twine(Who) + " has Struct '" + E.Struct + "', which is " + Why).str();
     if (E.Fields.size() < 2)
       return Who + " needs a Name and a Type for each of its elements";
     llvm::StringSet<> Names;
     for (const PlanField &F : E.Fields) {
-      if (!isIdentifier(F.Name) || isKeyword(F.Name))
-        return Who + " has a field Name '" + F.Name + "', which is not an identifier";
+      if (std::string Why = unusableBecause(F.Name); !Why.empty())
+        return (llvm::Twine(Who) + " has a field Name '" + F.Name + "', which is " + Why)
+            .str();
       if (F.Type.empty())
         return Who + " has a field '" + F.Name + "' without a Type";
       if (Names.contains(F.Name))

@@ -23,14 +23,16 @@ struct PlanField {
   std::string Type;
 };
 
+/// What the plan does with a function; `rewrite` or `skip` in the YAML.
+enum class PlanAction { Rewrite, Skip };
+
 struct PlanEntry {
   /// The function's USR: its identity in every translation unit.
   std::string Usr;
   /// For people: `geo::bounds(int, int)` and where it is declared.
   std::string Function;
   std::string DeclaredAt;
-  /// `rewrite` or `skip`.
-  std::string Action = "rewrite";
+  PlanAction Action = PlanAction::Rewrite;
   std::string Struct;
   std::vector<PlanField> Fields;
   /// Why the function is skipped.
@@ -38,7 +40,7 @@ struct PlanEntry {
   /// Calls across the project: each call site once.
   unsigned Uses = 0;
 
-  bool rewrites() const { return Action == "rewrite"; }
+  bool rewrites() const { return Action == PlanAction::Rewrite; }
 };
 
 /// A file the plan will edit, and its content's hash when the plan was made.

@@ -17,10 +17,17 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(clang::tidy::structify::PlanFile)
 
 namespace llvm::yaml {
 using clang::tidy::structify::Plan;
+using clang::tidy::structify::PlanAction;
 using clang::tidy::structify::PlanEntry;
 using clang::tidy::structify::PlanField;
 using clang::tidy::structify::PlanFile;
 
+template <> struct ScalarEnumerationTraits<PlanAction> {
+  static void enumeration(IO &IO, PlanAction &Action) {
+    IO.enumCase(Action, "rewrite", PlanAction::Rewrite);
+    IO.enumCase(Action, "skip", PlanAction::Skip);
+  }
+};
 template <> struct MappingTraits<PlanField> {
   static void mapping(IO &IO, PlanField &F) {
     IO.mapRequired("Name", F.Name);

@@ -13,7 +13,10 @@ bool isInIgnoredNamespace(const FunctionDecl *FD,
     const auto *NS = dyn_cast<NamespaceDecl>(DC);
     if (!NS || NS->isAnonymousNamespace())
       continue;
-    if (llvm::is_contained(Namespaces, NS->getName()))
+    // `Internal` (exiv2) is `internal`.
+    if (llvm::any_of(Namespaces, [&](const std::string &Name) {
+          return NS->getName().equals_insensitive(Name);
+        }))
       return true;
   }
   return false;

@@ -203,7 +203,7 @@ NamingEvidence gatherNamingEvidence(const ResultGroup &Group, size_t Elements,
     const bool InDefinition =
         Body.isValid() && !SM.isBeforeInTranslationUnit(Access.Loc, Body.getBegin()) &&
         !SM.isBeforeInTranslationUnit(Body.getEnd(), Access.Loc);
-    Add(Access.ReceiverIsParameter ? Evidence.FromParameters
+    Add(Access.Receiver == ReceiverKind::Parameter ? Evidence.FromParameters
         : InDefinition                 ? Evidence.FromDefinition
                                        : Evidence.FromCallers,
         Access.Index, Access.ReceiverName);

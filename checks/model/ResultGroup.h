@@ -11,17 +11,12 @@
 #ifndef STRUCTIFY_MODEL_RESULTGROUP_H
 #define STRUCTIFY_MODEL_RESULTGROUP_H
 
+#include "model/Blocker.h"
 #include "model/Naming.h"
 #include "model/UseSites.h"
 #include "llvm/ADT/SetVector.h"
 
 namespace clang::tidy::structify {
-
-/// A use that a struct cannot serve, and where it is.
-struct Blocker {
-  SourceLocation Loc;
-  std::string Reason;
-};
 
 struct ResultGroup {
   const FunctionDecl *Function = nullptr;

@@ -24,21 +24,18 @@ bool isHeaderMainFile(const ASTContext &Ctx,
 }
 
 std::string FunctionRewriter::freshStructName(const FunctionDecl *Function) {
-  const NameStyle Style = Settings.StructNameStyle == "lower_case"
-                              ? NameStyle::LowerCase
-                          : Settings.StructNameStyle == "CamelCase"
-                              ? NameStyle::CamelCase
-                              : surroundingStyle(Function);
   const std::string Base =
-      structNameFor(Function->getName(), Style, Settings.StructNameSuffix);
+      structNameFor(Function->getName(), structNameStyle(Function, Settings.NameStyle),
+                    Settings.StructNameSuffix);
   // Any identifier the translation unit already spells could be hidden or
   // made ambiguous by a new declaration: take a name nobody uses.
-  std::string Name = Base;
-  for (unsigned N = 2; Ctx.Idents.find(Name) != Ctx.Idents.end() ||
-                       GivenNames.contains(Name);
-       ++N)
-    Name = Base + std::to_string(N);
-  GivenNames.insert(Name);
+  std::string Name = numberedName(Base, [&](StringRef Candidate) {
+    return isValidNewName(Candidate) &&
+           Ctx.Idents.find(Candidate) == Ctx.Idents.end() &&
+           !GivenNames.contains(Candidate);
+  });
+  if (!Name.empty())
+    GivenNames.insert(Name);
   return Name;
 }
 
@@ -98,7 +95,7 @@ RewriteOutcome FunctionRewriter::rewrite(const FunctionDecl *Function,
     unsigned Missing = 0;
     Spec.Fields = chooseFieldNames(
         A.Evidence, A.KnownNames,
-        [&](StringRef Field) { return isUsableIdentifier(Field, Ctx); },
+        [&](StringRef Field) { return isUsableName(Field, Ctx); },
         Missing);
     if (Spec.Fields.empty())
       return Block(Function->getLocation(),
@@ -108,7 +105,7 @@ RewriteOutcome FunctionRewriter::rewrite(const FunctionDecl *Function,
                            Ctx.getPrintingPolicy()) +
                        "'); name it in a return statement or a structured binding");
   }
-  EditProblem Problem;
+  Blocker Problem;
   if (!describeStructTypes(Function, A.Shape, Ctx, Spec, Problem))
     return Block(Problem.Loc, Problem.Reason);
   if (Planned) {
@@ -119,12 +116,19 @@ RewriteOutcome FunctionRewriter::rewrite(const FunctionDecl *Function,
       Spec.FieldTypes.push_back(Field.Type);
   } else {
     Spec.Name = freshStructName(Function);
+    if (Spec.Name.empty())
+      return Block(Function->getLocation(),
+                   "'" + structNameFor(Function->getName(), NameStyle::CamelCase,
+                                       Settings.StructNameSuffix) +
+                       "' and its numbered variants are all taken");
   }
   auto Edits = buildEdits(A.Group, Spec, Ctx, Tokens, Problem);
   if (!Edits)
     return Block(Problem.Loc, Problem.Reason);
   Result.Kind = Status::Rewritten;
   Result.Fixes = std::move(*Edits);
+  Result.StructName = Spec.Name;
+  Result.FieldNames = Spec.Fields;
   return Result;
 }
 

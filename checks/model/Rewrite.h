@@ -11,6 +11,7 @@
 #ifndef STRUCTIFY_MODEL_REWRITE_H
 #define STRUCTIFY_MODEL_REWRITE_H
 
+#include "model/Options.h"
 #include "model/Plan.h"
 #include "model/ResultGroup.h"
 #include "model/TupleLike.h"
@@ -33,6 +34,9 @@ struct RewriteOutcome {
   };
   Status Kind = Status::Blocked;
   std::vector<FixItHint> Fixes;
+  /// Rewritten: the struct and its fields.
+  std::string StructName;
+  std::vector<std::string> FieldNames;
   std::vector<Blocker> Blockers;
   std::string PlanReason;
 };
@@ -44,8 +48,7 @@ struct RewriteSettings {
   /// A plan was asked for and cannot be read: no rewrite at all.
   bool PlanUnusable = false;
   std::string StructNameSuffix = "Result";
-  /// `auto`, `CamelCase` or `lower_case`.
-  std::string StructNameStyle = "auto";
+  StructNameStyle NameStyle = StructNameStyle::Auto;
   /// The main file is a header (clangd opens headers as their own unit):
   /// every function in it can be called from other units.
   bool MainFileIsHeader = false;

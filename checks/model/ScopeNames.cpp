@@ -1,6 +1,9 @@
 //===--- ScopeNames.cpp - names a new local declaration must not take -----===//
 
 #include "model/ScopeNames.h"
+#include "compat/Compat.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -9,6 +12,7 @@ namespace {
 
 class NameCollector : public RecursiveASTVisitor<NameCollector> {
 public:
+  explicit NameCollector(const Decl *Function) : Function(Function) {}
   llvm::StringSet<> Names;
 
   void add(DeclarationName Name) {
@@ -17,7 +21,11 @@ public:
       Names.insert(II->getName());
   }
   bool VisitNamedDecl(NamedDecl *D) {
-    add(D->getDeclName());
+    // A local may take the function's own name (`int lower() { auto &[lower,
+    // upper] = ...`); a call of the function in its body is a reference,
+    // collected below.
+    if (D != Function)
+      add(D->getDeclName());
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *E) {
@@ -38,27 +46,123 @@ public:
       add(E->getMember());
     return true;
   }
-  bool VisitTagType(TagType *T) {
-    add(T->getDecl()->getDeclName());
+  // Type names as written: one written with a qualifier (`net::endpoint`)
+  // is found whatever local names `endpoint`; an unqualified one would find
+  // the local instead. (A deduced type is not written anywhere.)
+  bool VisitTagTypeLoc(TagTypeLoc TL) {
+    if (!afterQualifier(TL.getNameLoc()))
+      add(TL.getDecl()->getDeclName());
     return true;
   }
-  bool VisitTypedefType(TypedefType *T) {
-    add(T->getDecl()->getDeclName());
+  bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
+    if (!afterQualifier(TL.getNameLoc()))
+      add(TL.getTypePtr()->getDecl()->getDeclName());
     return true;
   }
-  bool VisitTemplateSpecializationType(TemplateSpecializationType *T) {
-    if (const TemplateDecl *Template = T->getTemplateName().getAsTemplateDecl())
+  bool VisitUsingTypeLoc(UsingTypeLoc TL) {
+    if (!afterQualifier(TL.getNameLoc()))
+      add(::structify::compat::usingTypeDecl(TL.getTypePtr())->getDeclName());
+    return true;
+  }
+  bool VisitTemplateSpecializationTypeLoc(TemplateSpecializationTypeLoc TL) {
+    const TemplateName Name = TL.getTypePtr()->getTemplateName();
+    if (const TemplateDecl *Template = Name.getAsTemplateDecl();
+        Template && !afterQualifier(TL.getTemplateNameLoc()))
       add(Template->getDeclName());
     return true;
   }
+
+private:
+  /// Is the name at \p NameLoc written after `::`? (LLVM 22 keeps the
+  /// qualifier in the name's TypeLoc and older majors in an enclosing one:
+  /// the source says it in both.)
+  bool afterQualifier(SourceLocation NameLoc) const {
+    const SourceManager &SM = Function->getASTContext().getSourceManager();
+    if (NameLoc.isInvalid() || !NameLoc.isFileID())
+      return false;
+    const auto [File, Offset] = SM.getDecomposedLoc(NameLoc);
+    return SM.getBufferData(File).take_front(Offset).rtrim().ends_with("::");
+  }
+
+  const Decl *Function;
 };
 
 } // namespace
 
 llvm::StringSet<> namesUsedIn(const Decl *Function) {
-  NameCollector Collector;
-  Collector.TraverseDecl(const_cast<Decl *>(Function));
+  NameCollector Collector(Function);
+  // The body, and the parameters' names: a local in the body cannot
+  // redeclare one. The types of the signature are outside the body's scope.
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Function);
+  if (!FD || !FD->getBody()) {
+    Collector.TraverseDecl(const_cast<Decl *>(Function));
+    return std::move(Collector.Names);
+  }
+  for (const ParmVarDecl *Param : FD->parameters())
+    Collector.add(Param->getDeclName());
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      Collector.TraverseConstructorInitializer(const_cast<CXXCtorInitializer *>(Init));
+  Collector.TraverseStmt(FD->getBody());
   return std::move(Collector.Names);
+}
+
+namespace {
+
+/// Finds a declaration, a reference or a type spelled like a variable that
+/// is not that variable.
+class OtherMeaning : public RecursiveASTVisitor<OtherMeaning> {
+public:
+  explicit OtherMeaning(const VarDecl *Var) : Var(Var), Name(Var->getName()) {}
+  bool Found = false;
+
+  bool VisitNamedDecl(NamedDecl *D) {
+    check(D, D->getDeclName());
+    return !Found;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    check(E->getDecl(), E->getDecl()->getDeclName());
+    return !Found;
+  }
+  bool VisitMemberExpr(MemberExpr *E) {
+    check(E->getMemberDecl(), E->getMemberDecl()->getDeclName());
+    return !Found;
+  }
+  bool VisitOverloadExpr(OverloadExpr *E) {
+    check(nullptr, E->getName());
+    return !Found;
+  }
+  bool VisitTagTypeLoc(TagTypeLoc TL) {
+    check(TL.getDecl(), TL.getDecl()->getDeclName());
+    return !Found;
+  }
+  bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
+    const TypedefNameDecl *D = TL.getTypePtr()->getDecl();
+    check(D, D->getDeclName());
+    return !Found;
+  }
+
+private:
+  void check(const Decl *D, DeclarationName DN) {
+    if (D != Var && DN.isIdentifier() && DN.getAsIdentifierInfo()->getName() == Name)
+      Found = true;
+  }
+  const VarDecl *Var;
+  llvm::StringRef Name;
+};
+
+} // namespace
+
+bool isOnlyMeaningOfName(const Decl *Function, const Stmt *Scope, const VarDecl *Var) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Function);
+  if (!FD || !Scope || !Var->getDeclName().isIdentifier())
+    return false;
+  for (const ParmVarDecl *Param : FD->parameters())
+    if (Param->getDeclName() == Var->getDeclName())
+      return false;
+  OtherMeaning Finder(Var);
+  Finder.TraverseStmt(const_cast<Stmt *>(Scope));
+  return !Finder.Found;
 }
 
 } // namespace clang::tidy::structify

@@ -7,14 +7,22 @@
 
 namespace clang {
 class Decl;
+class Stmt;
+class VarDecl;
 } // namespace clang
 
 namespace clang::tidy::structify {
 
 /// Every name a new variable in \p Function's body could clash with or
-/// shadow: what the function declares, and what it names without a
-/// qualifier (variables, functions, implicit members, types, templates).
+/// shadow: its parameters, what its body declares, and what the body names
+/// without a qualifier (variables, functions, implicit members, types,
+/// templates).
 llvm::StringSet<> namesUsedIn(const Decl *Function);
+
+/// Is \p Var the only thing its name stands for in \p Scope (a part of
+/// \p Function's body): no parameter, no other declaration, reference or
+/// type spelled so?
+bool isOnlyMeaningOfName(const Decl *Function, const Stmt *Scope, const VarDecl *Var);
 
 } // namespace clang::tidy::structify
 

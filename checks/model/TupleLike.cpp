@@ -98,6 +98,16 @@ TupleLikeTypes::pairElementIndex(const FieldDecl *Field) const {
   return std::nullopt;
 }
 
+std::vector<std::string> elementKinds(const TupleShape &Shape) {
+  std::vector<std::string> Kinds;
+  Kinds.reserve(Shape.Elements.size());
+  for (QualType Element : Shape.Elements)
+    Kinds.emplace_back(Element->isBooleanType()      ? "bool"
+                       : Element->isArithmeticType() ? "arithmetic"
+                                                     : "other");
+  return Kinds;
+}
+
 bool isStdFunction(const FunctionDecl *FD, llvm::StringRef Name) {
   if (!FD || !FD->getDeclName().isIdentifier() || FD->getName() != Name)
     return false;

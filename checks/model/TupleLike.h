@@ -58,6 +58,10 @@ private:
   std::vector<std::string> Names;
 };
 
+/// For each element, "bool", "arithmetic" or "other": what well-known names
+/// depend on.
+std::vector<std::string> elementKinds(const TupleShape &Shape);
+
 /// True for `std::get`, `std::tie`, `std::make_pair`, ... in namespace std.
 bool isStdFunction(const FunctionDecl *FD, llvm::StringRef Name);
 

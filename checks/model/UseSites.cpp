@@ -8,6 +8,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Basic/OperatorKinds.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -422,6 +423,8 @@ private:
     U.InInstantiation = InstantiationDepth > 0;
     if (!elementAccess(Access, Object, U))
       return;
+    setReceiver(U, receiverName(Stack.size() - 1));
+    recordPlace(U);
     Facts.OtherAccesses.push_back(U);
   }
 
@@ -480,49 +483,118 @@ private:
     return true;
   }
 
-  /// The name of what receives the value of the expression at Stack[I]:
-  /// `int count = <e>;`, `total = <e>;`, `draw(<e>)` (the parameter, and
-  /// then \p IsParameter is set).
-  std::string receiverName(size_t I, bool &IsParameter) const {
-    IsParameter = false;
+  /// The name a getter or setter gives its value: `port()`, `get_port()`,
+  /// `getPort()`, `set_port(v)`, `setPort(v)` -> `port`.
+  static std::string accessorName(const FunctionDecl *Method, bool Setter) {
+    if (!Method || !Method->getDeclName().isIdentifier())
+      return {};
+    llvm::StringRef Name = Method->getName();
+    for (llvm::StringRef Prefix : {"set_", "get_", "set", "get"}) {
+      if ((Prefix.starts_with("set") != Setter) || !Name.starts_with(Prefix) ||
+          Name.size() == Prefix.size())
+        continue;
+      llvm::StringRef Rest = Name.drop_front(Prefix.size());
+      if (!Prefix.ends_with("_") && !isUppercase(Rest.front()))
+        continue; // `settle`, `getaway`
+      std::string Word = Rest.str();
+      if (!Prefix.ends_with("_"))
+        Word[0] = toLowercase(Word[0]);
+      return Word;
+    }
+    // A getter without a prefix: a const member without parameters whose
+    // name says what it returns, not how (`data`, `begin`, `c_str`).
+    static const char *const Generic[] = {
+        "get",   "data",  "begin", "end",  "cbegin", "cend", "rbegin", "rend",
+        "c_str", "str",   "empty", "front", "back",  "top",  "release", "lock",
+        "clone", "copy",  "next",  "prev"};
+    const auto *Const = dyn_cast<CXXMethodDecl>(Method);
+    if (Setter || !Const || !Const->isConst() || Method->getNumParams() != 0 ||
+        llvm::is_contained(Generic, Name))
+      return {};
+    return Name.str();
+  }
+
+  struct Receiver {
+    std::string Name;
+    ReceiverKind Kind = ReceiverKind::None;
+    const VarDecl *Declared = nullptr;
+  };
+
+  /// What an expression is called: a variable, a member, a getter call.
+  static Receiver nameOf(const Expr *Target) {
+    Target = Target->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Target))
+      if (DRE->getDecl()->getDeclName().isIdentifier())
+        return {DRE->getDecl()->getName().str(), ReceiverKind::Variable};
+    if (const auto *ME = dyn_cast<MemberExpr>(Target))
+      if (ME->getMemberDecl()->getDeclName().isIdentifier())
+        return {ME->getMemberDecl()->getName().str(), ReceiverKind::Variable};
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Target))
+      if (Call->getNumArgs() == 0)
+        return {accessorName(Call->getMethodDecl(), /*Setter=*/false),
+                ReceiverKind::Accessor};
+    return {};
+  }
+
+  /// What names the value of the expression at Stack[I]: what receives it
+  /// (`int count = <e>;`, `total = <e>;`, `set_total(<e>)`, `draw(<e>)`),
+  /// what it is compared with for equality, the getter that returns it.
+  Receiver receiverName(size_t I) const {
     I = climbTransparent(I);
     if (I == 0)
       return {};
     const Expr *E = exprAt(I);
     const DynTypedNode &Parent = Stack[I - 1];
     if (const auto *VD = Parent.get<VarDecl>())
-      return VD->getInit() && VD->getInit()->IgnoreImplicit() == E->IgnoreImplicit()
-                 ? VD->getName().str()
-                 : std::string();
-    auto NameOf = [](const Expr *Target) -> std::string {
-      Target = Target->IgnoreParenImpCasts();
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(Target))
-        return DRE->getDecl()->getName().str();
-      if (const auto *ME = dyn_cast<MemberExpr>(Target))
-        if (ME->getMemberDecl()->getDeclName().isIdentifier())
-          return ME->getMemberDecl()->getName().str();
-      return {};
+      if (VD->getInit() && VD->getInit()->IgnoreImplicit() == E->IgnoreImplicit())
+        return {VD->getName().str(), ReceiverKind::Variable, VD};
+    // `x = <e>` names the element x; `<e> = x` (an element write) too;
+    // `<e> == x` names it x.
+    auto Other = [&](const Expr *LHS, const Expr *RHS, bool Compared) {
+      Receiver Named = nameOf(RHS == E ? LHS : RHS);
+      if (Compared && !Named.Name.empty())
+        Named.Kind = ReceiverKind::Compared;
+      return Named;
     };
-    // `x = <e>` names the element x; `<e> = x` (an element write) too.
     if (const auto *BO = Parent.get<BinaryOperator>()) {
-      if (BO->getOpcode() != BO_Assign)
-        return {};
-      return NameOf(BO->getRHS() == E ? BO->getLHS() : BO->getRHS());
+      if (BO->getOpcode() == BO_Assign || BO->isEqualityOp())
+        return Other(BO->getLHS(), BO->getRHS(), BO->isEqualityOp());
+      return {};
     }
     if (const auto *OC = Parent.get<CXXOperatorCallExpr>()) {
-      if (OC->getOperator() != OO_Equal || OC->getNumArgs() != 2)
-        return {};
-      return NameOf(OC->getArg(1) == E ? OC->getArg(0) : OC->getArg(1));
+      const OverloadedOperatorKind Op = OC->getOperator();
+      if (OC->getNumArgs() == 2 &&
+          (Op == OO_Equal || Op == OO_EqualEqual || Op == OO_ExclaimEqual))
+        return Other(OC->getArg(0), OC->getArg(1), Op != OO_Equal);
+      return {};
     }
     if (const auto *Call = Parent.get<CallExpr>()) {
       const FunctionDecl *Callee = Call->getDirectCallee();
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+        if (Call->getNumArgs() == 1 && Call->getArg(0) == E) {
+          std::string Set = accessorName(Member->getMethodDecl(), /*Setter=*/true);
+          if (!Set.empty())
+            return {Set, ReceiverKind::Accessor};
+        }
       for (unsigned Arg = 0; Callee && Arg < Call->getNumArgs(); ++Arg)
         if (Call->getArg(Arg) == E && Arg < Callee->getNumParams() &&
-            Callee->getParamDecl(Arg)->getDeclName().isIdentifier()) {
-          IsParameter = true;
-          return Callee->getParamDecl(Arg)->getName().str();
-        }
+            Callee->getParamDecl(Arg)->getDeclName().isIdentifier())
+          return {Callee->getParamDecl(Arg)->getName().str(), ReceiverKind::Parameter};
+      return {};
     }
+    if (const auto *Construct = Parent.get<CXXConstructExpr>()) {
+      const CXXConstructorDecl *Ctor = Construct->getConstructor();
+      for (unsigned Arg = 0; Arg < Construct->getNumArgs(); ++Arg)
+        if (Construct->getArg(Arg) == E && Arg < Ctor->getNumParams() &&
+            !Ctor->isCopyOrMoveConstructor() &&
+            Ctor->getParamDecl(Arg)->getDeclName().isIdentifier())
+          return {Ctor->getParamDecl(Arg)->getName().str(), ReceiverKind::Parameter};
+      return {};
+    }
+    if (Parent.get<ReturnStmt>())
+      if (const FunctionDecl *Getter = enclosingFunction())
+        if (Getter->getNumParams() == 0 && !isa<CXXConversionDecl>(Getter))
+          return {accessorName(Getter, /*Setter=*/false), ReceiverKind::Returned};
     return {};
   }
 
@@ -566,6 +638,26 @@ private:
   }
 
   /// What the code does with the tuple value of the expression at Stack[I].
+  static void setReceiver(Use &U, Receiver R) {
+    U.ReceiverName = std::move(R.Name);
+    U.Receiver = R.Kind;
+    U.ReceiverVar = R.Declared;
+  }
+
+  /// The innermost function on the stack, and the statements below it.
+  void recordPlace(Use &U) const {
+    size_t Start = 0;
+    for (size_t I = Stack.size(); I-- > 0;)
+      if (const auto *FD = Stack[I].get<FunctionDecl>()) {
+        U.Function = FD;
+        Start = I + 1;
+        break;
+      }
+    for (size_t I = Start; I < Stack.size(); ++I)
+      if (const auto *S = Stack[I].get<Stmt>())
+        U.Path.push_back(S);
+  }
+
   Use classifyUse(size_t ValueIndex) {
     Use U;
     U.Value = exprAt(ValueIndex);
@@ -584,7 +676,8 @@ private:
 
     if (const auto *ME = Parent.get<MemberExpr>()) {
       if (elementAccess(ME, E, U)) {
-        U.ReceiverName = receiverName(I - 1, U.ReceiverIsParameter);
+        setReceiver(U, receiverName(I - 1));
+        recordPlace(U);
         return U;
       }
       return Escape("the value's member '" + ME->getMemberNameInfo().getAsString() +
@@ -610,7 +703,8 @@ private:
                     Rewritten->getOpcodeStr().str() + "'");
     if (const auto *Call = Parent.get<CallExpr>()) {
       if (elementAccess(Call, E, U)) {
-        U.ReceiverName = receiverName(I - 1, U.ReceiverIsParameter);
+        setReceiver(U, receiverName(I - 1));
+        recordPlace(U);
         return U;
       }
       const FunctionDecl *Callee = Call->getDirectCallee();

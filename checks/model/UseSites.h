@@ -43,6 +43,17 @@ enum class UseKind {
   Escape,            ///< anything else; Reason says what
 };
 
+/// What names an element where it is read or written, from the strongest
+/// evidence to the weakest.
+enum class ReceiverKind {
+  None,
+  Variable, ///< `int count = r.first;`, `count = r.first;`, `r.first = count;`
+  Accessor, ///< `s.set_port(r.second)`, `r.second = s.port();`
+  Compared, ///< `r.first == peer.endpoint`, `r.first != local_port()`
+  Returned, ///< `int port() const { return r.second; }`
+  Parameter, ///< `draw(r.first)`: the parameter's name
+};
+
 /// Where a tuple value comes from.
 enum class OriginKind {
   Call,         ///< a call of a function
@@ -79,12 +90,13 @@ struct Use {
   const Expr *Access = nullptr;
   unsigned Index = 0;
   /// For element reads: the name of what receives the element
-  /// (`int count = r.first;`, `total = r.second;`); for element writes, the
-  /// name of what is stored (`r.first = count;`). Evidence for naming.
+  /// (`int count = r.first;`, `total = r.second;`, `set_total(r.second)`),
+  /// or what it is compared with for equality; for element writes, the name
+  /// of what is stored (`r.first = count;`). Evidence for naming.
   std::string ReceiverName;
-  /// The receiver is a parameter of the called function (`draw(r.first)`):
-  /// weaker evidence than a variable or member the code names itself.
-  bool ReceiverIsParameter = false;
+  ReceiverKind Receiver = ReceiverKind::None;
+  /// The element read initialises this variable: `const int level = p.first;`.
+  const VarDecl *ReceiverVar = nullptr;
   const VarDecl *Var = nullptr;             ///< InitVariable, AssignVariable
   const FunctionDecl *ReturnOf = nullptr;   ///< Return: the enclosing function
   const DecompositionDecl *Binding = nullptr;
@@ -102,6 +114,10 @@ struct Use {
   bool ThroughCapture = false;
   /// ElementGet: `std::get<T>` names a type, not a position.
   bool ByType = false;
+  /// Element reads and writes: the function they are in, and the statements
+  /// from its body down to the value (lambdas included), outermost first.
+  const FunctionDecl *Function = nullptr;
+  llvm::SmallVector<const Stmt *, 8> Path;
 };
 
 /// Everything known about one tuple-typed local variable.

@@ -203,16 +203,16 @@ TEST(PlanFile, InvalidPlansSayWhy) {
   };
   EXPECT_EQ(errorOf(Make("rewrite", "S", "lo", "hi")), "no error");
   EXPECT_EQ(errorOf(Make("rewrite", "class", "lo", "hi")),
-            "invalid plan: function 'u' has Struct 'class', which is not an "
-            "identifier");
+            "invalid plan: function 'u' has Struct 'class', which is a keyword "
+            "or a reserved name");
   EXPECT_EQ(errorOf(Make("rewrite", "S", "lo", "lo")),
             "invalid plan: function 'u' has two fields named 'lo'");
   EXPECT_EQ(errorOf(Make("rewrite", "S", "lo", "2x")),
             "invalid plan: function 'u' has a field Name '2x', which is not "
             "an identifier");
+  // Action is a YAML enumeration: the reader names the line and column.
   EXPECT_EQ(errorOf(Make("maybe", "S", "lo", "hi")),
-            "invalid plan: function 'u' has Action 'maybe'; expected 'rewrite' "
-            "or 'skip'");
+            "unknown enumerated scalar (malformed plan)");
   EXPECT_EQ(errorOf("Version: 2\n"),
             "invalid plan: unsupported plan version 2 (this structify reads "
             "version 1)");

@@ -13,6 +13,7 @@
 #include "Progress.h"
 #include "Runner.h"
 #include "Worker.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include <chrono>
@@ -213,15 +214,20 @@ int runCheck(const char *Argv0) {
 
   // Every unit's configuration, checked before any work; it is also part of
   // the unit's cache key. A unit whose configuration enables no check (a
-  // third-party folder's `Checks: '-*'`) is skipped.
+  // third-party folder's `Checks: '-*'`) is skipped. Its warnings are said
+  // once per run.
   std::vector<TranslationUnit> Checked;
   std::vector<std::string> ConfigText;
   unsigned Skipped = 0;
   std::string SkippedChecks;
+  llvm::StringSet<> Warned;
   for (const TranslationUnit &Unit : *Units) {
     auto Options = Configuration->optionsFor(Unit.File);
     if (!Options)
       return usageError(Options.takeError());
+    for (const std::string &Warning : Configuration->warningsFor(*Options))
+      if (auto [It, Inserted] = Warned.insert(Warning); Inserted)
+        llvm::errs() << "structify: warning: " << Warning << "\n";
     if (!Configuration->enablesAnyCheck(*Options)) {
       ++Skipped;
       SkippedChecks = Options->Checks.value_or("");
@@ -278,8 +284,13 @@ int runCheck(const char *Argv0) {
   });
   Status.done();
 
-  for (size_t I = 0; I < Checked.size(); ++I)
+  for (size_t I = 0; I < Checked.size(); ++I) {
+    // Said above, once; not a finding of every unit.
+    llvm::erase_if(UnitResults[I].Diagnostics, [](const auto &D) {
+      return D.DiagnosticName == "clang-tidy-config";
+    });
     Builder.add(Checked[I], UnitResults[I]);
+  }
   Builder.results().Skipped = Skipped;
   SourceText Sources;
   Results R = Builder.finish(Sources);

@@ -3,6 +3,7 @@
 #include "Collect.h"
 #include "Paths.h"
 #include "model/Candidates.h"
+#include "model/Options.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
@@ -11,24 +12,22 @@ namespace structify {
 using namespace clang;
 using clang::tidy::structify::TupleReturnPolicy;
 
-static std::string option(const tidy::ClangTidyOptions &Options,
-                          llvm::StringRef Name, llvm::StringRef Default) {
-  auto It = Options.CheckOptions.find(
-      (tidy::structify::TupleReturnCheckName + "." + Name).str());
-  return It == Options.CheckOptions.end() ? Default.str() : It->getValue().Value;
+/// structify-tuple-return's options, read as the check reads them.
+static tidy::structify::TupleReturnOptions
+tupleReturnOptions(const tidy::ClangTidyOptions &Options) {
+  return tidy::structify::readTupleReturnOptions(tidy::structify::OptionMapView(
+      tidy::structify::TupleReturnCheckName, Options.CheckOptions));
 }
 
 TupleReturnPolicy policyFor(const tidy::ClangTidyOptions &Options) {
-  return TupleReturnPolicy::fromOptions(
-      [&](llvm::StringRef Name, llvm::StringRef Default) {
-        return option(Options, Name, Default);
-      });
+  return tupleReturnOptions(Options).Policy;
 }
 
 SummaryOptions summaryOptionsFor(const tidy::ClangTidyOptions &Options) {
+  const tidy::structify::TupleReturnOptions Read = tupleReturnOptions(Options);
   SummaryOptions S;
-  S.StructNameSuffix = option(Options, "StructNameSuffix", S.StructNameSuffix);
-  S.StructNameStyle = option(Options, "StructNameStyle", S.StructNameStyle);
+  S.StructNameSuffix = Read.StructNameSuffix;
+  S.NameStyle = Read.NameStyle;
   return S;
 }
 

@@ -3,8 +3,11 @@
 #include "Config.h"
 #include "Paths.h"
 #include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/GlobList.h"
 #include "compat/Compat.h"
+#include "model/Options.h"
+#include "clang/Basic/DiagnosticIDs.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -119,7 +122,78 @@ provider(const ConfigOptions &Options,
                                              std::move(FS));
 }
 
+/// Keeps the text of every diagnostic: the checks' configuration warnings.
+class MessageCollector : public clang::DiagnosticConsumer {
+public:
+  std::vector<std::string> Messages;
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
+                        const clang::Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    llvm::SmallString<128> Text;
+    Info.FormatDiagnostic(Text);
+    Messages.emplace_back(Text);
+  }
+};
+
+/// What the enabled checks' constructors say about \p Options, created as
+/// clang-tidy creates them for a file.
+std::vector<std::string> checkConstructorWarnings(const ClangTidyOptions &Options) {
+  ClangTidyContext Context(
+      std::make_unique<DefaultOptionsProvider>(ClangTidyGlobalOptions(), Options));
+  MessageCollector Collector;
+  compat::DiagnosticOptionsHolder DiagOpts;
+  clang::DiagnosticsEngine Engine(llvm::makeIntrusiveRefCnt<clang::DiagnosticIDs>(),
+                                  DiagOpts, &Collector, /*ShouldOwnClient=*/false);
+  compat::setDiagnosticsEngine(Context, std::move(DiagOpts), &Engine);
+  Context.setCurrentFile("structify-configuration.cpp");
+  ClangTidyCheckFactories Factories;
+  for (const ClangTidyModuleRegistry::entry &Module : ClangTidyModuleRegistry::entries())
+    Module.instantiate()->addCheckFactories(Factories);
+  (void)Factories.createChecks(&Context);
+  return std::move(Collector.Messages);
+}
+
 } // namespace
+
+const std::vector<std::string> &
+Config::warningsFor(const ClangTidyOptions &Options) {
+  const std::string Key = configurationAsText(Options);
+  if (auto It = Warnings.find(Key); It != Warnings.end())
+    return It->second;
+  std::vector<std::string> Result;
+  auto Add = [&](std::string Message) {
+    if (!llvm::is_contained(Result, Message))
+      Result.push_back(std::move(Message));
+  };
+  // Options of enabled checks that no check reads, as --verify-config says.
+  // (structify's own checks say it themselves, below.)
+  if (!KnownOptions)
+    KnownOptions = compat::allCheckOptions();
+  const std::vector<std::string> Enabled = compat::enabledCheckNames(Options);
+  std::vector<llvm::StringRef> Keys;
+  for (const auto &Entry : Options.CheckOptions)
+    Keys.push_back(Entry.getKey());
+  llvm::sort(Keys);
+  for (llvm::StringRef Option : Keys) {
+    if (KnownOptions->contains(Option))
+      continue;
+    const auto Check = llvm::find_if(Enabled, [&](const std::string &Name) {
+      return Option.starts_with(Name + ".");
+    });
+    if (Check == Enabled.end() ||
+        !clang::tidy::structify::knownOptions(*Check).empty())
+      continue;
+    std::vector<std::string> Known;
+    for (llvm::StringRef Candidate : KnownOptions->keys())
+      if (Candidate.starts_with(*Check + "."))
+        Known.push_back(Candidate.str());
+    Add(clang::tidy::structify::unknownOptionMessage(Option, Known));
+  }
+  // Values the checks cannot use, in their own words.
+  for (std::string &Message : checkConstructorWarnings(Options))
+    Add(std::move(Message));
+  return Warnings[Key] = std::move(Result);
+}
 
 llvm::Expected<Config> Config::load(const ConfigOptions &Options) {
   Config Result;

@@ -72,6 +72,14 @@ public:
   static bool enables(const clang::tidy::ClangTidyOptions &Options,
                       llvm::StringRef Check);
 
+  /// The configuration warnings for a unit's \p Options (from optionsFor),
+  /// as clang-tidy would give them: each option of an enabled check that the
+  /// check does not have (as --verify-config says it, with a did-you-mean),
+  /// and each value an enabled check cannot use (in the check's own words).
+  /// Worked out once per configuration.
+  const std::vector<std::string> &
+  warningsFor(const clang::tidy::ClangTidyOptions &Options);
+
 private:
   Config() = default;
   llvm::Error checkGlobs(llvm::StringRef Globs, llvm::StringRef Source);
@@ -79,6 +87,8 @@ private:
   ConfigOptions Options;
   std::optional<clang::tidy::ClangTidyOptions> FileConfig;
   std::optional<llvm::StringSet<>> KnownChecks;
+  std::optional<llvm::StringSet<>> KnownOptions;
+  llvm::StringMap<std::vector<std::string>> Warnings; ///< by configuration
   llvm::StringMap<bool> AnyCheckEnabled; ///< by Checks string
 };
 

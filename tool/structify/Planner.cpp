@@ -25,7 +25,7 @@ std::string planToYaml(const Plan &P) {
 }
 
 void skipEntry(PlanEntry &E, llvm::StringRef Reason) {
-  E.Action = "skip";
+  E.Action = PlanAction::Skip;
   E.Reason = Reason.str();
   E.Struct.clear();
   E.Fields.clear();
@@ -135,16 +135,14 @@ Plan makePlan(const PlanInputs &Inputs) {
       const std::vector<std::string> Fields = chooseFieldNames(
           Evidence, First.KnownNames,
           [&](llvm::StringRef Name) {
-            return isIdentifier(Name) && !Unusable.contains(Name);
+            return isValidNewName(Name) && !Unusable.contains(Name);
           },
           Missing);
-      std::string Struct;
-      for (unsigned N = 1; N <= 9 && Struct.empty(); ++N) {
-        std::string Candidate =
-            N == 1 ? First.StructName : First.StructName + std::to_string(N);
-        if (!TakenStructs.contains(Candidate) && !GivenNames.contains(Candidate))
-          Struct = std::move(Candidate);
-      }
+      const std::string Struct =
+          numberedName(First.StructName, [&](llvm::StringRef Candidate) {
+            return !TakenStructs.contains(Candidate) &&
+                   !GivenNames.contains(Candidate);
+          });
       if (Fields.empty())
         skip(E, "nothing in the project names element " + std::to_string(Missing) +
                     "; name it in a return statement or a structured binding");

@@ -8,6 +8,7 @@
 #include "Paths.h"
 #include "Progress.h"
 #include "clang/Format/Format.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -217,10 +218,14 @@ llvm::Expected<Project> loadProject(const char *Argv0) {
   if (!P.Quiet)
     Changes.print(llvm::errs());
   P.Units = std::move(*Units);
+  llvm::StringSet<> Warned;
   for (const TranslationUnit &Unit : P.Units) {
     auto Options = P.Configuration->optionsFor(Unit.File);
     if (!Options)
       return Options.takeError();
+    for (const std::string &Warning : P.Configuration->warningsFor(*Options))
+      if (auto [It, Inserted] = Warned.insert(Warning); Inserted)
+        llvm::errs() << "structify: warning: " << Warning << "\n";
     P.Options.push_back(std::move(*Options));
   }
   P.Layout.BuildDir = P.BuildDir;

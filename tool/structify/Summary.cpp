@@ -82,11 +82,8 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
 
   // Names: the struct's, in the style around it, and which variants of it
   // this unit already spells.
-  const NameStyle Style = Options.StructNameStyle == "lower_case" ? NameStyle::LowerCase
-                          : Options.StructNameStyle == "CamelCase"
-                              ? NameStyle::CamelCase
-                              : surroundingStyle(F);
-  S.StructName = structNameFor(F->getName(), Style, Options.StructNameSuffix);
+  S.StructName = structNameFor(F->getName(), structNameStyle(F, Options.NameStyle),
+                               Options.StructNameSuffix);
   for (unsigned N = 1; N <= 9; ++N) {
     const std::string Candidate =
         N == 1 ? S.StructName : S.StructName + std::to_string(N);
@@ -96,20 +93,20 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   auto NoteUnusable = [&](const std::vector<std::vector<std::string>> &PerElement) {
     for (const auto &Names : PerElement)
       for (const std::string &Name : Names)
-        if (!isUsableIdentifier(normalizeName(Name), Ctx))
+        if (!isUsableName(normalizeName(Name), Ctx))
           S.UnusableNames.push_back(normalizeName(Name));
   };
   NoteUnusable(S.Evidence.FromDefinition);
   NoteUnusable(S.Evidence.FromCallers);
   NoteUnusable(S.Evidence.FromParameters);
   for (const std::string &Known : S.KnownNames)
-    if (!isUsableIdentifier(Known, Ctx))
+    if (!isUsableName(Known, Ctx))
       S.UnusableNames.push_back(Known);
 
   // The field types, and every file the rewrite touches from here: the edits
   // themselves, made with placeholder names.
   StructSpec Spec;
-  EditProblem Problem;
+  Blocker Problem;
   if (!describeStructTypes(F, A.Shape, Ctx, Spec, Problem)) {
     S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " + Problem.Reason);
     return S;

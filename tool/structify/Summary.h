@@ -15,6 +15,7 @@
 
 #include "model/Candidates.h"
 #include "model/Naming.h"
+#include "model/Options.h"
 #include "llvm/Support/JSON.h"
 #include <string>
 #include <vector>
@@ -61,8 +62,8 @@ struct FunctionSummary {
 
 struct SummaryOptions {
   std::string StructNameSuffix = "Result";
-  /// `auto`, `CamelCase` or `lower_case`.
-  std::string StructNameStyle = "auto";
+  clang::tidy::structify::StructNameStyle NameStyle =
+      clang::tidy::structify::StructNameStyle::Auto;
 };
 
 std::vector<FunctionSummary>

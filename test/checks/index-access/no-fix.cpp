@@ -10,6 +10,8 @@ int consume(std::pair<int, int> p);
 // Each variable is reported once, with a note at each positional read, and a
 // note that says why there is no fix.
 
+// A variable that cannot become the binding (assigned as a whole, passed on
+// as a whole) gets a binding that refers to it, right before the reads.
 void modified() {
   auto size = measure(1);
   size = measure(2);
@@ -18,11 +20,15 @@ void modified() {
 // CHECK-NOTES-17: :[[@LINE-4]]:8: warning: the elements of 'size' are read by position; name them with a structured binding [structify-index-access]
 // CHECK-NOTES-17: :[[@LINE-3]]:8: note: element 0 is read by position here
 // CHECK-NOTES-17: :[[@LINE-4]]:20: note: element 1 is read by position here
-// CHECK-NOTES-17: :[[@LINE-6]]:3: note: no fix: the variable is assigned as a whole
-// CHECK-NOTES-20: :[[@LINE-8]]:8: warning: the elements of 'size' are read by position; name them with a structured binding [structify-index-access]
-// CHECK-NOTES-20: :[[@LINE-7]]:8: note: element 0 is read by position here
-// CHECK-NOTES-20: :[[@LINE-8]]:20: note: element 1 is read by position here
-// CHECK-NOTES-20: :[[@LINE-10]]:3: note: no fix: the variable is assigned as a whole
+// CHECK-NOTES-20: :[[@LINE-7]]:8: warning: the elements of 'size' are read by position; name them with a structured binding [structify-index-access]
+// CHECK-NOTES-20: :[[@LINE-6]]:8: note: element 0 is read by position here
+// CHECK-NOTES-20: :[[@LINE-7]]:20: note: element 1 is read by position here
+// CHECK-FIXES-17: size = measure(2);
+// CHECK-FIXES-17-NEXT: auto &[width, height] = size;
+// CHECK-FIXES-17-NEXT: draw(width, height);
+// CHECK-FIXES-20: size = measure(2);
+// CHECK-FIXES-20-NEXT: auto &[width, height] = size;
+// CHECK-FIXES-20-NEXT: draw(width, height);
 
 void passed_on() {
   auto size = measure(1);
@@ -32,14 +38,20 @@ void passed_on() {
 // CHECK-NOTES-17: :[[@LINE-4]]:8: warning: the elements of 'size' are read by position; name them with a structured binding [structify-index-access]
 // CHECK-NOTES-17: :[[@LINE-4]]:8: note: element 0 is read by position here
 // CHECK-NOTES-17: :[[@LINE-5]]:20: note: element 1 is read by position here
-// CHECK-NOTES-17: :[[@LINE-5]]:11: note: no fix: the value is passed to 'consume'
-// CHECK-NOTES-20: :[[@LINE-8]]:8: warning: the elements of 'size' are read by position; name them with a structured binding [structify-index-access]
-// CHECK-NOTES-20: :[[@LINE-8]]:8: note: element 0 is read by position here
-// CHECK-NOTES-20: :[[@LINE-9]]:20: note: element 1 is read by position here
-// CHECK-NOTES-20: :[[@LINE-9]]:11: note: no fix: the value is passed to 'consume'
+// CHECK-NOTES-20: :[[@LINE-7]]:8: warning: the elements of 'size' are read by position; name them with a structured binding [structify-index-access]
+// CHECK-NOTES-20: :[[@LINE-7]]:8: note: element 0 is read by position here
+// CHECK-NOTES-20: :[[@LINE-8]]:20: note: element 1 is read by position here
+// CHECK-FIXES-17: auto size = measure(1);
+// CHECK-FIXES-17-NEXT: auto &[width, height] = size;
+// CHECK-FIXES-17-NEXT: draw(width, height);
+// CHECK-FIXES-17-NEXT: consume(size);
+// CHECK-FIXES-20: auto size = measure(1);
+// CHECK-FIXES-20-NEXT: auto &[width, height] = size;
+// CHECK-FIXES-20-NEXT: draw(width, height);
+// CHECK-FIXES-20-NEXT: consume(size);
 
-// Before C++20 a lambda cannot capture a structured binding; from C++20 the
-// capture names each binding.
+// Before C++20 a lambda cannot capture a structured binding: the binding goes
+// inside the lambda. From C++20 the capture names each binding.
 void captured() {
   auto size = measure(1);
   auto show = [size] { draw(size.first, size.second); };
@@ -48,10 +60,12 @@ void captured() {
 // CHECK-NOTES-17: :[[@LINE-4]]:8: warning: the elements of 'size' are read by position; name them with a structured binding [structify-index-access]
 // CHECK-NOTES-17: :[[@LINE-4]]:29: note: element 0 is read by position here
 // CHECK-NOTES-17: :[[@LINE-5]]:41: note: element 1 is read by position here
-// CHECK-NOTES-17: :[[@LINE-6]]:16: note: no fix: a lambda captures the variable, and before C++20 a lambda cannot capture a structured binding
-// CHECK-NOTES-20: :[[@LINE-8]]:8: warning: the elements of 'size' are read by position; name them with a structured binding [structify-index-access]
-// CHECK-NOTES-20: :[[@LINE-8]]:29: note: element 0 is read by position here
-// CHECK-NOTES-20: :[[@LINE-9]]:41: note: element 1 is read by position here
+// CHECK-NOTES-20: :[[@LINE-7]]:8: warning: the elements of 'size' are read by position; name them with a structured binding [structify-index-access]
+// CHECK-NOTES-20: :[[@LINE-7]]:29: note: element 0 is read by position here
+// CHECK-NOTES-20: :[[@LINE-8]]:41: note: element 1 is read by position here
+// CHECK-FIXES-17: auto show = [size] { const auto &[width, height] = size; draw(width, height); };
+// CHECK-FIXES-20: auto [width, height] = measure(1);
+// CHECK-FIXES-20-NEXT: auto show = [width, height] { draw(width, height); };
 
 void converted() {
   std::pair<long, long> wide = measure(1);
@@ -60,11 +74,11 @@ void converted() {
 // CHECK-NOTES-17: :[[@LINE-3]]:25: warning: the elements of 'wide' are read by position; name them with a structured binding [structify-index-access]
 // CHECK-NOTES-17: :[[@LINE-3]]:12: note: element 0 is read by position here
 // CHECK-NOTES-17: :[[@LINE-4]]:29: note: element 1 is read by position here
-// CHECK-NOTES-17: :[[@LINE-6]]:25: note: no fix: 'wide' converts its initialiser
+// CHECK-NOTES-17: :[[@LINE-6]]:25: note: no fix: nothing in the code names element 0 ('long'); store it in a named variable, or write the binding yourself
 // CHECK-NOTES-20: :[[@LINE-7]]:25: warning: the elements of 'wide' are read by position; name them with a structured binding [structify-index-access]
 // CHECK-NOTES-20: :[[@LINE-7]]:12: note: element 0 is read by position here
 // CHECK-NOTES-20: :[[@LINE-8]]:29: note: element 1 is read by position here
-// CHECK-NOTES-20: :[[@LINE-10]]:25: note: no fix: 'wide' converts its initialiser
+// CHECK-NOTES-20: :[[@LINE-10]]:25: note: no fix: nothing in the code names element 0 ('long'); store it in a named variable, or write the binding yourself
 
 void together() {
   auto a = measure(1), b = measure(2);
@@ -72,16 +86,16 @@ void together() {
 }
 // CHECK-NOTES-17: :[[@LINE-3]]:8: warning: the elements of 'a' are read by position; name them with a structured binding [structify-index-access]
 // CHECK-NOTES-17: :[[@LINE-3]]:8: note: element 0 is read by position here
-// CHECK-NOTES-17: :[[@LINE-5]]:8: note: no fix: 'a' is declared together with other variables
+// CHECK-NOTES-17: :[[@LINE-5]]:8: note: no fix: nothing in the code names element 1 ('int'); store it in a named variable, or write the binding yourself
 // CHECK-NOTES-17: :[[@LINE-6]]:24: warning: the elements of 'b' are read by position; name them with a structured binding [structify-index-access]
 // CHECK-NOTES-17: :[[@LINE-6]]:17: note: element 1 is read by position here
-// CHECK-NOTES-17: :[[@LINE-8]]:24: note: no fix: 'b' is declared together with other variables
+// CHECK-NOTES-17: :[[@LINE-8]]:24: note: no fix: nothing in the code names element 0 ('int'); store it in a named variable, or write the binding yourself
 // CHECK-NOTES-20: :[[@LINE-9]]:8: warning: the elements of 'a' are read by position; name them with a structured binding [structify-index-access]
 // CHECK-NOTES-20: :[[@LINE-9]]:8: note: element 0 is read by position here
-// CHECK-NOTES-20: :[[@LINE-11]]:8: note: no fix: 'a' is declared together with other variables
+// CHECK-NOTES-20: :[[@LINE-11]]:8: note: no fix: nothing in the code names element 1 ('int'); store it in a named variable, or write the binding yourself
 // CHECK-NOTES-20: :[[@LINE-12]]:24: warning: the elements of 'b' are read by position; name them with a structured binding [structify-index-access]
 // CHECK-NOTES-20: :[[@LINE-12]]:17: note: element 1 is read by position here
-// CHECK-NOTES-20: :[[@LINE-14]]:24: note: no fix: 'b' is declared together with other variables
+// CHECK-NOTES-20: :[[@LINE-14]]:24: note: no fix: nothing in the code names element 0 ('int'); store it in a named variable, or write the binding yourself
 
 // A name already in scope would clash or be shadowed.
 void clash() {
@@ -94,12 +108,12 @@ void clash() {
 // CHECK-NOTES-17: :[[@LINE-4]]:8: note: element 0 is read by position here
 // CHECK-NOTES-17: :[[@LINE-5]]:28: note: element 1 is read by position here
 // CHECK-NOTES-17: :[[@LINE-5]]:8: note: element 0 is read by position here
-// CHECK-NOTES-17: :[[@LINE-8]]:8: note: no fix: every name for element 0 ('width') clashes with a name in scope
+// CHECK-NOTES-17: :[[@LINE-8]]:8: note: no fix: every name for element 0 ('width') is taken in this function
 // CHECK-NOTES-20: :[[@LINE-9]]:8: warning: the elements of 'size'
 // CHECK-NOTES-20: :[[@LINE-9]]:8: note: element 0 is read by position here
 // CHECK-NOTES-20: :[[@LINE-10]]:28: note: element 1 is read by position here
 // CHECK-NOTES-20: :[[@LINE-10]]:8: note: element 0 is read by position here
-// CHECK-NOTES-20: :[[@LINE-13]]:8: note: no fix: every name for element 0 ('width') clashes with a name in scope
+// CHECK-NOTES-20: :[[@LINE-13]]:8: note: no fix: every name for element 0 ('width') is taken in this function
 
 // An element read inside a macro's own text cannot be renamed.
 #define DRAW_WIDTH(p) draw(p.first, 0)
@@ -116,6 +130,3 @@ void macro() {
 // CHECK-NOTES-20: :[[@LINE-8]]:14: note: element 0 is read by position here
 // CHECK-NOTES-20: :[[@LINE-8]]:11: note: element 1 is read by position here
 // CHECK-NOTES-20: :[[@LINE-10]]:14: note: no fix: the element is read in a macro expansion
-
-// CHECK-FIXES-20: auto [width, height] = measure(1);
-// CHECK-FIXES-20-NEXT: auto show = [width, height] { draw(width, height); };

@@ -14,12 +14,17 @@ std::pair<int, int> lookup(int key);
 std::pair<int, char> coded(int n);
 void show(int id, int count);
 
-// IgnoreMapIterators: `it->first` through a map's iterator.
+// IgnoreMapIterators: `it->first` through a map's iterator (or any pointer).
 void iterate(const std::map<std::string, int> &m) {
-  for (auto it = m.begin(); it != m.end(); ++it)
-    show(int(it->first.size()), it->second);
-  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: '.first' reads element 0 of 'std::pair<const std::basic_string<char>, int>' by position; name the elements with a structured binding [structify-index-access]
-  // CHECK-MESSAGES: :[[@LINE-2]]:37: warning: '.second' reads element 1
+  for (auto it = m.begin(); it != m.end(); ++it) {
+    const std::string &id = it->first;
+    show(int(id.size()), it->second);
+  }
+  // CHECK-MESSAGES: :[[@LINE-3]]:33: warning: the elements of '*it' are read by position; name them with a structured binding [structify-index-access]
+  // CHECK-FIXES: const auto &[id, value] = *it;
+  // CHECK-FIXES-NEXT: show(int(id.size()), value);
+  // CHECK-FIXES-OPT: const std::string &id = it->first;
+  // CHECK-FIXES-OPT-NEXT: show(int(id.size()), it->second);
 }
 
 // IgnoredFunctions: values that come from these functions (regular

@@ -1,0 +1,288 @@
+//===--- BindingNames.cpp - names for the elements a binding unpacks ------===//
+
+#include "model/BindingNames.h"
+#include "model/Naming.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/CharInfo.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include <optional>
+
+namespace clang::tidy::structify {
+namespace {
+
+/// How a function spells its local variables.
+enum class LocalStyle { Snake, LowerCamel, UpperCamel };
+
+class LocalNames : public RecursiveASTVisitor<LocalNames> {
+public:
+  int Snake = 0, LowerCamel = 0, UpperCamel = 0;
+  bool VisitVarDecl(VarDecl *VD) {
+    if (!VD->getDeclName().isIdentifier())
+      return true;
+    llvm::StringRef Name = VD->getName();
+    Name.consume_front("m_");
+    Name = Name.trim('_');
+    if (Name.empty())
+      return true;
+    if (isUppercase(Name.front()))
+      ++UpperCamel;
+    else if (Name.contains('_'))
+      ++Snake;
+    else if (llvm::any_of(Name, [](char C) { return isUppercase(C); }))
+      ++LowerCamel;
+    return true;
+  }
+};
+
+LocalStyle localStyle(const Decl *Function) {
+  if (!Function)
+    return LocalStyle::Snake;
+  LocalNames Names;
+  Names.TraverseDecl(const_cast<Decl *>(Function));
+  if (Names.UpperCamel > Names.Snake && Names.UpperCamel > Names.LowerCamel)
+    return LocalStyle::UpperCamel;
+  if (Names.LowerCamel > Names.Snake)
+    return LocalStyle::LowerCamel;
+  return LocalStyle::Snake;
+}
+
+std::string inStyle(llvm::StringRef TypeName, LocalStyle Style) {
+  std::vector<std::string> Words = splitWords(TypeName);
+  // `basic_endpoint` -> `endpoint`, as `basic_string` is a string; `handle_t`,
+  // `handler_type`, `HandlerType` -> `handle`, `handler`.
+  if (Words.size() > 1 && Words.front() == "basic")
+    Words.erase(Words.begin());
+  if (Words.size() > 1 && (Words.back() == "t" || Words.back() == "type"))
+    Words.pop_back();
+  std::string Name;
+  for (size_t I = 0; I < Words.size(); ++I) {
+    const std::string &W = Words[I];
+    if (Style == LocalStyle::Snake) {
+      if (I)
+        Name += '_';
+      Name += W;
+      continue;
+    }
+    const bool Capital = Style == LocalStyle::UpperCamel || I > 0;
+    Name += Capital ? toUppercase(W[0]) : W[0];
+    Name += W.substr(1);
+  }
+  return Name;
+}
+
+/// The standard library's smart pointers and wrappers: the name of what they
+/// hold.
+bool isStdWrapper(const CXXRecordDecl *Record) {
+  if (!Record || !Record->isInStdNamespace() || !Record->getDeclName().isIdentifier())
+    return false;
+  return llvm::is_contained({llvm::StringRef("unique_ptr"), llvm::StringRef("shared_ptr"),
+                             llvm::StringRef("weak_ptr"), llvm::StringRef("optional"),
+                             llvm::StringRef("reference_wrapper")},
+                            Record->getName());
+}
+
+/// The name the type itself carries, or empty.
+std::string typeName(QualType T, const ASTContext &Ctx) {
+  for (int Depth = 0; Depth < 4 && !T.isNull(); ++Depth) {
+    T = T.getNonReferenceType();
+    if (const auto *Pointer = T->getAs<PointerType>()) {
+      T = Pointer->getPointeeType();
+      continue;
+    }
+    // The outermost typedef the code wrote: `udp::endpoint`, `filename_t`,
+    // unless it is the standard library's or an integer's (`size_t`).
+    if (const auto *Typedef = T->getAs<TypedefType>()) {
+      const TypedefNameDecl *D = Typedef->getDecl();
+      const bool Builtin = T.getCanonicalType()->isBuiltinType();
+      const bool System = Ctx.getSourceManager().isInSystemHeader(D->getLocation());
+      if (!D->isInStdNamespace() && !(Builtin && System) &&
+          D->getDeclName().isIdentifier())
+        return D->getName().str();
+    }
+    const auto *Record = T->getAsCXXRecordDecl();
+    if (isStdWrapper(Record)) {
+      const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);
+      if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+          Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+        return {};
+      T = Spec->getTemplateArgs()[0].getAsType();
+      continue;
+    }
+    const TagDecl *Tag = Record ? static_cast<const TagDecl *>(Record)
+                                : T->getAsTagDecl();
+    if (!Tag || Tag->isInStdNamespace() || !Tag->getDeclName().isIdentifier() ||
+        Tag->getName().starts_with("__"))
+      return {};
+    return Tag->getName().str();
+  }
+  return {};
+}
+
+/// The type arguments of a template specialization as written.
+llvm::SmallVector<QualType, 4> writtenArguments(QualType T) {
+  llvm::SmallVector<QualType, 4> Written;
+  if (T.isNull())
+    return Written;
+  if (const auto *TST = T.getNonReferenceType()->getAs<TemplateSpecializationType>())
+    for (const TemplateArgument &Arg : TST->template_arguments())
+      if (Arg.getKind() == TemplateArgument::Type)
+        Written.push_back(Arg.getAsType());
+  return Written;
+}
+
+/// The element types as the code wrote them, when it did (the sugar of
+/// `std::pair<udp::endpoint, entry>`, of `std::map<udp::endpoint, entry>`),
+/// else the canonical ones.
+llvm::SmallVector<QualType, 4> writtenElements(const BindingSubject &S) {
+  const size_t N = S.Shape.Elements.size();
+  auto Written = writtenArguments(S.Type);
+  if (Written.size() == N)
+    return Written;
+  const auto InContainer = writtenArguments(S.Container);
+  if (isMapEntryType(S.Type) && InContainer.size() >= 2 && N == 2)
+    return {InContainer[0], InContainer[1]};
+  if (!InContainer.empty()) {
+    Written = writtenArguments(InContainer.front());
+    if (Written.size() == N)
+      return Written;
+  }
+  return S.Shape.Elements;
+}
+
+/// Names proposed by a list of raw names, most often proposed first.
+void addRanked(std::vector<std::string> &To, const std::vector<std::string> &Raw) {
+  std::vector<std::string> Order;
+  llvm::StringMap<unsigned> Votes;
+  for (const std::string &Name : Raw) {
+    std::string Normal = normalizeName(Name);
+    if (!isMeaningfulName(Normal))
+      continue;
+    if (Votes[Normal]++ == 0)
+      Order.push_back(std::move(Normal));
+  }
+  llvm::stable_sort(Order, [&](const std::string &A, const std::string &B) {
+    return Votes[A] > Votes[B];
+  });
+  for (std::string &Name : Order)
+    if (!llvm::is_contained(To, Name))
+      To.push_back(std::move(Name));
+}
+
+void addAll(ElementNames &To, const ElementNames &From) {
+  for (size_t I = 0; I < To.size() && I < From.size(); ++I)
+    for (const std::string &Name : From[I])
+      if (!llvm::is_contained(To[I], Name))
+        To[I].push_back(Name);
+}
+
+/// `name_to_id` -> {name, id}, `fileToLine` -> {file, line}: what a
+/// container named `A_to_B` maps, in the style of \p Style.
+struct MappedSides {
+  std::string From, Onto;
+};
+std::optional<MappedSides> mappedSides(llvm::StringRef Name, LocalStyle Style) {
+  const std::vector<std::string> Words = splitWords(normalizeName(Name));
+  const auto To = llvm::find(Words, "to");
+  if (To == Words.begin() || To == Words.end() || To + 1 == Words.end())
+    return std::nullopt;
+  const std::string From = llvm::join(Words.begin(), To, "_");
+  const std::string Onto = llvm::join(To + 1, Words.end(), "_");
+  MappedSides Sides{inStyle(From, Style), inStyle(Onto, Style)};
+  if (!isMeaningfulName(Sides.From) || !isMeaningfulName(Sides.Onto) ||
+      Sides.From == Sides.Onto)
+    return std::nullopt;
+  return Sides;
+}
+
+} // namespace
+
+bool soundsLikeMap(llvm::StringRef Name) {
+  const std::vector<std::string> Words = splitWords(Name);
+  auto Has = [&](llvm::StringRef W) { return llvm::is_contained(Words, W); };
+  return Has("map") || Has("kv") || Has("kvp") || Has("dict") ||
+         (Has("key") && (Has("value") || Has("val")));
+}
+
+/// The name of the alias the pair type is spelled with (`kv_pair`), looking
+/// through the container's element type too.
+static std::string aliasName(const BindingSubject &S) {
+  for (QualType T : {S.Type, writtenArguments(S.Container).empty()
+                                 ? QualType()
+                                 : writtenArguments(S.Container).front()}) {
+    if (T.isNull())
+      continue;
+    if (const auto *Typedef = T.getNonReferenceType()->getAs<TypedefType>())
+      if (!Typedef->getDecl()->isInStdNamespace())
+        return Typedef->getDecl()->getName().str();
+  }
+  return {};
+}
+
+std::string nameFromType(QualType T, const Decl *Function) {
+  if (!Function)
+    return {};
+  const std::string Name = typeName(T, Function->getASTContext());
+  if (Name.empty())
+    return {};
+  return inStyle(Name, localStyle(Function));
+}
+
+ElementNames bindingCandidates(const BindingSubject &S) {
+  const size_t N = S.Shape.Elements.size();
+  ElementNames Names(N);
+  // 1. What the standard API calls them: insert -> it, inserted.
+  addAll(Names, knownStandardNames(S.Producer));
+  // 2. What receives each element or is compared with it.
+  std::vector<std::vector<std::string>> Strong(N), Weak(N);
+  for (const Use *Read : S.Reads) {
+    if (Read->Index >= N || Read->ReceiverName.empty())
+      continue;
+    (Read->Receiver == ReceiverKind::Parameter ? Weak : Strong)[Read->Index].push_back(
+        Read->ReceiverName);
+  }
+  for (size_t I = 0; I < N; ++I)
+    addRanked(Names[I], Strong[I]);
+  // 3. A container named for what it maps (`name_to_id`, `idToName`): its
+  //    two sides. Then a map's entries: key and value; and pairs the code
+  //    calls entries of a map (`for (const auto &e : m_map)`, `kv_pair`).
+  if (N == 2)
+    for (llvm::StringRef Named : {llvm::StringRef(S.ContainerName),
+                                  llvm::StringRef(S.HolderName)})
+      if (auto Sides = mappedSides(Named, localStyle(S.Function)))
+        addAll(Names, {{Sides->From}, {Sides->Onto}});
+  //    A side whose type has a name of its own takes it first (`loggers_`,
+  //    a map to `std::shared_ptr<logger>`: `[key, logger]`).
+  const llvm::SmallVector<QualType, 4> Elements = writtenElements(S);
+  if (N == 2 && (isMapEntryType(S.Type) || soundsLikeMap(S.ContainerName) ||
+                 soundsLikeMap(aliasName(S)))) {
+    for (size_t I = 0; I < N; ++I)
+      addRanked(Names[I], {nameFromType(Elements[I], S.Function)});
+    addAll(Names, mapEntryNames());
+  }
+  // 4. Well-known names for what the producer or the holder is called:
+  //    `bounds` -> lo, hi; `parse` -> value, ok.
+  const std::vector<std::string> Kinds = elementKinds(S.Shape);
+  auto AddKnown = [&](llvm::StringRef Name) {
+    const std::vector<std::string> Known = knownApiNames(Name, Kinds);
+    for (size_t I = 0; I < N && I < Known.size(); ++I)
+      addRanked(Names[I], {Known[I]});
+  };
+  if (S.Producer && S.Producer->getDeclName().isIdentifier())
+    AddKnown(S.Producer->getName());
+  if (!S.HolderName.empty())
+    AddKnown(normalizeName(S.HolderName));
+  // 5. The element types' own names.
+  for (size_t I = 0; I < N; ++I)
+    addRanked(Names[I], {nameFromType(Elements[I], S.Function)});
+  // 6. The parameters the elements are passed to.
+  for (size_t I = 0; I < N; ++I)
+    addRanked(Names[I], Weak[I]);
+  return Names;
+}
+
+} // namespace clang::tidy::structify
