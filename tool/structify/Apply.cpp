@@ -42,10 +42,7 @@ public:
       : SM(SM), Policy(Policy), Rewritten(Rewritten) {}
 
   bool TraverseDecl(Decl *D) {
-    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
-        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
-      return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
+    return inSystemHeader(D, SM) || RecursiveASTVisitor::TraverseDecl(D);
   }
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->isTemplateInstantiation() || FD->getPrimaryTemplate() ||

@@ -359,9 +359,6 @@ int runFix(const char *Argv0) {
   auto P = loadProject(Argv0);
   if (!P)
     return usageError(P.takeError());
-  auto Lock = lockBuildDirectory(*P);
-  if (!Lock)
-    return usageError(Lock.takeError());
   const std::string Work = workDirectory(*P);
   bool KeepWork = false;
   const int Exit = fixProject(*P, Work, KeepWork);

@@ -1,6 +1,7 @@
 //===--- Paths.cpp - files, paths and places in them ----------------------===//
 
 #include "Paths.h"
+#include "clang/AST/Decl.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
@@ -82,6 +83,12 @@ std::string absolutePath(llvm::StringRef Path) {
       llvm::sys::fs::make_absolute(Result);
   llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/true);
   return std::string(Result);
+}
+
+bool inSystemHeader(const clang::Decl *D, const clang::SourceManager &SM) {
+  return D && !llvm::isa<clang::TranslationUnitDecl>(D) &&
+         D->getLocation().isValid() &&
+         SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
 }
 
 std::string canonicalFileName(clang::FileEntryRef File,

@@ -23,6 +23,7 @@
 
 namespace clang {
 class CharSourceRange;
+class Decl;
 class FileEntryRef;
 class FileManager;
 class SourceLocation;
@@ -62,6 +63,11 @@ std::string canonicalFileName(clang::FileEntryRef File,
 /// they were used), or empty.
 std::string canonicalFileOf(clang::SourceLocation Loc,
                             const clang::SourceManager &SM);
+
+/// Whether \p D (not the translation unit) is written in a system header,
+/// through macros to where they were used: AST visitors of the driver skip
+/// those declarations and all they contain.
+bool inSystemHeader(const clang::Decl *D, const clang::SourceManager &SM);
 
 /// `path:line:col` (or `path:line` without \p Column) of \p Loc, through
 /// macros to where they were used; lines as the file has them (#line

@@ -24,9 +24,6 @@ int runPlan(const char *Argv0) {
   auto P = loadProject(Argv0);
   if (!P)
     return usageError(P.takeError());
-  auto Lock = lockBuildDirectory(*P);
-  if (!Lock)
-    return usageError(Lock.takeError());
   if (llvm::Error E = recoverInterruptedFix(*P))
     return usageError(std::move(E));
   StageTimes Times;

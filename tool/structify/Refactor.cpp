@@ -240,6 +240,10 @@ llvm::Expected<Project> loadProject(const char *Argv0) {
     if (P.Layout.SourceRoot.empty())
       P.Layout.SourceRoot = commonDirectory(P.Units, P.BuildDir);
   }
+  auto Lock = lockBuildDirectory(P);
+  if (!Lock)
+    return Lock.takeError();
+  P.Lock = std::move(*Lock);
   return P;
 }
 

@@ -49,6 +49,8 @@ struct Project {
   /// Where the stages run: worker processes of Executable, or this one.
   std::string Executable;
   bool InProcess = false;
+  /// BUILD_DIR/.structify-fix.lock, held while the project is open.
+  std::shared_ptr<RunLock> Lock;
 
   UnitRunner runner() const {
     return UnitRunner(ConfigOpts, Executable, InProcess);
@@ -66,6 +68,8 @@ private:
 
 /// From -p, --config-file, --source-root, -j and --quiet. The error is one
 /// line naming the file and the problem.
+/// Loads the project and locks its build directory (lockBuildDirectory) for
+/// as long as the Project lives.
 llvm::Expected<Project> loadProject(const char *Argv0);
 
 /// Wall-clock seconds spent in each stage.
