@@ -49,18 +49,25 @@ SEED = 11
 # report needs beyond them is here: benchmark forces C++11 in its own
 # CMakeLists.txt (the harness leaves it so, and builds it), and cppcheck,
 # which the harness cannot build, is only configured here.
-def _harness_projects():
+def _load_harness():
     import importlib.util
     spec = importlib.util.spec_from_file_location(
         "real_projects", os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                       "real-projects.py"))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.PROJECTS
+    return module
+
+
+HARNESS = _load_harness()
+# Setting a project up is the harness's: its build dependencies, the Debian
+# source package (bench/corpus.sh) and Debian's patches.
+install_deps, fetch, apply_debian_patches = (
+    HARNESS.install_deps, HARNESS.fetch, HARNESS.apply_debian_patches)
 
 
 PROJECTS = collections.OrderedDict(
-    (name, dict(spec)) for name, spec in _harness_projects().items())
+    (name, dict(spec)) for name, spec in HARNESS.PROJECTS.items())
 PROJECTS["benchmark"]["edits"] = [
     # Its CMakeLists.txt sets the standard itself, over any -D; and its
     # -pedantic-errors makes clang 22 reject __COUNTER__ ("a C2y extension").
@@ -86,47 +93,6 @@ def run(cmd, cwd=None, env=None):
 
 
 # --- setting a project up --------------------------------------------------------
-
-def installed(pkg):
-    rc, out = run(["dpkg-query", "-W", "-f=${Status}", pkg])
-    return rc == 0 and "install ok installed" in out
-
-
-def install_deps(packages):
-    missing = [p for p in packages if not installed(p)]
-    if not missing:
-        return
-    log("  installing %s" % " ".join(missing))
-    prefix = [] if os.geteuid() == 0 else ["sudo"]
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    rc, out = run(prefix + ["apt-get", "-q", "-y", "-o", "DPkg::Lock::Timeout=600",
-                            "install"] + missing, env=env)
-    if rc != 0:
-        raise RuntimeError("apt-get install %s failed:\n%s" % (" ".join(missing), out[-2000:]))
-
-
-def fetch(package):
-    """The unpacked upstream sources (bench/corpus.sh's corpus_fetch)."""
-    rc, out = run(["bash", "-c", 'source "$0/bench/corpus.sh" && corpus_fetch "$1"',
-                   ROOT, package])
-    if rc != 0:
-        raise RuntimeError("cannot fetch %s: %s" % (package, out.strip()))
-    return out.strip().splitlines()[-1]
-
-
-def apply_debian_patches(src):
-    series = os.path.join(src, "debian", "patches", "series")
-    if not os.path.exists(series):
-        return
-    for line in open(series):
-        name = line.split("#", 1)[0].strip()
-        if not name:
-            continue
-        rc, out = run(["patch", "-p1", "--forward", "--silent", "-i",
-                       os.path.join(src, "debian", "patches", name.split()[0])], cwd=src)
-        if rc != 0:
-            raise RuntimeError("Debian patch %s does not apply:\n%s" % (name, out))
-
 
 def set_up(name, spec, work):
     """A patched copy of the sources in work/src, configured in work/build."""
