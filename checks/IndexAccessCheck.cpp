@@ -126,6 +126,23 @@ bool readsAnElement(const Stmt *E,
   });
 }
 
+/// The innermost statement around a variable's reads (\p Path, outermost
+/// first) that holds its declaration: the block it is visible in.
+const Stmt *declaringScope(const VarDecl *VD, llvm::ArrayRef<const Stmt *> Path) {
+  if (Path.empty())
+    return nullptr;
+  const SourceManager &SM = VD->getASTContext().getSourceManager();
+  const SourceLocation Declared = SM.getExpansionLoc(VD->getLocation());
+  for (const Stmt *S : llvm::reverse(Path)) {
+    const SourceLocation Begin = SM.getExpansionLoc(S->getBeginLoc());
+    const SourceLocation End = SM.getExpansionRange(S->getEndLoc()).getEnd();
+    if (!SM.isBeforeInTranslationUnit(Declared, Begin) &&
+        !SM.isBeforeInTranslationUnit(End, Declared))
+      return S;
+  }
+  return Path.front();
+}
+
 } // namespace
 
 IndexAccessCheck::IndexAccessCheck(StringRef Name, ClangTidyContext *Context)
@@ -269,8 +286,7 @@ bool IndexAccessCheck::removeDeclaration(const Adoption &A,
 
 std::optional<std::vector<std::string>>
 IndexAccessCheck::chooseBindingNames(const Reads &R, QualType Type,
-                                     const FunctionDecl *Producer,
-                                     llvm::StringSet<> Taken,
+                                     const FunctionDecl *Producer, const Stmt *Scope,
                                      llvm::ArrayRef<Adoption> Adopted, Blocker &WhyNot) {
   const auto Shape = Types.shape(Type);
   const SourceLocation Where =
@@ -289,6 +305,7 @@ IndexAccessCheck::chooseBindingNames(const Reads &R, QualType Type,
   if (const Expr *Container = containerOf(R)) {
     Subject.Container = Container->getType();
     Subject.ContainerName = holderName(Container);
+    Subject.Fills = fillsOf(Container, *R.Uses.front());
   }
   Subject.Function = R.Uses.front()->Function;
   ElementNames Candidates = bindingCandidates(Subject);
@@ -302,14 +319,17 @@ IndexAccessCheck::chooseBindingNames(const Reads &R, QualType Type,
   for (const Adoption &A : Adopted)
     Candidates[A.Index] = {A.Var->getName().str()};
   const Decl *Function = R.Uses.front()->Function;
-  const llvm::StringSet<> &Given = NamesGiven[Function];
+  llvm::StringSet<> Taken = namesUsedIn(Function, Scope);
+  if (R.Var)
+    Taken.erase(R.Var->getName());
+  auto Given = [&](llvm::StringRef Name) { return isGiven(Function, Scope, Name); };
   // When another binding of this run took the name (two `insert`s in one
   // function both want `it` and `inserted`), the holder's name, or a number,
   // tells them apart.
   const std::string Prefix = normalizeName(Subject.HolderName);
   auto Alternatives = [&](llvm::StringRef Candidate) {
     std::vector<std::string> More;
-    if (!Given.contains(Candidate))
+    if (!Given(Candidate))
       return More;
     if (isMeaningfulName(Prefix))
       More.push_back(Prefix + "_" + Candidate.str());
@@ -322,8 +342,7 @@ IndexAccessCheck::chooseBindingNames(const Reads &R, QualType Type,
       Candidates,
       [&](llvm::StringRef Name) {
         return AdoptedNames.contains(Name) ||
-               (isUsableName(Name, *Context) && !Taken.contains(Name) &&
-                !Given.contains(Name));
+               (isUsableName(Name, *Context) && !Taken.contains(Name) && !Given(Name));
       },
       Missing, Alternatives);
   if (!Names.empty())
@@ -340,6 +359,43 @@ IndexAccessCheck::chooseBindingNames(const Reads &R, QualType Type,
                          llvm::join(Candidates[Missing], "', '") +
                          "') is taken in this function"};
   return std::nullopt;
+}
+
+bool IndexAccessCheck::isGiven(const Decl *Function, const Stmt *Scope,
+                               llvm::StringRef Name) const {
+  const auto It = NamesGiven.find(Function);
+  if (It == NamesGiven.end())
+    return false;
+  const SourceManager &SM = Context->getSourceManager();
+  return llvm::any_of(It->second, [&](const auto &Given) {
+    return Given.first == Name &&
+           (!Scope || !Given.second || overlapInSource(Given.second, Scope, SM));
+  });
+}
+
+std::vector<const Fill *> IndexAccessCheck::fillsOf(const Expr *Container,
+                                                    const Use &Read) const {
+  std::vector<const Fill *> Found;
+  const ValueDecl *D = nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Container))
+    D = dyn_cast<VarDecl>(DRE->getDecl());
+  else if (const auto *ME = dyn_cast<MemberExpr>(Container))
+    D = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  if (!D || !UnitFacts)
+    return Found;
+  const auto It = UnitFacts->Fills.find(cast<ValueDecl>(D->getCanonicalDecl()));
+  if (It == UnitFacts->Fills.end())
+    return Found;
+  // Only what every unit that sees the reads sees too, so that every unit
+  // that compiles a header gives its bindings the same names.
+  const SourceManager &SM = Context->getSourceManager();
+  auto FileOf = [&](SourceLocation Loc) { return SM.getFileID(SM.getExpansionLoc(Loc)); };
+  const FileID ReadFile = FileOf(Read.Loc);
+  const FileID DeclaringFile = FileOf(D->getCanonicalDecl()->getLocation());
+  for (const Fill &F : It->second)
+    if (FileOf(F.Loc) == ReadFile || FileOf(F.Loc) == DeclaringFile)
+      Found.push_back(&F);
+  return Found;
 }
 
 const Expr *IndexAccessCheck::containerOf(const Reads &R) {
@@ -434,20 +490,19 @@ IndexAccessCheck::replaceVariable(const VariableFacts &V, const TupleFacts &Fact
       R.Uses.push_back(&U);
   if (R.Uses.empty())
     return Block("the variable's elements are only read in template instantiations");
-  llvm::StringSet<> Taken = namesUsedIn(R.Uses.front()->Function);
-  Taken.erase(VD->getName());
   bool Const = VD->getType().getNonReferenceType().isConstQualified();
-  // The binding's scope: the loop of a range-for variable, else (not
-  // knowing the block) the whole body.
+  // The binding's scope: the loop of a range-for variable, else the
+  // innermost statement around the reads that holds the declaration.
   const Stmt *Scope = IsRangeFor ? static_cast<const Stmt *>(Facts.RangeFors.find(VD)->second)
-                                 : R.Uses.front()->Path.front();
+                                 : declaringScope(VD, R.Uses.front()->Path);
+  Result.Scope = Scope;
   const std::vector<Adoption> Adopted =
       Shape ? adoptions(R, *Shape, /*Unchanging=*/true, Scope, Const)
             : std::vector<Adoption>();
   Blocker WhyNot;
   const auto Names =
       chooseBindingNames(R, VD->getType(), IsRangeFor ? nullptr : producer(VD->getInit()),
-                         std::move(Taken), Adopted, WhyNot);
+                         Scope, Adopted, WhyNot);
   if (!Names) {
     Result.Unnamed = true;
     return Block(WhyNot.Reason, WhyNot.Loc);
@@ -531,8 +586,8 @@ IndexAccessCheck::Fix IndexAccessCheck::bindBeforeReads(const Reads &R, QualType
   const std::vector<Adoption> Adopted =
       Shape ? adoptions(R, *Shape, Site->Unchanging, Site->Block, Site->Const)
             : std::vector<Adoption>();
-  const auto Names = chooseBindingNames(R, Type, Producer, namesUsedIn(First.Function),
-                                        Adopted, WhyNot);
+  Result.Scope = Site->Block;
+  const auto Names = chooseBindingNames(R, Type, Producer, Site->Block, Adopted, WhyNot);
   if (!Names) {
     Result.Unnamed = true;
     return Block(WhyNot);
@@ -557,6 +612,7 @@ IndexAccessCheck::Fix IndexAccessCheck::bindBeforeReads(const Reads &R, QualType
   }
   if (!Declared)
     Result.Hints.push_back(FixItHint::CreateInsertion(Site->Insert, Declaration));
+  Result.AddsStatement = !Declared;
   for (const Use *U : R.Uses) {
     if (llvm::any_of(Adopted, [&](const Adoption &A) {
           return A.Var == U->ReceiverVar && A.Index == U->Index;
@@ -605,8 +661,9 @@ IndexAccessCheck::Fix IndexAccessCheck::bindAtCall(const Reads &R, QualType Type
         D->getType()->isReferenceType() ||
         !Context->hasSameUnqualifiedType(D->getType(), Shape->Elements[Read.Index]))
       return Result;
-    const auto Names = chooseBindingNames(R, Type, Call->getDirectCallee(),
-                                          namesUsedIn(Read.Function),
+    const auto StatementAt = llvm::find(Read.Path, Statement);
+    Result.Scope = StatementAt == Read.Path.begin() ? Read.Path.front() : *(StatementAt - 1);
+    const auto Names = chooseBindingNames(R, Type, Call->getDirectCallee(), Result.Scope,
                                           {Adoption{Read.Index, D, Statement}}, WhyNot);
     if (!Names)
       return Result;
@@ -629,8 +686,9 @@ IndexAccessCheck::Fix IndexAccessCheck::bindAtCall(const Reads &R, QualType Type
     if (If->getInit() || If->getConditionVariable() || If->isConstexpr() ||
         !isEvaluatedWhenever(Read.Path, I))
       return Result;
-    const auto Names = chooseBindingNames(R, Type, Call->getDirectCallee(),
-                                          namesUsedIn(Read.Function), {}, WhyNot);
+    Result.Scope = If;
+    const auto Names =
+        chooseBindingNames(R, Type, Call->getDirectCallee(), If, {}, WhyNot);
     const CharSourceRange Condition = Lexer::makeFileCharRange(
         CharSourceRange::getTokenRange(If->getCond()->getSourceRange()), SM, LangOpts);
     const CharSourceRange Access = Lexer::makeFileCharRange(
@@ -651,7 +709,7 @@ void IndexAccessCheck::report(SourceLocation Loc, const std::string &What,
                               const Reads &R, const Fix &F) {
   if (!F.Hints.empty())
     for (const std::string &Name : F.Names)
-      NamesGiven[R.Uses.front()->Function].insert(Name);
+      NamesGiven[R.Uses.front()->Function].emplace_back(Name, F.Scope);
   emitWithFix(diag(Loc, "the elements of %0 are read by position; name them "
                         "with a structured binding")
                   << What,
@@ -732,6 +790,13 @@ void IndexAccessCheck::reportGroup(const Reads &R) {
   // `CHECK(v[0].first == 1)`): reported only when asked for.
   if (Result.WhyNot && ExpressionReads == ExpressionReadsOption::Fixable)
     return;
+  // One read (`return it->second;` after a `find`) is as clear as the
+  // binding a fix would add before it: reported only when the fix rewrites
+  // what is there (`const Meta &m = it->second;`, `bool ok = s.insert(x).second;`),
+  // or when asked for.
+  if (R.Uses.size() == 1 && Result.AddsStatement &&
+      ExpressionReads == ExpressionReadsOption::Fixable)
+    return;
   // What the reader sees: `new_files_[i]`, `*it`; the type when the
   // expression is long or in a macro.
   const CharSourceRange Range = Lexer::makeFileCharRange(
@@ -757,6 +822,7 @@ void IndexAccessCheck::onEndOfTranslationUnit() {
   // code: walking the instantiations would add work and nothing else.
   const TupleFacts Facts =
       collectTupleFacts(*Context, Types, NoFunctions, /*VisitInstantiations=*/false);
+  UnitFacts = &Facts;
   for (const auto &[VD, V] : Facts.Variables) {
     const auto *Function =
         dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
@@ -798,6 +864,7 @@ void IndexAccessCheck::onEndOfTranslationUnit() {
   for (const Reads &R : Groups)
     reportGroup(R);
   NamesGiven.clear();
+  UnitFacts = nullptr;
 }
 
 } // namespace clang::tidy::structify

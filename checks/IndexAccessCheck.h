@@ -39,6 +39,11 @@ private:
     std::vector<FixItHint> Hints;
     std::vector<std::string> Names;
     std::optional<Blocker> WhyNot;
+    /// The statement the binding is visible in.
+    const Stmt *Scope = nullptr;
+    /// The fix adds a statement of its own (a binding before the reads)
+    /// rather than rewriting a declaration that is there.
+    bool AddsStatement = false;
     /// WhyNot is that some element has no name: whatever else changes, the
     /// user has to give it one.
     bool Unnamed = false;
@@ -70,10 +75,15 @@ private:
   Fix bindAtCall(const Reads &R, QualType Type, const CallExpr *Call);
   std::optional<std::vector<std::string>>
   chooseBindingNames(const Reads &R, QualType Type, const FunctionDecl *Producer,
-                     llvm::StringSet<> Taken, llvm::ArrayRef<Adoption> Adopted,
+                     const Stmt *Scope, llvm::ArrayRef<Adoption> Adopted,
                      Blocker &WhyNot);
+  /// Has another binding of this unit, visible where \p Scope is, \p Name?
+  bool isGiven(const Decl *Function, const Stmt *Scope, llvm::StringRef Name) const;
   /// The container the value of \p R is an element of, when the code says.
   static const Expr *containerOf(const Reads &R);
+  /// What the code stores in \p Container, from the files every unit that
+  /// compiles \p Read sees.
+  std::vector<const Fill *> fillsOf(const Expr *Container, const Use &Read) const;
   void reportVariable(const VariableFacts &V, const TupleFacts &Facts);
   void reportGroup(const Reads &R);
   void report(SourceLocation Loc, const std::string &What, const Reads &R,
@@ -93,9 +103,13 @@ private:
   std::optional<TupleReturnPolicy> TupleReturn;
 
   ASTContext *Context = nullptr;
+  /// The unit's facts, while onEndOfTranslationUnit reports them.
+  const TupleFacts *UnitFacts = nullptr;
   bool SawAccess = false;
-  /// The names of the bindings given out in each function of this unit.
-  llvm::DenseMap<const Decl *, llvm::StringSet<>> NamesGiven;
+  /// The names of the bindings given out in each function of this unit,
+  /// with the statement each is visible in.
+  llvm::DenseMap<const Decl *, std::vector<std::pair<std::string, const Stmt *>>>
+      NamesGiven;
 };
 
 } // namespace clang::tidy::structify

@@ -199,6 +199,45 @@ std::optional<MappedSides> mappedSides(llvm::StringRef Name, LocalStyle Style) {
   return Sides;
 }
 
+/// `PutVarint32(dst, p.first);  // level`: what a comment after the only
+/// positional read of its line calls the element, in the function's style.
+std::string commentName(SourceLocation Loc, const SourceManager &SM, LocalStyle Style) {
+  if (Loc.isInvalid())
+    return {};
+  const auto [File, Offset] = SM.getDecomposedLoc(SM.getExpansionLoc(Loc));
+  bool Invalid = false;
+  const llvm::StringRef Buffer = SM.getBufferData(File, &Invalid);
+  if (Invalid || Offset > Buffer.size())
+    return {};
+  const size_t LineStart = Buffer.rfind('\n', Offset) + 1; // npos + 1 == 0
+  const size_t LineEnd = std::min(Buffer.find('\n', Offset), Buffer.size());
+  const llvm::StringRef Line = Buffer.slice(LineStart, LineEnd);
+  const size_t Slashes = Line.find("//");
+  if (Slashes == llvm::StringRef::npos || LineStart + Slashes < Offset)
+    return {};
+  const llvm::StringRef Code = Line.take_front(Slashes);
+  size_t Reads = Code.count("first") + Code.count("second") + Code.count("get<");
+  if (Reads != 1)
+    return {};
+  const llvm::StringRef Comment = Line.drop_front(Slashes + 2).trim().rtrim(".:;");
+  llvm::SmallVector<llvm::StringRef, 4> Words;
+  Comment.split(Words, ' ', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  if (Words.empty() || Words.size() > 3 || Comment.size() > 32)
+    return {};
+  for (llvm::StringRef W : Words) {
+    if (!llvm::all_of(W, [](char C) { return isAlphanumeric(C) || C == '_'; }) ||
+        !isLetter(W.front()))
+      return {};
+    if (llvm::is_contained({"todo", "fixme", "nolint", "xxx", "hack", "see", "note"},
+                           W.lower()))
+      return {};
+  }
+  std::string Joined;
+  for (llvm::StringRef W : Words)
+    Joined += (Joined.empty() ? "" : "_") + W.lower();
+  return inStyle(Joined, Style);
+}
+
 } // namespace
 
 bool soundsLikeMap(llvm::StringRef Name) {
@@ -247,6 +286,26 @@ ElementNames bindingCandidates(const BindingSubject &S) {
   }
   for (size_t I = 0; I < N; ++I)
     addRanked(Names[I], Strong[I]);
+  //    A comment after the read: `p.first;  // level`.
+  if (S.Function) {
+    const SourceManager &SM = S.Function->getASTContext().getSourceManager();
+    std::vector<std::vector<std::string>> Commented(N);
+    for (const Use *Read : S.Reads)
+      if (Read->Index < N)
+        Commented[Read->Index].push_back(
+            commentName(Read->Loc, SM, localStyle(S.Function)));
+    for (size_t I = 0; I < N; ++I)
+      addRanked(Names[I], Commented[I]);
+  }
+  //    What the code stores in the container:
+  //    `new_files_.push_back(std::make_pair(level, f))`.
+  std::vector<std::vector<std::string>> Stored(N);
+  for (const Fill *F : S.Fills)
+    if (F->Names.size() == N)
+      for (size_t I = 0; I < N; ++I)
+        Stored[I].push_back(F->Names[I]);
+  for (size_t I = 0; I < N; ++I)
+    addRanked(Names[I], Stored[I]);
   // 3. A container named for what it maps (`name_to_id`, `idToName`): its
   //    two sides. Then a map's entries: key and value; and pairs the code
   //    calls entries of a map (`for (const auto &e : m_map)`, `kv_pair`).

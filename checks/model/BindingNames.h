@@ -37,6 +37,9 @@ struct BindingSubject {
   std::string HolderName;
   /// Every positional read and write of the value.
   llvm::ArrayRef<const Use *> Reads;
+  /// What the code stores in the container, from code every unit that sees
+  /// the reads sees too (the reads' file, the container's declaring file).
+  std::vector<const Fill *> Fills;
   /// The function the binding goes in: its locals show the naming style.
   const Decl *Function = nullptr;
 };

@@ -10,10 +10,26 @@
 namespace clang::tidy::structify {
 namespace {
 
+/// A statement whose declarations are not seen outside it.
+bool opensScope(const Stmt *S) {
+  return isa<CompoundStmt, ForStmt, CXXForRangeStmt, WhileStmt, DoStmt, IfStmt, SwitchStmt,
+             CXXCatchStmt, LambdaExpr>(S);
+}
+
 class NameCollector : public RecursiveASTVisitor<NameCollector> {
 public:
-  explicit NameCollector(const Decl *Function) : Function(Function) {}
+  NameCollector(const Decl *Function, const Stmt *Scope)
+      : Function(Function), Scope(Scope) {}
   llvm::StringSet<> Names;
+
+  bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
+    // A block beside the new variable's: nothing it declares is visible
+    // there, and nothing it names can be captured by the new name.
+    if (S && Scope && opensScope(S) &&
+        !overlapInSource(S, Scope, Function->getASTContext().getSourceManager()))
+      return true;
+    return RecursiveASTVisitor::TraverseStmt(S, Queue);
+  }
 
   void add(DeclarationName Name) {
     // A structured binding's own declaration has an empty identifier.
@@ -85,12 +101,25 @@ private:
   }
 
   const Decl *Function;
+  const Stmt *Scope;
 };
 
 } // namespace
 
-llvm::StringSet<> namesUsedIn(const Decl *Function) {
-  NameCollector Collector(Function);
+bool overlapInSource(const Stmt *A, const Stmt *B, const SourceManager &SM) {
+  auto Begin = [&](const Stmt *S) { return SM.getExpansionLoc(S->getBeginLoc()); };
+  auto End = [&](const Stmt *S) { return SM.getExpansionRange(S->getEndLoc()).getEnd(); };
+  if (A == B)
+    return true;
+  if (Begin(A).isInvalid() || End(A).isInvalid() || Begin(B).isInvalid() ||
+      End(B).isInvalid())
+    return true;
+  return !SM.isBeforeInTranslationUnit(End(A), Begin(B)) &&
+         !SM.isBeforeInTranslationUnit(End(B), Begin(A));
+}
+
+llvm::StringSet<> namesUsedIn(const Decl *Function, const Stmt *Scope) {
+  NameCollector Collector(Function, Scope);
   // The body, and the parameters' names: a local in the body cannot
   // redeclare one. The types of the signature are outside the body's scope.
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Function);

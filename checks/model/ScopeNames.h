@@ -7,6 +7,7 @@
 
 namespace clang {
 class Decl;
+class SourceManager;
 class Stmt;
 class VarDecl;
 } // namespace clang
@@ -16,8 +17,15 @@ namespace clang::tidy::structify {
 /// Every name a new variable in \p Function's body could clash with or
 /// shadow: its parameters, what its body declares, and what the body names
 /// without a qualifier (variables, functions, implicit members, types,
-/// templates).
-llvm::StringSet<> namesUsedIn(const Decl *Function);
+/// templates). With \p Scope (the statement the new variable is visible in),
+/// what sibling blocks declare and name is left out: a variable in one loop
+/// does not see what another loop calls its own.
+llvm::StringSet<> namesUsedIn(const Decl *Function, const Stmt *Scope = nullptr);
+
+/// Do \p A and \p B overlap in the source (one holds the other, or they are
+/// the same)? Statements of different files or macro expansions compare by
+/// where they are expanded.
+bool overlapInSource(const Stmt *A, const Stmt *B, const SourceManager &SM);
 
 /// Is \p Var the only thing its name stands for in \p Scope (a part of
 /// \p Function's body): no parameter, no other declaration, reference or

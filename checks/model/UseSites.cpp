@@ -232,6 +232,17 @@ public:
   bool VisitCallExpr(CallExpr *E) {
     if (isStdFunction(E->getDirectCallee(), "get"))
       recordOtherAccess(E);
+    else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+      recordFill(Member);
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+             Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      recordMapAssignment(Op->getArg(0), Op->getArg(1));
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *E) {
+    if (E->getOpcode() == BO_Assign)
+      recordMapAssignment(E->getLHS(), E->getRHS());
     return true;
   }
 
@@ -428,6 +439,66 @@ private:
     Facts.OtherAccesses.push_back(U);
   }
 
+  /// The variable or member \p E names, as a container's key in Fills.
+  static const ValueDecl *containerDecl(const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<VarDecl>(DRE->getDecl());
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return dyn_cast<FieldDecl>(ME->getMemberDecl());
+    return nullptr;
+  }
+
+  void addFill(const ValueDecl *Container, const Expr *At,
+               llvm::ArrayRef<const Expr *> Stored) {
+    Fill F;
+    F.Loc = At->getExprLoc();
+    for (const Expr *Element : Stored)
+      F.Names.push_back(nameOf(ignoreTransparent(Element)).Name);
+    if (llvm::all_of(F.Names, [](const std::string &N) { return N.empty(); }))
+      return;
+    Facts.Fills[cast<ValueDecl>(Container->getCanonicalDecl())].push_back(std::move(F));
+  }
+
+  /// `c.push_back(std::make_pair(a, b))`, `c.insert({a, b})`,
+  /// `c.emplace_back(a, b)`, `m.try_emplace(k, v)`.
+  void recordFill(const CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    const ValueDecl *Container =
+        Method ? containerDecl(Call->getImplicitObjectArgument()) : nullptr;
+    if (!Container || !Method->getDeclName().isIdentifier() ||
+        SM.isInSystemHeader(SM.getExpansionLoc(Call->getExprLoc())))
+      return;
+    const llvm::StringRef Name = Method->getName();
+    const auto Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+    if (llvm::is_contained({"push_back", "push_front", "push", "insert"}, Name) &&
+        Args.size() == 1) {
+      const Origin O = classifyOrigin(Args[0], Types, Ctx);
+      if (O.Kind == OriginKind::Construction && !O.Built.Elements.empty())
+        addFill(Container, Call, O.Built.Elements);
+      return;
+    }
+    if (llvm::is_contained({"emplace_back", "emplace_front", "emplace", "try_emplace"},
+                           Name) &&
+        Args.size() >= 2 && !isa<CXXDefaultArgExpr>(Args.back()))
+      addFill(Container, Call, Args);
+  }
+
+  /// `m[key] = value` on a map.
+  void recordMapAssignment(const Expr *LHS, const Expr *RHS) {
+    const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(LHS->IgnoreParenImpCasts());
+    if (!Subscript || Subscript->getOperator() != OO_Subscript ||
+        Subscript->getNumArgs() != 2)
+      return;
+    const ValueDecl *Container = containerDecl(Subscript->getArg(0));
+    const auto *Record = Subscript->getArg(0)->getType()->getAsCXXRecordDecl();
+    if (!Container || !Record || !Record->getDeclName().isIdentifier() ||
+        !Record->getName().contains("map") ||
+        SM.isInSystemHeader(SM.getExpansionLoc(Subscript->getExprLoc())))
+      return;
+    addFill(Container, Subscript, {Subscript->getArg(1), RHS});
+  }
+
   /// Fills Kind, Index and Access when \p Access reads an element of the
   /// tuple value \p Object.
   bool elementAccess(const Expr *Access, const Expr *Object, Use &U) const {
@@ -541,6 +612,15 @@ private:
   /// what it is compared with for equality, the getter that returns it.
   Receiver receiverName(size_t I) const {
     I = climbTransparent(I);
+    // `draw(int(r.first))`, `static_cast<long>(r.second)`: a conversion the
+    // code spells out still passes the element on.
+    while (I > 0) {
+      const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(exprAt(I - 1));
+      if (!Cast || Cast->getSubExpr()->IgnoreParenImpCasts() !=
+                       exprAt(I)->IgnoreParenImpCasts())
+        break;
+      I = climbTransparent(I - 1);
+    }
     if (I == 0)
       return {};
     const Expr *E = exprAt(I);

@@ -141,12 +141,23 @@ struct FunctionFacts {
   std::vector<Use> OtherReferences;       ///< `&f`, `std::function<...> g = f`
 };
 
+/// A container filled with named values: `files_.push_back(std::make_pair(
+/// level, f))`, `m.emplace(key, session)`, `m[name] = id`: what the code
+/// calls the elements of what it stores.
+struct Fill {
+  SourceLocation Loc;
+  /// One name per element, empty where the stored value has none.
+  llvm::SmallVector<std::string, 4> Names;
+};
+
 struct TupleFacts {
   llvm::MapVector<const FunctionDecl *, FunctionFacts> Functions;
   llvm::MapVector<const VarDecl *, VariableFacts> Variables;
   /// Element reads of tuple values that are neither a tracked call nor a
   /// tracked variable (`m.insert(x).second`, `it->first`).
   std::vector<Use> OtherAccesses;
+  /// The fills of each container variable or member (canonical declaration).
+  llvm::DenseMap<const ValueDecl *, std::vector<Fill>> Fills;
   /// The range-for statement of each range-for variable.
   llvm::DenseMap<const VarDecl *, const CXXForRangeStmt *> RangeFors;
 };

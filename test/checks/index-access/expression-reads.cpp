@@ -47,4 +47,29 @@ int conditional(const std::map<int, int> &m, int k) {
   return it == m.end() ? 0 : it->second;
   // CHECK-MESSAGES-ALL: :[[@LINE-1]]:34: warning: the elements of '*it' are read by position
 }
+
+// One read after a `find` is as clear as the binding a fix would add before
+// it: reported only with ExpressionReads: all. One read whose fix rewrites a
+// declaration that is there is reported: the fix adds nothing.
+int single_read(const std::map<int, int> &m, int k) {
+  auto it = m.find(k);
+  if (it == m.end())
+    return 0;
+  return it->second;
+  // CHECK-MESSAGES-ALL: :[[@LINE-1]]:14: warning: the elements of '*it' are read by position
+  // CHECK-FIXES-ALL: const auto &[key, value] = *it;
+  // CHECK-FIXES-ALL-NEXT: return value;
+  // CHECK-FIXES: return it->second;
+}
+int single_adopted(const std::map<int, Meta> &m, int k) {
+  auto it = m.find(k);
+  if (it == m.end())
+    return 0;
+  const Meta &meta = it->second;
+  return meta.size;
+  // CHECK-MESSAGES: :[[@LINE-2]]:26: warning: the elements of '*it' are read by position
+  // CHECK-MESSAGES-ALL: :[[@LINE-3]]:26: warning: the elements of '*it' are read by position
+  // CHECK-FIXES: const auto &[key, meta] = *it;
+  // CHECK-FIXES-NEXT: return meta.size;
+}
 // CHECK-FIXES-NONE: const int level = files[i].first;

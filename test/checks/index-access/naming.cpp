@@ -105,3 +105,73 @@ void meaningless() {
   // CHECK-MESSAGES: :[[@LINE-2]]:8: warning: the elements of 'v' are read by position
   // CHECK-FIXES: auto v = values();
 }
+
+// A comment after the only positional read of its line names the element;
+// a conversion the code spells out still passes the parameter's name on.
+void put_level(int level_arg);
+void put_number(long number);
+void commented(const std::deque<std::pair<int, long>> &files) {
+  for (const auto &f : files) {
+    put_level(f.first);  // level
+    put_number(f.second); // file number
+  }
+  // CHECK-MESSAGES: :[[@LINE-4]]:20: warning: the elements of 'f' are read by position
+  // CHECK-FIXES: for (const auto &[level, file_number] : files) {
+  // CHECK-FIXES-NEXT: put_level(level);  // level
+  // CHECK-FIXES-NEXT: put_number(file_number); // file number
+  for (const auto &g : files)
+    resend(int(g.first), static_cast<int>(g.second));
+  // CHECK-MESSAGES: :[[@LINE-2]]:20: warning: the elements of 'g' are read by position
+  // CHECK-FIXES: for (const auto &[port, tries] : files)
+  // CHECK-FIXES-NEXT: resend(int(port), static_cast<int>(tries));
+}
+
+// What the code stores in the container: the names of the values it puts
+// there (`push_back(std::make_pair(level, f))`, `emplace(name, id)`,
+// `m[name] = id`), from the class's own code.
+struct Meta { int size; };
+class Edit {
+public:
+  void add(int level, const Meta &meta) { new_files_.push_back(std::make_pair(level, meta)); }
+  void remember(int row, long offset) { rows_.emplace_back(row, offset); }
+  void alias(const std::string &alias, int id) { ids_[alias] = id; }
+  int total() const;
+
+private:
+  std::deque<std::pair<int, Meta>> new_files_;
+  std::deque<std::pair<int, long>> rows_;
+  std::map<std::string, int> ids_;
+};
+int Edit::total() const {
+  int sum = 0;
+  for (size_t i = 0; i < new_files_.size(); i++) {
+    sum += new_files_[i].first + new_files_[i].second.size;
+    // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: the elements of 'new_files_[i]' are read by position
+    // CHECK-FIXES: for (size_t i = 0; i < new_files_.size(); i++) {
+    // CHECK-FIXES-NEXT: const auto &[level, meta] = new_files_[i];
+    // CHECK-FIXES-NEXT: sum += level + meta.size;
+  }
+  for (const auto &r : rows_)
+    sum += r.first + int(r.second);
+  // CHECK-MESSAGES: :[[@LINE-2]]:20: warning: the elements of 'r' are read by position
+  // CHECK-FIXES: for (const auto &[row, offset] : rows_)
+  for (const auto &a : ids_)
+    sum += int(a.first.size()) + a.second;
+  // CHECK-MESSAGES: :[[@LINE-2]]:20: warning: the elements of 'a' are read by position
+  // CHECK-FIXES: for (const auto &[alias, id] : ids_)
+  return sum;
+}
+
+// Names a binding takes in one loop are free again in the next: the two
+// bindings never see each other.
+void sibling_loops(const std::deque<std::pair<udp::endpoint, entry>> &a,
+                   const std::deque<std::pair<udp::endpoint, entry>> &b) {
+  for (const auto &x : a)
+    touch(x.first.port + x.second.tries);
+  // CHECK-MESSAGES: :[[@LINE-2]]:20: warning: the elements of 'x' are read by position
+  // CHECK-FIXES: for (const auto &[endpoint, entry] : a)
+  for (const auto &y : b)
+    touch(y.first.port + y.second.tries);
+  // CHECK-MESSAGES: :[[@LINE-2]]:20: warning: the elements of 'y' are read by position
+  // CHECK-FIXES: for (const auto &[endpoint, entry] : b)
+}

@@ -67,6 +67,9 @@ void captured() {
 // CHECK-FIXES-20: auto [width, height] = measure(1);
 // CHECK-FIXES-20-NEXT: auto show = [width, height] { draw(width, height); };
 
+// A variable that converts its initialiser cannot become the binding; one
+// that refers to it can, and the parameters name the elements through the
+// conversions the code spells out.
 void converted() {
   std::pair<long, long> wide = measure(1);
   draw(int(wide.first), int(wide.second));
@@ -74,11 +77,15 @@ void converted() {
 // CHECK-NOTES-17: :[[@LINE-3]]:25: warning: the elements of 'wide' are read by position; name them with a structured binding [structify-index-access]
 // CHECK-NOTES-17: :[[@LINE-3]]:12: note: element 0 is read by position here
 // CHECK-NOTES-17: :[[@LINE-4]]:29: note: element 1 is read by position here
-// CHECK-NOTES-17: :[[@LINE-6]]:25: note: no fix: nothing in the code names element 0 ('long'); store it in a named variable, or write the binding yourself
-// CHECK-NOTES-20: :[[@LINE-7]]:25: warning: the elements of 'wide' are read by position; name them with a structured binding [structify-index-access]
-// CHECK-NOTES-20: :[[@LINE-7]]:12: note: element 0 is read by position here
-// CHECK-NOTES-20: :[[@LINE-8]]:29: note: element 1 is read by position here
-// CHECK-NOTES-20: :[[@LINE-10]]:25: note: no fix: nothing in the code names element 0 ('long'); store it in a named variable, or write the binding yourself
+// CHECK-NOTES-20: :[[@LINE-6]]:25: warning: the elements of 'wide' are read by position; name them with a structured binding [structify-index-access]
+// CHECK-NOTES-20: :[[@LINE-6]]:12: note: element 0 is read by position here
+// CHECK-NOTES-20: :[[@LINE-7]]:29: note: element 1 is read by position here
+// CHECK-FIXES-17: std::pair<long, long> wide = measure(1);
+// CHECK-FIXES-17-NEXT: auto &[width, height] = wide;
+// CHECK-FIXES-17-NEXT: draw(int(width), int(height));
+// CHECK-FIXES-20: std::pair<long, long> wide = measure(1);
+// CHECK-FIXES-20-NEXT: auto &[width, height] = wide;
+// CHECK-FIXES-20-NEXT: draw(int(width), int(height));
 
 void together() {
   auto a = measure(1), b = measure(2);
