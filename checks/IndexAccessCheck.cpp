@@ -287,7 +287,8 @@ bool IndexAccessCheck::removeDeclaration(const Adoption &A,
 std::optional<std::vector<std::string>>
 IndexAccessCheck::chooseBindingNames(const Reads &R, QualType Type,
                                      const FunctionDecl *Producer, const Stmt *Scope,
-                                     llvm::ArrayRef<Adoption> Adopted, Blocker &WhyNot) {
+                                     llvm::ArrayRef<Adoption> Adopted, Blocker &WhyNot,
+                                     const VarDecl *Replaced) {
   const auto Shape = Types.shape(Type);
   const SourceLocation Where =
       R.Var ? R.Var->getLocation() : R.Uses.front()->Loc;
@@ -320,8 +321,9 @@ IndexAccessCheck::chooseBindingNames(const Reads &R, QualType Type,
     Candidates[A.Index] = {A.Var->getName().str()};
   const Decl *Function = R.Uses.front()->Function;
   llvm::StringSet<> Taken = namesUsedIn(Function, Scope);
-  if (R.Var)
-    Taken.erase(R.Var->getName());
+  // The variable the binding replaces gives its name up.
+  if (Replaced)
+    Taken.erase(Replaced->getName());
   auto Given = [&](llvm::StringRef Name) { return isGiven(Function, Scope, Name); };
   // When another binding of this run took the name (two `insert`s in one
   // function both want `it` and `inserted`), the holder's name, or a number,
@@ -355,9 +357,11 @@ IndexAccessCheck::chooseBindingNames(const Reads &R, QualType Type,
                          "; store it in a named variable, or write the binding "
                          "yourself"};
   else
-    WhyNot = {Where, "every name for element " + std::to_string(Missing) + " ('" +
-                         llvm::join(Candidates[Missing], "', '") +
-                         "') is taken in this function"};
+    WhyNot = {Where,
+              "every name for element " + std::to_string(Missing) + " ('" +
+                  llvm::join(llvm::ArrayRef(Candidates[Missing]).take_front(2), "', '") +
+                  (Candidates[Missing].size() > 2 ? "', ..." : "'") +
+                  ") is taken here; write the binding yourself with another name"};
   return std::nullopt;
 }
 
@@ -502,7 +506,7 @@ IndexAccessCheck::replaceVariable(const VariableFacts &V, const TupleFacts &Fact
   Blocker WhyNot;
   const auto Names =
       chooseBindingNames(R, VD->getType(), IsRangeFor ? nullptr : producer(VD->getInit()),
-                         Scope, Adopted, WhyNot);
+                         Scope, Adopted, WhyNot, /*Replaced=*/VD);
   if (!Names) {
     Result.Unnamed = true;
     return Block(WhyNot.Reason, WhyNot.Loc);

@@ -76,7 +76,7 @@ private:
   std::optional<std::vector<std::string>>
   chooseBindingNames(const Reads &R, QualType Type, const FunctionDecl *Producer,
                      const Stmt *Scope, llvm::ArrayRef<Adoption> Adopted,
-                     Blocker &WhyNot);
+                     Blocker &WhyNot, const VarDecl *Replaced = nullptr);
   /// Has another binding of this unit, visible where \p Scope is, \p Name?
   bool isGiven(const Decl *Function, const Stmt *Scope, llvm::StringRef Name) const;
   /// The container the value of \p R is an element of, when the code says.

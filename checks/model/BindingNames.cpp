@@ -319,8 +319,14 @@ ElementNames bindingCandidates(const BindingSubject &S) {
   const llvm::SmallVector<QualType, 4> Elements = writtenElements(S);
   if (N == 2 && (isMapEntryType(S.Type) || soundsLikeMap(S.ContainerName) ||
                  soundsLikeMap(aliasName(S)))) {
-    for (size_t I = 0; I < N; ++I)
-      addRanked(Names[I], {nameFromType(Elements[I], S.Function)});
+    // Unless both sides have the same one (`std::pair<node *, node *>`):
+    // then it tells neither apart.
+    const std::string KeyType = nameFromType(Elements[0], S.Function);
+    const std::string ValueType = nameFromType(Elements[1], S.Function);
+    if (KeyType != ValueType) {
+      addRanked(Names[0], {KeyType});
+      addRanked(Names[1], {ValueType});
+    }
     addAll(Names, mapEntryNames());
   }
   // 4. Well-known names for what the producer or the holder is called:

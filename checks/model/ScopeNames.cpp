@@ -19,14 +19,23 @@ bool opensScope(const Stmt *S) {
 class NameCollector : public RecursiveASTVisitor<NameCollector> {
 public:
   NameCollector(const Decl *Function, const Stmt *Scope)
-      : Function(Function), Scope(Scope) {}
+      : Function(Function), Scope(Scope), Inside(!Scope) {}
   llvm::StringSet<> Names;
 
+  // With a scope: everything named inside it, and what is declared around
+  // it before it (a new name there would shadow it). A block beside the
+  // scope is skipped: nothing it declares is visible in the scope, and
+  // nothing it names can be captured by the new name.
   bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
-    // A block beside the new variable's: nothing it declares is visible
-    // there, and nothing it names can be captured by the new name.
-    if (S && Scope && opensScope(S) &&
-        !overlapInSource(S, Scope, Function->getASTContext().getSourceManager()))
+    if (!S || Inside)
+      return RecursiveASTVisitor::TraverseStmt(S, Queue);
+    if (S == Scope) {
+      Inside = true;
+      const bool Result = RecursiveASTVisitor::TraverseStmt(S, Queue);
+      Inside = false;
+      return Result;
+    }
+    if (opensScope(S) && !overlapInSource(S, Scope, sourceManager()))
       return true;
     return RecursiveASTVisitor::TraverseStmt(S, Queue);
   }
@@ -36,30 +45,40 @@ public:
     if (const IdentifierInfo *II = Name.getAsIdentifierInfo())
       Names.insert(II->getName());
   }
+  /// A reference or a type name: it matters where the new name is visible.
+  void addUse(DeclarationName Name) {
+    if (Inside)
+      add(Name);
+  }
   bool VisitNamedDecl(NamedDecl *D) {
     // A local may take the function's own name (`int lower() { auto &[lower,
     // upper] = ...`); a call of the function in its body is a reference,
     // collected below.
-    if (D != Function)
+    if (D == Function)
+      return true;
+    const SourceManager &SM = sourceManager();
+    if (Inside || D->getLocation().isInvalid() ||
+        SM.isBeforeInTranslationUnit(SM.getExpansionLoc(D->getLocation()),
+                                     SM.getExpansionLoc(Scope->getBeginLoc())))
       add(D->getDeclName());
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *E) {
-    add(E->getDecl()->getDeclName());
+    addUse(E->getDecl()->getDeclName());
     return true;
   }
   bool VisitMemberExpr(MemberExpr *E) {
     if (E->isImplicitAccess())
-      add(E->getMemberDecl()->getDeclName());
+      addUse(E->getMemberDecl()->getDeclName());
     return true;
   }
   bool VisitOverloadExpr(OverloadExpr *E) {
-    add(E->getName());
+    addUse(E->getName());
     return true;
   }
   bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
     if (E->isImplicitAccess())
-      add(E->getMember());
+      addUse(E->getMember());
     return true;
   }
   // Type names as written: one written with a qualifier (`net::endpoint`)
@@ -67,24 +86,24 @@ public:
   // the local instead. (A deduced type is not written anywhere.)
   bool VisitTagTypeLoc(TagTypeLoc TL) {
     if (!afterQualifier(TL.getNameLoc()))
-      add(TL.getDecl()->getDeclName());
+      addUse(TL.getDecl()->getDeclName());
     return true;
   }
   bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
     if (!afterQualifier(TL.getNameLoc()))
-      add(TL.getTypePtr()->getDecl()->getDeclName());
+      addUse(TL.getTypePtr()->getDecl()->getDeclName());
     return true;
   }
   bool VisitUsingTypeLoc(UsingTypeLoc TL) {
     if (!afterQualifier(TL.getNameLoc()))
-      add(::structify::compat::usingTypeDecl(TL.getTypePtr())->getDeclName());
+      addUse(::structify::compat::usingTypeDecl(TL.getTypePtr())->getDeclName());
     return true;
   }
   bool VisitTemplateSpecializationTypeLoc(TemplateSpecializationTypeLoc TL) {
     const TemplateName Name = TL.getTypePtr()->getTemplateName();
     if (const TemplateDecl *Template = Name.getAsTemplateDecl();
         Template && !afterQualifier(TL.getTemplateNameLoc()))
-      add(Template->getDeclName());
+      addUse(Template->getDeclName());
     return true;
   }
 
@@ -100,8 +119,13 @@ private:
     return SM.getBufferData(File).take_front(Offset).rtrim().ends_with("::");
   }
 
+  const SourceManager &sourceManager() const {
+    return Function->getASTContext().getSourceManager();
+  }
+
   const Decl *Function;
   const Stmt *Scope;
+  bool Inside;
 };
 
 } // namespace

@@ -175,3 +175,25 @@ void sibling_loops(const std::deque<std::pair<udp::endpoint, entry>> &a,
   // CHECK-MESSAGES: :[[@LINE-2]]:20: warning: the elements of 'y' are read by position
   // CHECK-FIXES: for (const auto &[endpoint, entry] : b)
 }
+
+// What the function declares or names after the loop, outside it, is not
+// where the binding is visible: the names are free. What it declares before
+// the loop, around it, is: a binding would shadow it.
+void after_the_loop(const std::deque<std::pair<udp::endpoint, entry>> &d) {
+  for (const auto &p : d)
+    touch(p.first.port + p.second.tries);
+  // CHECK-MESSAGES: :[[@LINE-2]]:20: warning: the elements of 'p' are read by position
+  // CHECK-FIXES: for (const auto &[endpoint, entry] : d)
+  udp::endpoint endpoint{};
+  entry e{};
+  touch(endpoint.port + e.tries);
+}
+void before_the_loop(const std::deque<std::pair<udp::endpoint, entry>> &d) {
+  int endpoint = 0;
+  for (const auto &p : d)
+    touch(p.first.port + p.second.tries);
+  // CHECK-MESSAGES: :[[@LINE-2]]:20: warning: the elements of 'p' are read by position
+  // No fix: the note says 'endpoint' is taken.
+  // CHECK-FIXES: for (const auto &p : d)
+  touch(endpoint);
+}

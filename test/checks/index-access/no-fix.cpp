@@ -115,12 +115,12 @@ void clash() {
 // CHECK-NOTES-17: :[[@LINE-4]]:8: note: element 0 is read by position here
 // CHECK-NOTES-17: :[[@LINE-5]]:28: note: element 1 is read by position here
 // CHECK-NOTES-17: :[[@LINE-5]]:8: note: element 0 is read by position here
-// CHECK-NOTES-17: :[[@LINE-8]]:8: note: no fix: every name for element 0 ('width') is taken in this function
+// CHECK-NOTES-17: :[[@LINE-8]]:8: note: no fix: every name for element 0 ('width') is taken here; write the binding yourself with another name
 // CHECK-NOTES-20: :[[@LINE-9]]:8: warning: the elements of 'size'
 // CHECK-NOTES-20: :[[@LINE-9]]:8: note: element 0 is read by position here
 // CHECK-NOTES-20: :[[@LINE-10]]:28: note: element 1 is read by position here
 // CHECK-NOTES-20: :[[@LINE-10]]:8: note: element 0 is read by position here
-// CHECK-NOTES-20: :[[@LINE-13]]:8: note: no fix: every name for element 0 ('width') is taken in this function
+// CHECK-NOTES-20: :[[@LINE-13]]:8: note: no fix: every name for element 0 ('width') is taken here; write the binding yourself with another name
 
 // An element read inside a macro's own text cannot be renamed.
 #define DRAW_WIDTH(p) draw(p.first, 0)
