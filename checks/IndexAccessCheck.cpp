@@ -326,17 +326,13 @@ IndexAccessCheck::chooseBindingNames(const Reads &R, QualType Type,
     Taken.erase(Replaced->getName());
   auto Given = [&](llvm::StringRef Name) { return isGiven(Function, Scope, Name); };
   // When another binding of this run took the name (two `insert`s in one
-  // function both want `it` and `inserted`), the holder's name, or a number,
-  // tells them apart.
+  // function both want `it` and `inserted`), the holder's name tells them
+  // apart. Never a number: `value2` says nothing `value` does not.
   const std::string Prefix = normalizeName(Subject.HolderName);
   auto Alternatives = [&](llvm::StringRef Candidate) {
     std::vector<std::string> More;
-    if (!Given(Candidate))
-      return More;
-    if (isMeaningfulName(Prefix))
+    if (Given(Candidate) && isMeaningfulName(Prefix))
       More.push_back(Prefix + "_" + Candidate.str());
-    for (int Counter = 2; Counter <= 9; ++Counter)
-      More.push_back(Candidate.str() + std::to_string(Counter));
     return More;
   };
   unsigned Missing = 0;

@@ -238,6 +238,25 @@ std::string commentName(SourceLocation Loc, const SourceManager &SM, LocalStyle 
   return inStyle(Joined, Style);
 }
 
+/// The word every one of several different names ends in, or empty.
+std::string commonLastWord(const std::vector<std::string> &Raw) {
+  std::string Common;
+  bool Different = false;
+  for (const std::string &Name : Raw) {
+    if (Name.empty())
+      return {};
+    const std::vector<std::string> Words = splitWords(normalizeName(Name));
+    if (Words.empty())
+      return {};
+    if (Common.empty())
+      Common = Words.back();
+    else if (Words.back() != Common)
+      return {};
+    Different |= Name != Raw.front();
+  }
+  return Different ? Common : std::string();
+}
+
 } // namespace
 
 bool soundsLikeMap(llvm::StringRef Name) {
@@ -299,13 +318,17 @@ ElementNames bindingCandidates(const BindingSubject &S) {
   }
   //    What the code stores in the container:
   //    `new_files_.push_back(std::make_pair(level, f))`.
+  //    Different names that end in the same word (`logger_name`,
+  //    `default_logger_name`, `name`) agree on that word.
   std::vector<std::vector<std::string>> Stored(N);
   for (const Fill *F : S.Fills)
     if (F->Names.size() == N)
       for (size_t I = 0; I < N; ++I)
         Stored[I].push_back(F->Names[I]);
-  for (size_t I = 0; I < N; ++I)
+  for (size_t I = 0; I < N; ++I) {
+    addRanked(Names[I], {inStyle(commonLastWord(Stored[I]), localStyle(S.Function))});
     addRanked(Names[I], Stored[I]);
+  }
   // 3. A container named for what it maps (`name_to_id`, `idToName`): its
   //    two sides. Then a map's entries: key and value; and pairs the code
   //    calls entries of a map (`for (const auto &e : m_map)`, `kv_pair`).

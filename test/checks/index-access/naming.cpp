@@ -197,3 +197,37 @@ void before_the_loop(const std::deque<std::pair<udp::endpoint, entry>> &d) {
   // CHECK-FIXES: for (const auto &p : d)
   touch(endpoint);
 }
+
+// Never a number: a binding inside another that wants the same names, with a
+// holder whose name says nothing (`q`), gets no fix rather than `endpoint2`.
+void nested_same(const std::deque<std::pair<udp::endpoint, entry>> &a) {
+  for (const auto &p : a)
+    for (const auto &q : a)
+      touch(p.first.port + q.first.port + p.second.tries + q.second.tries);
+  // CHECK-MESSAGES: :[[@LINE-3]]:20: warning: the elements of 'p' are read by position
+  // CHECK-MESSAGES: :[[@LINE-3]]:22: warning: the elements of 'q' are read by position
+  // CHECK-FIXES: for (const auto &[endpoint, entry] : a)
+  // CHECK-FIXES-NEXT: for (const auto &q : a)
+  // CHECK-FIXES-NEXT: touch(endpoint.port + q.first.port + entry.tries + q.second.tries);
+}
+
+// Different names stored in one container that end in the same word agree on
+// that word: `logger_name` and `default_logger_name` are names.
+class Registry {
+public:
+  void add(const std::string &logger_name, int new_logger) { loggers_[logger_name] = new_logger; }
+  void set_default(const std::string &default_logger_name, int default_logger) {
+    loggers_[default_logger_name] = default_logger;
+  }
+  int count() const {
+    int n = 0;
+    for (const auto &l : loggers_)
+      n += int(l.first.size()) + l.second;
+    // CHECK-MESSAGES: :[[@LINE-2]]:22: warning: the elements of 'l' are read by position
+    // CHECK-FIXES: for (const auto &[name, logger] : loggers_)
+    return n;
+  }
+
+private:
+  std::map<std::string, int> loggers_;
+};
