@@ -661,7 +661,7 @@ IndexAccessCheck::Fix IndexAccessCheck::bindAtCall(const Reads &R, QualType Type
         D->getType()->isReferenceType() ||
         !Context->hasSameUnqualifiedType(D->getType(), Shape->Elements[Read.Index]))
       return Result;
-    const auto StatementAt = llvm::find(Read.Path, Statement);
+    const auto *const StatementAt = llvm::find(Read.Path, Statement);
     Result.Scope = StatementAt == Read.Path.begin() ? Read.Path.front() : *(StatementAt - 1);
     const auto Names = chooseBindingNames(R, Type, Call->getDirectCallee(), Result.Scope,
                                           {Adoption{Read.Index, D, Statement}}, WhyNot);
