@@ -335,16 +335,37 @@ IndexAccessCheck::chooseBindingNames(const Reads &R, QualType Type,
       More.push_back(Prefix + "_" + Candidate.str());
     return More;
   };
+  // From C++26 an element nothing reads and nothing names is `_`, the
+  // placeholder that may appear any number of times (unless `_` is a macro,
+  // or names something the binding's scope uses).
+  const auto Underscore = Context->Idents.find("_");
+  const bool Placeholder =
+      Context->getLangOpts().CPlusPlus26 && !Taken.contains("_") &&
+      (Underscore == Context->Idents.end() ||
+       !Underscore->getValue()->hasMacroDefinition());
+  std::vector<size_t> Named;
+  for (size_t I = 0; I < Candidates.size(); ++I)
+    if (!Placeholder || !Candidates[I].empty() ||
+        llvm::any_of(R.Uses, [&](const Use *U) { return U->Index == I; }))
+      Named.push_back(I);
+  std::vector<std::vector<std::string>> ToName;
+  for (size_t I : Named)
+    ToName.push_back(Candidates[I]);
   unsigned Missing = 0;
-  std::vector<std::string> Names = chooseNames(
-      Candidates,
+  std::vector<std::string> Chosen = chooseNames(
+      ToName,
       [&](llvm::StringRef Name) {
         return AdoptedNames.contains(Name) ||
                (isUsableName(Name, *Context) && !Taken.contains(Name) && !Given(Name));
       },
       Missing, Alternatives);
-  if (!Names.empty())
+  if (!Chosen.empty() || Named.empty()) {
+    std::vector<std::string> Names(Candidates.size(), "_");
+    for (size_t K = 0; K < Named.size(); ++K)
+      Names[Named[K]] = Chosen[K];
     return Names;
+  }
+  Missing = Named[Missing];
   const std::string Element =
       Shape->Elements[Missing].getAsString(Context->getPrintingPolicy());
   if (Candidates[Missing].empty())
