@@ -6,6 +6,7 @@
 #include "model/ElementBinding.h"
 #include "model/KnownApis.h"
 #include "model/Naming.h"
+#include "model/ResultGroup.h"
 #include "model/ScopeNames.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -309,6 +310,7 @@ IndexAccessCheck::chooseBindingNames(const Reads &R, QualType Type,
     Subject.Fills = fillsOf(Container, *R.Uses.front());
   }
   Subject.Function = R.Uses.front()->Function;
+  Subject.FromProducer = producerNames(Producer, *R.Uses.front(), Shape->Elements.size());
   ElementNames Candidates = bindingCandidates(Subject);
   // An adopted declaration's name is the element's, and no other: its uses
   // stay as they are. (Nothing else in the binding's block has the name.)
@@ -392,6 +394,48 @@ bool IndexAccessCheck::isGiven(const Decl *Function, const Stmt *Scope,
     return Given.first == Name &&
            (!Scope || !Given.second || overlapInSource(Given.second, Scope, SM));
   });
+}
+
+std::vector<std::vector<std::string>>
+IndexAccessCheck::producerNames(const FunctionDecl *Producer, const Use &Read,
+                                size_t Elements) const {
+  std::vector<std::vector<std::string>> Names(Elements);
+  const FunctionDecl *Definition = Producer ? Producer->getDefinition() : nullptr;
+  if (!Definition || !Definition->getBody() || !UnitFacts)
+    return Names;
+  // Only a definition every unit that compiles the reads sees: in the reads'
+  // file, or beside the producer's first declaration.
+  const SourceManager &SM = Context->getSourceManager();
+  auto FileOf = [&](SourceLocation Loc) { return SM.getFileID(SM.getExpansionLoc(Loc)); };
+  const FileID Defined = FileOf(Definition->getLocation());
+  if (Defined != FileOf(Read.Loc) &&
+      Defined != FileOf(Producer->getCanonicalDecl()->getLocation()))
+    return Names;
+  llvm::SmallVector<const Stmt *, 16> Work{Definition->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    llvm::append_range(Work, S->children());
+    const auto *Return = dyn_cast<ReturnStmt>(S);
+    if (!Return || !Return->getRetValue())
+      continue;
+    const Origin O = classifyOrigin(Return->getRetValue(), Types, *Context);
+    if (O.Kind == OriginKind::Construction && O.Built.Elements.size() == Elements)
+      for (size_t I = 0; I < Elements; ++I)
+        Names[I].push_back(elementExpressionName(O.Built.Elements[I]));
+    if (O.Kind != OriginKind::Variable)
+      continue;
+    // `ret`, whose elements the function writes: `std::get<0>(ret) += payload`.
+    const auto *Facts = UnitFacts->Variables.find(O.Var);
+    if (Facts == UnitFacts->Variables.end())
+      continue;
+    for (const Use &U : Facts->second.Uses)
+      if ((U.Kind == UseKind::ElementMember || U.Kind == UseKind::ElementGet) &&
+          U.Index < Elements && U.Receiver != ReceiverKind::Parameter)
+        Names[U.Index].push_back(U.ReceiverName);
+  }
+  return Names;
 }
 
 std::vector<const Fill *> IndexAccessCheck::fillsOf(const Expr *Container,

@@ -84,6 +84,10 @@ private:
   /// What the code stores in \p Container, from the files every unit that
   /// compiles \p Read sees.
   std::vector<const Fill *> fillsOf(const Expr *Container, const Use &Read) const;
+  /// What the definition of \p Producer calls each element, from the files
+  /// every unit that compiles \p Read sees.
+  std::vector<std::vector<std::string>>
+  producerNames(const FunctionDecl *Producer, const Use &Read, size_t Elements) const;
   void reportVariable(const VariableFacts &V, const TupleFacts &Facts);
   void reportGroup(const Reads &R);
   void report(SourceLocation Loc, const std::string &What, const Reads &R,

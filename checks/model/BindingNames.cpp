@@ -316,6 +316,9 @@ ElementNames bindingCandidates(const BindingSubject &S) {
     for (size_t I = 0; I < N; ++I)
       addRanked(Names[I], Commented[I]);
   }
+  //    What the producer's definition calls them.
+  for (size_t I = 0; I < N && I < S.FromProducer.size(); ++I)
+    addRanked(Names[I], S.FromProducer[I]);
   //    What the code stores in the container:
   //    `new_files_.push_back(std::make_pair(level, f))`.
   //    Different names that end in the same word (`logger_name`,

@@ -33,6 +33,10 @@ struct BindingSubject {
   std::string ContainerName;
   /// The function whose call produced the value, if it is a call.
   const FunctionDecl *Producer = nullptr;
+  /// What the producer's definition calls each element, when every unit that
+  /// sees the reads sees it (`return std::make_pair(payload, error);`,
+  /// `std::get<0>(ret) += payload; ... return ret;`).
+  std::vector<std::vector<std::string>> FromProducer;
   /// The name of what holds the value: a variable, a member (`m_bounds`).
   std::string HolderName;
   /// Every positional read and write of the value.

@@ -161,8 +161,7 @@ private:
 
 } // namespace
 
-/// The name an element expression carries: `lo`, `this->hi_`, `m_count`.
-static std::string nameOf(const Expr *E) {
+std::string elementExpressionName(const Expr *E) {
   E = ignoreTransparent(E);
   if (!E)
     return {};
@@ -191,7 +190,7 @@ NamingEvidence gatherNamingEvidence(const ResultGroup &Group, size_t Elements,
   };
   for (const Construction &Built : Group.ReturnedConstructions)
     for (size_t I = 0; I < Built.Elements.size(); ++I)
-      Add(Evidence.FromDefinition, I, nameOf(Built.Elements[I]));
+      Add(Evidence.FromDefinition, I, elementExpressionName(Built.Elements[I]));
   // Inside the function's own definition, element writes describe what the
   // function returns; elsewhere, element reads describe what callers need.
   const FunctionDecl *Definition = Group.Function->getDefinition();
@@ -217,7 +216,7 @@ NamingEvidence gatherNamingEvidence(const ResultGroup &Group, size_t Elements,
       if (const auto *DRE = dyn_cast<DeclRefExpr>(Target))
         if (DRE->getDecl()->isInStdNamespace())
           continue; // std::ignore
-      Add(Evidence.FromCallers, I, nameOf(Target));
+      Add(Evidence.FromCallers, I, elementExpressionName(Target));
     }
   return Evidence;
 }

@@ -39,6 +39,9 @@ struct ResultGroup {
 
 /// What the code of the group calls each element: the definition's return
 /// statements and element writes, the callers' bindings, ties and receivers.
+/// The name an element expression carries: `lo`, `this->hi_`, `m_count`.
+std::string elementExpressionName(const Expr *E);
+
 NamingEvidence gatherNamingEvidence(const ResultGroup &Group, size_t Elements,
                                     const ASTContext &Ctx);
 

@@ -639,6 +639,9 @@ private:
     if (const auto *BO = Parent.get<BinaryOperator>()) {
       if (BO->getOpcode() == BO_Assign || BO->isEqualityOp())
         return Other(BO->getLHS(), BO->getRHS(), BO->isEqualityOp());
+      // `std::get<0>(ret) += payload`: the element adds up payloads.
+      if (BO->isCompoundAssignmentOp() && BO->getLHS() == E)
+        return nameOf(BO->getRHS());
       return {};
     }
     if (const auto *OC = Parent.get<CXXOperatorCallExpr>()) {

@@ -6,6 +6,7 @@
 #include <deque>
 #include <map>
 #include <string>
+#include <tuple>
 #include <utility>
 
 namespace udp {
@@ -231,3 +232,26 @@ public:
 private:
   std::map<std::string, int> loggers_;
 };
+
+// What the producing function's definition calls the elements: what it
+// returns (`std::make_pair(port, ok)`), what it adds into the tuple it
+// returns (`std::get<0>(ret) += payload`).
+std::tuple<int, int, bool> feed(int payload, int protocol, bool error) {
+  std::tuple<int, int, bool> ret(0, 0, false);
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: the elements of 'ret' are read by position
+  std::get<0>(ret) += payload;
+  std::get<1>(ret) += protocol;
+  std::get<2>(ret) |= error;
+  return ret;
+}
+std::pair<int, bool> read_port(int port, bool ok) { return std::make_pair(port, ok); }
+void producer_definition() {
+  auto const received = feed(1, 2, false);
+  touch(std::get<0>(received) + std::get<1>(received) + std::get<2>(received));
+  // CHECK-MESSAGES: :[[@LINE-2]]:14: warning: the elements of 'received' are read by position
+  // CHECK-FIXES: const auto [payload, protocol, error] = feed(1, 2, false);
+  auto p = read_port(1, true);
+  touch(p.first + p.second);
+  // CHECK-MESSAGES: :[[@LINE-2]]:8: warning: the elements of 'p' are read by position
+  // CHECK-FIXES: auto [port, ok] = read_port(1, true);
+}
