@@ -351,6 +351,7 @@ IndexAccessCheck::chooseBindingNames(const Reads &R, QualType Type,
         llvm::any_of(R.Uses, [&](const Use *U) { return U->Index == I; }))
       Named.push_back(I);
   std::vector<std::vector<std::string>> ToName;
+  ToName.reserve(Named.size());
   for (size_t I : Named)
     ToName.push_back(Candidates[I]);
   unsigned Missing = 0;
