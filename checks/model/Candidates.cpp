@@ -31,14 +31,16 @@ TupleReturnPolicy::TupleReturnPolicy() { Api.IgnoredNamespaces = parseList(RawIg
 TupleReturnPolicy::TupleReturnPolicy(std::string RawTupleTypes,
                                      std::string RawIgnoredFunctions,
                                      std::string RawIgnoredNamespaces,
-                                     bool IncludeNonPublic, bool IncludeParameterPacks)
+                                     bool IncludeNonPublic, bool IncludeParameterPacks,
+                                     std::string RawExportMacros)
     : RawTupleTypes(std::move(RawTupleTypes)),
       RawIgnoredFunctions(std::move(RawIgnoredFunctions)),
       RawIgnoredNamespaces(std::move(RawIgnoredNamespaces)),
       IncludeNonPublic(IncludeNonPublic), IncludeParameterPacks(IncludeParameterPacks),
-      Types(parseList(this->RawTupleTypes)), IgnoredFunctions(this->RawIgnoredFunctions) {
+      RawExportMacros(std::move(RawExportMacros)), Types(parseList(this->RawTupleTypes)), IgnoredFunctions(this->RawIgnoredFunctions) {
   Api.IgnoredNamespaces = parseList(this->RawIgnoredNamespaces);
   Api.IncludeNonPublic = IncludeNonPublic;
+  Api.ExportMacros = parseList(this->RawExportMacros);
 }
 
 /// An iterator: a pointer, a class with an `iterator_category` (every

@@ -51,6 +51,7 @@ struct TupleReturnPolicy {
   std::string RawIgnoredNamespaces = DefaultIgnoredNamespaces.str();
   bool IncludeNonPublic = false;
   bool IncludeParameterPacks = false;
+  std::string RawExportMacros;
 
   TupleLikeTypes Types{parseList(DefaultTupleTypes)};
   PublicApiPolicy Api;
@@ -59,7 +60,7 @@ struct TupleReturnPolicy {
   TupleReturnPolicy();
   TupleReturnPolicy(std::string RawTupleTypes, std::string RawIgnoredFunctions,
                     std::string RawIgnoredNamespaces, bool IncludeNonPublic,
-                    bool IncludeParameterPacks);
+                    bool IncludeParameterPacks, std::string RawExportMacros = "");
 
   /// Does structify-tuple-return flag \p FD (a declaration as written, not
   /// an instantiation)?

@@ -38,6 +38,7 @@ llvm::ArrayRef<KnownOption> knownOptions(llvm::StringRef CheckName) {
       {"IgnoredNamespaces", OptionValue::Namespaces},
       {"IncludeNonPublic", OptionValue::Bool},
       {"IncludeParameterPacks", OptionValue::Bool},
+      {"ExportMacros", OptionValue::Text},
       {"StructNameSuffix", OptionValue::Identifier},
       {"StructNameStyle", OptionValue::NameStyle},
       {"Plan", OptionValue::Text}};

@@ -150,6 +150,7 @@ struct TupleReturnOptions {
     Options.store(Opts, "IgnoredNamespaces", Policy.RawIgnoredNamespaces);
     Options.store(Opts, "IncludeNonPublic", Policy.IncludeNonPublic);
     Options.store(Opts, "IncludeParameterPacks", Policy.IncludeParameterPacks);
+    Options.store(Opts, "ExportMacros", Policy.RawExportMacros);
     Options.store(Opts, "StructNameSuffix", StructNameSuffix);
     Options.store(Opts, "StructNameStyle", NameStyle);
     Options.store(Opts, "Plan", PlanPath);
@@ -166,7 +167,8 @@ TupleReturnOptions readTupleReturnOptions(const OptionSource &Options) {
       Options.get("IgnoredFunctions", DefaultIgnoredFunctions).str(),
       Options.get("IgnoredNamespaces", DefaultIgnoredNamespaces).str(),
       Options.get("IncludeNonPublic", false),
-      Options.get("IncludeParameterPacks", false));
+      Options.get("IncludeParameterPacks", false),
+      Options.get("ExportMacros", "").str());
   Result.StructNameSuffix = Options.get("StructNameSuffix", "Result").str();
   Result.NameStyle = Options.get("StructNameStyle", StructNameStyle::Auto);
   Result.PlanPath = Options.get("Plan", "").str();
