@@ -1,8 +1,8 @@
 //===--- PublicApi.cpp - is this declaration part of a public API? --------===//
 
 #include "model/PublicApi.h"
-#include "clang/AST/Decl.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/CharInfo.h"
