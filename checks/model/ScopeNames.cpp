@@ -26,18 +26,22 @@ public:
   // it before it (a new name there would shadow it). A block beside the
   // scope is skipped: nothing it declares is visible in the scope, and
   // nothing it names can be captured by the new name.
-  bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
+  //
+  // Each statement is traversed here, recursively, not through
+  // RecursiveASTVisitor's queue: Inside must hold while the scope's children
+  // are visited, not only the scope itself.
+  bool TraverseStmt(Stmt *S, DataRecursionQueue * = nullptr) {
     if (!S || Inside)
-      return RecursiveASTVisitor::TraverseStmt(S, Queue);
+      return RecursiveASTVisitor::TraverseStmt(S);
     if (S == Scope) {
       Inside = true;
-      const bool Result = RecursiveASTVisitor::TraverseStmt(S, Queue);
+      const bool Result = RecursiveASTVisitor::TraverseStmt(S);
       Inside = false;
       return Result;
     }
     if (opensScope(S) && !overlapInSource(S, Scope, sourceManager()))
       return true;
-    return RecursiveASTVisitor::TraverseStmt(S, Queue);
+    return RecursiveASTVisitor::TraverseStmt(S);
   }
 
   void add(DeclarationName Name) {

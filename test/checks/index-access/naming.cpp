@@ -255,3 +255,18 @@ void producer_definition() {
   // CHECK-MESSAGES: :[[@LINE-2]]:8: warning: the elements of 'p' are read by position
   // CHECK-FIXES: auto [port, ok] = read_port(1, true);
 }
+
+// Locals declared inside the binding's own scope are taken: the binding may
+// not take `chunk_start` while the loop body declares one of its own (the
+// fixed file would not compile). Here they are not adopted either (the
+// elements are read again after them), so there is no fix.
+void chunk_loop(const std::deque<std::pair<long, long>> &chunks) {
+  for (auto const &i : chunks) {
+    auto const chunk_start = i.first;
+    auto const chunk_end = i.second;
+    touch(int(chunk_end - chunk_start + (i.second - i.first)));
+  }
+  // CHECK-MESSAGES: :[[@LINE-5]]:20: warning: the elements of 'i' are read by position
+  // CHECK-FIXES: for (auto const &i : chunks) {
+  // CHECK-FIXES-NEXT: auto const chunk_start = i.first;
+}
