@@ -34,6 +34,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -97,6 +98,12 @@ def run(cmd, cwd=None, env=None):
 def set_up(name, spec, work):
     """A patched copy of the sources in work/src, configured in work/build."""
     src, bdir = os.path.join(work, "src"), os.path.join(work, "build")
+    # A --verify that was killed before it put the sources back: its copy of
+    # them is the one to keep.
+    pristine = os.path.join(work, "pristine")
+    if os.path.isdir(pristine):
+        shutil.rmtree(src, ignore_errors=True)
+        shutil.move(pristine, src)
     if os.path.exists(os.path.join(bdir, "compile_commands.json")):
         return src, bdir
     install_deps(spec.get("deps", []))
@@ -270,6 +277,8 @@ def verify(structify, name, src, bdir, work, jobs):
 
 
 def main():
+    # SIGTERM unwinds like Ctrl-C, so that --verify puts the sources back.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     p = argparse.ArgumentParser(description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--projects", help="comma-separated names (default: every project not "
