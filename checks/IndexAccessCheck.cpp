@@ -301,8 +301,12 @@ IndexAccessCheck::chooseBindingNames(const Reads &R, QualType Type,
   Subject.Type = Type;
   Subject.Shape = *Shape;
   Subject.Producer = Producer;
-  Subject.HolderName = R.Var ? R.Var->getName().str()
-                             : holderName(selectingExpr(*R.Uses.front()).first);
+  if (R.Var) {
+    Subject.HolderName = R.Var->getName().str();
+  } else {
+    const auto [Object, Deref] = selectingExpr(*R.Uses.front());
+    Subject.HolderName = holderName(Object);
+  }
   Subject.Reads = R.Uses;
   if (const Expr *Container = containerOf(R)) {
     Subject.Container = Container->getType();
@@ -470,7 +474,7 @@ const Expr *IndexAccessCheck::containerOf(const Reads &R) {
   if (R.Var)
     return nullptr;
   // `v[i]`, `v.at(i)`, `v.front()`: `v`.
-  const Expr *Object = selectingExpr(*R.Uses.front()).first;
+  const auto [Object, Deref] = selectingExpr(*R.Uses.front());
   if (const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(Object);
       Subscript && Subscript->getOperator() == OO_Subscript)
     return Subscript->getArg(0)->IgnoreParenImpCasts();
