@@ -29,14 +29,27 @@ AST_MATCHER_P(FunctionDecl, returnsTupleLike, const TupleLikeTypes *, Types) {
 /// The return type as written, quoted: `'Triple' (aka 'std::tuple<int, int,
 /// int>')` when an alias hides the tuple and both spellings are short; never
 /// a long `aka` (a map's `value_type` spelled out twice is most of a line).
-std::string writtenType(QualType T, const ASTContext &Ctx) {
+/// The return type for the warning, in at most \p Budget characters when it
+/// can be: as written, with an `aka` when both spellings fit; else the
+/// template and its number of elements.
+std::string writtenType(QualType T, const ASTContext &Ctx, size_t Budget) {
   const PrintingPolicy &Policy = Ctx.getPrintingPolicy();
   const std::string Written = T.getAsString(Policy);
   const std::string Canonical = T.getCanonicalType().getAsString(Policy);
   std::string Text = "'" + Written + "'";
-  if (Canonical != Written && Written.size() + Canonical.size() <= 60)
+  if (Canonical != Written && Text.size() + Canonical.size() + 9 <= Budget)
     Text += " (aka '" + Canonical + "')";
-  return Text;
+  if (Text.size() <= Budget)
+    return Text;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getCanonicalType()->getAsCXXRecordDecl());
+  if (!Spec)
+    return Text;
+  size_t Elements = 0;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+    Elements += Arg.getKind() == TemplateArgument::Pack ? Arg.pack_size() : 1;
+  return "a '" + Spec->getQualifiedNameAsString() + "' of " + std::to_string(Elements) +
+         " elements";
 }
 
 } // namespace
@@ -114,7 +127,12 @@ void TupleReturnCheck::onEndOfTranslationUnit() {
     emitWithFix(diag(Function->getLocation(),
                      "%0 returns %1, whose elements have no names; return a "
                      "struct with named fields instead")
-                    << Function << writtenType(ReturnType, *Context),
+                    << Function
+                    << writtenType(ReturnType, *Context,
+                                   // What the rest of the warning leaves of
+                                   // 160 characters.
+                                   160 - std::min<size_t>(
+                                             160, 84 + Function->getNameAsString().size())),
                 Function->getLocation(),
                 "return a struct: " + Result.StructName + " {" +
                     llvm::join(Result.FieldNames, ", ") + "}",
