@@ -127,6 +127,18 @@ bool readsAnElement(const Stmt *E,
   });
 }
 
+/// Is the code at \p Evidence seen by every unit that compiles the read at
+/// \p Read: in the read's own file, or in the file of \p Declared (the
+/// first declaration of what the read uses, which such a unit must see)?
+/// Names taken only from such code are the same in every unit, so every
+/// unit that compiles a header proposes the same edits for it.
+bool seenWithReads(SourceLocation Evidence, SourceLocation Read, SourceLocation Declared,
+                   const SourceManager &SM) {
+  auto FileOf = [&](SourceLocation Loc) { return SM.getFileID(SM.getExpansionLoc(Loc)); };
+  const FileID File = FileOf(Evidence);
+  return File == FileOf(Read) || File == FileOf(Declared);
+}
+
 /// The innermost statement around a variable's reads (\p Path, outermost
 /// first) that holds its declaration: the block it is visible in.
 const Stmt *declaringScope(const VarDecl *VD, llvm::ArrayRef<const Stmt *> Path) {
@@ -344,11 +356,8 @@ IndexAccessCheck::chooseBindingNames(const Reads &R, QualType Type,
   // From C++26 an element nothing reads and nothing names is `_`, the
   // placeholder that may appear any number of times (unless `_` is a macro,
   // or names something the binding's scope uses).
-  const auto Underscore = Context->Idents.find("_");
-  const bool Placeholder =
-      Context->getLangOpts().CPlusPlus26 && !Taken.contains("_") &&
-      (Underscore == Context->Idents.end() ||
-       !Underscore->getValue()->hasMacroDefinition());
+  const bool Placeholder = Context->getLangOpts().CPlusPlus26 && !Taken.contains("_") &&
+                           isUsableName("_", *Context);
   std::vector<size_t> Named;
   for (size_t I = 0; I < Candidates.size(); ++I)
     if (!Placeholder || !Candidates[I].empty() ||
@@ -408,13 +417,9 @@ IndexAccessCheck::producerNames(const FunctionDecl *Producer, const Use &Read,
   const FunctionDecl *Definition = Producer ? Producer->getDefinition() : nullptr;
   if (!Definition || !Definition->getBody() || !UnitFacts)
     return Names;
-  // Only a definition every unit that compiles the reads sees: in the reads'
-  // file, or beside the producer's first declaration.
-  const SourceManager &SM = Context->getSourceManager();
-  auto FileOf = [&](SourceLocation Loc) { return SM.getFileID(SM.getExpansionLoc(Loc)); };
-  const FileID Defined = FileOf(Definition->getLocation());
-  if (Defined != FileOf(Read.Loc) &&
-      Defined != FileOf(Producer->getCanonicalDecl()->getLocation()))
+  if (!seenWithReads(Definition->getLocation(), Read.Loc,
+                     Producer->getCanonicalDecl()->getLocation(),
+                     Context->getSourceManager()))
     return Names;
   llvm::SmallVector<const Stmt *, 16> Work{Definition->getBody()};
   while (!Work.empty()) {
@@ -446,24 +451,15 @@ IndexAccessCheck::producerNames(const FunctionDecl *Producer, const Use &Read,
 std::vector<const Fill *> IndexAccessCheck::fillsOf(const Expr *Container,
                                                     const Use &Read) const {
   std::vector<const Fill *> Found;
-  const ValueDecl *D = nullptr;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(Container))
-    D = dyn_cast<VarDecl>(DRE->getDecl());
-  else if (const auto *ME = dyn_cast<MemberExpr>(Container))
-    D = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  const ValueDecl *D = containerDecl(Container);
   if (!D || !UnitFacts)
     return Found;
-  const auto It = UnitFacts->Fills.find(cast<ValueDecl>(D->getCanonicalDecl()));
+  D = cast<ValueDecl>(D->getCanonicalDecl());
+  const auto It = UnitFacts->Fills.find(D);
   if (It == UnitFacts->Fills.end())
     return Found;
-  // Only what every unit that sees the reads sees too, so that every unit
-  // that compiles a header gives its bindings the same names.
-  const SourceManager &SM = Context->getSourceManager();
-  auto FileOf = [&](SourceLocation Loc) { return SM.getFileID(SM.getExpansionLoc(Loc)); };
-  const FileID ReadFile = FileOf(Read.Loc);
-  const FileID DeclaringFile = FileOf(D->getCanonicalDecl()->getLocation());
   for (const Fill &F : It->second)
-    if (FileOf(F.Loc) == ReadFile || FileOf(F.Loc) == DeclaringFile)
+    if (seenWithReads(F.Loc, Read.Loc, D->getLocation(), Context->getSourceManager()))
       Found.push_back(&F);
   return Found;
 }

@@ -281,18 +281,25 @@ static std::string aliasName(const BindingSubject &S) {
   return {};
 }
 
-std::string nameFromType(QualType T, const Decl *Function) {
+/// nameFromType, in a style the caller worked out once.
+static std::string nameFromType(QualType T, const Decl *Function, LocalStyle Style) {
   if (!Function)
     return {};
   const std::string Name = typeName(T, Function->getASTContext());
   if (Name.empty())
     return {};
-  return inStyle(Name, localStyle(Function));
+  return inStyle(Name, Style);
+}
+
+std::string nameFromType(QualType T, const Decl *Function) {
+  return nameFromType(T, Function, localStyle(Function));
 }
 
 ElementNames bindingCandidates(const BindingSubject &S) {
   const size_t N = S.Shape.Elements.size();
   ElementNames Names(N);
+  // The function's naming style, walked once (every name below uses it).
+  const LocalStyle Style = localStyle(S.Function);
   // 1. What the standard API calls them: insert -> it, inserted.
   addAll(Names, knownStandardNames(S.Producer));
   // 2. What receives each element or is compared with it.
@@ -312,7 +319,7 @@ ElementNames bindingCandidates(const BindingSubject &S) {
     for (const Use *Read : S.Reads)
       if (Read->Index < N)
         Commented[Read->Index].push_back(
-            commentName(Read->Loc, SM, localStyle(S.Function)));
+            commentName(Read->Loc, SM, Style));
     for (size_t I = 0; I < N; ++I)
       addRanked(Names[I], Commented[I]);
   }
@@ -329,7 +336,7 @@ ElementNames bindingCandidates(const BindingSubject &S) {
       for (size_t I = 0; I < N; ++I)
         Stored[I].push_back(F->Names[I]);
   for (size_t I = 0; I < N; ++I) {
-    addRanked(Names[I], {inStyle(commonLastWord(Stored[I]), localStyle(S.Function))});
+    addRanked(Names[I], {inStyle(commonLastWord(Stored[I]), Style)});
     addRanked(Names[I], Stored[I]);
   }
   // 3. A container named for what it maps (`name_to_id`, `idToName`): its
@@ -338,7 +345,7 @@ ElementNames bindingCandidates(const BindingSubject &S) {
   if (N == 2)
     for (llvm::StringRef Named : {llvm::StringRef(S.ContainerName),
                                   llvm::StringRef(S.HolderName)})
-      if (auto Sides = mappedSides(Named, localStyle(S.Function)))
+      if (auto Sides = mappedSides(Named, Style))
         addAll(Names, {{Sides->From}, {Sides->Onto}});
   //    A side whose type has a name of its own takes it first (`loggers_`,
   //    a map to `std::shared_ptr<logger>`: `[key, logger]`).
@@ -347,8 +354,8 @@ ElementNames bindingCandidates(const BindingSubject &S) {
                  soundsLikeMap(aliasName(S)))) {
     // Unless both sides have the same one (`std::pair<node *, node *>`):
     // then it tells neither apart.
-    const std::string KeyType = nameFromType(Elements[0], S.Function);
-    const std::string ValueType = nameFromType(Elements[1], S.Function);
+    const std::string KeyType = nameFromType(Elements[0], S.Function, Style);
+    const std::string ValueType = nameFromType(Elements[1], S.Function, Style);
     if (KeyType != ValueType) {
       addRanked(Names[0], {KeyType});
       addRanked(Names[1], {ValueType});
@@ -369,7 +376,7 @@ ElementNames bindingCandidates(const BindingSubject &S) {
     AddKnown(normalizeName(S.HolderName));
   // 5. The element types' own names.
   for (size_t I = 0; I < N; ++I)
-    addRanked(Names[I], {nameFromType(Elements[I], S.Function)});
+    addRanked(Names[I], {nameFromType(Elements[I], S.Function, Style)});
   // 6. The parameters the elements are passed to.
   for (size_t I = 0; I < N; ++I)
     addRanked(Names[I], Weak[I]);

@@ -54,6 +54,15 @@ static const Expr *transparentChild(const Expr *E) {
   return nullptr;
 }
 
+const ValueDecl *containerDecl(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return dyn_cast<FieldDecl>(ME->getMemberDecl());
+  return nullptr;
+}
+
 const Expr *ignoreTransparent(const Expr *E) {
   while (E)
     if (const Expr *Child = transparentChild(E))
@@ -437,16 +446,6 @@ private:
     setReceiver(U, receiverName(Stack.size() - 1));
     recordPlace(U);
     Facts.OtherAccesses.push_back(U);
-  }
-
-  /// The variable or member \p E names, as a container's key in Fills.
-  static const ValueDecl *containerDecl(const Expr *E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return dyn_cast<VarDecl>(DRE->getDecl());
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
-      return dyn_cast<FieldDecl>(ME->getMemberDecl());
-    return nullptr;
   }
 
   void addFill(const ValueDecl *Container, const Expr *At,

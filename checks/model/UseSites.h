@@ -175,6 +175,10 @@ TupleFacts collectTupleFacts(ASTContext &Ctx, const TupleLikeTypes &Types,
                              const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions,
                              bool VisitInstantiations = true);
 
+/// The variable or member a container expression names (`files_`,
+/// `this->m_map`): the key of TupleFacts::Fills, or null.
+const ValueDecl *containerDecl(const Expr *E);
+
 /// Strips what does not change the value: implicit casts, parentheses,
 /// temporaries, cleanups, copies and moves of the same tuple type.
 const Expr *ignoreTransparent(const Expr *E);
