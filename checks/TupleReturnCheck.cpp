@@ -20,18 +20,18 @@ namespace clang::tidy::structify {
 namespace {
 
 constexpr llvm::StringLiteral FunctionId = "function";
+/// A warning is read in a terminal line or a CI annotation: long return types
+/// are shortened so that it stays within this many characters.
+constexpr size_t MessageBudget = 120;
 
 AST_MATCHER_P(FunctionDecl, returnsTupleLike, const TupleLikeTypes *, Types) {
   return Types->isTupleLike(Node.getReturnType());
 }
 
-
-/// The return type as written, quoted: `'Triple' (aka 'std::tuple<int, int,
-/// int>')` when an alias hides the tuple and both spellings are short; never
-/// a long `aka` (a map's `value_type` spelled out twice is most of a line).
-/// The return type for the warning, in at most \p Budget characters when it
-/// can be: as written, with an `aka` when both spellings fit; else the
-/// template and its number of elements.
+/// The return type for the warning, quoted, in at most \p Budget characters
+/// when it can be: as written, with an `aka` when an alias hides the tuple and
+/// both spellings fit (`'Triple' (aka 'std::tuple<int, int, int>')`); else the
+/// template and its number of elements (`a 'std::tuple' of 5 elements`).
 std::string writtenType(QualType T, const ASTContext &Ctx, size_t Budget) {
   const PrintingPolicy &Policy = Ctx.getPrintingPolicy();
   const std::string Written = T.getAsString(Policy);
@@ -124,15 +124,13 @@ void TupleReturnCheck::onEndOfTranslationUnit() {
   FunctionRewriter Rewriter(*Context, Types, Rewrite, Tokens);
   for (const auto &[Function, ReturnType] : Candidates) {
     const RewriteOutcome Result = Rewriter.rewrite(Function, Facts);
+    // The type gets what the rest of the warning leaves of 120 characters.
+    const size_t Rest = 54 + Function->getNameAsString().size();
     emitWithFix(diag(Function->getLocation(),
-                     "%0 returns %1, whose elements have no names; return a "
-                     "struct with named fields instead")
+                     "%0 returns %1; return a struct with named fields instead")
                     << Function
                     << writtenType(ReturnType, *Context,
-                                   // What the rest of the warning leaves of
-                                   // 160 characters.
-                                   160 - std::min<size_t>(
-                                             160, 84 + Function->getNameAsString().size())),
+                                   MessageBudget - std::min(MessageBudget, Rest)),
                 Function->getLocation(),
                 "return a struct: " + Result.StructName + " {" +
                     llvm::join(Result.FieldNames, ", ") + "}",

@@ -6,7 +6,7 @@
 #include <tuple>
 
 std::pair<int, int> bounds(int a, int b) {
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'bounds' returns 'std::pair<int, int>', whose elements have no names; return a struct with named fields instead [structify-tuple-return]
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'bounds' returns 'std::pair<int, int>'; return a struct with named fields instead [structify-tuple-return]
   int lo = a < b ? a : b, hi = a < b ? b : a;
   return {lo, hi};
 }

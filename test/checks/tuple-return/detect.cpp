@@ -4,7 +4,7 @@
 #include <tuple>
 
 std::pair<int, int> bounds(int a, int b);
-// CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'bounds' returns 'std::pair<int, int>', whose elements have no names; return a struct with named fields instead [structify-tuple-return]
+// CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'bounds' returns 'std::pair<int, int>'; return a struct with named fields instead [structify-tuple-return]
 // A well-known name gives the fields even with no definition and no use.
 // CHECK-FIXES: struct BoundsResult {
 // CHECK-FIXES-NEXT:   int lo;

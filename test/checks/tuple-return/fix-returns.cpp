@@ -7,7 +7,7 @@
 // struct, and the return type becomes the struct.
 
 std::pair<int, int> make_pair_form(int lo, int hi) { return std::make_pair(lo, hi); }
-// CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'make_pair_form' returns 'std::pair<int, int>', whose elements have no names; return a struct with named fields instead [structify-tuple-return]
+// CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'make_pair_form' returns 'std::pair<int, int>'; return a struct with named fields instead [structify-tuple-return]
 // CHECK-FIXES: struct MakePairFormResult {
 // CHECK-FIXES-NEXT:   int lo;
 // CHECK-FIXES-NEXT:   int hi;

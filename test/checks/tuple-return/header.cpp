@@ -9,5 +9,5 @@ std::pair<int, int> span(int from, int to) { return {from, to}; }
 
 int use() { return span(1, 2).first; }
 
-// CHECK-NOTES: geometry.h:3:21: warning: 'span' returns 'std::pair<int, int>', whose elements have no names; return a struct with named fields instead [structify-tuple-return]
+// CHECK-NOTES: geometry.h:3:21: warning: 'span' returns 'std::pair<int, int>'; return a struct with named fields instead [structify-tuple-return]
 // CHECK-NOTES: geometry.h:3:21: note: no fix: 'span' is declared in a header, where other translation units can call it; rewrite it across the project with 'structify fix'

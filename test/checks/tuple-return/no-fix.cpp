@@ -9,7 +9,7 @@
 int consume(std::pair<int, int> p) { return p.first; }
 
 std::pair<int, int> passed(int lo, int hi) { return {lo, hi}; }
-// CHECK-NOTES: :[[@LINE-1]]:21: warning: 'passed' returns 'std::pair<int, int>', whose elements have no names; return a struct with named fields instead [structify-tuple-return]
+// CHECK-NOTES: :[[@LINE-1]]:21: warning: 'passed' returns 'std::pair<int, int>'; return a struct with named fields instead [structify-tuple-return]
 int use_passed() { return consume(passed(1, 2)); }
 // CHECK-NOTES: :[[@LINE-1]]:35: note: no fix: the value is passed to 'consume'
 
