@@ -424,7 +424,12 @@ def run_project(name, spec, args, tools):
     log("  baseline: run-clang-tidy-22 -load <plugin>, structify-tuple-return")
     rc, out, rct = run(["run-clang-tidy-22", "-load", tools["plugin"], "-config-file", cfg_tuple,
                         "-p", bdir, "-j", str(args.jobs), "-quiet"])
-    res["run_clang_tidy_seconds"] = rct
+    # A baseline that did not run is no baseline: no time, and the reason.
+    res["run_clang_tidy_seconds"] = rct if rc == 0 else None
+    if rc != 0:
+        res["run_clang_tidy_error"] = next(
+            (l for l in out.splitlines() if "rror" in l), "exit %d" % rc).strip()
+        log("  ! the baseline failed (exit %d): %s" % (rc, res["run_clang_tidy_error"]))
 
     # Stage 1: structify-tuple-return through structify fix.
     log("  stage tuple-return: structify fix")
@@ -530,9 +535,8 @@ def report_project(res):
                                      if s2["tests_changed"] else ""))
     for e in s2["build"]["errors"][:8]:
         log("    ! " + e)
-    ratio = fx["seconds"] / res["run_clang_tidy_seconds"] if res["run_clang_tidy_seconds"] else 0
-    log("  time: structify fix %.1f s, run-clang-tidy-22 %.1f s (%.2fx)"
-        % (fx["seconds"], res["run_clang_tidy_seconds"], ratio))
+    log("  time: structify fix %.1f s, run-clang-tidy-22 %s"
+        % (fx["seconds"], fmt_baseline(fx["seconds"], res["run_clang_tidy_seconds"])))
     log("  result: %s" % ("ok" if res["ok"] else "FAILED"))
 
 
@@ -552,14 +556,21 @@ def summary_table(results):
         tr = pc.get(CHECKS[0], dict(findings=0))
         ia = pc.get(CHECKS[1], dict(findings=0, with_fix=0))
         fx = r["fix"]
-        ratio = fx["seconds"] / r["run_clang_tidy_seconds"] if r["run_clang_tidy_seconds"] else 0
         after = r["stage_index"]["tests"] if r["stage_index"]["build"]["ok"] else None
-        log("| %s | %d | %d | %d (%d) | %d / %d%s | %s | %s | %s | %s | %.1f s / %.1f s (%.2fx) |" % (
+        log("| %s | %d | %d | %d (%d) | %d / %d%s | %s | %s | %s | %s | %.1f s / %s |" % (
             r["project"], r["units"], tr["findings"], ia["findings"], ia["with_fix"],
             len(fx["rewritten"]), len(fx["skipped"]), "" if fx["exit"] == 0 else " (exit %d)" % fx["exit"],
             fmt_build(r["stage_tuple"]["build"]), fmt_build(r["stage_index"]["build"]),
             fmt_tests(r["tests_before"]), fmt_tests(after) if after else "not run",
-            fx["seconds"], r["run_clang_tidy_seconds"], ratio))
+            fx["seconds"], fmt_baseline(fx["seconds"], r["run_clang_tidy_seconds"])))
+
+
+def fmt_baseline(fix_seconds, baseline_seconds):
+    """`57.1 s (0.78x)`, or why there is no ratio."""
+    if baseline_seconds is None:
+        return "baseline failed"
+    return "%.1f s (%.2fx)" % (baseline_seconds, fix_seconds / baseline_seconds
+                               if baseline_seconds else 0)
 
 
 def main():

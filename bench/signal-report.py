@@ -12,8 +12,8 @@ checks, default options, the project's own .clang-tidy ignored), and print
     on one of its notes, as clangd offers it);
   - the most common reasons for no fix (the "no fix: ..." notes, with names
     and positions blanked so that equal reasons count together);
-  - message lengths: the longest, and how many run over 120 and 160
-    characters;
+  - message lengths, warnings and notes apart: the longest, how many run
+    over 120 characters, and how many messages run over 160;
   - a random sample (fixed seed) of up to 20 findings per check, each with
     its message and the source line it points at, to label useful or noise
     (bench/README.md keeps the labels).
@@ -188,10 +188,16 @@ def summarize(name, report, src):
         per_check[f["check"]].append(f)
     result = dict(project=name, units=report["summary"]["units"],
                   failures=len(report.get("failures", [])), checks={})
-    messages = [f["message"] for f in findings] + \
-        [n["message"] for f in findings for n in f.get("notes", [])]
+    # Warnings are what a person reads first (a terminal line, a CI
+    # annotation); notes follow them. Both are measured, apart.
+    warnings = [f["message"] for f in findings]
+    notes = [n["message"] for f in findings for n in f.get("notes", [])]
+    messages = warnings + notes
+    result["longest_warning"] = max((len(m) for m in warnings), default=0)
+    result["warnings_over_120"] = sum(len(m) > 120 for m in warnings)
+    result["longest_note"] = max((len(m) for m in notes), default=0)
+    result["notes_over_120"] = sum(len(m) > 120 for m in notes)
     result["longest_message"] = max((len(m) for m in messages), default=0)
-    result["over_120"] = sum(len(m) > 120 for m in messages)
     result["over_160"] = sum(len(m) > 160 for m in messages)
     result["longest_text"] = max(messages, key=len, default="")
     for check, fs in per_check.items():
@@ -222,8 +228,9 @@ def report_project(r, sample):
             (check, c["findings"], c["with_fix"], share))
         for reason, n in c["reasons"]:
             log("      no fix %4d: %s" % (n, reason))
-    log("  messages: longest %d characters, %d over 120, %d over 160" %
-        (r["longest_message"], r["over_120"], r["over_160"]))
+    log("  warnings: longest %d characters, %d over 120; notes: longest %d, %d over 120;"
+        " messages over 160: %d" % (r["longest_warning"], r["warnings_over_120"],
+                                    r["longest_note"], r["notes_over_120"], r["over_160"]))
     if "verify" in r:
         v = r["verify"]
         log("  index-access fixes applied: %d files changed; units that no longer compile: %d"
@@ -354,21 +361,21 @@ def main():
 
     log()
     log("| project | units | tuple-return findings (with a fix) | index-access findings "
-        "(with a fix) | longest message | messages > 160 |")
-    log("| --- | --- | --- | --- | --- | --- |")
+        "(with a fix) | longest warning | warnings > 120 | longest note | messages > 160 |")
+    log("| --- | --- | --- | --- | --- | --- | --- | --- |")
     totals = collections.Counter()
     for r in results:
         if "error" in r:
-            log("| %s | error | | | | |" % r["project"])
+            log("| %s | error | | | | | | |" % r["project"])
             continue
         t, i = r["checks"][CHECKS[0]], r["checks"][CHECKS[1]]
         totals.update(tf=t["findings"], tw=t["with_fix"], i_f=i["findings"], iw=i["with_fix"])
-        log("| %s | %d | %d (%d) | %d (%d, %.0f%%) | %d | %d |" % (
+        log("| %s | %d | %d (%d) | %d (%d, %.0f%%) | %d | %d | %d | %d |" % (
             r["project"], r["units"], t["findings"], t["with_fix"], i["findings"],
             i["with_fix"], 100.0 * i["with_fix"] / i["findings"] if i["findings"] else 0,
-            r["longest_message"], r["over_160"]))
+            r["longest_warning"], r["warnings_over_120"], r["longest_note"], r["over_160"]))
     if totals["i_f"]:
-        log("| all | | %d (%d) | %d (%d, %.0f%%) | | |" % (
+        log("| all | | %d (%d) | %d (%d, %.0f%%) | | | | |" % (
             totals["tf"], totals["tw"], totals["i_f"], totals["iw"],
             100.0 * totals["iw"] / totals["i_f"]))
     if args.json:
