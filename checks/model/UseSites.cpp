@@ -606,6 +606,19 @@ private:
     return {};
   }
 
+  /// Is the token at Loc written in a macro's definition rather than in the
+  /// code (directly or as a macro argument)? A name a macro writes
+  /// (`auto const y_ = y;` in a test macro, the `lhs` of the helper it calls)
+  /// says nothing about what an element of the user's value is.
+  bool writtenByMacro(SourceLocation Loc) const {
+    while (Loc.isMacroID()) {
+      if (!SM.isMacroArgExpansion(Loc))
+        return true;
+      Loc = SM.getImmediateSpellingLoc(Loc);
+    }
+    return false;
+  }
+
   /// What names the value of the expression at Stack[I]: what receives it
   /// (`int count = <e>;`, `total = <e>;`, `set_total(<e>)`, `draw(<e>)`),
   /// what it is compared with for equality, the getter that returns it.
@@ -626,20 +639,26 @@ private:
     const DynTypedNode &Parent = Stack[I - 1];
     if (const auto *VD = Parent.get<VarDecl>())
       if (VD->getInit() && VD->getInit()->IgnoreImplicit() == E->IgnoreImplicit())
-        return {VD->getName().str(), ReceiverKind::Variable, VD};
+        return writtenByMacro(VD->getLocation())
+                   ? Receiver()
+                   : Receiver{VD->getName().str(), ReceiverKind::Variable, VD};
     // `x = <e>` names the element x; `<e> = x` (an element write) too;
     // `<e> == x` names it x.
     auto Other = [&](const Expr *LHS, const Expr *RHS, bool Compared) {
-      Receiver Named = nameOf(RHS == E ? LHS : RHS);
-      if (Compared && !Named.Name.empty())
-        Named.Kind = ReceiverKind::Compared;
-      return Named;
+      const Expr *Named = RHS == E ? LHS : RHS;
+      if (writtenByMacro(Named->IgnoreParenImpCasts()->getExprLoc()))
+        return Receiver();
+      Receiver Name = nameOf(Named);
+      if (Compared && !Name.Name.empty())
+        Name.Kind = ReceiverKind::Compared;
+      return Name;
     };
     if (const auto *BO = Parent.get<BinaryOperator>()) {
       if (BO->getOpcode() == BO_Assign || BO->isEqualityOp())
         return Other(BO->getLHS(), BO->getRHS(), BO->isEqualityOp());
       // `std::get<0>(ret) += payload`: the element adds up payloads.
-      if (BO->isCompoundAssignmentOp() && BO->getLHS() == E)
+      if (BO->isCompoundAssignmentOp() && BO->getLHS() == E &&
+          !writtenByMacro(BO->getRHS()->IgnoreParenImpCasts()->getExprLoc()))
         return nameOf(BO->getRHS());
       return {};
     }
@@ -651,6 +670,8 @@ private:
       return {};
     }
     if (const auto *Call = Parent.get<CallExpr>()) {
+      if (writtenByMacro(Call->getExprLoc()))
+        return {};
       const FunctionDecl *Callee = Call->getDirectCallee();
       if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
         if (Call->getNumArgs() == 1 && Call->getArg(0) == E) {
@@ -665,6 +686,8 @@ private:
       return {};
     }
     if (const auto *Construct = Parent.get<CXXConstructExpr>()) {
+      if (writtenByMacro(Construct->getLocation()))
+        return {};
       const CXXConstructorDecl *Ctor = Construct->getConstructor();
       for (unsigned Arg = 0; Arg < Construct->getNumArgs(); ++Arg)
         if (Construct->getArg(Arg) == E && Arg < Ctor->getNumParams() &&

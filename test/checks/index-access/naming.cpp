@@ -270,3 +270,50 @@ void chunk_loop(const std::deque<std::pair<long, long>> &chunks) {
   // CHECK-FIXES: for (auto const &i : chunks) {
   // CHECK-FIXES-NEXT: auto const chunk_start = i.first;
 }
+
+// A name a macro writes is not the code's: a test macro's `auto const y_ = y;`
+// does not name element 1 (the note used to say "the declaration of 'y_' is
+// in a macro expansion", and there was no fix), nor do the parameters of the
+// helper a macro calls (`lhs`). The reads in the macros' arguments are
+// rewritten like any other.
+bool equal_values(long lhs, long rhs);
+#define CHECK_EQUAL(x, y) \
+  do { auto const x_ = (x); auto const y_ = (y); if (!equal_values(x_, y_)) touch(0); } while (false)
+#define CHECK_SAME(x, y) do { if (!equal_values((x), (y))) touch(0); } while (false)
+int blocks_in_piece(int piece);
+void add_file(int file_size);
+void macro_names(const std::map<int, long> &piece_sizes) {
+  for (auto t : piece_sizes) {
+    add_file(t.first);
+    CHECK_EQUAL(blocks_in_piece(0), t.second);
+    CHECK_SAME(t.second, 2);
+  }
+  // CHECK-MESSAGES: :[[@LINE-5]]:13: warning: the elements of 't' are read by position
+  // CHECK-FIXES: for (auto [key, value] : piece_sizes) {
+  // CHECK-FIXES-NEXT: add_file(key);
+  // CHECK-FIXES-NEXT: CHECK_EQUAL(blocks_in_piece(0), value);
+  // CHECK-FIXES-NEXT: CHECK_SAME(value, 2);
+}
+void macro_parameters(const std::deque<std::pair<int, long>> &piece_sizes) {
+  for (auto t : piece_sizes) {
+    add_file(t.first);
+    CHECK_SAME(t.second, 2);
+  }
+  // CHECK-MESSAGES: :[[@LINE-4]]:13: warning: the elements of 't' are read by position
+  // CHECK-FIXES: for (auto t : piece_sizes) {
+}
+
+// What the code compares an element with still names it when a macro writes
+// the comparison: the name is in the macro's argument.
+#define CHECK_EQ(x, y) do { if ((x) != (y)) touch(0); } while (false)
+struct Piece { long blocks; };
+void macro_compared(const std::deque<std::pair<int, long>> &piece_sizes, const Piece &piece) {
+  for (auto t : piece_sizes) {
+    add_file(t.first);
+    CHECK_EQ(piece.blocks, t.second);
+  }
+  // CHECK-MESSAGES: :[[@LINE-4]]:13: warning: the elements of 't' are read by position
+  // CHECK-FIXES: for (auto [file_size, blocks] : piece_sizes) {
+  // CHECK-FIXES-NEXT: add_file(file_size);
+  // CHECK-FIXES-NEXT: CHECK_EQ(piece.blocks, blocks);
+}
