@@ -20,6 +20,8 @@ namespace clang::tidy::structify {
 namespace {
 
 constexpr llvm::StringLiteral FunctionId = "function";
+constexpr llvm::StringLiteral Warning =
+    "%0 returns %1; return a struct with named fields instead";
 /// A warning is read in a terminal line or a CI annotation: long return types
 /// are shortened so that it stays within this many characters.
 constexpr size_t MessageBudget = 120;
@@ -124,10 +126,10 @@ void TupleReturnCheck::onEndOfTranslationUnit() {
   FunctionRewriter Rewriter(*Context, Types, Rewrite, Tokens);
   for (const auto &[Function, ReturnType] : Candidates) {
     const RewriteOutcome Result = Rewriter.rewrite(Function, Facts);
-    // The type gets what the rest of the warning leaves of 120 characters.
-    const size_t Rest = 54 + Function->getNameAsString().size();
-    emitWithFix(diag(Function->getLocation(),
-                     "%0 returns %1; return a struct with named fields instead")
+    // The type gets what the rest of the warning leaves: its text without
+    // the two placeholders, and the function's name in quotes.
+    const size_t Rest = Warning.size() - 4 + Function->getNameAsString().size() + 2;
+    emitWithFix(diag(Function->getLocation(), Warning)
                     << Function
                     << writtenType(ReturnType, *Context,
                                    MessageBudget - std::min(MessageBudget, Rest)),

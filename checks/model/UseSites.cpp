@@ -619,6 +619,12 @@ private:
     return false;
   }
 
+  /// nameOf, when the name is the code's own rather than a macro's.
+  Receiver nameInCode(const Expr *Target) const {
+    return writtenByMacro(Target->IgnoreParenImpCasts()->getExprLoc()) ? Receiver()
+                                                                        : nameOf(Target);
+  }
+
   /// What names the value of the expression at Stack[I]: what receives it
   /// (`int count = <e>;`, `total = <e>;`, `set_total(<e>)`, `draw(<e>)`),
   /// what it is compared with for equality, the getter that returns it.
@@ -645,21 +651,17 @@ private:
     // `x = <e>` names the element x; `<e> = x` (an element write) too;
     // `<e> == x` names it x.
     auto Other = [&](const Expr *LHS, const Expr *RHS, bool Compared) {
-      const Expr *Named = RHS == E ? LHS : RHS;
-      if (writtenByMacro(Named->IgnoreParenImpCasts()->getExprLoc()))
-        return Receiver();
-      Receiver Name = nameOf(Named);
-      if (Compared && !Name.Name.empty())
-        Name.Kind = ReceiverKind::Compared;
-      return Name;
+      Receiver Named = nameInCode(RHS == E ? LHS : RHS);
+      if (Compared && !Named.Name.empty())
+        Named.Kind = ReceiverKind::Compared;
+      return Named;
     };
     if (const auto *BO = Parent.get<BinaryOperator>()) {
       if (BO->getOpcode() == BO_Assign || BO->isEqualityOp())
         return Other(BO->getLHS(), BO->getRHS(), BO->isEqualityOp());
       // `std::get<0>(ret) += payload`: the element adds up payloads.
-      if (BO->isCompoundAssignmentOp() && BO->getLHS() == E &&
-          !writtenByMacro(BO->getRHS()->IgnoreParenImpCasts()->getExprLoc()))
-        return nameOf(BO->getRHS());
+      if (BO->isCompoundAssignmentOp() && BO->getLHS() == E)
+        return nameInCode(BO->getRHS());
       return {};
     }
     if (const auto *OC = Parent.get<CXXOperatorCallExpr>()) {
