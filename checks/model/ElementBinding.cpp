@@ -367,6 +367,13 @@ std::optional<BindingSite> findBindingSite(llvm::ArrayRef<const Use *> Reads,
       CharSourceRange::getTokenRange(Statement->getSourceRange()), SM, Ctx.getLangOpts());
   if (StatementRange.isInvalid())
     return Fail(First->Loc, "the statement is in a macro expansion");
+  // `for (auto span = next(0); span.first != npos; ...)`: the binding would
+  // go before the declaration of what it names.
+  for (const VarDecl *VD : R.Vars)
+    if (!SM.isBeforeInTranslationUnit(VD->getLocation(), StatementRange.getBegin()))
+      return Fail(First->Loc, "'" + VD->getNameAsString() +
+                                  "' is declared by the statement that reads it, "
+                                  "where no binding can go before the reads");
   BindingSite Site;
   Site.Insert = StatementRange.getBegin();
   const auto [File, Offset] = SM.getDecomposedLoc(Site.Insert);
