@@ -178,6 +178,7 @@ IndexAccessCheck::IndexAccessCheck(StringRef Name, ClangTidyContext *Context)
 void IndexAccessCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "TupleTypes", RawTupleTypes);
   Options.store(Opts, "ExpressionReads", ExpressionReads);
+  Options.store(Opts, "IgnoreMapIterators", IgnoreMapIterators);
   Options.store(Opts, "IgnoredTypes", RawIgnoredTypes);
   Options.store(Opts, "IgnoredFunctions", RawIgnoredFunctions);
 }
