@@ -249,7 +249,7 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
   }
   Journal Log(Work + "/journal");
   // Before any thread starts: a Ctrl-C restores what was written.
-  InterruptGuard Interrupts(Log);
+  InterruptGuard Interrupts(Log, {Work, P.Lock ? P.Lock->path() : std::string()});
 
   StageTimes Times;
   auto Planned = planFor(P, Times);

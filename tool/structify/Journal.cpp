@@ -6,6 +6,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
 #include <csignal>
 #include <pthread.h>
 #include <thread>
@@ -214,9 +215,18 @@ sigset_t interrupts() {
   return Set;
 }
 
-/// The journal the signal thread restores; null once the guard is gone.
+/// The journal the signal thread restores, and what it removes then; null
+/// once the guard is gone.
 std::mutex GuardLock;
 Journal *Guarded = nullptr;
+std::vector<std::string> GuardedLeftovers;
+
+void removeLeftovers() {
+  for (const std::string &Path : GuardedLeftovers) {
+    [[maybe_unused]] std::error_code Ignored = llvm::sys::fs::remove_directories(Path);
+    Ignored = llvm::sys::fs::remove(Path);
+  }
+}
 
 void takeSignals() {
   const sigset_t Set = interrupts();
@@ -232,11 +242,14 @@ void takeSignals() {
                    << "; the next 'structify fix' restores them from its "
                       "journal\n";
     } else {
+      removeLeftovers();
       llvm::errs() << "structify fix: interrupted; restored the " << Files
                    << " rewritten file" << (Files == 1 ? "" : "s")
                    << ": every file is as it was\n";
     }
   } else {
+    if (Guarded)
+      removeLeftovers();
     llvm::errs() << "structify fix: interrupted; no file was changed\n";
   }
   llvm::errs().flush();
@@ -245,12 +258,13 @@ void takeSignals() {
 
 } // namespace
 
-InterruptGuard::InterruptGuard(Journal &Log) {
+InterruptGuard::InterruptGuard(Journal &Log, std::vector<std::string> Leftovers) {
   const sigset_t Set = interrupts();
   pthread_sigmask(SIG_BLOCK, &Set, nullptr);
   {
     std::lock_guard<std::mutex> Guard(GuardLock);
     Guarded = &Log;
+    GuardedLeftovers = std::move(Leftovers);
   }
   static std::once_flag Started;
   std::call_once(Started, [] { std::thread(takeSignals).detach(); });
@@ -259,6 +273,7 @@ InterruptGuard::InterruptGuard(Journal &Log) {
 InterruptGuard::~InterruptGuard() {
   std::lock_guard<std::mutex> Guard(GuardLock);
   Guarded = nullptr;
+  GuardedLeftovers.clear();
 }
 
 llvm::Expected<std::unique_ptr<RunLock>> RunLock::acquire(llvm::StringRef Path) {
@@ -297,6 +312,18 @@ RunLock::~RunLock() {
 void unblockInterrupts() {
   const sigset_t Set = interrupts();
   pthread_sigmask(SIG_UNBLOCK, &Set, nullptr);
+}
+
+bool isInterrupt(int Signal) {
+  const sigset_t Set = interrupts();
+  return Signal > 0 && sigismember(&Set, Signal) == 1;
+}
+
+void forwardInterrupt(int Signal) {
+  ::kill(::getpid(), Signal);
+  // The signal thread restores the files and ends the process.
+  for (;;)
+    std::this_thread::sleep_for(std::chrono::seconds(1));
 }
 
 } // namespace structify

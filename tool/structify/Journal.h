@@ -19,6 +19,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace structify {
 
@@ -60,12 +61,13 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content);
 
 /// While it lives, SIGINT, SIGTERM and SIGHUP no longer stop the process at
 /// once: a thread of its own takes them, restores every file \p Log has
-/// written, says so on stderr, and exits with 128 + the signal's number.
-/// Create it before any other thread, so that they inherit the blocked
-/// signals; worker processes unblock them (see Worker.cpp).
+/// written, removes \p Leftovers (the run's working files) once nothing of
+/// the user's depends on them, says so on stderr, and exits with 128 + the
+/// signal's number. Create it before any other thread, so that they inherit
+/// the blocked signals; worker processes unblock them (see Worker.cpp).
 class InterruptGuard {
 public:
-  explicit InterruptGuard(Journal &Log);
+  explicit InterruptGuard(Journal &Log, std::vector<std::string> Leftovers = {});
   ~InterruptGuard();
   InterruptGuard(const InterruptGuard &) = delete;
   InterruptGuard &operator=(const InterruptGuard &) = delete;
@@ -78,6 +80,7 @@ class RunLock {
 public:
   static llvm::Expected<std::unique_ptr<RunLock>> acquire(llvm::StringRef Path);
   ~RunLock();
+  const std::string &path() const { return Path; }
 
 private:
   RunLock(int FD, std::string Path) : FD(FD), Path(std::move(Path)) {}
@@ -88,6 +91,15 @@ private:
 /// Unblocks the signals InterruptGuard blocks: for worker processes, which
 /// inherit the mask.
 void unblockInterrupts();
+
+/// Is \p Signal one of those InterruptGuard takes (SIGINT, SIGTERM, SIGHUP)?
+bool isInterrupt(int Signal);
+
+/// A worker ended by \p Signal, an interrupt: Ctrl-C reaches the whole
+/// process group, so the user interrupted this run too. Raises it here, where
+/// the guard restores the files, and never returns (without a guard the
+/// signal ends the process as it would have).
+[[noreturn]] void forwardInterrupt(int Signal);
 
 } // namespace structify
 

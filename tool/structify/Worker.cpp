@@ -2,6 +2,7 @@
 
 #include "Worker.h"
 #include "DiagnosticJson.h"
+#include "Journal.h"
 #include "model/Plan.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
@@ -11,7 +12,12 @@
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <thread>
+#include <unistd.h>
 
 namespace structify {
 using llvm::json::Array;
@@ -119,6 +125,22 @@ llvm::Expected<clang::tidy::ClangTidyOptions> optionsFor(const StageRequest &R,
   return Conf.makeProvider(FS)->getOptions(R.Unit.File);
 }
 
+/// For testing interrupts (test/driver/fix-files.test): with
+/// STRUCTIFY_DEBUG_VERIFY_WAIT=FILE in its environment, a verifying worker
+/// writes its process id to FILE and waits up to a minute, so that a signal
+/// finds it working.
+void debugWaitInVerify() {
+  const char *Marker = std::getenv("STRUCTIFY_DEBUG_VERIFY_WAIT");
+  if (!Marker || !*Marker)
+    return;
+  {
+    std::ofstream Out(std::string(Marker) + ".tmp");
+    Out << ::getpid() << "\n";
+  }
+  std::rename((std::string(Marker) + ".tmp").c_str(), Marker);
+  std::this_thread::sleep_for(std::chrono::seconds(60));
+}
+
 } // namespace
 
 Value runStage(const StageRequest &Request) {
@@ -134,6 +156,7 @@ Value runStage(const StageRequest &Request) {
     return toJSON(analyse(Request.Unit, Runner));
   }
   case Stage::Verify: {
+    debugWaitInVerify();
     RunnerOptions Runner;
     Runner.MakeOptionsProvider = [&](auto FS) {
       // No check at all: only the compiler speaks.
@@ -181,6 +204,18 @@ std::string lastWords(llvm::StringRef ErrPath) {
 }
 
 constexpr int TimedOut = -100;
+
+/// The interrupt (SIGINT, SIGTERM, SIGHUP) that ended a worker, from what
+/// llvm::sys::Wait says of a worker a signal ended (code -2, the signal's
+/// description); 0 for any other end.
+int interruptThatEnded(int Code, llvm::StringRef Message) {
+  if (Code != -2)
+    return 0;
+  for (int Signal = 1; Signal < NSIG; ++Signal)
+    if (isInterrupt(Signal) && Message.starts_with(::strsignal(Signal)))
+      return Signal;
+  return 0;
+}
 
 /// Waits for the worker; after Timeout seconds (0: never) kills it. LLVM's
 /// own time limit relies on SIGALRM, which reaches an arbitrary thread of
@@ -251,6 +286,8 @@ Value UnitRunner::run(Stage Kind, const TranslationUnit &Unit,
     llvm::raw_string_ostream(Limit) << llvm::format("%g", Timeout);
     return failed("the analysis took longer than " + Limit + "s (--timeout)");
   }
+  if (const int Signal = interruptThatEnded(Code, Message))
+    forwardInterrupt(Signal);
   if (Code != 0) {
     std::string Why = lastWords(Err.Path);
     if (Why.empty())
