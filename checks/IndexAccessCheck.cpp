@@ -8,6 +8,7 @@
 #include "model/Naming.h"
 #include "model/ResultGroup.h"
 #include "model/ScopeNames.h"
+#include "model/TypeSpelling.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -383,8 +384,8 @@ IndexAccessCheck::chooseBindingNames(const Reads &R, QualType Type,
     return Names;
   }
   Missing = Named[Missing];
-  const std::string Element =
-      Shape->Elements[Missing].getAsString(Context->getPrintingPolicy());
+  const std::string Element = spellTypeForMessage(
+      writtenElementTypes(Type, *Shape, *Context)[Missing], *Context);
   if (Candidates[Missing].empty())
     WhyNot = {Where, "nothing in the code names element " + std::to_string(Missing) +
                          (Element.size() <= 30 ? " ('" + Element + "')" : "") +

@@ -6,6 +6,7 @@
 #include "model/Placement.h"
 #include "model/ResultGroup.h"
 #include "model/Rewrite.h"
+#include "model/TypeSpelling.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -35,11 +36,15 @@ AST_MATCHER_P(FunctionDecl, returnsTupleLike, const TupleLikeTypes *, Types) {
 /// both spellings fit (`'Triple' (aka 'std::tuple<int, int, int>')`); else the
 /// template and its number of elements (`a 'std::tuple' of 5 elements`).
 std::string writtenType(QualType T, const ASTContext &Ctx, size_t Budget) {
-  const PrintingPolicy &Policy = Ctx.getPrintingPolicy();
-  const std::string Written = T.getAsString(Policy);
-  const std::string Canonical = T.getCanonicalType().getAsString(Policy);
+  // A deduced `auto` prints as what it deduced, without library internals.
+  const std::string Written = T->getContainedDeducedType()
+                                  ? spellResolvedType(T, Ctx)
+                                  : T.getAsString(Ctx.getPrintingPolicy());
+  const std::string Canonical = spellResolvedType(T, Ctx);
   std::string Text = "'" + Written + "'";
-  if (Canonical != Written && Text.size() + Canonical.size() + 9 <= Budget)
+  // A dependent type resolves to compiler-made names (`type-parameter-0-0`).
+  if (!T->isDependentType() && Canonical != Written &&
+      Text.size() + Canonical.size() + 9 <= Budget)
     Text += " (aka '" + Canonical + "')";
   if (Text.size() <= Budget)
     return Text;
@@ -94,11 +99,7 @@ void TupleReturnCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Canonical = FD->getCanonicalDecl();
   if (Candidates.contains(Canonical) || !Policy.isCandidate(FD))
     return;
-  // A deduced `auto` prints as what it deduced, without library internals.
-  QualType Shown = FD->getReturnType();
-  if (Shown->getContainedDeducedType())
-    Shown = Shown.getCanonicalType();
-  Candidates.insert({Canonical, Shown});
+  Candidates.insert({Canonical, FD->getReturnType()});
 }
 
 void TupleReturnCheck::registerPPCallbacks(const SourceManager &SM,

@@ -139,6 +139,23 @@ inline clang::TypeLoc withoutElaboration(clang::TypeLoc TL) {
   return TL;
 }
 
+/// The using-declaration a type names (`std::uint32_t`, brought into `std`
+/// by `using ::uint32_t;`), looking through the ElaboratedType that Clang
+/// before 22 wraps around a qualified name; null for any other type.
+inline const clang::UsingShadowDecl *usingShadowNamed(clang::QualType T) {
+  const clang::Type *Ty = T.getTypePtr();
+#if LLVM_VERSION_MAJOR < 22
+  if (const auto *Elaborated = llvm::dyn_cast<clang::ElaboratedType>(Ty))
+    Ty = Elaborated->getNamedType().getTypePtr();
+  if (const auto *Using = llvm::dyn_cast<clang::UsingType>(Ty))
+    return Using->getFoundDecl();
+#else
+  if (const auto *Using = llvm::dyn_cast<clang::UsingType>(Ty))
+    return Using->getDecl();
+#endif
+  return nullptr;
+}
+
 /// RecursiveASTVisitor::TraverseTypeLoc: LLVM 22 added whether to traverse
 /// the type's qualifier; before, it always did.
 template <typename VisitorT, typename TypeLocT>

@@ -99,6 +99,11 @@ bool TupleReturnPolicy::isCandidate(const FunctionDecl *FD) const {
       FD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization ||
       !FD->getDeclName().isIdentifier() || FD->isExternC())
     return false;
+  // `Box<int>::with<U>`, the member template `Box<T>::with<U>` instantiated
+  // with its class: one declaration, judged once, through the pattern.
+  if (const FunctionTemplateDecl *Template = FD->getDescribedFunctionTemplate();
+      Template && Template->getInstantiatedFromMemberTemplate())
+    return false;
   if (const auto *Method = dyn_cast<CXXMethodDecl>(FD)) {
     // An override's return type is its base's to decide; a lambda is not an API.
     if (Method->size_overridden_methods() > 0 || Method->getParent()->isLambda())

@@ -3,6 +3,7 @@
 #include "model/Edits.h"
 #include "compat/Compat.h"
 #include "model/Placement.h"
+#include "model/TypeSpelling.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -217,16 +218,20 @@ private:
         return fail(Decl->getLocation(),
                     "the return type of this declaration has no written form "
                     "structify can replace");
-      std::string Reference = Spec.Name + templateArguments(Decl);
+      const std::string Arguments = templateArguments(Decl);
+      std::string Reference = Spec.Name + Arguments;
       const auto *Proto = Decl->getType()->getAs<FunctionProtoType>();
       const bool Trailing = Proto && Proto->hasTrailingReturn();
       if (!Trailing && Decl->getQualifierLoc()) {
-        // `std::pair<int, int> Box::get()`: the struct is Box's.
+        // `std::pair<int, int> Box::get()`: the struct is Box's; in a class
+        // template, `typename Box<T>::Result`, and a member template's
+        // struct `typename Box<T>::template Result<U>`.
         const std::string Qualifier = sourceText(
             CharSourceRange::getTokenRange(Decl->getQualifierLoc().getSourceRange()),
             Ctx);
-        Reference = (llvm::Twine(compat::isDependentQualifier(Decl->getQualifier()) ? "typename " : "") +
-                     Qualifier + Reference)
+        const bool Dependent = compat::isDependentQualifier(Decl->getQualifier());
+        Reference = (llvm::Twine(Dependent ? "typename " : "") + Qualifier +
+                     (Dependent && !Arguments.empty() ? "template " : "") + Reference)
                         .str();
       }
       if (!replace(CharSourceRange::getTokenRange(Range), Reference,
@@ -414,6 +419,20 @@ bool holdsByValue(QualType T, const CXXRecordDecl *Class) {
   return false;
 }
 
+/// The text of a template argument as written, when it can be cut out of
+/// the file whole: not from a macro, and not ending in half of a `>>` that
+/// the parser split (`std::pair<int, std::vector<int>>`).
+std::optional<std::string> argumentText(const TemplateArgumentLoc &Arg,
+                                        const ASTContext &Ctx) {
+  const SourceRange Range = Arg.getSourceRange();
+  if (Range.isInvalid() || Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
+    return std::nullopt;
+  std::string Text = sourceText(CharSourceRange::getTokenRange(Range), Ctx);
+  if (Text.empty() || llvm::count(Text, '<') != llvm::count(Text, '>'))
+    return std::nullopt;
+  return Text;
+}
+
 } // namespace
 
 bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
@@ -445,28 +464,35 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
   if (auto TST = Written.getAs<TemplateSpecializationTypeLoc>();
       TST && TST.getNumArgs() == Shape.Elements.size()) {
     for (unsigned I = 0; I < TST.getNumArgs(); ++I) {
-      const SourceRange Range = TST.getArgLoc(I).getSourceRange();
-      if (Range.isInvalid() || Range.getBegin().isMacroID() ||
-          Range.getEnd().isMacroID())
+      std::optional<std::string> Text = argumentText(TST.getArgLoc(I), Ctx);
+      if (!Text)
         break;
-      Spec.FieldTypes.push_back(
-          sourceText(CharSourceRange::getTokenRange(Range), Ctx));
+      Spec.FieldTypes.push_back(std::move(*Text));
     }
   }
+  // Else as the code spells them wherever it does: through an alias, a
+  // typedef or a deduced `auto` (model/TypeSpelling.h).
   if (Spec.FieldTypes.size() != Shape.Elements.size()) {
     Spec.FieldTypes.clear();
-    PrintingPolicy Policy = Ctx.getPrintingPolicy();
-    Policy.SuppressUnwrittenScope = true;
-    for (QualType Element : Shape.Elements) {
-      if (const auto *RD = Element->getAsCXXRecordDecl())
+    const auto Elements = writtenElementTypes(Function->getReturnType(), Shape, Ctx);
+    for (size_t I = 0; I < Elements.size(); ++I) {
+      if (const auto *RD = Elements[I]->getAsCXXRecordDecl())
         if (RD->isLocalClass() || RD->isLambda()) {
           Problem = {Function->getLocation(),
                      "an element's type is local to a function and cannot be "
                      "named in the struct"};
           return false;
         }
-      Spec.FieldTypes.push_back(
-          TypeName::getFullyQualifiedName(Element, Ctx, Policy));
+      std::optional<std::string> Spelled = spellTypeForCode(Elements[I], Ctx);
+      if (!Spelled) {
+        Problem = {Function->getLocation(),
+                   "element " + std::to_string(I) + "'s type ('" +
+                       spellTypeForMessage(Elements[I], Ctx) +
+                       "') has no name the code spells; write the return type "
+                       "out with the tuple's template"};
+        return false;
+      }
+      Spec.FieldTypes.push_back(std::move(*Spelled));
     }
   }
   // Elements that depend on the function template's own parameters make the

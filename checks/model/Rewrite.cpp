@@ -4,6 +4,7 @@
 #include "model/Analysis.h"
 #include "model/Edits.h"
 #include "model/Naming.h"
+#include "model/TypeSpelling.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/Path.h"
@@ -101,8 +102,9 @@ RewriteOutcome FunctionRewriter::rewrite(const FunctionDecl *Function,
       return Block(Function->getLocation(),
                    "nothing in this translation unit names element " +
                        std::to_string(Missing) + " ('" +
-                       A.Shape.Elements[Missing].getAsString(
-                           Ctx.getPrintingPolicy()) +
+                       spellTypeForMessage(writtenElementTypes(Function->getReturnType(),
+                                                               A.Shape, Ctx)[Missing],
+                                           Ctx) +
                        "'); name it in a return statement or a structured binding");
   }
   Blocker Problem;
