@@ -3,12 +3,30 @@
 #include "model/ResultGroup.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::structify {
 namespace {
+
+/// Has the tuple type \p T an element of reference type? A pair assigns
+/// through it; a struct with a reference member cannot be assigned.
+bool hasReferenceElement(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getCanonicalType()->getAsCXXRecordDecl());
+  if (!Spec)
+    return false;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+    for (const TemplateArgument &Element :
+         Arg.getKind() == TemplateArgument::Pack ? Arg.pack_elements()
+                                                 : llvm::ArrayRef(Arg))
+      if (Element.getKind() == TemplateArgument::Type &&
+          Element.getAsType()->isReferenceType())
+        return true;
+  return false;
+}
 
 class GroupBuilder {
 public:
@@ -69,8 +87,12 @@ private:
     case UseKind::StructuredBinding:
       Group.Bindings.push_back(U.Binding);
       return;
-    case UseKind::Discarded:
     case UseKind::Reassigned:
+      if (hasReferenceElement(Group.Function->getReturnType()))
+        block(U.Loc, "the value is assigned as a whole, and a struct with a "
+                     "reference member cannot be assigned");
+      return;
+    case UseKind::Discarded:
     case UseKind::Captured: // a copy or a reference: it stays a struct
       return;
     case UseKind::InitVariable:
