@@ -100,6 +100,32 @@ bool needsCast(const Expr *E, QualType To, const ASTContext &Ctx) {
   return true;
 }
 
+/// Does \p Built construct the tuple with an explicit constructor
+/// (`std::pair<std::string, int>(view, 1)`, where `std::string` is explicitly
+/// constructible from a `std::string_view`)? Then an element may need a
+/// conversion that aggregate initialisation does not make.
+bool constructsExplicitly(const Expr *Built) {
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Built->IgnoreImplicit());
+  if (const auto *Cast = dyn_cast_or_null<CXXFunctionalCastExpr>(Built->IgnoreImplicit()))
+    Construct = dyn_cast<CXXConstructExpr>(Cast->getSubExpr()->IgnoreImplicit());
+  return Construct && Construct->getConstructor() && Construct->getConstructor()->isExplicit();
+}
+
+/// Would `{E}` initialising a field of class type \p To need the explicit
+/// conversion the tuple's explicit constructor made?
+bool needsExplicitConversion(const Expr *E, QualType To, const ASTContext &Ctx) {
+  if (To->isReferenceType() || To->isDependentType() || !To->isRecordType() ||
+      E->isTypeDependent())
+    return false;
+  const QualType From = E->IgnoreImplicit()->getType().getNonReferenceType();
+  if (From.isNull() || Ctx.hasSameUnqualifiedType(From, To))
+    return false;
+  const auto *FromClass = From->getAsCXXRecordDecl();
+  const auto *ToClass = To->getAsCXXRecordDecl();
+  return !(FromClass && ToClass && FromClass->hasDefinition() &&
+           FromClass->isDerivedFrom(ToClass));
+}
+
 /// Can `X` be followed by `.field` without parentheses?
 bool isPostfixOperand(const Expr *E) {
   E = E->IgnoreImplicit();
@@ -259,6 +285,7 @@ private:
                       " values for " + std::to_string(Spec.Fields.size()) +
                       " elements");
     std::vector<std::string> Elements;
+    const bool Explicit = constructsExplicitly(Built.E);
     for (size_t I = 0; I < Built.Elements.size(); ++I) {
       const Expr *Element = Built.Elements[I];
       CharSourceRange Range =
@@ -266,7 +293,8 @@ private:
       if (!inFile(Range, Element->getExprLoc()))
         return false;
       std::string Text = sourceText(Range, Ctx);
-      if (needsCast(Element, Spec.ElementTypes[I], Ctx))
+      if (needsCast(Element, Spec.ElementTypes[I], Ctx) ||
+          (Explicit && needsExplicitConversion(Element, Spec.ElementTypes[I], Ctx)))
         Text = (llvm::Twine("static_cast<") + Spec.FieldTypes[I] + ">(" + Text + ")")
                    .str();
       Elements.push_back(std::move(Text));
