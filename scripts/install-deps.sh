@@ -22,7 +22,9 @@ PACKAGES=(
 )
 for m in $majors; do
   # libclangTidyMain.a and libclangdMain.a come with libclang-N-dev.
-  PACKAGES+=(llvm-$m-dev libclang-$m-dev clang-$m clang-tidy-$m clangd-$m llvm-$m-tools lld-$m)
+  # libclang-rt-N-dev: the sanitizer runtimes test/generator builds programs with.
+  PACKAGES+=(llvm-$m-dev libclang-$m-dev clang-$m clang-tidy-$m clangd-$m llvm-$m-tools lld-$m
+             libclang-rt-$m-dev)
 done
 
 missing=()
