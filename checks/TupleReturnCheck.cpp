@@ -97,7 +97,7 @@ void TupleReturnCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionId);
   const FunctionDecl *Canonical = FD->getCanonicalDecl();
-  if (Candidates.contains(Canonical) || !Policy.isCandidate(FD))
+  if (Candidates.contains(Canonical) || (!Policy.isCandidate(FD) && !sharesPlannedStruct(FD)))
     return;
   Candidates.insert({Canonical, FD->getReturnType()});
 }
@@ -125,6 +125,10 @@ void TupleReturnCheck::onEndOfTranslationUnit() {
   Rewrite.MainFileIsHeader = isHeaderMainFile(*Context, HeaderExtensions);
   FileTokens Tokens(Context->getSourceManager(), getLangOpts(), PP);
   FunctionRewriter Rewriter(*Context, Types, Rewrite, Tokens);
+  llvm::SmallVector<const FunctionDecl *, 8> Rewritable;
+  for (const auto &[Function, ReturnType] : Candidates)
+    Rewritable.push_back(Function);
+  Rewriter.setFunctions(Rewritable);
   for (const auto &[Function, ReturnType] : Candidates) {
     const RewriteOutcome Result = Rewriter.rewrite(Function, Facts);
     // The type gets what the rest of the warning leaves: its text without
@@ -141,6 +145,15 @@ void TupleReturnCheck::onEndOfTranslationUnit() {
     noteWhyNot(Function, Result);
   }
   Candidates.clear();
+}
+
+bool TupleReturnCheck::sharesPlannedStruct(const FunctionDecl *FD) const {
+  // An override of a virtual function the plan rewrites takes its struct.
+  if (!ProjectPlan || FD->isTemplateInstantiation() || FD->getPrimaryTemplate() ||
+      !Types.isTupleLike(FD->getReturnType()) || overriddenRoots(FD).empty())
+    return false;
+  const PlanEntry *Entry = ProjectPlan->find(functionUsr(FD));
+  return Entry && Entry->Usr != functionUsr(FD);
 }
 
 void TupleReturnCheck::noteWhyNot(const FunctionDecl *Function,

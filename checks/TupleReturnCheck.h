@@ -33,6 +33,9 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  /// With a plan: does \p FD take the struct of another function's plan
+  /// entry (an override of a virtual function the plan rewrites)?
+  bool sharesPlannedStruct(const FunctionDecl *FD) const;
   void noteWhyNot(const FunctionDecl *Function, const RewriteOutcome &Result);
 
   const TupleReturnOptions Settings;

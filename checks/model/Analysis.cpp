@@ -11,9 +11,29 @@
 
 namespace clang::tidy::structify {
 
+std::vector<const FunctionDecl *> overriddenRoots(const FunctionDecl *Function) {
+  std::vector<const FunctionDecl *> Roots;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+  if (!Method)
+    return Roots;
+  llvm::SmallVector<const CXXMethodDecl *, 4> Work{Method->getCanonicalDecl()};
+  while (!Work.empty()) {
+    const CXXMethodDecl *M = Work.pop_back_val();
+    if (M->size_overridden_methods() == 0) {
+      if (M != Method->getCanonicalDecl() && !llvm::is_contained(Roots, M))
+        Roots.push_back(M);
+      continue;
+    }
+    for (const CXXMethodDecl *Base : M->overridden_methods())
+      Work.push_back(Base->getCanonicalDecl());
+  }
+  return Roots;
+}
+
 FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
                                  const TupleFacts &Facts,
-                                 const TupleLikeTypes &Types, ASTContext &Ctx) {
+                                 const TupleLikeTypes &Types, ASTContext &Ctx,
+                                 const MigrationScope &Scope) {
   FunctionAnalysis A;
   A.Function = Function;
   // Candidates return tuple-like types: the shape is there.
@@ -25,7 +45,7 @@ FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
     return std::move(A);
   };
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
-    if (Method->isVirtual() && !Method->hasAttr<FinalAttr>() &&
+    if (!Scope.ProjectWide && Method->isVirtual() && !Method->hasAttr<FinalAttr>() &&
         !Method->getParent()->hasAttr<FinalAttr>())
       return Block(Function->getLocation(),
                    "'" + Name + "' is virtual: overrides in other translation "
@@ -46,7 +66,7 @@ FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
       if (!Call.InInstantiation)
         A.CallSites.push_back(Call.Loc);
   if (It != Facts.Functions.end())
-    A.Group = buildResultGroup(It->second, Facts, Ctx);
+    A.Group = buildResultGroup(It->second, Facts, Ctx, Scope);
   else
     A.Group.Function = Function;
   A.Blockers = A.Group.Blockers;

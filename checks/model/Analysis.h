@@ -33,9 +33,16 @@ struct FunctionAnalysis {
   std::vector<SourceLocation> CallSites;
 };
 
+/// With \p Scope project-wide, a virtual function is analysed for a rewrite
+/// with its overrides, and flows to other functions are links or shared.
 FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
                                  const TupleFacts &Facts,
-                                 const TupleLikeTypes &Types, ASTContext &Ctx);
+                                 const TupleLikeTypes &Types, ASTContext &Ctx,
+                                 const MigrationScope &Scope = {});
+
+/// The virtual functions \p Function overrides that override nothing
+/// themselves (canonical declarations): where its migration group starts.
+std::vector<const FunctionDecl *> overriddenRoots(const FunctionDecl *Function);
 
 /// The naming style of the type names declared around \p Function.
 NameStyle surroundingStyle(const FunctionDecl *Function);

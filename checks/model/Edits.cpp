@@ -195,6 +195,8 @@ private:
   }
 
   bool insertStruct() {
+    if (!Spec.InsertStruct)
+      return true;
     const FunctionDecl *First = Group.Function;
     if (First->getFriendObjectKind() != Decl::FOK_None)
       return fail(First->getLocation(),
@@ -469,7 +471,7 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
   Spec.FieldTypes.clear();
   // A member's struct is nested in its class, where the class and the
   // classes around it are still incomplete.
-  for (const DeclContext *DC = Function->getDeclContext(); DC;
+  for (const DeclContext *DC = Function->getDeclContext(); DC && Spec.InsertStruct;
        DC = DC->getParent()) {
     const auto *Class = dyn_cast<CXXRecordDecl>(DC);
     if (!Class)

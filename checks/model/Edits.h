@@ -16,6 +16,9 @@ class FileTokens;
 /// The struct that replaces a function's pair or tuple.
 struct StructSpec {
   std::string Name;
+  /// The function's declaration gets the struct; false for the other
+  /// functions of a migration group, which name the struct it declares.
+  bool InsertStruct = true;
   std::vector<std::string> Fields;
   /// How each field's type is spelled in the struct.
   std::vector<std::string> FieldTypes;

@@ -18,9 +18,15 @@
 
 namespace clang::tidy::structify {
 
+bool PlanEntry::covers(llvm::StringRef FunctionUsr) const {
+  return Usr == FunctionUsr || llvm::any_of(SharedBy, [&](const PlanMember &M) {
+           return M.Usr == FunctionUsr;
+         });
+}
+
 const PlanEntry *Plan::find(llvm::StringRef Usr) const {
   for (const PlanEntry &E : Functions)
-    if (E.Usr == Usr)
+    if (E.covers(Usr))
       return &E;
   return nullptr;
 }
@@ -46,6 +52,13 @@ static std::string validate(const Plan &P) {
     if (Seen.contains(E.Usr))
       return Who + " appears twice";
     Seen.insert(E.Usr);
+    for (const PlanMember &M : E.SharedBy) {
+      if (M.Usr.empty())
+        return Who + " is shared by a function with an empty Usr";
+      if (Seen.contains(M.Usr))
+        return "function '" + (M.Function.empty() ? M.Usr : M.Function) + "' appears twice";
+      Seen.insert(M.Usr);
+    }
     if (!E.rewrites())
       continue;
     if (std::string Why = unusableBecause(E.Struct); !Why.empty())

@@ -26,6 +26,17 @@ struct PlanField {
 /// What the plan does with a function; `rewrite` or `skip` in the YAML.
 enum class PlanAction { Rewrite, Skip };
 
+/// Another function of a migration group: it takes the group's struct (an
+/// override of a virtual function, a function that returns another's result)
+/// without declaring its own.
+struct PlanMember {
+  std::string Usr;
+  std::string Function;
+  std::string DeclaredAt;
+};
+
+/// One migration group: the function whose declaration gets the struct,
+/// and the functions that share it.
 struct PlanEntry {
   /// The function's USR: its identity in every translation unit.
   std::string Usr;
@@ -39,8 +50,12 @@ struct PlanEntry {
   std::string Reason;
   /// Calls across the project: each call site once.
   unsigned Uses = 0;
+  /// The group's other functions.
+  std::vector<PlanMember> SharedBy;
 
   bool rewrites() const { return Action == PlanAction::Rewrite; }
+  /// Is \p FunctionUsr this entry's function or one that shares its struct?
+  bool covers(llvm::StringRef FunctionUsr) const;
 };
 
 /// A file the plan will edit, and its content's hash when the plan was made.
@@ -54,6 +69,8 @@ struct Plan {
   std::vector<PlanEntry> Functions;
   std::vector<PlanFile> Files;
 
+  /// The entry of the group \p Usr belongs to: its own, or the one whose
+  /// struct it shares.
   const PlanEntry *find(llvm::StringRef Usr) const;
 };
 

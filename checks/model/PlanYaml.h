@@ -12,6 +12,7 @@
 #include "llvm/Support/YAMLTraits.h"
 
 LLVM_YAML_IS_SEQUENCE_VECTOR(clang::tidy::structify::PlanField)
+LLVM_YAML_IS_SEQUENCE_VECTOR(clang::tidy::structify::PlanMember)
 LLVM_YAML_IS_SEQUENCE_VECTOR(clang::tidy::structify::PlanEntry)
 LLVM_YAML_IS_SEQUENCE_VECTOR(clang::tidy::structify::PlanFile)
 
@@ -21,6 +22,7 @@ using clang::tidy::structify::PlanAction;
 using clang::tidy::structify::PlanEntry;
 using clang::tidy::structify::PlanField;
 using clang::tidy::structify::PlanFile;
+using clang::tidy::structify::PlanMember;
 
 template <> struct ScalarEnumerationTraits<PlanAction> {
   static void enumeration(IO &IO, PlanAction &Action) {
@@ -34,6 +36,13 @@ template <> struct MappingTraits<PlanField> {
     IO.mapRequired("Type", F.Type);
   }
 };
+template <> struct MappingTraits<PlanMember> {
+  static void mapping(IO &IO, PlanMember &M) {
+    IO.mapRequired("Usr", M.Usr);
+    IO.mapOptional("Function", M.Function, std::string());
+    IO.mapOptional("DeclaredAt", M.DeclaredAt, std::string());
+  }
+};
 template <> struct MappingTraits<PlanEntry> {
   static void mapping(IO &IO, PlanEntry &E) {
     IO.mapRequired("Usr", E.Usr);
@@ -44,6 +53,7 @@ template <> struct MappingTraits<PlanEntry> {
     IO.mapOptional("Fields", E.Fields);
     IO.mapOptional("Reason", E.Reason, std::string());
     IO.mapOptional("Uses", E.Uses, 0U);
+    IO.mapOptional("SharedBy", E.SharedBy);
   }
 };
 template <> struct MappingTraits<PlanFile> {

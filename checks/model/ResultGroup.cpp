@@ -31,8 +31,8 @@ bool hasReferenceElement(QualType T) {
 class GroupBuilder {
 public:
   GroupBuilder(const FunctionFacts &Function, const TupleFacts &Facts,
-               ASTContext &Ctx)
-      : Function(Function), Facts(Facts), Ctx(Ctx) {
+               ASTContext &Ctx, const MigrationScope &Scope)
+      : Function(Function), Facts(Facts), Ctx(Ctx), Scope(Scope) {
     Group.Function = Function.Function;
     // A use inside a template instantiation repeats the template's own text;
     // when the template itself has the same use, the instantiation adds
@@ -71,6 +71,20 @@ private:
     Group.Blockers.push_back({Loc, std::move(Reason)});
   }
 
+  /// The value flows to or from \p Other: fine when it shares the struct,
+  /// a link for the plan to join when links are recorded, else a blocker.
+  void flow(const FunctionDecl *Other, SourceLocation Loc, std::string Reason) {
+    Other = Other ? writtenFunction(Other) : nullptr;
+    if (Other && Scope.Shared.contains(Other))
+      return;
+    if (Other && Scope.RecordLinks && Other->getDeclName().isIdentifier()) {
+      if (llvm::none_of(Group.Links, [&](const Link &L) { return L.Function == Other; }))
+        Group.Links.push_back({Other, Loc, std::move(Reason)});
+      return;
+    }
+    block(Loc, std::move(Reason));
+  }
+
   void addUse(const Use &U) {
     if (isRepeatedInstantiation(U))
       return;
@@ -102,10 +116,12 @@ private:
     case UseKind::Return:
       if (U.ReturnOf && writtenFunction(U.ReturnOf) == Group.Function)
         return;
-      block(U.Loc, U.ReturnOf && U.ReturnOf->getDeclName().isIdentifier()
-                       ? "the value is returned from '" +
-                             U.ReturnOf->getNameAsString() + "'"
-                       : std::string("the value is returned from a lambda"));
+      if (!U.ReturnOf || !U.ReturnOf->getDeclName().isIdentifier()) {
+        block(U.Loc, "the value is returned from a lambda");
+        return;
+      }
+      flow(U.ReturnOf, U.Loc,
+           "the value is returned from '" + U.ReturnOf->getNameAsString() + "'");
       return;
     case UseKind::TieAssign:
       Group.Ties.push_back(U);
@@ -120,9 +136,9 @@ private:
     switch (O.Kind) {
     case OriginKind::Call:
       if (O.Callee != Group.Function)
-        block(O.E->getExprLoc(),
-              "the value comes from '" + O.Callee->getNameAsString() +
-                  "', which keeps returning a tuple");
+        flow(O.Callee, O.E->getExprLoc(),
+             "the value comes from '" + O.Callee->getNameAsString() +
+                 "', which keeps returning a tuple");
       return;
     case OriginKind::Variable:
       addVariable(O.Var, O.E->getExprLoc());
@@ -177,6 +193,7 @@ private:
   const FunctionFacts &Function;
   const TupleFacts &Facts;
   ASTContext &Ctx;
+  const MigrationScope &Scope;
   ResultGroup Group;
   llvm::DenseSet<SourceLocation::UIntTy> PatternUses;
 };
@@ -244,8 +261,8 @@ NamingEvidence gatherNamingEvidence(const ResultGroup &Group, size_t Elements,
 }
 
 ResultGroup buildResultGroup(const FunctionFacts &Function, const TupleFacts &Facts,
-                             ASTContext &Ctx) {
-  return GroupBuilder(Function, Facts, Ctx).build();
+                             ASTContext &Ctx, const MigrationScope &Scope) {
+  return GroupBuilder(Function, Facts, Ctx, Scope).build();
 }
 
 } // namespace clang::tidy::structify

@@ -15,11 +15,40 @@
 #include "model/Naming.h"
 #include "model/UseSites.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::structify {
 
+/// The functions whose values flow into each other and so share one struct
+/// (a migration group): a virtual function and its overrides, a function and
+/// one that returns its result.
+struct MigrationScope {
+  /// The other functions of the group, as far as the project-wide plan says
+  /// (canonical written declarations). A value that comes from or goes to
+  /// one of them needs no change.
+  llvm::SmallPtrSet<const FunctionDecl *, 4> Shared;
+  /// Record a flow to a function outside Shared as a Link for the plan to
+  /// join, instead of blocking (`structify plan`, before groups are known).
+  bool RecordLinks = false;
+  /// Whether a function is rewritten for the whole project at once: a
+  /// virtual function is then rewritten with its overrides.
+  bool ProjectWide = false;
+};
+
+/// A flow of the group's value to or from another function: the value comes
+/// from it (`auto s = span_of(v); return s;`) or is returned from it.
+struct Link {
+  const FunctionDecl *Function = nullptr; ///< canonical written declaration
+  SourceLocation Loc;
+  /// What blocks the rewrite when the other function is not rewritten with
+  /// this one.
+  std::string Reason;
+};
+
 struct ResultGroup {
   const FunctionDecl *Function = nullptr;
+  /// Flows to functions outside the group (MigrationScope::RecordLinks).
+  std::vector<Link> Links;
   llvm::SetVector<const VarDecl *> Variables;
   /// Element reads and writes to rename: `.first`, `std::get<1>(x)`.
   std::vector<Use> Accesses;
@@ -47,7 +76,7 @@ NamingEvidence gatherNamingEvidence(const ResultGroup &Group, size_t Elements,
 
 /// Gathers the group of \p Function from the facts of its translation unit.
 ResultGroup buildResultGroup(const FunctionFacts &Function, const TupleFacts &Facts,
-                             ASTContext &Ctx);
+                             ASTContext &Ctx, const MigrationScope &Scope = {});
 
 } // namespace clang::tidy::structify
 

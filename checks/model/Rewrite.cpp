@@ -40,6 +40,24 @@ std::string FunctionRewriter::freshStructName(const FunctionDecl *Function) {
   return Name;
 }
 
+void FunctionRewriter::setFunctions(llvm::ArrayRef<const FunctionDecl *> Functions) {
+  FunctionUsrs.clear();
+  for (const FunctionDecl *F : Functions)
+    FunctionUsrs.emplace_back(F->getCanonicalDecl(), functionUsr(F));
+}
+
+MigrationScope FunctionRewriter::scopeFor(const FunctionDecl *Function,
+                                          const PlanEntry *Planned) const {
+  MigrationScope Scope;
+  Scope.ProjectWide = Settings.ProjectPlan != nullptr;
+  if (!Planned)
+    return Scope;
+  for (const auto &[Other, Usr] : FunctionUsrs)
+    if (Other != Function->getCanonicalDecl() && Planned->covers(Usr))
+      Scope.Shared.insert(Other);
+  return Scope;
+}
+
 RewriteOutcome FunctionRewriter::rewrite(const FunctionDecl *Function,
                                          const TupleFacts &Facts) {
   using Status = RewriteOutcome::Status;
@@ -51,7 +69,11 @@ RewriteOutcome FunctionRewriter::rewrite(const FunctionDecl *Function,
   };
   const SourceManager &SM = Ctx.getSourceManager();
   const std::string Name = Function->getNameAsString();
-  FunctionAnalysis A = analyzeFunction(Function, Facts, Types, Ctx);
+  const std::string Usr = Settings.ProjectPlan ? functionUsr(Function) : std::string();
+  const PlanEntry *Planned =
+      Settings.ProjectPlan ? Settings.ProjectPlan->find(Usr) : nullptr;
+  FunctionAnalysis A =
+      analyzeFunction(Function, Facts, Types, Ctx, scopeFor(Function, Planned));
   if (!A.Blockers.empty()) {
     Result.Blockers = std::move(A.Blockers);
     return Result;
@@ -62,10 +84,8 @@ RewriteOutcome FunctionRewriter::rewrite(const FunctionDecl *Function,
   }
 
   StructSpec Spec;
-  const PlanEntry *Planned = nullptr;
   if (Settings.ProjectPlan) {
     // The plan decided the names for the whole project.
-    Planned = Settings.ProjectPlan->find(functionUsr(Function));
     if (!Planned) {
       Result.Kind = Status::NotInPlan;
       return Result;
@@ -81,6 +101,7 @@ RewriteOutcome FunctionRewriter::rewrite(const FunctionDecl *Function,
                        " fields, but '" + Name + "' returns " +
                        std::to_string(A.Shape.Elements.size()) + " elements");
     Spec.Name = Planned->Struct;
+    Spec.InsertStruct = Planned->Usr == Usr;
     for (const PlanField &Field : Planned->Fields)
       Spec.Fields.push_back(Field.Name);
   } else {
@@ -127,6 +148,21 @@ RewriteOutcome FunctionRewriter::rewrite(const FunctionDecl *Function,
   auto Edits = buildEdits(A.Group, Spec, Ctx, Tokens, Problem);
   if (!Edits)
     return Block(Problem.Loc, Problem.Reason);
+  if (Planned) {
+    // The functions of a group share variables, whose edits each makes: one
+    // fix holds each edit, so that clang-tidy does not drop both as
+    // overlapping.
+    std::vector<FixItHint> &Given = GroupEdits[Planned];
+    std::vector<FixItHint> Own;
+    for (FixItHint &Hint : *Edits)
+      if (llvm::none_of(Given, [&](const FixItHint &Seen) {
+            return Seen.RemoveRange.getAsRange() == Hint.RemoveRange.getAsRange() &&
+                   Seen.CodeToInsert == Hint.CodeToInsert;
+          }))
+        Own.push_back(std::move(Hint));
+    Given.insert(Given.end(), Own.begin(), Own.end());
+    *Edits = std::move(Own);
+  }
   Result.Kind = Status::Rewritten;
   Result.Fixes = std::move(*Edits);
   Result.StructName = Spec.Name;

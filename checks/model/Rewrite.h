@@ -16,6 +16,7 @@
 #include "model/ResultGroup.h"
 #include "model/TupleLike.h"
 #include "clang/Basic/Diagnostic.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <string>
 #include <vector>
@@ -62,10 +63,16 @@ public:
                    const RewriteSettings &Settings, FileTokens &Tokens)
       : Ctx(Ctx), Types(Types), Settings(Settings), Tokens(Tokens) {}
 
+  /// The functions of the unit that may be rewritten: with a plan, those
+  /// of one plan entry share its struct (a migration group).
+  void setFunctions(llvm::ArrayRef<const FunctionDecl *> Functions);
+
   RewriteOutcome rewrite(const FunctionDecl *Function, const TupleFacts &Facts);
 
 private:
   std::string freshStructName(const FunctionDecl *Function);
+  /// The plan's scope for \p Function: the functions of its group here.
+  MigrationScope scopeFor(const FunctionDecl *Function, const PlanEntry *Planned) const;
 
   ASTContext &Ctx;
   const TupleLikeTypes &Types;
@@ -73,6 +80,9 @@ private:
   FileTokens &Tokens;
   /// Struct names given out in this translation unit.
   llvm::StringSet<> GivenNames;
+  std::vector<std::pair<const FunctionDecl *, std::string>> FunctionUsrs;
+  /// The edits given out for each plan entry's group in this unit.
+  llvm::DenseMap<const PlanEntry *, std::vector<FixItHint>> GroupEdits;
 };
 
 /// clang-tidy's default HeaderFileExtensions.

@@ -75,8 +75,11 @@ public:
       return;
     llvm::StringSet<> Rewritten;
     for (const PlanEntry &E : ThePlan.Functions)
-      if (E.rewrites())
+      if (E.rewrites()) {
         Rewritten.insert(E.Usr);
+        for (const auto &Member : E.SharedBy)
+          Rewritten.insert(Member.Usr);
+      }
     const SourceManager &SM = Ctx.getSourceManager();
     PlannedFunctions Finder(SM, Policy, Rewritten);
     Finder.TraverseAST(Ctx);
@@ -90,6 +93,7 @@ public:
     Settings.ProjectPlan = &ThePlan;
     FileTokens Tokens(SM, Ctx.getLangOpts(), &PP);
     FunctionRewriter Rewriter(Ctx, Policy.Types, Settings, Tokens);
+    Rewriter.setFunctions(Finder.Found.getArrayRef());
     for (const FunctionDecl *Function : Finder.Found) {
       const RewriteOutcome Outcome = Rewriter.rewrite(Function, Facts);
       AppliedFunction Applied;
@@ -252,6 +256,16 @@ bool fromJSON(const llvm::json::Value &V, AppliedUnit &U, llvm::json::Path P) {
   return true;
 }
 
+namespace {
+/// The functions of \p E's migration group: its own and those that share it.
+std::vector<std::string> groupUsrs(const PlanEntry &E) {
+  std::vector<std::string> Usrs{E.Usr};
+  for (const auto &Member : E.SharedBy)
+    Usrs.push_back(Member.Usr);
+  return Usrs;
+}
+} // namespace
+
 void ProjectEdits::add(const AppliedUnit &Unit) {
   for (const AppliedFunction &F : Unit.Functions) {
     if (F.Status == RewriteOutcome::Status::Blocked) {
@@ -271,10 +285,16 @@ void ProjectEdits::add(const AppliedUnit &Unit) {
 
 std::vector<Skip> ProjectEdits::blocked(const Plan &P) const {
   std::vector<Skip> Result;
-  for (const PlanEntry &E : P.Functions)
-    if (E.rewrites())
-      if (auto It = Blocked.find(E.Usr); It != Blocked.end())
+  for (const PlanEntry &E : P.Functions) {
+    if (!E.rewrites())
+      continue;
+    // A group is blocked when any of its functions is.
+    for (const std::string &Usr : groupUsrs(E))
+      if (auto It = Blocked.find(Usr); It != Blocked.end()) {
         Result.push_back({E.Usr, It->second});
+        break;
+      }
+  }
   return Result;
 }
 
@@ -307,13 +327,20 @@ Edits ProjectEdits::merge(const Plan &P, llvm::StringRef FormatStyle,
   for (const PlanEntry &E : P.Functions) {
     if (!E.rewrites())
       continue;
-    const auto It = ByFunction.find(E.Usr);
-    if (It == ByFunction.end())
+    // The group's edits: its function's and those of the functions that
+    // share its struct (a variable they share is edited alike by both).
+    std::vector<tooling::Replacement> GroupEdits;
+    for (const std::string &Usr : groupUsrs(E))
+      if (const auto It = ByFunction.find(Usr); It != ByFunction.end())
+        for (const tooling::Replacement &R : It->second)
+          if (!llvm::is_contained(GroupEdits, R))
+            GroupEdits.push_back(R);
+    if (GroupEdits.empty())
       continue;
     std::string Why;
     // Its own edits, from every unit: they must agree.
     std::map<std::string, tooling::Replacements> Own;
-    for (const tooling::Replacement &R : It->second) {
+    for (const tooling::Replacement &R : GroupEdits) {
       const std::string File = R.getFilePath().str();
       if (std::string Refused = WhyNotEditable(File); !Refused.empty()) {
         Why = "it would edit '";

@@ -91,7 +91,7 @@ void report(const Plan &Plan, const Edits &E, const Verification *V,
     OS << "structify fix: nothing to rewrite\n";
   } else {
     OS << (V ? "structify fix: rewrote " : "structify fix --dry-run: would rewrite ")
-       << countOf(Rewritten.size(), "function") << " with " << E.Count
+       << countOf(functionCount(Rewritten), "function") << " with " << E.Count
        << " edits in " << countOf(E.NewContents.size(), "file");
     if (V)
       OS << "; the " << countOf(V->Units, "translation unit") << " they affect compile";
@@ -100,9 +100,9 @@ void report(const Plan &Plan, const Edits &E, const Verification *V,
       OS << "  " << describeRewrite(*Entry) << "\n";
   }
   if (!Skipped.empty())
-    OS << "skipped " << countOf(Skipped.size(), "function") << ":\n";
+    OS << "skipped " << countOf(functionCount(Skipped), "function") << ":\n";
   for (const PlanEntry *Entry : Skipped)
-    OS << "  " << Entry->Function << ": " << Entry->Reason << "\n";
+    OS << "  " << describeGroup(*Entry) << ": " << Entry->Reason << "\n";
 }
 
 /// Skips each planned rewrite \p ReasonFor gives a reason for; returns how
@@ -139,7 +139,7 @@ void skipAll(Plan &Plan, const std::vector<Skip> &Skips, llvm::StringRef Before,
              llvm::StringRef After) {
   skipRewrites(Plan, [&](const PlanEntry &Entry) {
     for (const Skip &S : Skips)
-      if (S.Usr == Entry.Usr) {
+      if (Entry.covers(S.Usr)) {
         llvm::errs() << "structify fix: " << Before << " " << Entry.Function
                      << After << ": " << S.Reason << "\n";
         return S.Reason;

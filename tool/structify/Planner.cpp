@@ -33,12 +33,6 @@ void skipEntry(PlanEntry &E, llvm::StringRef Reason) {
 
 namespace {
 
-/// Skips with the first reason, and how many more there are.
-void skip(PlanEntry &E, llvm::StringRef Reason, size_t More = 0) {
-  skipEntry(E, More > 0 ? (Reason + " (and " + std::to_string(More) + " more)").str()
-                        : Reason.str());
-}
-
 /// Whether \p Text spells \p Name as an identifier.
 bool spells(llvm::StringRef Text, llvm::StringRef Name) {
   auto IsWordChar = [](char C) { return llvm::isAlnum(C) || C == '_'; };
@@ -63,6 +57,171 @@ bool mayUse(const FailedUnit &Unit, llvm::StringRef File, llvm::StringRef Name) 
 
 } // namespace
 
+namespace {
+
+/// What the summaries of one function say, merged over every unit.
+struct FunctionView {
+  std::string Usr;
+  const FunctionSummary *First = nullptr;
+  /// Why the function cannot be rewritten; empty when it can.
+  std::string Problem;
+  NamingEvidence Evidence;
+  llvm::StringSet<> Unusable, TakenStructs, CallSites;
+  bool TypesAgree = true;
+  std::vector<SummaryLink> Links;
+};
+
+FunctionView viewOf(const std::string &Usr, llvm::ArrayRef<const FunctionSummary *> Views,
+                    const PlanInputs &Inputs) {
+  FunctionView V;
+  V.Usr = Usr;
+  V.First = Views.front();
+  V.Evidence = NamingEvidence(V.First->FieldTypes.size());
+  std::vector<std::string> Blockers, Suppressions;
+  struct Refusal {
+    std::string File, Why;
+  };
+  std::vector<Refusal> Uneditable;
+  for (const FunctionSummary *S : Views) {
+    for (const std::string &Call : S->CallSites)
+      V.CallSites.insert(Call);
+    for (const std::string &B : S->Blockers)
+      if (!llvm::is_contained(Blockers, B))
+        Blockers.push_back(B);
+    for (const SummaryLink &L : S->Links)
+      if (llvm::none_of(V.Links, [&](const SummaryLink &Seen) { return Seen.Usr == L.Usr; }))
+        V.Links.push_back(L);
+    if (!S->SuppressedAt.empty() && !llvm::is_contained(Suppressions, S->SuppressedAt))
+      Suppressions.push_back(S->SuppressedAt);
+    for (const std::string &File : S->TouchedFiles)
+      if (std::string Why = Inputs.WhyNotEditable(File);
+          !Why.empty() && llvm::none_of(Uneditable, [&](const Refusal &R) {
+            return R.File == File;
+          }))
+        Uneditable.push_back({File, std::move(Why)});
+    V.Evidence.merge(S->Evidence);
+    for (const std::string &Name : S->UnusableNames)
+      V.Unusable.insert(Name);
+    for (const std::string &Name : S->TakenStructNames)
+      V.TakenStructs.insert(Name);
+    V.TypesAgree &= S->FieldTypes == V.First->FieldTypes;
+  }
+  auto More = [](const std::string &Reason, size_t More) {
+    return More > 0 ? Reason + " (and " + std::to_string(More) + " more)" : Reason;
+  };
+  if (!Suppressions.empty())
+    V.Problem = "a NOLINT comment at " + Suppressions.front() +
+                " silences structify-tuple-return";
+  else if (!Blockers.empty())
+    V.Problem = More(Blockers.front(), Blockers.size() - 1);
+  else if (!Uneditable.empty())
+    V.Problem = "it is used or declared in '" + Uneditable.front().File + "', " +
+                Uneditable.front().Why;
+  else if (const FailedUnit *Unit =
+               failedUnitUsing(V.First->HomeFile, V.First->Name, Inputs.Failed))
+    V.Problem = "it may be used in '" + Unit->File +
+                "', which does not compile, so its uses there are unknown";
+  else if (!V.TypesAgree || V.First->FieldTypes.empty())
+    V.Problem = "its element types are not spelled the same way in every "
+                "translation unit";
+  return V;
+}
+
+/// Joins functions whose values flow into each other: union-find over the
+/// order of first appearance.
+class Groups {
+public:
+  explicit Groups(size_t N) : Parent(N) {
+    for (size_t I = 0; I < N; ++I)
+      Parent[I] = I;
+  }
+  size_t find(size_t I) {
+    while (Parent[I] != I)
+      I = Parent[I] = Parent[Parent[I]];
+    return I;
+  }
+  void unite(size_t A, size_t B) {
+    A = find(A);
+    B = find(B);
+    if (A != B)
+      Parent[std::max(A, B)] = std::min(A, B);
+  }
+
+private:
+  std::vector<size_t> Parent;
+};
+
+/// `path:line` in file order, then line order: which declaration comes first.
+bool declaredBefore(const FunctionSummary &A, const FunctionSummary &B) {
+  const auto [FileA, LineA] = llvm::StringRef(A.DeclaredAt).rsplit(':');
+  const auto [FileB, LineB] = llvm::StringRef(B.DeclaredAt).rsplit(':');
+  if (FileA != FileB)
+    return FileA < FileB;
+  unsigned NA = 0, NB = 0;
+  LineA.getAsInteger(10, NA);
+  LineB.getAsInteger(10, NB);
+  return NA < NB;
+}
+
+/// The function whose declaration gets the group's struct: the virtual
+/// function the others override, else the one declared first.
+size_t leaderOf(llvm::ArrayRef<size_t> Members, llvm::ArrayRef<FunctionView> Views) {
+  size_t Leader = Members.front();
+  for (size_t M : Members) {
+    const FunctionSummary &Candidate = *Views[M].First;
+    const FunctionSummary &Current = *Views[Leader].First;
+    const bool CandidateIsRoot = Candidate.Overrides.empty();
+    const bool CurrentIsRoot = Current.Overrides.empty();
+    if (CandidateIsRoot != CurrentIsRoot ? CandidateIsRoot
+                                         : declaredBefore(Candidate, Current))
+      Leader = M;
+  }
+  return Leader;
+}
+
+/// Why the group cannot share one struct, or empty: each function that does
+/// not override the leader must be declared in the leader's file and scope
+/// (where the struct is visible by its name); the leader of overrides must
+/// let them name its struct; every flow must stay inside the group.
+std::string groupProblem(size_t Leader, llvm::ArrayRef<size_t> Members,
+                         llvm::ArrayRef<FunctionView> Views,
+                         const llvm::StringMap<size_t> &Index, Groups &G) {
+  const FunctionSummary &Lead = *Views[Leader].First;
+  for (size_t M : Members) {
+    const FunctionView &V = Views[M];
+    const std::string Who =
+        M == Leader                    ? ""
+        : !V.First->Overrides.empty() ? "its override '" + V.First->Signature + "': "
+                                       : "'" + V.First->Signature + "', which shares its value: ";
+    if (!V.Problem.empty())
+      return Who + V.Problem;
+    for (const SummaryLink &L : V.Links) {
+      const auto It = Index.find(L.Usr);
+      if (It == Index.end() || G.find(It->second) != G.find(Leader))
+        return Who + L.Reason;
+    }
+    if (M == Leader)
+      continue;
+    if (!V.First->Overrides.empty()) {
+      if (Lead.Access == "private")
+        return "the struct would be private to '" + Lead.Scope + "', where the override '" +
+               V.First->Signature + "' cannot name it";
+      continue;
+    }
+    if (V.First->HomeFile != Lead.HomeFile || V.First->Scope != Lead.Scope)
+      return "'" + V.First->Signature + "' shares its value but is declared in " +
+             (V.First->HomeFile != Lead.HomeFile ? "another file ('" + V.First->HomeFile + "')"
+                                                 : "another scope") +
+             ", where the struct of '" + Lead.Signature + "' has no name";
+    if (V.First->FieldTypes != Lead.FieldTypes)
+      return "'" + V.First->Signature + "' shares its value but spells its elements as '" +
+             llvm::join(V.First->FieldTypes, ", ") + "'";
+  }
+  return {};
+}
+
+} // namespace
+
 Plan makePlan(const PlanInputs &Inputs) {
   llvm::MapVector<std::string, std::vector<const FunctionSummary *>,
                   llvm::StringMap<unsigned>>
@@ -71,90 +230,82 @@ Plan makePlan(const PlanInputs &Inputs) {
     if (!S.Usr.empty())
       ByFunction[S.Usr].push_back(&S);
 
+  // One view per function the configuration lets structify rewrite: a
+  // function declared where it disables the check (third-party code,
+  // generated code) is not the project's to rewrite.
+  std::vector<FunctionView> Views;
+  llvm::StringMap<size_t> Index;
+  for (auto &[Usr, Summaries] : ByFunction) {
+    if (Inputs.Disabled && Inputs.Disabled(Summaries.front()->HomeFile))
+      continue;
+    Index[Usr] = Views.size();
+    Views.push_back(viewOf(Usr, Summaries, Inputs));
+  }
+  // Migration groups: a virtual function with its overrides, functions whose
+  // values flow into each other.
+  Groups G(Views.size());
+  for (size_t I = 0; I < Views.size(); ++I) {
+    for (const std::string &Root : Views[I].First->Overrides)
+      if (auto It = Index.find(Root); It != Index.end())
+        G.unite(I, It->second);
+    for (const SummaryLink &L : Views[I].Links)
+      if (auto It = Index.find(L.Usr); It != Index.end())
+        G.unite(I, It->second);
+  }
+  llvm::MapVector<size_t, std::vector<size_t>> Members;
+  for (size_t I = 0; I < Views.size(); ++I)
+    Members[G.find(I)].push_back(I);
+
   Plan P;
   llvm::StringSet<> GivenNames;
-  for (auto &[Usr, Views] : ByFunction) {
-    const FunctionSummary &First = *Views.front();
-    // A function declared where the configuration disables the check
-    // (third-party code, generated code) is not the project's to rewrite.
-    if (Inputs.Disabled && Inputs.Disabled(First.HomeFile))
-      continue;
+  for (auto &[Root, Group] : Members) {
+    const size_t Leader = leaderOf(Group, Views);
+    const FunctionView &Lead = Views[Leader];
     PlanEntry E;
-    E.Usr = Usr;
-    E.Function = First.Signature;
-    E.DeclaredAt = First.DeclaredAt;
-    NamingEvidence Evidence(First.FieldTypes.size());
-    std::vector<std::string> Blockers, Suppressions;
-    struct Refusal {
-      std::string File, Why;
-    };
-    std::vector<Refusal> Uneditable;
+    E.Usr = Lead.Usr;
+    E.Function = Lead.First->Signature;
+    E.DeclaredAt = Lead.First->DeclaredAt;
+    NamingEvidence Evidence(Lead.First->FieldTypes.size());
     llvm::StringSet<> Unusable, TakenStructs, CallSites;
-    bool TypesAgree = true;
-    for (const FunctionSummary *S : Views) {
-      for (const std::string &Call : S->CallSites)
-        CallSites.insert(Call);
-      for (const std::string &B : S->Blockers)
-        if (!llvm::is_contained(Blockers, B))
-          Blockers.push_back(B);
-      if (!S->SuppressedAt.empty() &&
-          !llvm::is_contained(Suppressions, S->SuppressedAt))
-        Suppressions.push_back(S->SuppressedAt);
-      for (const std::string &File : S->TouchedFiles)
-        if (std::string Why = Inputs.WhyNotEditable(File);
-            !Why.empty() && llvm::none_of(Uneditable, [&](const Refusal &R) {
-              return R.File == File;
-            }))
-          Uneditable.push_back({File, std::move(Why)});
-      Evidence.merge(S->Evidence);
-      for (const std::string &Name : S->UnusableNames)
-        Unusable.insert(Name);
-      for (const std::string &Name : S->TakenStructNames)
-        TakenStructs.insert(Name);
-      TypesAgree &= S->FieldTypes == First.FieldTypes;
+    for (size_t M : Group) {
+      const FunctionView &V = Views[M];
+      if (M != Leader)
+        E.SharedBy.push_back({V.Usr, V.First->Signature, V.First->DeclaredAt});
+      if (V.First->FieldTypes.size() == Evidence.FromDefinition.size())
+        Evidence.merge(V.Evidence);
+      for (const auto &Name : V.Unusable)
+        Unusable.insert(Name.getKey());
+      for (const auto &Name : V.TakenStructs)
+        TakenStructs.insert(Name.getKey());
+      for (const auto &Call : V.CallSites)
+        CallSites.insert(Call.getKey());
     }
-
     E.Uses = CallSites.size();
-    if (!Suppressions.empty()) {
-      skip(E, "a NOLINT comment at " + Suppressions.front() +
-                  " silences structify-tuple-return");
-    } else if (!Blockers.empty()) {
-      skip(E, Blockers.front(), Blockers.size() - 1);
-    } else if (!Uneditable.empty()) {
-      skip(E, "it is used or declared in '" + Uneditable.front().File + "', " +
-                  Uneditable.front().Why);
-    } else if (const FailedUnit *Unit = failedUnitUsing(First.HomeFile, First.Name,
-                                                        Inputs.Failed)) {
-      skip(E, "it may be used in '" + Unit->File +
-                  "', which does not compile, so its uses there are unknown");
-    } else if (!TypesAgree || First.FieldTypes.empty()) {
-      skip(E, "its element types are not spelled the same way in every "
-              "translation unit");
-    } else {
-      unsigned Missing = 0;
-      const std::vector<std::string> Fields = chooseFieldNames(
-          Evidence, First.KnownNames,
-          [&](llvm::StringRef Name) {
-            return isValidNewName(Name) && !Unusable.contains(Name);
-          },
-          Missing);
-      const std::string Struct =
-          numberedName(First.StructName, [&](llvm::StringRef Candidate) {
-            return !TakenStructs.contains(Candidate) &&
-                   !GivenNames.contains(Candidate);
-          });
-      if (Fields.empty())
-        skip(E, "nothing in the project names element " + std::to_string(Missing) +
-                    "; name it in a return statement or a structured binding");
-      else if (Struct.empty())
-        skip(E, "'" + First.StructName + "' and its numbered variants are all "
-                "taken");
-      else {
-        E.Struct = Struct;
-        GivenNames.insert(Struct);
-        for (size_t I = 0; I < Fields.size(); ++I)
-          E.Fields.push_back({Fields[I], First.FieldTypes[I]});
-      }
+    if (std::string Problem = groupProblem(Leader, Group, Views, Index, G);
+        !Problem.empty()) {
+      skipEntry(E, Problem);
+      P.Functions.push_back(std::move(E));
+      continue;
+    }
+    unsigned Missing = 0;
+    const std::vector<std::string> Fields = chooseFieldNames(
+        Evidence, Lead.First->KnownNames,
+        [&](llvm::StringRef Name) { return isValidNewName(Name) && !Unusable.contains(Name); },
+        Missing);
+    const std::string Struct =
+        numberedName(Lead.First->StructName, [&](llvm::StringRef Candidate) {
+          return !TakenStructs.contains(Candidate) && !GivenNames.contains(Candidate);
+        });
+    if (Fields.empty())
+      skipEntry(E, "nothing in the project names element " + std::to_string(Missing) +
+                       "; name it in a return statement or a structured binding");
+    else if (Struct.empty())
+      skipEntry(E, "'" + Lead.First->StructName + "' and its numbered variants are all taken");
+    else {
+      E.Struct = Struct;
+      GivenNames.insert(Struct);
+      for (size_t I = 0; I < Fields.size(); ++I)
+        E.Fields.push_back({Fields[I], Lead.First->FieldTypes[I]});
     }
     P.Functions.push_back(std::move(E));
   }

@@ -322,29 +322,41 @@ void reportFailedUnits(const std::vector<FailedUnit> &Failed,
     OS << "  " << Unit.File << ": " << Unit.Problem << "\n";
 }
 
+std::string describeGroup(const PlanEntry &Entry) {
+  std::string Text = Entry.Function;
+  if (Entry.SharedBy.empty())
+    return Text;
+  Text += " (with";
+  for (size_t I = 0; I < Entry.SharedBy.size(); ++I)
+    Text += (I ? ", " : " ") + Entry.SharedBy[I].Function;
+  return Text + ")";
+}
+
 std::string describeRewrite(const PlanEntry &Entry) {
-  std::string Text = Entry.Function + " -> " + Entry.Struct + " {";
+  std::string Text = describeGroup(Entry) + " -> " + Entry.Struct + " {";
   for (size_t I = 0; I < Entry.Fields.size(); ++I)
     Text += (I ? ", " : " ") + Entry.Fields[I].Name;
   return Text + " }";
 }
 
+size_t functionCount(llvm::ArrayRef<const PlanEntry *> Entries) {
+  size_t Count = 0;
+  for (const PlanEntry *E : Entries)
+    Count += 1 + E->SharedBy.size();
+  return Count;
+}
+
 void describePlan(const Plan &P, llvm::raw_ostream &OS) {
-  unsigned Rewritten = 0;
-  std::vector<const PlanEntry *> Skipped;
-  for (const PlanEntry &E : P.Functions) {
-    if (E.rewrites())
-      ++Rewritten;
-    else
-      Skipped.push_back(&E);
-  }
-  OS << Rewritten << " function" << (Rewritten == 1 ? "" : "s")
-     << " to rewrite, " << Skipped.size() << " skipped\n";
+  std::vector<const PlanEntry *> Rewritten, Skipped;
   for (const PlanEntry &E : P.Functions)
-    if (E.rewrites())
-      OS << "  rewrite " << describeRewrite(E) << "\n";
+    (E.rewrites() ? Rewritten : Skipped).push_back(&E);
+  const size_t Count = functionCount(Rewritten);
+  OS << Count << " function" << (Count == 1 ? "" : "s") << " to rewrite, "
+     << functionCount(Skipped) << " skipped\n";
+  for (const PlanEntry *E : Rewritten)
+    OS << "  rewrite " << describeRewrite(*E) << "\n";
   for (const PlanEntry *E : Skipped)
-    OS << "  skip    " << E->Function << ": " << E->Reason << "\n";
+    OS << "  skip    " << describeGroup(*E) << ": " << E->Reason << "\n";
 }
 
 } // namespace structify

@@ -117,6 +117,13 @@ llvm::Error recoverInterruptedFix(const Project &P);
 /// The content hash of a file, as the plan records it.
 llvm::Expected<std::string> hashFile(llvm::StringRef Path);
 
+/// `f(int)`, or `Shape::extent() const (with Circle::extent() const)` for a
+/// migration group.
+std::string describeGroup(const clang::tidy::structify::PlanEntry &Entry);
+
+/// How many functions \p Entries rewrite or skip, their groups' included.
+size_t functionCount(llvm::ArrayRef<const clang::tidy::structify::PlanEntry *> Entries);
+
 /// `geo::bounds(int, int) -> BoundsResult { lo, hi }`.
 std::string describeRewrite(const clang::tidy::structify::PlanEntry &Entry);
 

@@ -31,9 +31,17 @@ public:
     return inSystemHeader(D, SM) || RecursiveASTVisitor::TraverseDecl(D);
   }
   bool VisitFunctionDecl(FunctionDecl *FD) {
-    if (Policy.isCandidate(FD))
+    if (Policy.isCandidate(FD) || overridesCandidate(FD))
       Found.insert(FD->getCanonicalDecl());
     return true;
+  }
+
+  /// An override of a candidate: its value takes the candidate's struct.
+  bool overridesCandidate(const FunctionDecl *FD) const {
+    if (FD->isTemplateInstantiation() || !Policy.Types.isTupleLike(FD->getReturnType()))
+      return false;
+    const auto Roots = overriddenRoots(FD);
+    return llvm::any_of(Roots, [&](const FunctionDecl *Root) { return Policy.isCandidate(Root); });
   }
 
   llvm::SetVector<const FunctionDecl *> Found;
@@ -76,6 +84,15 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
     S.Blockers.push_back(describeLocation(B.Loc, SM, /*Column=*/true) + ": " + B.Reason);
   for (SourceLocation Call : A.CallSites)
     S.CallSites.push_back(describeLocation(Call, SM, /*Column=*/true));
+  for (const Link &L : A.Group.Links)
+    S.Links.push_back({functionUsr(L.Function),
+                       describeLocation(L.Loc, SM, /*Column=*/true) + ": " + L.Reason});
+  for (const FunctionDecl *Root : overriddenRoots(F))
+    S.Overrides.push_back(functionUsr(Root));
+  if (const auto *Scope = dyn_cast<NamedDecl>(F->getDeclContext()))
+    S.Scope = Scope->getQualifiedNameAsString();
+  if (isa<CXXMethodDecl>(F))
+    S.Access = getAccessSpelling(F->getAccess()).str();
 
   // Names: the struct's, in the style around it, and which variants of it
   // this unit already spells.
@@ -103,6 +120,7 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   // The field types, and every file the rewrite touches from here: the edits
   // themselves, made with placeholder names.
   StructSpec Spec;
+  Spec.InsertStruct = S.Overrides.empty();
   Blocker Problem;
   if (!describeStructTypes(F, A.Shape, Ctx, Spec, Problem)) {
     S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " + Problem.Reason);
@@ -112,6 +130,7 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   if (!S.Blockers.empty())
     return S;
   Spec.Name = S.StructName;
+  Spec.InsertStruct = S.Overrides.empty(); // an override takes its base's
   for (size_t I = 0; I < A.Shape.Elements.size(); ++I)
     Spec.Fields.push_back("field" + std::to_string(I));
   auto Edits = buildEdits(A.Group, Spec, Ctx, Tokens, Problem);
@@ -145,8 +164,12 @@ summarizeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
   const TupleFacts Facts = collectTupleFacts(Ctx, Policy.Types, Functions);
   std::vector<FunctionSummary> Summaries;
   FileTokens Tokens(Ctx.getSourceManager(), Ctx.getLangOpts(), PP);
+  // Flows to other functions are links for the plan to join into groups.
+  MigrationScope Scope;
+  Scope.RecordLinks = true;
+  Scope.ProjectWide = true;
   for (const FunctionDecl *F : Finder.Found)
-    Summaries.push_back(summarize(analyzeFunction(F, Facts, Policy.Types, Ctx),
+    Summaries.push_back(summarize(analyzeFunction(F, Facts, Policy.Types, Ctx, Scope),
                                   Ctx, Tokens, Options));
   return Summaries;
 }
@@ -155,6 +178,13 @@ namespace {
 using llvm::json::Array;
 using llvm::json::Object;
 using llvm::json::Value;
+
+Value links(const std::vector<SummaryLink> &Links) {
+  Array Out;
+  for (const SummaryLink &L : Links)
+    Out.push_back(Object{{"usr", L.Usr}, {"reason", L.Reason}});
+  return Out;
+}
 
 Value evidence(const std::vector<std::vector<std::string>> &PerElement) {
   Array Elements;
@@ -182,7 +212,11 @@ Value toJSON(const FunctionSummary &S) {
                 {"structName", S.StructName},
                 {"takenStructNames", S.TakenStructNames},
                 {"unusableNames", S.UnusableNames},
-                {"callSites", S.CallSites}};
+                {"callSites", S.CallSites},
+                {"links", links(S.Links)},
+                {"overrides", S.Overrides},
+                {"scope", S.Scope},
+                {"access", S.Access}};
 }
 
 bool fromJSON(const Value &V, FunctionSummary &S, llvm::json::Path P) {
@@ -200,7 +234,14 @@ bool fromJSON(const Value &V, FunctionSummary &S, llvm::json::Path P) {
          O.map("structName", S.StructName) &&
          O.map("takenStructNames", S.TakenStructNames) &&
          O.map("unusableNames", S.UnusableNames) &&
-         O.map("callSites", S.CallSites);
+         O.map("callSites", S.CallSites) && O.map("links", S.Links) &&
+         O.map("overrides", S.Overrides) && O.map("scope", S.Scope) &&
+         O.map("access", S.Access);
+}
+
+bool fromJSON(const Value &V, SummaryLink &L, llvm::json::Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  return O && O.map("usr", L.Usr) && O.map("reason", L.Reason);
 }
 
 } // namespace structify

@@ -27,6 +27,14 @@ class Preprocessor;
 
 namespace structify {
 
+/// A flow of a function's value to or from another function, which must
+/// then share its struct (a migration group), else the reason blocks both.
+struct SummaryLink {
+  std::string Usr;
+  /// `path:line:col: reason`, as a blocker.
+  std::string Reason;
+};
+
 struct FunctionSummary {
   std::string Usr;
   /// `bounds`, and `geo::bounds(int, int)` for people.
@@ -58,6 +66,16 @@ struct FunctionSummary {
   std::vector<std::string> UnusableNames;
   /// `path:line:col` of each call this unit sees.
   std::vector<std::string> CallSites;
+  /// Functions the value flows to or from (see SummaryLink).
+  std::vector<SummaryLink> Links;
+  /// For an override: the USRs of the virtual functions it overrides that
+  /// override nothing themselves. Their groups take it in.
+  std::vector<std::string> Overrides;
+  /// The scope the function is declared in (`geo`, `geo::Shape`): functions
+  /// that share a struct without overriding each other share a scope.
+  std::string Scope;
+  /// A member's access (`public`, `protected`, `private`), else empty.
+  std::string Access;
 };
 
 struct SummaryOptions {
@@ -73,6 +91,7 @@ summarizeTranslationUnit(clang::ASTContext &Ctx, clang::Preprocessor *PP,
 
 llvm::json::Value toJSON(const FunctionSummary &S);
 bool fromJSON(const llvm::json::Value &V, FunctionSummary &S, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, SummaryLink &L, llvm::json::Path P);
 
 } // namespace structify
 

@@ -11,7 +11,8 @@ int consume(std::pair<int, int> p);
 // Nothing names its elements.
 std::pair<int, int> unnamed(int a, int b);
 
-// Overrides elsewhere would keep returning the pair.
+// An override where structify may not edit it (vendor/lib.h) would keep
+// returning the pair.
 struct Base {
   virtual std::pair<int, int> extent() const;
   virtual ~Base() = default;
