@@ -516,8 +516,9 @@ IndexAccessCheck::replaceVariable(const VariableFacts &V, const TupleFacts &Fact
       continue;
     }
     if (U.Kind != UseKind::ElementMember && U.Kind != UseKind::ElementGet)
-      return Block(U.Kind == UseKind::Escape ? U.Reason
-                                             : "the variable is used as a whole",
+      return Block(U.Kind == UseKind::Escape || U.Kind == UseKind::Compared
+                       ? U.Reason
+                       : "the variable is used as a whole",
                    U.Loc);
     if (!isa<DeclRefExpr>(accessedObject(U)->IgnoreParenImpCasts()))
       return Block("the variable is moved or cast before its element is read",

@@ -156,6 +156,9 @@ public:
     for (const VariableFacts *V : Group.TypesToRespell)
       if (!respellVariable(*V))
         return std::nullopt;
+    for (const auto &[Built, Where] : Group.ComparedConstructions)
+      if (!rewriteComparedConstruction(Built, Where))
+        return std::nullopt;
     return std::move(Hints);
   }
 
@@ -209,14 +212,8 @@ private:
       return fail(First->getLocation(),
                   "the declaration comes from a macro expansion");
     const std::string Indent = Lexer::getIndentationForLine(Where, SM).str();
-    std::string Text;
-    if (!Spec.TemplateHeader.empty())
-      Text += Spec.TemplateHeader + "\n" + Indent;
-    Text += "struct " + Spec.Name + " {\n";
-    for (size_t I = 0; I < Spec.Fields.size(); ++I)
-      Text += Indent + "  " + Spec.FieldTypes[I] + " " + Spec.Fields[I] + ";\n";
-    Text += Indent + "};\n\n" + Indent;
-    Hints.push_back(FixItHint::CreateInsertion(Where, Text));
+    Hints.push_back(
+        FixItHint::CreateInsertion(Where, structDefinition(Spec, Indent) + "\n" + Indent));
     return true;
   }
 
@@ -269,7 +266,20 @@ private:
     return true;
   }
 
-  bool rewriteConstruction(const Construction &Built, const VarDecl *Var) {
+  /// `f() == std::make_pair(a, b)` -> `f() == S{a, b}`.
+  bool rewriteComparedConstruction(const Construction &Built, const FunctionDecl *Where) {
+    if (!Spec.TemplateHeader.empty())
+      return fail(Built.E->getExprLoc(),
+                  "the value of a template's result is compared with a pair");
+    std::optional<std::string> Name =
+        structReference(Where ? static_cast<const DeclContext *>(Where)
+                              : Group.Function->getDeclContext(),
+                        Built.E->getExprLoc());
+    return Name && rewriteConstruction(Built, nullptr, *Name);
+  }
+
+  bool rewriteConstruction(const Construction &Built, const VarDecl *Var,
+                           const std::string &TypeName = std::string()) {
     if (Built.DefaultInitialized) {
       // `std::pair<int, int> p;` value-initialises its elements: `S p{};`.
       if (!Var)
@@ -301,8 +311,23 @@ private:
                    .str();
       Elements.push_back(std::move(Text));
     }
-    return replace(Built.Range, "{" + llvm::join(Elements, ", ") + "}",
-                   Built.E->getExprLoc());
+    std::string Braced = "{" + llvm::join(Elements, ", ") + "}";
+    // In a macro's argument (`assert(f() == std::make_pair(1, 2))`) the
+    // braces' commas would split the argument: the struct, in parentheses.
+    if (Elements.size() > 1 && SM.isMacroArgExpansion(Built.E->getBeginLoc())) {
+      std::string Name = TypeName;
+      if (Name.empty()) {
+        if (!Spec.TemplateHeader.empty())
+          return fail(Built.E->getExprLoc(),
+                      "the value is built in a macro's argument, where braces "
+                      "would split the argument");
+        Name = Spec.Name;
+      }
+      Braced = "(" + Name + Braced + ")";
+    } else {
+      Braced = TypeName + Braced;
+    }
+    return replace(Built.Range, Braced, Built.E->getExprLoc());
   }
 
   bool rewriteAccess(const Use &Access) {
@@ -386,16 +411,13 @@ private:
 
   /// `std::pair<int, int> v = f();` -> `MinMaxResult v = f();`, qualified
   /// when the variable lives outside the struct's scope.
-  bool respellVariable(const VariableFacts &V) {
-    if (!Spec.TemplateHeader.empty())
-      return fail(V.Var->getLocation(),
-                  "'" + V.Var->getNameAsString() +
-                      "' spells out the type of a templated result");
+  /// The struct's name as code in \p From spells it: qualified by the
+  /// namespaces and classes of the function's scope that \p From is not in.
+  std::optional<std::string> structReference(const DeclContext *From,
+                                             SourceLocation Where) {
     const DeclContext *Home = Group.Function->getDeclContext();
     std::string Qualifier;
-    if (!V.Var->getDeclContext()->Encloses(Home) &&
-        !Home->Encloses(V.Var->getDeclContext()) &&
-        !Home->isTranslationUnit()) {
+    if (!From->Encloses(Home) && !Home->Encloses(From) && !Home->isTranslationUnit()) {
       for (const DeclContext *DC = Home; DC && !DC->isTranslationUnit();
            DC = DC->getParent()) {
         if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
@@ -403,18 +425,30 @@ private:
             continue;
           Qualifier = (NS->getName() + "::" + Qualifier).str();
         } else if (const auto *RD = dyn_cast<CXXRecordDecl>(DC)) {
-          if (RD->getDescribedClassTemplate())
-            return fail(V.Var->getLocation(),
-                        "'" + V.Var->getNameAsString() +
-                            "' spells out the type of a class template's result");
+          if (RD->getDescribedClassTemplate()) {
+            fail(Where, "the struct of a class template's member cannot be named here");
+            return std::nullopt;
+          }
           Qualifier = (RD->getName() + "::" + Qualifier).str();
         } else if (!isa<LinkageSpecDecl>(DC)) {
-          return fail(V.Var->getLocation(), "the struct cannot be named from here");
+          fail(Where, "the struct cannot be named from here");
+          return std::nullopt;
         }
       }
     }
-    return replace(CharSourceRange::getTokenRange(V.WrittenType.getSourceRange()),
-                   Qualifier + Spec.Name, V.Var->getLocation());
+    return Qualifier + Spec.Name;
+  }
+
+  bool respellVariable(const VariableFacts &V) {
+    if (!Spec.TemplateHeader.empty())
+      return fail(V.Var->getLocation(),
+                  "'" + V.Var->getNameAsString() +
+                      "' spells out the type of a templated result");
+    std::optional<std::string> Name =
+        structReference(V.Var->getDeclContext(), V.Var->getLocation());
+    return Name &&
+           replace(CharSourceRange::getTokenRange(V.WrittenType.getSourceRange()), *Name,
+                   V.Var->getLocation());
   }
 
   const ResultGroup &Group;
@@ -464,6 +498,41 @@ std::optional<std::string> argumentText(const TemplateArgumentLoc &Arg,
 }
 
 } // namespace
+
+std::string structDefinition(const StructSpec &Spec, llvm::StringRef Indent) {
+  std::string Text;
+  if (!Spec.TemplateHeader.empty())
+    Text += Spec.TemplateHeader + "\n" + Indent.str();
+  Text += "struct " + Spec.Name + " {\n";
+  for (size_t I = 0; I < Spec.Fields.size(); ++I)
+    Text += Indent.str() + "  " + Spec.FieldTypes[I] + " " + Spec.Fields[I] + ";\n";
+  // The comparisons the pair made, memberwise and in order of the fields.
+  const std::string Params =
+      "(const " + Spec.Name + " &lhs, const " + Spec.Name + " &rhs)";
+  const std::string In = Indent.str() + "  ";
+  if (llvm::is_contained(Spec.Operators, "==")) {
+    std::vector<std::string> Equal;
+    for (const std::string &Field : Spec.Fields)
+      Equal.push_back("lhs." + Field + " == rhs." + Field);
+    Text += "\n" + In + "friend bool operator==" + Params + " {\n" + In + "  return " +
+            llvm::join(Equal, " && ") + ";\n" + In + "}\n";
+    Text += In + "friend bool operator!=" + Params + " { return !(lhs == rhs); }\n";
+  }
+  if (llvm::is_contained(Spec.Operators, "<")) {
+    Text += "\n" + In + "friend bool operator<" + Params + " {\n";
+    for (size_t I = 0; I + 1 < Spec.Fields.size(); ++I) {
+      const std::string &F = Spec.Fields[I];
+      Text += In + "  if (lhs." + F + " < rhs." + F + ")\n" + In + "    return true;\n";
+      Text += In + "  if (rhs." + F + " < lhs." + F + ")\n" + In + "    return false;\n";
+    }
+    Text += In + "  return lhs." + Spec.Fields.back() + " < rhs." + Spec.Fields.back() +
+            ";\n" + In + "}\n";
+    Text += In + "friend bool operator>" + Params + " { return rhs < lhs; }\n";
+    Text += In + "friend bool operator<=" + Params + " { return !(rhs < lhs); }\n";
+    Text += In + "friend bool operator>=" + Params + " { return !(lhs < rhs); }\n";
+  }
+  return Text + Indent.str() + "};\n";
+}
 
 bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
                          ASTContext &Ctx, StructSpec &Spec, Blocker &Problem) {

@@ -31,7 +31,14 @@ struct StructSpec {
   /// The positions of those parameters in the function template's list, to
   /// spell the arguments with each declaration's own parameter names.
   std::vector<unsigned> TemplateParameterIndices;
+  /// The comparisons the struct defines, memberwise as the pair compared:
+  /// `==` (with `!=`) and `<` (with `>`, `<=`, `>=`).
+  std::vector<std::string> Operators;
 };
+
+/// The struct's definition: its fields, and the comparisons \p Spec asks
+/// for, indented by \p Indent.
+std::string structDefinition(const StructSpec &Spec, llvm::StringRef Indent);
 
 /// How each element type is spelled where the struct goes: from the source
 /// of the function's return type when it is written there, printed otherwise.

@@ -61,6 +61,9 @@ static std::string validate(const Plan &P) {
     }
     if (!E.rewrites())
       continue;
+    for (const std::string &Op : E.Operators)
+      if (Op != "==" && Op != "<")
+        return Who + " has Operators '" + Op + "'; a struct defines '==' and '<'";
     if (std::string Why = unusableBecause(E.Struct); !Why.empty())
       return (llvm::Twine(Who) + " has Struct '" + E.Struct + "', which is " + Why).str();
     if (E.Fields.size() < 2)

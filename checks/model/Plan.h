@@ -52,6 +52,9 @@ struct PlanEntry {
   unsigned Uses = 0;
   /// The group's other functions.
   std::vector<PlanMember> SharedBy;
+  /// The comparisons the struct defines because the code compares the
+  /// values: `==` (and `!=`), `<` (and `>`, `<=`, `>=`).
+  std::vector<std::string> Operators;
 
   bool rewrites() const { return Action == PlanAction::Rewrite; }
   /// Is \p FunctionUsr this entry's function or one that shares its struct?

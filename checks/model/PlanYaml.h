@@ -53,6 +53,7 @@ template <> struct MappingTraits<PlanEntry> {
     IO.mapOptional("Fields", E.Fields);
     IO.mapOptional("Reason", E.Reason, std::string());
     IO.mapOptional("Uses", E.Uses, 0U);
+    IO.mapOptional("Operators", E.Operators);
     IO.mapOptional("SharedBy", E.SharedBy);
   }
 };

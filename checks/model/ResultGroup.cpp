@@ -28,6 +28,47 @@ bool hasReferenceElement(QualType T) {
   return false;
 }
 
+/// The element types of the tuple type \p T, canonical.
+llvm::SmallVector<QualType, 4> elementTypesOf(QualType T) {
+  llvm::SmallVector<QualType, 4> Elements;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getCanonicalType()->getAsCXXRecordDecl());
+  if (!Spec)
+    return Elements;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+    for (const TemplateArgument &Element :
+         Arg.getKind() == TemplateArgument::Pack ? Arg.pack_elements()
+                                                 : llvm::ArrayRef(Arg))
+      if (Element.getKind() == TemplateArgument::Type)
+        Elements.push_back(Element.getAsType().getCanonicalType());
+  return Elements;
+}
+
+/// Does comparing an element of type \p Field with \p E give what comparing
+/// it with `Field{E}` gives? For arithmetic elements: the same type, or a
+/// constant the element type holds exactly (`std::make_pair(1, 2)` against
+/// a pair of longs); other types convert as their comparison would.
+bool comparesAlike(const Expr *E, QualType Field, const ASTContext &Ctx) {
+  Field = Field.getNonReferenceType().getUnqualifiedType();
+  const Expr *Written = E->IgnoreImplicit();
+  const QualType From = Written->getType().getNonReferenceType().getUnqualifiedType();
+  if (!(Field->isArithmeticType() || Field->isEnumeralType() || Field->isPointerType()))
+    return true;
+  if (Ctx.hasSameType(From, Field))
+    return true;
+  if (!Field->isIntegralOrEnumerationType() || !From->isIntegralOrEnumerationType())
+    return false;
+  Expr::EvalResult Result;
+  if (Written->isValueDependent() || !Written->EvaluateAsInt(Result, Ctx))
+    return false;
+  llvm::APSInt Value = Result.Val.getInt();
+  const unsigned Width = Ctx.getIntWidth(Field);
+  const bool Signed = Field->isSignedIntegerOrEnumerationType();
+  if (Value.isSigned() && Value.isNegative())
+    return Signed && Value.getSignificantBits() <= Width;
+  return Value.getActiveBits() <= (Signed ? Width - 1 : Width);
+}
+
 class GroupBuilder {
 public:
   GroupBuilder(const FunctionFacts &Function, const TupleFacts &Facts,
@@ -129,7 +170,65 @@ private:
     case UseKind::Escape:
       block(U.Loc, U.Reason);
       return;
+    case UseKind::Compared:
+      addComparison(U);
+      return;
     }
+  }
+
+  /// `value == other`: the struct gets the comparison, and the other
+  /// operand must become the struct too.
+  void addComparison(const Use &U) {
+    if (U.Operator == "<=>") {
+      block(U.Loc, U.Reason);
+      return;
+    }
+    const std::string Defined =
+        U.Operator == "==" || U.Operator == "!=" ? "==" : "<";
+    if (!llvm::is_contained(Group.Operators, Defined))
+      Group.Operators.push_back(Defined);
+    const Origin &Other = U.ComparedWith;
+    const QualType Value = Group.Function->getReturnType().getNonReferenceType();
+    const bool SameType =
+        Other.E && Ctx.hasSameUnqualifiedType(Other.E->getType().getNonReferenceType(), Value);
+    switch (Other.Kind) {
+    case OriginKind::Construction: {
+      const auto Elements = elementTypesOf(Value);
+      if (Other.Built.DefaultInitialized || Other.Built.Elements.size() != Elements.size()) {
+        block(U.Loc, U.Reason + " and a value of another shape");
+        return;
+      }
+      for (size_t I = 0; I < Elements.size(); ++I)
+        if (!comparesAlike(Other.Built.Elements[I], Elements[I], Ctx)) {
+          block(Other.Built.Elements[I]->getExprLoc(),
+                U.Reason + ", against an element of another type");
+          return;
+        }
+      Group.ComparedConstructions.emplace_back(Other.Built, U.Function);
+      return;
+    }
+    case OriginKind::Call:
+      if (!SameType)
+        break;
+      if (Other.Callee != Group.Function)
+        flow(Other.Callee, Other.E->getExprLoc(),
+             "the value is compared with the result of '" +
+                 Other.Callee->getNameAsString() + "', which keeps returning a tuple");
+      return;
+    case OriginKind::Variable:
+      if (!SameType)
+        break;
+      if (!Other.Var->isLocalVarDecl() || isa<ParmVarDecl>(Other.Var)) {
+        block(U.Loc, U.Reason + " and '" + Other.Var->getNameAsString() +
+                         "', which is not a local variable");
+        return;
+      }
+      addVariable(Other.Var, Other.E->getExprLoc());
+      return;
+    case OriginKind::Other:
+      break;
+    }
+    block(U.Loc, U.Reason + (Other.Reason.empty() ? "" : " (" + Other.Reason + ")"));
   }
 
   void addOrigin(const Origin &O, const VarDecl *Declaring) {

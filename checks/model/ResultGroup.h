@@ -61,6 +61,12 @@ struct ResultGroup {
   std::vector<std::pair<Construction, const VarDecl *>> Constructions;
   /// Constructions in the function's own return statements (naming evidence).
   std::vector<Construction> ReturnedConstructions;
+  /// The comparisons the struct must define, as it defines them: `==` (for
+  /// `==` and `!=`) and `<` (for `<`, `>`, `<=`, `>=`).
+  std::vector<std::string> Operators;
+  /// `std::make_pair(a, b)` compared with the value: it becomes
+  /// `Struct{a, b}`, spelled from the function it is in.
+  std::vector<std::pair<Construction, const FunctionDecl *>> ComparedConstructions;
   /// Explicitly typed variables whose type must be respelled.
   std::vector<const VariableFacts *> TypesToRespell;
   std::vector<Blocker> Blockers;

@@ -102,6 +102,12 @@ RewriteOutcome FunctionRewriter::rewrite(const FunctionDecl *Function,
                        std::to_string(A.Shape.Elements.size()) + " elements");
     Spec.Name = Planned->Struct;
     Spec.InsertStruct = Planned->Usr == Usr;
+    Spec.Operators = Planned->Operators;
+    for (const std::string &Op : A.Group.Operators)
+      if (!llvm::is_contained(Spec.Operators, Op))
+        return Block(Function->getLocation(),
+                     "the values are compared with '" + Op +
+                         "', which the plan's struct does not define; make the plan again");
     for (const PlanField &Field : Planned->Fields)
       Spec.Fields.push_back(Field.Name);
   } else {
@@ -114,6 +120,7 @@ RewriteOutcome FunctionRewriter::rewrite(const FunctionDecl *Function,
                      "'" + Name + "' is declared in a header, where other "
                      "translation units can call it; rewrite it across the "
                      "project with 'structify fix'");
+    Spec.Operators = A.Group.Operators;
     unsigned Missing = 0;
     Spec.Fields = chooseFieldNames(
         A.Evidence, A.KnownNames,

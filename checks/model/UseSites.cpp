@@ -801,13 +801,15 @@ private:
         U.Access = OC->getArg(1);
         return U;
       }
-      if (isComparison(Op))
-        return Escape("the value is compared with '" + Spelling + "'");
+      if (isComparison(Op) && OC->getNumArgs() == 2)
+        return compared(U, Spelling, OC->getArg(OC->getArg(0) == E ? 1 : 0));
       return Escape("the value is an operand of '" + Spelling + "'");
     }
     if (const auto *Rewritten = Parent.get<CXXRewrittenBinaryOperator>())
-      return Escape("the value is compared with '" +
-                    Rewritten->getOpcodeStr().str() + "'");
+      return compared(U, Rewritten->getOpcodeStr().str(),
+                      Rewritten->getLHS()->IgnoreImplicit() == E->IgnoreImplicit()
+                          ? Rewritten->getRHS()
+                          : Rewritten->getLHS());
     if (const auto *Call = Parent.get<CallExpr>()) {
       if (elementAccess(Call, E, U)) {
         setReceiver(U, receiverName(I - 1));
@@ -880,6 +882,16 @@ private:
       return U;
     }
     return Escape("the value is used in a way structify cannot rewrite");
+  }
+
+  /// `value == other`: what the struct needs to compare the same way.
+  Use compared(Use U, std::string Operator, const Expr *Other) {
+    U.Kind = UseKind::Compared;
+    U.Reason = "the value is compared with '" + Operator + "'";
+    U.Operator = std::move(Operator);
+    U.ComparedWith = classifyOrigin(Other, Types, Ctx);
+    recordPlace(U);
+    return U;
   }
 
   /// `<lhs> = <value>`, with the value at Stack[OperatorIndex + 1].

@@ -40,6 +40,7 @@ enum class UseKind {
   Captured,          ///< `[x]`, `[&x]`: named in a lambda's capture list
   Return,            ///< `return x;`
   TieAssign,         ///< `std::tie(a, b) = x;` as a whole statement
+  Compared,          ///< `x == y`, `x < std::make_pair(1, 2)`: Operator, ComparedWith
   Escape,            ///< anything else; Reason says what
 };
 
@@ -104,8 +105,13 @@ struct Use {
   const Stmt *Statement = nullptr;
   const CallExpr *Tie = nullptr;            ///< TieAssign: the `std::tie` call
   /// Escape: what the code does that a struct cannot do, as a clause that
-  /// follows "the result is" (e.g. "compared with '=='").
+  /// follows "the result is" (e.g. "compared with '=='"). Compared: the same,
+  /// for a rewrite that cannot give the struct the comparison.
   std::string Reason;
+  /// Compared: the operator as written (`==`, `!=`, `<`, `>`, `<=`, `>=`,
+  /// `<=>`) and where the other operand comes from.
+  std::string Operator;
+  Origin ComparedWith;
   SourceLocation Loc;
   /// The use sits in a template instantiation's body: the source text is
   /// shared with other instantiations.

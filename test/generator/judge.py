@@ -302,7 +302,9 @@ def judge_project_batch(tools, progs, work):
     v.stats["fixes structify-index-access"] = v.stats.get("fixes structify-index-access", 0)
     if os.path.exists(os.path.join(fixes, "fixes.yaml")):
         with open(os.path.join(fixes, "fixes.yaml")) as f:
-            v.stats["fixes structify-index-access"] += f.read().count("DiagnosticName:")
+            # Each exported diagnostic; those with replacements are fixes.
+            blocks = f.read().split("DiagnosticName:")[1:]
+            v.stats["fixes structify-index-access"] += sum("FilePath:" in b for b in blocks)
         code, apply_out = run([tools.apply, fixes], timeout=tools.timeout)
         if code != 0:
             for p in progs:

@@ -29,6 +29,7 @@ void skipEntry(PlanEntry &E, llvm::StringRef Reason) {
   E.Reason = Reason.str();
   E.Struct.clear();
   E.Fields.clear();
+  E.Operators.clear();
 }
 
 namespace {
@@ -279,7 +280,12 @@ Plan makePlan(const PlanInputs &Inputs) {
         TakenStructs.insert(Name.getKey());
       for (const auto &Call : V.CallSites)
         CallSites.insert(Call.getKey());
+      for (const FunctionSummary *S : ByFunction[V.Usr])
+        for (const std::string &Op : S->Operators)
+          if (!llvm::is_contained(E.Operators, Op))
+            E.Operators.push_back(Op);
     }
+    llvm::sort(E.Operators);
     E.Uses = CallSites.size();
     if (std::string Problem = groupProblem(Leader, Group, Views, Index, G);
         !Problem.empty()) {

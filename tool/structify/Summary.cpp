@@ -93,6 +93,7 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
     S.Scope = Scope->getQualifiedNameAsString();
   if (isa<CXXMethodDecl>(F))
     S.Access = getAccessSpelling(F->getAccess()).str();
+  S.Operators = A.Group.Operators;
 
   // Names: the struct's, in the style around it, and which variants of it
   // this unit already spells.
@@ -131,6 +132,7 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
     return S;
   Spec.Name = S.StructName;
   Spec.InsertStruct = S.Overrides.empty(); // an override takes its base's
+  Spec.Operators = S.Operators;
   for (size_t I = 0; I < A.Shape.Elements.size(); ++I)
     Spec.Fields.push_back("field" + std::to_string(I));
   auto Edits = buildEdits(A.Group, Spec, Ctx, Tokens, Problem);
@@ -216,7 +218,8 @@ Value toJSON(const FunctionSummary &S) {
                 {"links", links(S.Links)},
                 {"overrides", S.Overrides},
                 {"scope", S.Scope},
-                {"access", S.Access}};
+                {"access", S.Access},
+                {"operators", S.Operators}};
 }
 
 bool fromJSON(const Value &V, FunctionSummary &S, llvm::json::Path P) {
@@ -236,7 +239,7 @@ bool fromJSON(const Value &V, FunctionSummary &S, llvm::json::Path P) {
          O.map("unusableNames", S.UnusableNames) &&
          O.map("callSites", S.CallSites) && O.map("links", S.Links) &&
          O.map("overrides", S.Overrides) && O.map("scope", S.Scope) &&
-         O.map("access", S.Access);
+         O.map("access", S.Access) && O.map("operators", S.Operators);
 }
 
 bool fromJSON(const Value &V, SummaryLink &L, llvm::json::Path P) {

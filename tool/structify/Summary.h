@@ -76,6 +76,8 @@ struct FunctionSummary {
   std::string Scope;
   /// A member's access (`public`, `protected`, `private`), else empty.
   std::string Access;
+  /// The comparisons the code makes of the values (`==`, `<`).
+  std::vector<std::string> Operators;
 };
 
 struct SummaryOptions {
