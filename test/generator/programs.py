@@ -984,7 +984,46 @@ def ctx_get_by_type(p, r, n, v):
             show_elem(p, i, get(p, i, v))]
 
 
+def ctx_compared(p, r, n, v):
+    """Values compared: with each other (`==`, `!=`, `<`, `>=`), with a pair
+    built in place (`std::make_pair`, the type's constructor), inside an
+    assert-like macro whose argument the braces' comma would split."""
+    comparable = all(e is not None and e.spelling not in ("gen::Color",) for e in p.elements)
+    if not comparable or p.kind in ("minmax", "equal_range", "map_insert", "set_insert"):
+        return ctx_variable(p, r, n, v)
+    decl = "const auto &" if p.by_reference else "auto"
+    other = p.call(f"{n} + 1")
+    built_values = ", ".join(e.make(n) for e in p.elements)
+    maker = "std::make_pair" if p.template == "std::pair" else "std::make_tuple"
+    made = r.choice([f"{maker}({built_values})", f"{p.tuple_type}({built_values})"])
+    if p.awkward or p.std_api:
+        made = f"{p.tuple_type}({built_values})"
+    style = r.choice(["equal", "order", "made", "macro"])
+    lines = [f"{decl} {v} = {p.call(n)};"]
+    if style == "equal":
+        lines.append(f"gen::show({v} == {other});")
+        lines.append(f"gen::show({other} != {v});")
+    elif style == "order":
+        op = r.choice(["<", ">", "<=", ">="])
+        lines.append(f"gen::show({v} {op} {other});")
+    elif style == "made":
+        lines.append(f"gen::show({v} == {made});")
+    elif p.awkward or p.std_api:
+        lines.append(f"gen::show({v} == {made});")
+    else:
+        # A type's commas would split the argument; make_pair's are inside
+        # parentheses.
+        made = f"{maker}({built_values})"
+        lines += [f"#define CHECK_{v.upper()}(cond) gen::show(static_cast<bool>(cond))",
+                  f"CHECK_{v.upper()}({v} == {made});",
+                  f"#undef CHECK_{v.upper()}"]
+    i = r.randrange(p.size)
+    lines.append(show_elem(p, i, get(p, i, v)))
+    return lines
+
+
 CONTEXTS = {
+    "compared": (ctx_compared, 5),
     "copy_then_modify": (ctx_copy_then_modify, 3),
     "using_function": (ctx_using_function, 2),
     "get_by_type": (ctx_get_by_type, 2),
