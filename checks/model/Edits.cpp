@@ -499,17 +499,24 @@ std::optional<std::string> argumentText(const TemplateArgumentLoc &Arg,
 
 } // namespace
 
-std::string structDefinition(const StructSpec &Spec, llvm::StringRef Indent) {
-  std::string Text;
-  if (!Spec.TemplateHeader.empty())
-    Text += Spec.TemplateHeader + "\n" + Indent.str();
-  Text += "struct " + Spec.Name + " {\n";
-  for (size_t I = 0; I < Spec.Fields.size(); ++I)
-    Text += Indent.str() + "  " + Spec.FieldTypes[I] + " " + Spec.Fields[I] + ";\n";
-  // The comparisons the pair made, memberwise and in order of the fields.
+namespace placeholder {
+// Placeholders are \x01-delimited: no C++ source holds that byte.
+constexpr char Mark = '\x01';
+const std::string StructName = "\x01S\x01";
+std::string field(size_t I) { return Mark + ("F" + std::to_string(I)) + Mark; }
+std::string fieldType(size_t I) { return Mark + ("T" + std::to_string(I)) + Mark; }
+/// The comparisons' place in the definition, with their indentation.
+std::string operators(llvm::StringRef Indent) { return Mark + ("O" + Indent.str()) + Mark; }
+} // namespace placeholder
+
+/// The comparisons the pair made, memberwise and in order of the fields.
+static std::string operatorDefinitions(const StructSpec &Spec, llvm::StringRef Indent) {
+  if (Spec.Name == placeholder::StructName)
+    return placeholder::operators(Indent);
   const std::string Params =
       "(const " + Spec.Name + " &lhs, const " + Spec.Name + " &rhs)";
   const std::string In = Indent.str() + "  ";
+  std::string Text;
   if (llvm::is_contained(Spec.Operators, "==")) {
     std::vector<std::string> Equal;
     for (const std::string &Field : Spec.Fields)
@@ -531,8 +538,62 @@ std::string structDefinition(const StructSpec &Spec, llvm::StringRef Indent) {
     Text += In + "friend bool operator<=" + Params + " { return !(rhs < lhs); }\n";
     Text += In + "friend bool operator>=" + Params + " { return !(lhs < rhs); }\n";
   }
-  return Text + Indent.str() + "};\n";
+  return Text;
 }
+
+std::string structDefinition(const StructSpec &Spec, llvm::StringRef Indent) {
+  std::string Text;
+  if (!Spec.TemplateHeader.empty())
+    Text += Spec.TemplateHeader + "\n" + Indent.str();
+  Text += "struct " + Spec.Name + " {\n";
+  for (size_t I = 0; I < Spec.Fields.size(); ++I)
+    Text += Indent.str() + "  " + Spec.FieldTypes[I] + " " + Spec.Fields[I] + ";\n";
+  return Text + operatorDefinitions(Spec, Indent) + Indent.str() + "};\n";
+}
+
+namespace placeholder {
+
+StructSpec spec(size_t Elements) {
+  StructSpec Spec;
+  Spec.Name = StructName;
+  for (size_t I = 0; I < Elements; ++I) {
+    Spec.Fields.push_back(field(I));
+    Spec.FieldTypes.push_back(fieldType(I));
+  }
+  return Spec;
+}
+
+bool holdsAny(llvm::StringRef Text) { return Text.contains(Mark); }
+
+bool holdsDefinition(llvm::StringRef Text) {
+  return Text.contains((llvm::Twine(Mark) + "O").str());
+}
+
+std::string instantiate(llvm::StringRef Text, const StructSpec &Spec) {
+  std::string Out;
+  while (!Text.empty()) {
+    const size_t Start = Text.find(Mark);
+    const size_t End = Start == llvm::StringRef::npos ? Start : Text.find(Mark, Start + 1);
+    if (End == llvm::StringRef::npos) {
+      Out += Text.str();
+      break;
+    }
+    Out += Text.take_front(Start).str();
+    const llvm::StringRef Name = Text.slice(Start + 1, End);
+    size_t Index = 0;
+    if (Name == "S")
+      Out += Spec.Name;
+    else if (Name.starts_with("O"))
+      Out += operatorDefinitions(Spec, Name.drop_front());
+    else if (Name.size() > 1 && !Name.drop_front().getAsInteger(10, Index) &&
+             Index < Spec.Fields.size())
+      Out += Name.front() == 'F' ? Spec.Fields[Index] : Spec.FieldTypes[Index];
+    Text = Text.drop_front(End + 1);
+  }
+  return Out;
+}
+
+} // namespace placeholder
 
 bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
                          ASTContext &Ctx, StructSpec &Spec, Blocker &Problem) {

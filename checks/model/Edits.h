@@ -40,6 +40,23 @@ struct StructSpec {
 /// for, indented by \p Indent.
 std::string structDefinition(const StructSpec &Spec, llvm::StringRef Indent);
 
+/// A rewrite recorded where the code is parsed and finished where the plan
+/// is made, without the AST (`structify fix` parses each unit once): the
+/// struct's name, its fields' names and types and its comparisons are
+/// placeholders in the edits' text until the plan decides them.
+namespace placeholder {
+/// A spec for \p Elements elements whose every name is a placeholder.
+StructSpec spec(size_t Elements);
+/// Does \p Text hold a placeholder?
+bool holdsAny(llvm::StringRef Text);
+/// Does \p Text hold the struct's definition (only the group's leader,
+/// whose declaration gets the struct, keeps that edit)?
+bool holdsDefinition(llvm::StringRef Text);
+/// \p Text with its placeholders replaced by \p Spec's names, types and
+/// comparisons.
+std::string instantiate(llvm::StringRef Text, const StructSpec &Spec);
+} // namespace placeholder
+
 /// How each element type is spelled where the struct goes: from the source
 /// of the function's return type when it is written there, printed otherwise.
 /// Fills FieldTypes, ElementTypes and, for templates, the template header.

@@ -2,259 +2,21 @@
 
 #include "Apply.h"
 #include "ApplyReplacements.h"
-#include "Collect.h"
 #include "Paths.h"
-#include "compat/Compat.h"
-#include "model/Analysis.h"
-#include "model/Placement.h"
-#include "model/UseSites.h"
-#include "clang/AST/ASTConsumer.h"
-#include "clang/AST/RecursiveASTVisitor.h"
+#include "model/Edits.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Format/Format.h"
-#include "clang/Frontend/CompilerInstance.h"
-#include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
-#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringSet.h"
 #include <set>
 
 namespace structify {
 using namespace clang;
-using tidy::structify::FileTokens;
-using tidy::structify::FunctionRewriter;
 using tidy::structify::Plan;
 using tidy::structify::PlanEntry;
-using tidy::structify::RewriteOutcome;
-using tidy::structify::RewriteSettings;
-using tidy::structify::TupleReturnPolicy;
-
-namespace {
-
-/// The functions of the unit that the plan rewrites, by the identity the
-/// plan knows them by.
-class PlannedFunctions : public RecursiveASTVisitor<PlannedFunctions> {
-public:
-  PlannedFunctions(const SourceManager &SM, const TupleReturnPolicy &Policy,
-                   const llvm::StringSet<> &Rewritten)
-      : SM(SM), Policy(Policy), Rewritten(Rewritten) {}
-
-  bool TraverseDecl(Decl *D) {
-    return inSystemHeader(D, SM) || RecursiveASTVisitor::TraverseDecl(D);
-  }
-  bool VisitFunctionDecl(FunctionDecl *FD) {
-    if (FD->isTemplateInstantiation() || FD->getPrimaryTemplate() ||
-        !Policy.Types.isTupleLike(FD->getReturnType()))
-      return true;
-    const FunctionDecl *Canonical = FD->getCanonicalDecl();
-    if (!Found.contains(Canonical) &&
-        Rewritten.contains(tidy::structify::functionUsr(Canonical)))
-      Found.insert(Canonical);
-    return true;
-  }
-
-  llvm::SetVector<const FunctionDecl *> Found;
-
-private:
-  const SourceManager &SM;
-  const TupleReturnPolicy &Policy;
-  const llvm::StringSet<> &Rewritten;
-};
-
-class ApplyConsumer : public ASTConsumer {
-public:
-  ApplyConsumer(Preprocessor &PP, const TupleReturnPolicy &Policy,
-                const Plan &ThePlan, AppliedUnit &Out)
-      : PP(PP), Policy(Policy), ThePlan(ThePlan), Out(Out) {}
-
-  void HandleTranslationUnit(ASTContext &Ctx) override {
-    // A unit with errors has an incomplete AST: the caller reports it.
-    if (Ctx.getDiagnostics().hasErrorOccurred())
-      return;
-    llvm::StringSet<> Rewritten;
-    for (const PlanEntry &E : ThePlan.Functions)
-      if (E.rewrites()) {
-        Rewritten.insert(E.Usr);
-        for (const auto &Member : E.SharedBy)
-          Rewritten.insert(Member.Usr);
-      }
-    const SourceManager &SM = Ctx.getSourceManager();
-    PlannedFunctions Finder(SM, Policy, Rewritten);
-    Finder.TraverseAST(Ctx);
-    if (Finder.Found.empty())
-      return;
-    const llvm::SmallPtrSet<const FunctionDecl *, 8> Functions(
-        Finder.Found.begin(), Finder.Found.end());
-    const tidy::structify::TupleFacts Facts =
-        tidy::structify::collectTupleFacts(Ctx, Policy.Types, Functions);
-    RewriteSettings Settings;
-    Settings.ProjectPlan = &ThePlan;
-    FileTokens Tokens(SM, Ctx.getLangOpts(), &PP);
-    FunctionRewriter Rewriter(Ctx, Policy.Types, Settings, Tokens);
-    Rewriter.setFunctions(Finder.Found.getArrayRef());
-    for (const FunctionDecl *Function : Finder.Found) {
-      const RewriteOutcome Outcome = Rewriter.rewrite(Function, Facts);
-      AppliedFunction Applied;
-      Applied.Usr = tidy::structify::functionUsr(Function);
-      Applied.Status = Outcome.Kind;
-      for (const FixItHint &Hint : Outcome.Fixes) {
-        const tooling::Replacement R(SM, Hint.RemoveRange, Hint.CodeToInsert,
-                                     Ctx.getLangOpts());
-        Applied.Replacements.emplace_back(
-            canonicalFileOf(Hint.RemoveRange.getBegin(), SM), R.getOffset(),
-            R.getLength(), R.getReplacementText());
-      }
-      for (const tidy::structify::Blocker &B : Outcome.Blockers)
-        Applied.Blockers.push_back(describeLocation(B.Loc, SM) + ": " + B.Reason);
-      Out.Functions.push_back(std::move(Applied));
-    }
-  }
-
-private:
-  Preprocessor &PP;
-  const TupleReturnPolicy &Policy;
-  const Plan &ThePlan;
-  AppliedUnit &Out;
-};
-
-class ApplyAction : public ASTFrontendAction {
-public:
-  ApplyAction(const TupleReturnPolicy &Policy, const Plan &ThePlan,
-              AppliedUnit &Out)
-      : Policy(Policy), ThePlan(ThePlan), Out(Out) {}
-
-protected:
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
-                                                 llvm::StringRef) override {
-    return std::make_unique<ApplyConsumer>(CI.getPreprocessor(), Policy,
-                                           ThePlan, Out);
-  }
-  void EndSourceFileAction() override {
-    recordFilesRead(getCompilerInstance(), Out.FilesRead);
-  }
-
-private:
-  const TupleReturnPolicy &Policy;
-  const Plan &ThePlan;
-  AppliedUnit &Out;
-};
-
-class ApplyActionFactory : public AnalysisActionFactory {
-public:
-  ApplyActionFactory(const TupleReturnPolicy &Policy, const Plan &ThePlan,
-                     AppliedUnit &Out)
-      : Policy(Policy), ThePlan(ThePlan), Out(Out) {}
-  std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<ApplyAction>(Policy, ThePlan, Out);
-  }
-
-private:
-  const TupleReturnPolicy &Policy;
-  const Plan &ThePlan;
-  AppliedUnit &Out;
-};
-
-llvm::StringRef statusName(RewriteOutcome::Status Status) {
-  switch (Status) {
-  case RewriteOutcome::Status::Rewritten:
-    return "rewritten";
-  case RewriteOutcome::Status::Blocked:
-    return "blocked";
-  case RewriteOutcome::Status::SkippedByPlan:
-    return "skipped-by-plan";
-  case RewriteOutcome::Status::NotInPlan:
-    return "not-in-plan";
-  case RewriteOutcome::Status::PlanUnusable:
-    return "plan-unusable";
-  }
-  llvm_unreachable("a status without a name");
-}
-
-bool parseStatus(llvm::StringRef Name, RewriteOutcome::Status &Status) {
-  for (auto Candidate :
-       {RewriteOutcome::Status::Rewritten, RewriteOutcome::Status::Blocked,
-        RewriteOutcome::Status::SkippedByPlan, RewriteOutcome::Status::NotInPlan,
-        RewriteOutcome::Status::PlanUnusable})
-    if (Name == statusName(Candidate)) {
-      Status = Candidate;
-      return true;
-    }
-  return false;
-}
-
-} // namespace
-
-AppliedUnit applyUnit(const TranslationUnit &Unit,
-                      const tidy::ClangTidyOptions &Options, const Plan &ThePlan) {
-  AppliedUnit Result;
-  const TupleReturnPolicy Policy = policyFor(Options);
-  ApplyActionFactory Factory(Policy, ThePlan, Result);
-  const StageRun Run = runStageAction(Unit, Options, Factory);
-  if (Run.Status == UnitResult::Outcome::Crashed)
-    Result = AppliedUnit(); // what it found before is not to be trusted
-  Result.Status = Run.Status;
-  Result.Problem = Run.Problem;
-  if (Run.Status != UnitResult::Outcome::Analysed)
-    Result.Functions.clear(); // the files it read say which functions it may use
-  sortUnique(Result.FilesRead);
-  return Result;
-}
-
-llvm::json::Value toJSON(const AppliedUnit &U) {
-  llvm::json::Array Functions;
-  for (const AppliedFunction &F : U.Functions) {
-    llvm::json::Array Replacements;
-    for (const tooling::Replacement &R : F.Replacements)
-      Replacements.push_back(
-          llvm::json::Object{{"file", R.getFilePath().str()},
-                             {"offset", R.getOffset()},
-                             {"length", R.getLength()},
-                             {"text", R.getReplacementText().str()}});
-    Functions.push_back(llvm::json::Object{{"usr", F.Usr},
-                                           {"status", statusName(F.Status)},
-                                           {"replacements", std::move(Replacements)},
-                                           {"blockers", F.Blockers}});
-  }
-  return llvm::json::Object{{"status", outcomeKeyword(U.Status)},
-                            {"problem", U.Problem},
-                            {"functions", std::move(Functions)},
-                            {"filesRead", U.FilesRead}};
-}
-
-bool fromJSON(const llvm::json::Value &V, AppliedUnit &U, llvm::json::Path P) {
-  llvm::json::ObjectMapper O(V, P);
-  std::string Status;
-  const llvm::json::Array *Functions =
-      V.getAsObject() ? V.getAsObject()->getArray("functions") : nullptr;
-  if (!O || !O.map("status", Status) || !parseOutcomeKeyword(Status, U.Status) ||
-      !O.map("problem", U.Problem) || !O.map("filesRead", U.FilesRead) ||
-      !Functions)
-    return false;
-  for (const llvm::json::Value &F : *Functions) {
-    llvm::json::ObjectMapper FO(F, P.field("functions"));
-    AppliedFunction Applied;
-    std::string FunctionStatus;
-    const llvm::json::Array *Replacements =
-        F.getAsObject() ? F.getAsObject()->getArray("replacements") : nullptr;
-    if (!FO || !FO.map("usr", Applied.Usr) || !FO.map("status", FunctionStatus) ||
-        !parseStatus(FunctionStatus, Applied.Status) ||
-        !FO.map("blockers", Applied.Blockers) || !Replacements)
-      return false;
-    for (const llvm::json::Value &R : *Replacements) {
-      llvm::json::ObjectMapper RO(R, P.field("replacements"));
-      std::string File, Text;
-      unsigned Offset = 0, Length = 0;
-      if (!RO || !RO.map("file", File) || !RO.map("offset", Offset) ||
-          !RO.map("length", Length) || !RO.map("text", Text))
-        return false;
-      Applied.Replacements.emplace_back(File, Offset, Length, Text);
-    }
-    U.Functions.push_back(std::move(Applied));
-  }
-  return true;
-}
+using tidy::structify::PlanField;
 
 namespace {
 /// The functions of \p E's migration group: its own and those that share it.
@@ -266,21 +28,57 @@ std::vector<std::string> groupUsrs(const PlanEntry &E) {
 }
 } // namespace
 
-void ProjectEdits::add(const AppliedUnit &Unit) {
-  for (const AppliedFunction &F : Unit.Functions) {
-    if (F.Status == RewriteOutcome::Status::Blocked) {
-      Blocked.try_emplace(F.Usr, F.Blockers.empty() ? std::string("blocked")
-                                                    : F.Blockers.front());
+ProjectEdits ProjectEdits::fromRecords(const Plan &P,
+                                       llvm::ArrayRef<FunctionSummary> Summaries) {
+  ProjectEdits Result;
+  for (const FunctionSummary &S : Summaries) {
+    const PlanEntry *E = P.find(S.Usr);
+    if (!E || !E->rewrites())
+      continue;
+    auto Block = [&](std::string Reason) {
+      Result.Blocked.try_emplace(S.Usr, std::move(Reason));
+    };
+    // What the unit knows that the plan, perhaps edited by hand, does not.
+    if (!S.Blockers.empty()) {
+      Block(S.Blockers.front());
       continue;
     }
-    if (F.Status != RewriteOutcome::Status::Rewritten)
+    if (S.Elements != E->Fields.size()) {
+      Block(S.DeclaredAt + ": the plan names " + std::to_string(E->Fields.size()) +
+            " fields, but '" + S.Name + "' returns " + std::to_string(S.Elements) +
+            " elements");
       continue;
-    std::vector<tooling::Replacement> &Known = ByFunction[F.Usr];
-    // Every unit that reads a header makes that header's edits again.
-    for (const tooling::Replacement &R : F.Replacements)
+    }
+    if (auto Missing = llvm::find_if(S.Operators, [&](const std::string &Op) {
+          return !llvm::is_contained(E->Operators, Op);
+        });
+        Missing != S.Operators.end()) {
+      Block(S.DeclaredAt + ": the values are compared with '" + *Missing +
+            "', which the plan's struct does not define; make the plan again");
+      continue;
+    }
+    tidy::structify::StructSpec Spec;
+    Spec.Name = E->Struct;
+    for (const PlanField &Field : E->Fields) {
+      Spec.Fields.push_back(Field.Name);
+      Spec.FieldTypes.push_back(Field.Type);
+    }
+    Spec.Operators = E->Operators;
+    // The struct goes where the group's leader is declared; the others name it.
+    const bool Leader = E->Usr == S.Usr;
+    std::vector<tooling::Replacement> &Known = Result.ByFunction[S.Usr];
+    for (const RecordedEdit &Recorded : S.Edits) {
+      if (!Leader && tidy::structify::placeholder::holdsDefinition(Recorded.Text))
+        continue;
+      const tooling::Replacement R(
+          Recorded.File, Recorded.Offset, Recorded.Length,
+          tidy::structify::placeholder::instantiate(Recorded.Text, Spec));
+      // Every unit that reads a header makes that header's edits again.
       if (!llvm::is_contained(Known, R))
         Known.push_back(R);
+    }
   }
+  return Result;
 }
 
 std::vector<Skip> ProjectEdits::blocked(const Plan &P) const {

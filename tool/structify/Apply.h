@@ -1,56 +1,28 @@
 //===--- Apply.h - every unit's edits, merged into new files ----*- C++ -*-===//
 //
-// The apply stage of `structify fix`: each unit that reads a file the plan
-// edits makes its share of every planned rewrite (model/Rewrite.h, the same
-// decision structify-tuple-return makes with its Plan option), and says, per
-// function, what it did or why it could not, as data. The edits of all
-// units are then merged function by function: identical edits (a header
-// every unit edits alike) once, a function whose edits conflict with
-// another's or among units skipped with the reason, and the rest turned into
-// new file contents with clang-apply-replacements' library. Nothing is
-// written here.
+// The edit stage of `structify fix`, with no parse: each unit recorded, as
+// it was collected, the edits every rewrite makes there with the struct's
+// and fields' names left as placeholders (Summary.h's RecordedEdit); the
+// plan's names finish them here. The edits of all units are then merged
+// group by group: identical edits (a header every unit edits alike) once, a
+// group whose edits conflict with another's or among units skipped with the
+// reason, and the rest turned into new file contents with
+// clang-apply-replacements' library. Nothing is written here.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef STRUCTIFY_APPLY_H
 #define STRUCTIFY_APPLY_H
 
-#include "Runner.h"
+#include "Summary.h"
 #include "model/Plan.h"
-#include "model/Rewrite.h"
 #include "clang/Tooling/Core/Replacement.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/Support/JSON.h"
 #include <functional>
 #include <map>
 
 namespace structify {
-
-/// One unit's share of one planned rewrite.
-struct AppliedFunction {
-  std::string Usr;
-  clang::tidy::structify::RewriteOutcome::Status Status =
-      clang::tidy::structify::RewriteOutcome::Status::Blocked;
-  /// Rewritten: the edits, with canonical file paths.
-  std::vector<clang::tooling::Replacement> Replacements;
-  /// Blocked: `path:line:col: reason` for each reason.
-  std::vector<std::string> Blockers;
-};
-
-struct AppliedUnit {
-  UnitResult::Outcome Status = UnitResult::Outcome::Analysed;
-  std::string Problem;
-  std::vector<AppliedFunction> Functions;
-  std::vector<std::string> FilesRead;
-};
-
-/// Makes \p Unit's share of every rewrite \p Plan decides, in this process.
-AppliedUnit applyUnit(const TranslationUnit &Unit,
-                      const clang::tidy::ClangTidyOptions &Options,
-                      const clang::tidy::structify::Plan &Plan);
-
-llvm::json::Value toJSON(const AppliedUnit &U);
-bool fromJSON(const llvm::json::Value &V, AppliedUnit &U, llvm::json::Path P);
 
 /// One edit, and the function whose rewrite made it.
 struct EditOrigin {
@@ -83,7 +55,10 @@ struct Skip {
 /// Every unit's edits, gathered function by function.
 class ProjectEdits {
 public:
-  void add(const AppliedUnit &Unit);
+  /// The edits of every rewrite \p P plans, from every unit's records in
+  /// \p Summaries, with the plan's names.
+  static ProjectEdits fromRecords(const clang::tidy::structify::Plan &P,
+                                  llvm::ArrayRef<FunctionSummary> Summaries);
 
   /// The planned rewrites some unit cannot make (a use the plan did not
   /// know of), with the first reason.

@@ -156,18 +156,22 @@ std::string describeFunction(const Plan &Plan, llvm::StringRef DeclaredAt) {
   return DeclaredAt.str();
 }
 
-/// The user's plan, checked against the files; or a new one.
+/// The user's plan, checked against the files, or a new one; with the
+/// records of every unit's edits either way (one parse of each unit).
 llvm::Expected<ProjectPlan> planFor(const Project &P, StageTimes &Times) {
-  if (PlanFile.empty())
-    return makeProjectPlan(P, Times);
-  auto Read = clang::tidy::structify::readPlan(PlanFile);
-  if (!Read)
-    return Read.takeError();
-  if (llvm::Error E = checkUnchanged(*Read, PlanFile))
-    return std::move(E);
-  ProjectPlan Result;
-  Result.Plan = std::move(*Read);
-  return Result;
+  std::optional<Plan> Given;
+  if (!PlanFile.empty()) {
+    auto Read = clang::tidy::structify::readPlan(PlanFile);
+    if (!Read)
+      return Read.takeError();
+    if (llvm::Error E = checkUnchanged(*Read, PlanFile))
+      return std::move(E);
+    Given = std::move(*Read);
+  }
+  auto Planned = makeProjectPlan(P, Times);
+  if (Planned && Given)
+    Planned->Plan = std::move(*Given);
+  return Planned;
 }
 
 void reportFailure(const Plan &Current, const Verification &V) {
@@ -180,56 +184,6 @@ void reportFailure(const Plan &Current, const Verification &V) {
                    << describeFunction(Current, Error.Function) << "']";
     llvm::errs() << "\n";
   }
-}
-
-/// The apply stage: every unit that reads a file the plan edits (all, when
-/// which reads what is not known) makes its share of the rewrites, once.
-/// Units that do not compile join \p Planned's failed units, and their
-/// FilesRead fill in what was not known.
-ProjectEdits applyPlan(const Project &P, const Plan &Current,
-                       llvm::StringRef PlanPath, ProjectPlan &Planned) {
-  std::vector<size_t> Analysed;
-  const bool Known = !Planned.FilesRead.empty();
-  if (!Known)
-    Planned.FilesRead.resize(P.Units.size());
-  for (size_t I = 0; I < P.Units.size(); ++I) {
-    if (llvm::any_of(Planned.Failed, [&](const FailedUnit &F) {
-          return F.File == P.Units[I].File;
-        }))
-      continue;
-    if (Known && llvm::none_of(Planned.FilesRead[I], [&](const std::string &F) {
-          return llvm::any_of(Current.Files, [&](const auto &Edited) {
-            return Edited.Path == F;
-          });
-        }))
-      continue;
-    Analysed.push_back(I);
-  }
-  std::vector<AppliedUnit> Applied(Analysed.size());
-  const UnitRunner Runner = P.runner();
-  Progress Status(Analysed.size(), P.Quiet, "apply");
-  runInParallel(Analysed.size(), P.Jobs, [&](size_t K) {
-    const TranslationUnit &Unit = P.Units[Analysed[K]];
-    Status.started(Unit.File);
-    Applied[K] = Runner.apply(Unit, PlanPath);
-    UnitResult Shown;
-    Shown.Status = Applied[K].Status;
-    Status.finished(Unit.File, Shown);
-  });
-  Status.done();
-  ProjectEdits All;
-  for (size_t K = 0; K < Analysed.size(); ++K) {
-    const size_t I = Analysed[K];
-    if (!Known)
-      Planned.FilesRead[I] = Applied[K].FilesRead;
-    if (Applied[K].Status != UnitResult::Outcome::Analysed) {
-      Planned.Failed.push_back(
-          {P.Units[I].File, Applied[K].Problem, Applied[K].FilesRead});
-      continue;
-    }
-    All.add(Applied[K]);
-  }
-  return All;
 }
 
 /// Waits, for a test to send a signal, up to a minute.
@@ -263,29 +217,11 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
   if (llvm::Error E = writeFileAtomically(PlanPath, planToYaml(Current)))
     return usageError(std::move(E));
 
-  // Apply: each unit's share of every rewrite, made once.
+  // Edit: every unit's recorded share of every rewrite, with the plan's
+  // names; no unit is parsed again before the files are written.
   Stopwatch Clock;
-  const size_t FailedBefore = Planned->Failed.size();
-  const ProjectEdits All = applyPlan(P, Current, PlanPath, *Planned);
-  addTime(Times.Apply, Clock.lap());
-  if (Planned->Failed.size() > FailedBefore) {
-    if (P.RequireAllUnits) {
-      const FailedUnit &First = Planned->Failed[FailedBefore];
-      return usageError(First.File + ": " + First.Problem +
-                        "; --require-all-units asks for every translation "
-                        "unit to compile");
-    }
-    // Units the plan did not know failed: what they may use is left alone.
-    const std::vector<FailedUnit> New =
-        llvm::ArrayRef(Planned->Failed).drop_front(FailedBefore).vec();
-    skipRewrites(Current, [&](const PlanEntry &Entry) {
-      const FailedUnit *Unit = failedUnitUsing(Entry, New);
-      return Unit ? "it may be used in '" + Unit->File +
-                        "', which does not compile, so its uses there are "
-                        "unknown"
-                  : std::string();
-    });
-  }
+  const ProjectEdits All = ProjectEdits::fromRecords(Current, Planned->Summaries);
+  addTime(Times.Edit, Clock.lap());
   reportFailedUnits(Planned->Failed, llvm::errs());
   // A rewrite some unit cannot make would be half made: skip it before
   // anything is written.
@@ -299,7 +235,7 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
     const Edits E = All.merge(
         Current, P.FormatStyle,
         [&](llvm::StringRef File) { return P.whyNotEditable(File); }, Conflicts);
-    addTime(Times.Apply, Clock.lap());
+    addTime(Times.Edit, Clock.lap());
     skipAll(Current, Conflicts, "skipped", "");
     if (!E.Problems.empty()) {
       llvm::errs() << "structify fix: error: nothing was changed: "

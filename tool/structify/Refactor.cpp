@@ -251,7 +251,7 @@ void StageTimes::print(llvm::raw_ostream &OS) const {
   const char *Separator = "time: ";
   for (const auto &[Name, Seconds] :
        {std::make_pair("collect", Collect), std::make_pair("plan", Plan),
-        std::make_pair("apply", Apply), std::make_pair("verify", Verify)})
+        std::make_pair("edit", Edit), std::make_pair("verify", Verify)})
     if (Seconds) {
       OS << Separator << Name << llvm::format(" %.1f s", *Seconds);
       Separator = ", ";
@@ -300,7 +300,8 @@ llvm::Expected<ProjectPlan> makeProjectPlan(const Project &P, StageTimes &Times)
   Inputs.Disabled = [&](llvm::StringRef File) { return P.disables(File); };
   Inputs.Failed = Result.Failed;
   Result.Plan = makePlan(Inputs);
-  for (const std::string &File : touchedFiles(Result.Plan, Inputs.Summaries)) {
+  Result.Summaries = std::move(Inputs.Summaries);
+  for (const std::string &File : touchedFiles(Result.Plan, Result.Summaries)) {
     auto Hash = hashFile(File);
     if (!Hash)
       return Hash.takeError();

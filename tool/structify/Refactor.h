@@ -74,7 +74,7 @@ llvm::Expected<Project> loadProject(const char *Argv0);
 
 /// Wall-clock seconds spent in each stage.
 struct StageTimes {
-  std::optional<double> Collect, Plan, Apply, Verify;
+  std::optional<double> Collect, Plan, Edit, Verify;
   /// `time: collect 1.2 s, plan 0.0 s`: the stages that ran.
   void print(llvm::raw_ostream &OS) const;
 };
@@ -87,7 +87,9 @@ inline void addTime(std::optional<double> &Stage, double Seconds) {
 /// A plan, and what collecting it learnt about each unit.
 struct ProjectPlan {
   clang::tidy::structify::Plan Plan;
-  /// The files each unit read, by unit (empty when the plan was read).
+  /// Every unit's summaries, with the edits each records.
+  std::vector<FunctionSummary> Summaries;
+  /// The files each unit read, by unit.
   std::vector<std::vector<std::string>> FilesRead;
   /// The units that do not compile.
   std::vector<FailedUnit> Failed;

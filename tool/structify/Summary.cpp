@@ -10,6 +10,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/Support/FileSystem.h"
@@ -128,20 +129,24 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
     return S;
   }
   S.FieldTypes = Spec.FieldTypes;
+  S.Elements = A.Shape.Elements.size();
   if (!S.Blockers.empty())
     return S;
-  Spec.Name = S.StructName;
+  // The edits, with the names the plan decides as placeholders.
+  const StructSpec Placeholders = placeholder::spec(A.Shape.Elements.size());
+  Spec.Name = Placeholders.Name;
+  Spec.Fields = Placeholders.Fields;
+  Spec.FieldTypes = Placeholders.FieldTypes;
   Spec.InsertStruct = S.Overrides.empty(); // an override takes its base's
-  Spec.Operators = S.Operators;
-  for (size_t I = 0; I < A.Shape.Elements.size(); ++I)
-    Spec.Fields.push_back("field" + std::to_string(I));
   auto Edits = buildEdits(A.Group, Spec, Ctx, Tokens, Problem);
   if (!Edits) {
     S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " + Problem.Reason);
     return S;
   }
   for (const FixItHint &Hint : *Edits) {
+    const tooling::Replacement R(SM, Hint.RemoveRange, Hint.CodeToInsert, Ctx.getLangOpts());
     std::string File = canonicalFileOf(Hint.RemoveRange.getBegin(), SM);
+    S.Edits.push_back({File, R.getOffset(), R.getLength(), R.getReplacementText().str()});
     if (!llvm::is_contained(S.TouchedFiles, File))
       S.TouchedFiles.push_back(std::move(File));
   }
@@ -181,6 +186,14 @@ using llvm::json::Array;
 using llvm::json::Object;
 using llvm::json::Value;
 
+Value edits(const std::vector<RecordedEdit> &Edits) {
+  Array Out;
+  for (const RecordedEdit &E : Edits)
+    Out.push_back(Object{{"file", E.File}, {"offset", E.Offset}, {"length", E.Length},
+                         {"text", E.Text}});
+  return Out;
+}
+
 Value links(const std::vector<SummaryLink> &Links) {
   Array Out;
   for (const SummaryLink &L : Links)
@@ -219,7 +232,9 @@ Value toJSON(const FunctionSummary &S) {
                 {"overrides", S.Overrides},
                 {"scope", S.Scope},
                 {"access", S.Access},
-                {"operators", S.Operators}};
+                {"operators", S.Operators},
+                {"elements", S.Elements},
+                {"edits", edits(S.Edits)}};
 }
 
 bool fromJSON(const Value &V, FunctionSummary &S, llvm::json::Path P) {
@@ -239,7 +254,14 @@ bool fromJSON(const Value &V, FunctionSummary &S, llvm::json::Path P) {
          O.map("unusableNames", S.UnusableNames) &&
          O.map("callSites", S.CallSites) && O.map("links", S.Links) &&
          O.map("overrides", S.Overrides) && O.map("scope", S.Scope) &&
-         O.map("access", S.Access) && O.map("operators", S.Operators);
+         O.map("access", S.Access) && O.map("operators", S.Operators) &&
+         O.map("elements", S.Elements) && O.map("edits", S.Edits);
+}
+
+bool fromJSON(const Value &V, RecordedEdit &E, llvm::json::Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  return O && O.map("file", E.File) && O.map("offset", E.Offset) &&
+         O.map("length", E.Length) && O.map("text", E.Text);
 }
 
 bool fromJSON(const Value &V, SummaryLink &L, llvm::json::Path P) {

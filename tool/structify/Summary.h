@@ -35,6 +35,15 @@ struct SummaryLink {
   std::string Reason;
 };
 
+/// One edit of the function's rewrite in this unit, its names still
+/// placeholders (model/Edits.h, namespace placeholder).
+struct RecordedEdit {
+  std::string File; ///< canonical path
+  unsigned Offset = 0;
+  unsigned Length = 0;
+  std::string Text;
+};
+
 struct FunctionSummary {
   std::string Usr;
   /// `bounds`, and `geo::bounds(int, int)` for people.
@@ -78,6 +87,11 @@ struct FunctionSummary {
   std::string Access;
   /// The comparisons the code makes of the values (`==`, `<`).
   std::vector<std::string> Operators;
+  /// How many elements the tuple has.
+  unsigned Elements = 0;
+  /// The rewrite's edits in this unit, for the plan to finish: empty when a
+  /// blocker stops the rewrite here.
+  std::vector<RecordedEdit> Edits;
 };
 
 struct SummaryOptions {
@@ -94,6 +108,7 @@ summarizeTranslationUnit(clang::ASTContext &Ctx, clang::Preprocessor *PP,
 llvm::json::Value toJSON(const FunctionSummary &S);
 bool fromJSON(const llvm::json::Value &V, FunctionSummary &S, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, SummaryLink &L, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, RecordedEdit &E, llvm::json::Path P);
 
 } // namespace structify
 

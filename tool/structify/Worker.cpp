@@ -3,7 +3,6 @@
 #include "Worker.h"
 #include "DiagnosticJson.h"
 #include "Journal.h"
-#include "model/Plan.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/Format.h"
@@ -32,8 +31,6 @@ llvm::StringRef stageName(Stage Kind) {
     return "check";
   case Stage::Collect:
     return "collect";
-  case Stage::Apply:
-    return "apply";
   case Stage::Verify:
     return "verify";
   }
@@ -41,7 +38,7 @@ llvm::StringRef stageName(Stage Kind) {
 }
 
 bool parseStage(llvm::StringRef Name, Stage &Kind) {
-  for (Stage Candidate : {Stage::Check, Stage::Collect, Stage::Apply, Stage::Verify})
+  for (Stage Candidate : {Stage::Check, Stage::Collect, Stage::Verify})
     if (Name == stageName(Candidate)) {
       Kind = Candidate;
       return true;
@@ -54,8 +51,7 @@ Value toJSON(const StageRequest &R) {
            {"file", R.Unit.File},
            {"directory", R.Unit.Command.Directory},
            {"arguments", R.Unit.Command.CommandLine},
-           {"configFile", R.Config.ConfigFile},
-           {"plan", R.PlanPath}};
+           {"configFile", R.Config.ConfigFile}};
   if (R.Config.Checks)
     O["checks"] = *R.Config.Checks;
   if (R.Config.HeaderFilter)
@@ -70,7 +66,7 @@ bool fromJSON(const Value &V, StageRequest &R, llvm::json::Path P) {
       !O.map("file", R.Unit.File) ||
       !O.map("directory", R.Unit.Command.Directory) ||
       !O.map("arguments", R.Unit.Command.CommandLine) ||
-      !O.map("configFile", R.Config.ConfigFile) || !O.map("plan", R.PlanPath) ||
+      !O.map("configFile", R.Config.ConfigFile) ||
       !O.mapOptional("checks", R.Config.Checks) ||
       !O.mapOptional("headerFilter", R.Config.HeaderFilter))
     return false;
@@ -175,15 +171,6 @@ Value runStage(const StageRequest &Request) {
       return failed(llvm::toString(Options.takeError()));
     return toJSON(collectUnit(Request.Unit, *Options));
   }
-  case Stage::Apply: {
-    auto Options = optionsFor(Request, *Conf);
-    if (!Options)
-      return failed(llvm::toString(Options.takeError()));
-    auto ThePlan = clang::tidy::structify::cachedPlan(Request.PlanPath);
-    if (!ThePlan)
-      return failed(llvm::toString(ThePlan.takeError()));
-    return toJSON(applyUnit(Request.Unit, *Options, **ThePlan));
-  }
   }
   llvm_unreachable("a stage without a runner");
 }
@@ -256,9 +243,8 @@ struct TempFile {
 
 } // namespace
 
-Value UnitRunner::run(Stage Kind, const TranslationUnit &Unit,
-                      llvm::StringRef PlanPath) const {
-  const StageRequest Request{Kind, Unit, Config, PlanPath.str()};
+Value UnitRunner::run(Stage Kind, const TranslationUnit &Unit) const {
+  const StageRequest Request{Kind, Unit, Config};
   if (InProcess)
     return runStage(Request);
   TempFile In(".json"), Out(".json"), Err(".txt");
@@ -329,11 +315,6 @@ UnitResult UnitRunner::verify(const TranslationUnit &Unit) const {
 
 CollectedUnit UnitRunner::collect(const TranslationUnit &Unit) const {
   return decode<CollectedUnit>(run(Stage::Collect, Unit));
-}
-
-AppliedUnit UnitRunner::apply(const TranslationUnit &Unit,
-                              llvm::StringRef PlanPath) const {
-  return decode<AppliedUnit>(run(Stage::Apply, Unit, PlanPath));
 }
 
 int runWorker() {

@@ -2,7 +2,8 @@
 //
 // Every stage of every subcommand works on one translation unit at a time:
 // `check` analyses it with the checks, `plan` and `fix` collect its
-// summaries, apply the plan to it and verify it. Each runs in a worker
+// summaries (with the rewrite's edits, their names left to the plan), and
+// `fix` verifies it after the files are written. Each runs in a worker
 // process, `structify __worker`, which reads the request as JSON on stdin
 // and writes the result as JSON on stdout.
 //
@@ -22,7 +23,6 @@
 #ifndef STRUCTIFY_WORKER_H
 #define STRUCTIFY_WORKER_H
 
-#include "Apply.h"
 #include "Collect.h"
 #include "Config.h"
 #include "Runner.h"
@@ -34,8 +34,7 @@ inline constexpr llvm::StringLiteral WorkerArgument = "__worker";
 
 enum class Stage {
   Check,   ///< the configured checks: findings
-  Collect, ///< summaries of structify-tuple-return's candidates
-  Apply,   ///< the unit's share of a plan's rewrites
+  Collect, ///< summaries of structify-tuple-return's candidates, with edits
   Verify,  ///< does the unit compile? (no check runs)
 };
 
@@ -43,8 +42,6 @@ struct StageRequest {
   Stage Kind = Stage::Check;
   TranslationUnit Unit;
   ConfigOptions Config;
-  /// Apply: the plan to follow.
-  std::string PlanPath;
 };
 
 /// Runs one stage on one unit in this process; the result as JSON. A crash
@@ -63,14 +60,12 @@ public:
   UnitResult check(const TranslationUnit &Unit) const;
   UnitResult verify(const TranslationUnit &Unit) const;
   CollectedUnit collect(const TranslationUnit &Unit) const;
-  AppliedUnit apply(const TranslationUnit &Unit, llvm::StringRef PlanPath) const;
 
 private:
   /// The stage's result, or a result that says the unit crashed: a worker
   /// that dies, runs longer than Timeout seconds (0: no limit) or answers
   /// nonsense.
-  llvm::json::Value run(Stage Kind, const TranslationUnit &Unit,
-                        llvm::StringRef PlanPath = "") const;
+  llvm::json::Value run(Stage Kind, const TranslationUnit &Unit) const;
 
   ConfigOptions Config;
   std::string Executable;
