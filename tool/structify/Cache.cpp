@@ -132,6 +132,8 @@ std::optional<UnitResult> Cache::lookup(llvm::StringRef Key) {
       return std::nullopt;
     Result.Diagnostics.push_back(std::move(Diag));
   }
+  if (const llvm::json::Value *Records = Entry->getAsObject()->get("records"))
+    Result.Records = *Records;
   return Result;
 }
 
@@ -153,11 +155,13 @@ void Cache::store(llvm::StringRef Key, const UnitResult &Result) {
     return;
   // Written aside and renamed: concurrent runs sharing the cache see whole
   // entries or none. An entry that cannot be written is skipped.
-  llvm::consumeError(llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-    OS << llvm::json::Value(
-        llvm::json::Object{{"version", EntryVersion},
+  llvm::json::Object Entry{{"version", EntryVersion},
                            {"files", std::move(Files)},
-                           {"diagnostics", std::move(Diags)}});
+                           {"diagnostics", std::move(Diags)}};
+  if (Result.Records)
+    Entry["records"] = *Result.Records;
+  llvm::consumeError(llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+    OS << llvm::json::Value(std::move(Entry));
     return llvm::Error::success();
   }));
 }

@@ -94,9 +94,9 @@ namespace {
 
 class SummaryConsumer : public ASTConsumer {
 public:
-  SummaryConsumer(Preprocessor &PP, const TupleReturnPolicy &Policy,
-                  const SummaryOptions &Options, std::vector<FunctionSummary> &Out)
-      : PP(PP), Policy(Policy), Options(Options), Out(Out) {}
+  SummaryConsumer(Preprocessor &PP, TupleReturnPolicy Policy, SummaryOptions Options,
+                  std::vector<FunctionSummary> &Out)
+      : PP(PP), Policy(std::move(Policy)), Options(std::move(Options)), Out(Out) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     // A unit with errors has an incomplete AST: the caller reports it.
     if (Ctx.getDiagnostics().hasErrorOccurred())
@@ -106,8 +106,8 @@ public:
 
 private:
   Preprocessor &PP;
-  const TupleReturnPolicy &Policy;
-  const SummaryOptions &Options;
+  const TupleReturnPolicy Policy;
+  const SummaryOptions Options;
   std::vector<FunctionSummary> &Out;
 };
 
@@ -149,6 +149,26 @@ private:
 };
 
 } // namespace
+
+std::unique_ptr<ASTConsumer> makeSummaryConsumer(CompilerInstance &CI,
+                                                 const tidy::ClangTidyOptions &Options,
+                                                 std::vector<FunctionSummary> &Out) {
+  return std::make_unique<SummaryConsumer>(CI.getPreprocessor(), policyFor(Options),
+                                           summaryOptionsFor(Options), Out);
+}
+
+llvm::json::Value recordsJSON(const std::vector<FunctionSummary> &Summaries) {
+  llvm::json::Array Records;
+  for (const FunctionSummary &S : Summaries)
+    Records.push_back(toJSON(S));
+  return Records;
+}
+
+bool fromRecordsJSON(const llvm::json::Value &Records,
+                     std::vector<FunctionSummary> &Summaries) {
+  llvm::json::Path::Root Root;
+  return fromJSON(Records, Summaries, Root);
+}
 
 CollectedUnit collectUnit(const TranslationUnit &Unit,
                           const tidy::ClangTidyOptions &Options) {

@@ -31,6 +31,19 @@ struct CollectedUnit {
 CollectedUnit collectUnit(const TranslationUnit &Unit,
                           const clang::tidy::ClangTidyOptions &Options);
 
+/// An AST consumer that summarizes the unit into \p Out under \p Options,
+/// as collectUnit does: for `check` to record what `fix` needs in the same
+/// parse. \p Options must outlive it.
+std::unique_ptr<clang::ASTConsumer>
+makeSummaryConsumer(clang::CompilerInstance &CI,
+                    const clang::tidy::ClangTidyOptions &Options,
+                    std::vector<FunctionSummary> &Out);
+
+/// \p Summaries as the records a cache entry keeps, and back.
+llvm::json::Value recordsJSON(const std::vector<FunctionSummary> &Summaries);
+bool fromRecordsJSON(const llvm::json::Value &Records,
+                     std::vector<FunctionSummary> &Summaries);
+
 llvm::json::Value toJSON(const CollectedUnit &U);
 bool fromJSON(const llvm::json::Value &V, CollectedUnit &U, llvm::json::Path P);
 

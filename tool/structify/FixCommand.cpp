@@ -46,6 +46,20 @@ cl::opt<unsigned> MaxRounds(
              "compile (default: 5)"),
     cl::init(5), cl::sub(fixCommand()), cl::cat(structifyCategory()));
 
+cl::opt<std::string> ShardOption(
+    "shard",
+    cl::desc("Collect only part i of n of the units into --records, on one "
+             "machine of many; a final 'structify fix --records=DIR,...' "
+             "plans, writes and verifies"),
+    cl::value_desc("i/n"), cl::sub(fixCommand()), cl::cat(structifyCategory()));
+
+cl::list<std::string> RecordDirs(
+    "records",
+    cl::desc("With --shard: where this shard's records go. Without: the "
+             "records of every shard, read instead of parsing those units"),
+    cl::value_desc("dir,..."), cl::CommaSeparated, cl::sub(fixCommand()),
+    cl::cat(structifyCategory()));
+
 cl::opt<std::string> DebugStopAfter(
     "debug-stop-after",
     cl::desc("Stop as if killed after a stage (write), for testing recovery"),
@@ -291,10 +305,46 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
 
 } // namespace
 
+/// `fix --shard=i/n --records=DIR`: this shard's units collected into DIR,
+/// for a final `fix --records=DIR,...` to plan, write and verify.
+int collectShard(Project &P, const Shard &Part, llvm::StringRef Dir, const char *Argv0) {
+  P.ResultsCache = std::make_shared<Cache>(Dir.str(), toolIdentity(Argv0));
+  StageTimes Times;
+  const std::vector<CollectedUnit> Collected = collectUnits(P, Times);
+  size_t Failed = 0;
+  for (const CollectedUnit &Unit : Collected)
+    Failed += Unit.Status != UnitResult::Outcome::Analysed;
+  llvm::outs() << "structify fix --shard=" << Part.Index << "/" << Part.Count << ": "
+               << countOf(Collected.size() - Failed, "translation unit") << " recorded in "
+               << Dir;
+  if (Failed)
+    llvm::outs() << "; " << Failed << " did not compile (the final step reports them)";
+  llvm::outs() << "\n";
+  Times.print(llvm::errs());
+  return ExitClean;
+}
+
 int runFix(const char *Argv0) {
-  auto P = loadProject(Argv0);
+  Shard Part;
+  if (!ShardOption.empty()) {
+    std::optional<Shard> Parsed = parseShard(ShardOption);
+    if (!Parsed)
+      return usageError("--shard=" + ShardOption + ": expected i/n with 1 <= i <= n");
+    if (RecordDirs.size() != 1)
+      return usageError("--shard=" + ShardOption +
+                        " needs --records=DIR, the directory this shard's records go to");
+    Part = *Parsed;
+  }
+  for (const std::string &Dir : RecordDirs)
+    if (Part.Count <= 1 && !llvm::sys::fs::is_directory(Dir))
+      return usageError(Dir + ": --records names no directory of records");
+  auto P = loadProject(Argv0, Part);
   if (!P)
     return usageError(P.takeError());
+  if (Part.Count > 1)
+    return collectShard(*P, Part, RecordDirs.front(), Argv0);
+  for (const std::string &Dir : RecordDirs)
+    P->RecordCaches.push_back(std::make_shared<Cache>(Dir, toolIdentity(Argv0)));
   const std::string Work = workDirectory(*P);
   bool KeepWork = false;
   const int Exit = fixProject(*P, Work, KeepWork);

@@ -85,6 +85,55 @@ cl::opt<bool> InProcess(
     cl::Hidden, cl::sub(planCommand()), cl::sub(fixCommand()),
     cl::cat(structifyCategory()));
 
+cl::opt<bool> NoCache("no-cache",
+                      cl::desc("Parse every unit; read and write no results cache"),
+                      cl::sub(planCommand()), cl::sub(fixCommand()),
+                      cl::cat(structifyCategory()));
+
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Results cache directory, shared with 'structify check' "
+             "(default: <build-dir>/.structify-cache)"),
+    cl::value_desc("dir"), cl::sub(planCommand()), cl::sub(fixCommand()),
+    cl::cat(structifyCategory()));
+
+/// The cache key of what `plan` and `fix` collect themselves: another entry
+/// than `check`'s for the same unit, whose records they also take.
+constexpr llvm::StringLiteral CollectKeyPrefix = "structify collect\n";
+
+/// \p P's unit \p I collected: from the results cache when `structify
+/// check` or an earlier collect left a fresh entry with records, else parsed
+/// (and stored).
+CollectedUnit collectCached(const Project &P, size_t I, const UnitRunner &Runner,
+                            bool &FromCache) {
+  const TranslationUnit &Unit = P.Units[I];
+  std::vector<Cache *> Caches;
+  if (P.ResultsCache)
+    Caches.push_back(P.ResultsCache.get());
+  for (const auto &Records : P.RecordCaches)
+    Caches.push_back(Records.get());
+  for (Cache *C : Caches)
+    for (const std::string &Key : {C->key(Unit, P.ConfigTexts[I]),
+                                   C->key(Unit, (CollectKeyPrefix + P.ConfigTexts[I]).str())})
+      if (std::optional<UnitResult> Hit = C->lookup(Key); Hit && Hit->Records) {
+        CollectedUnit Cached;
+        Cached.FilesRead = Hit->FilesRead;
+        if (fromRecordsJSON(*Hit->Records, Cached.Summaries)) {
+          FromCache = true;
+          return Cached;
+        }
+      }
+  CollectedUnit Collected = Runner.collect(Unit);
+  if (P.ResultsCache && Collected.Status == UnitResult::Outcome::Analysed) {
+    UnitResult Entry;
+    Entry.FilesRead = Collected.FilesRead;
+    Entry.Records = recordsJSON(Collected.Summaries);
+    P.ResultsCache->store(
+        P.ResultsCache->key(Unit, (CollectKeyPrefix + P.ConfigTexts[I]).str()), Entry);
+  }
+  return Collected;
+}
+
 /// CMake's source directory, from the build directory's CMakeCache.txt.
 std::string cmakeSourceDir(llvm::StringRef Build) {
   llvm::SmallString<256> Cache(Build);
@@ -182,7 +231,7 @@ llvm::Expected<std::string> hashFile(llvm::StringRef Path) {
   return hashText({(*Buffer)->getBuffer()});
 }
 
-llvm::Expected<Project> loadProject(const char *Argv0) {
+llvm::Expected<Project> loadProject(const char *Argv0, Shard Part) {
   Project P;
   P.BuildDir = canonicalPath(BuildDir);
   P.Jobs = Jobs;
@@ -212,7 +261,7 @@ llvm::Expected<Project> loadProject(const char *Argv0) {
   AdapterOptions Adapt;
   Adapt.UsePch = false;
   ChangeSummary Changes;
-  auto Units = loadUnits(BuildDir, {}, Shard(), Adapt, &Changes);
+  auto Units = loadUnits(BuildDir, {}, Part, Adapt, &Changes);
   if (!Units)
     return Units.takeError();
   if (!P.Quiet)
@@ -226,7 +275,14 @@ llvm::Expected<Project> loadProject(const char *Argv0) {
     for (const std::string &Warning : P.Configuration->warningsFor(*Options))
       if (auto [It, Inserted] = Warned.insert(Warning); Inserted)
         llvm::errs() << "structify: warning: " << Warning << "\n";
+    P.ConfigTexts.push_back(clang::tidy::configurationAsText(*Options));
     P.Options.push_back(std::move(*Options));
+  }
+  if (!NoCache) {
+    llvm::SmallString<256> Dir(CacheDir);
+    if (Dir.empty())
+      llvm::sys::path::append(Dir, BuildDir, ".structify-cache");
+    P.ResultsCache = std::make_shared<Cache>(std::string(Dir), toolIdentity(Argv0));
   }
   P.Layout.BuildDir = P.BuildDir;
   if (!SourceRoot.empty()) {
@@ -259,20 +315,26 @@ void StageTimes::print(llvm::raw_ostream &OS) const {
   OS << "\n";
 }
 
-llvm::Expected<ProjectPlan> makeProjectPlan(const Project &P, StageTimes &Times) {
+std::vector<CollectedUnit> collectUnits(const Project &P, StageTimes &Times) {
   Stopwatch Clock;
   Progress Status(P.Units.size(), P.Quiet, "collect");
   std::vector<CollectedUnit> Collected(P.Units.size());
   const UnitRunner Runner = P.runner();
   runInParallel(P.Units.size(), P.Jobs, [&](size_t I) {
     Status.started(P.Units[I].File);
-    Collected[I] = Runner.collect(P.Units[I]);
     UnitResult Shown;
+    Collected[I] = collectCached(P, I, Runner, Shown.Cached);
     Shown.Status = Collected[I].Status;
     Status.finished(P.Units[I].File, Shown);
   });
   Status.done();
   addTime(Times.Collect, Clock.lap());
+  return Collected;
+}
+
+llvm::Expected<ProjectPlan> makeProjectPlan(const Project &P, StageTimes &Times) {
+  std::vector<CollectedUnit> Collected = collectUnits(P, Times);
+  Stopwatch Clock;
 
   ProjectPlan Result;
   PlanInputs Inputs;

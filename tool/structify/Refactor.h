@@ -3,6 +3,9 @@
 #ifndef STRUCTIFY_REFACTOR_H
 #define STRUCTIFY_REFACTOR_H
 
+#include "Cache.h"
+#include "Collect.h"
+#include "CompileDb.h"
 #include "Config.h"
 #include "Journal.h"
 #include "Planner.h"
@@ -51,6 +54,14 @@ struct Project {
   bool InProcess = false;
   /// BUILD_DIR/.structify-fix.lock, held while the project is open.
   std::shared_ptr<RunLock> Lock;
+  /// The results cache `structify check` fills (unless --no-cache): a unit
+  /// whose entry is fresh is not parsed to collect it; and each unit's
+  /// configuration as text, part of its key.
+  std::shared_ptr<Cache> ResultsCache;
+  std::vector<std::string> ConfigTexts;
+  /// Records collected by `structify fix --shard=i/n --records=DIR` on other
+  /// machines, read like the cache.
+  std::vector<std::shared_ptr<Cache>> RecordCaches;
 
   UnitRunner runner() const {
     return UnitRunner(ConfigOpts, Executable, InProcess);
@@ -70,7 +81,8 @@ private:
 /// line naming the file and the problem.
 /// Loads the project and locks its build directory (lockBuildDirectory) for
 /// as long as the Project lives.
-llvm::Expected<Project> loadProject(const char *Argv0);
+llvm::Expected<Project> loadProject(const char *Argv0, Shard Part = Shard());
+
 
 /// Wall-clock seconds spent in each stage.
 struct StageTimes {
@@ -94,6 +106,10 @@ struct ProjectPlan {
   /// The units that do not compile.
   std::vector<FailedUnit> Failed;
 };
+
+/// The collect stage: every unit's summaries and recorded edits, from the
+/// caches where fresh, else parsed (and stored in ResultsCache).
+std::vector<CollectedUnit> collectUnits(const Project &P, StageTimes &Times);
 
 /// Collect and plan: the plan for the whole project, with its files and their
 /// hashes. A unit that does not compile stops it only with RequireAllUnits;

@@ -17,6 +17,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CrashRecoveryContext.h"
@@ -34,17 +35,24 @@ using namespace clang::tidy;
 
 namespace {
 
-/// clang-tidy's AST consumer, plus a record of every file the unit read.
+/// clang-tidy's AST consumer (with another, when asked), plus a record of
+/// every file the unit read.
 class CheckAction : public ASTFrontendAction {
 public:
   CheckAction(ClangTidyASTConsumerFactory &Factory,
-              std::vector<std::string> &FilesRead)
-      : Factory(Factory), FilesRead(FilesRead) {}
+              std::vector<std::string> &FilesRead, const RunnerOptions &Options)
+      : Factory(Factory), FilesRead(FilesRead), Options(Options) {}
 
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef File) override {
-    return Factory.createASTConsumer(CI, File);
+    std::unique_ptr<ASTConsumer> Checks = Factory.createASTConsumer(CI, File);
+    if (!Options.ExtraConsumer)
+      return Checks;
+    std::vector<std::unique_ptr<ASTConsumer>> Both;
+    Both.push_back(std::move(Checks));
+    Both.push_back(Options.ExtraConsumer(CI));
+    return std::make_unique<MultiplexConsumer>(std::move(Both));
   }
 
   void EndSourceFileAction() override {
@@ -54,22 +62,24 @@ protected:
 private:
   ClangTidyASTConsumerFactory &Factory;
   std::vector<std::string> &FilesRead;
+  const RunnerOptions &Options;
 };
 
 class CheckActionFactory : public AnalysisActionFactory {
 public:
   CheckActionFactory(ClangTidyContext &Context,
                      IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                     std::vector<std::string> &FilesRead)
-      : ConsumerFactory(Context, std::move(FS)), FilesRead(FilesRead) {}
+                     std::vector<std::string> &FilesRead, const RunnerOptions &Options)
+      : ConsumerFactory(Context, std::move(FS)), FilesRead(FilesRead), Options(Options) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<CheckAction>(ConsumerFactory, FilesRead);
+    return std::make_unique<CheckAction>(ConsumerFactory, FilesRead, Options);
   }
 
 private:
   ClangTidyASTConsumerFactory ConsumerFactory;
   std::vector<std::string> &FilesRead;
+  const RunnerOptions &Options;
 };
 
 /// The canonical path, so that a header reached as "../include/a.h" from one
@@ -226,7 +236,7 @@ UnitResult analyse(const TranslationUnit &Unit, const RunnerOptions &Options) {
                              DiagOpts, &DiagConsumer,
                              /*ShouldOwnClient=*/false);
     compat::setDiagnosticsEngine(Context, std::move(DiagOpts), &Engine);
-    CheckActionFactory Factory(Context, FS, Result.FilesRead);
+    CheckActionFactory Factory(Context, FS, Result.FilesRead, Options);
     Ran = runTool(Unit, Opts, Factory, DiagConsumer, FS);
     Errors = DiagConsumer.take();
   });

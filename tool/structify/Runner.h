@@ -17,6 +17,7 @@
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <functional>
 #include <memory>
@@ -52,6 +53,9 @@ struct UnitResult {
   std::string Problem;
   /// Whether the result came from the results cache.
   bool Cached = false;
+  /// What `structify fix` records of the unit (Collect.h's summaries, as
+  /// JSON), when the stage made them: the cache keeps them for `fix`.
+  std::optional<llvm::json::Value> Records;
 };
 
 /// Makes the options provider for one analysis, reading through FS (whose
@@ -66,6 +70,10 @@ struct RunnerOptions {
   OptionsProviderFactory MakeOptionsProvider;
   /// Take fixes from notes too (clang-tidy's --fix-notes).
   bool FixesFromNotes = false;
+  /// Another consumer of the same AST, beside the checks: what `structify
+  /// fix` records, made in `check`'s parse for its cache.
+  std::function<std::unique_ptr<clang::ASTConsumer>(clang::CompilerInstance &)>
+      ExtraConsumer;
 };
 
 /// Appends the absolute real path of every file the compilation read.

@@ -78,10 +78,13 @@ Value toJSON(const UnitResult &R) {
   Array Diags;
   for (const clang::tooling::Diagnostic &D : R.Diagnostics)
     Diags.push_back(structify::toJSON(D));
-  return Object{{"status", outcomeKeyword(R.Status)},
-                {"problem", R.Problem},
-                {"filesRead", R.FilesRead},
-                {"diagnostics", std::move(Diags)}};
+  Object O{{"status", outcomeKeyword(R.Status)},
+           {"problem", R.Problem},
+           {"filesRead", R.FilesRead},
+           {"diagnostics", std::move(Diags)}};
+  if (R.Records)
+    O["records"] = *R.Records;
+  return O;
 }
 
 bool fromJSON(const Value &V, UnitResult &R, llvm::json::Path P) {
@@ -98,6 +101,8 @@ bool fromJSON(const Value &V, UnitResult &R, llvm::json::Path P) {
       return false;
     R.Diagnostics.push_back(std::move(Diag));
   }
+  if (const Value *Records = V.getAsObject()->get("records"))
+    R.Records = *Records;
   return true;
 }
 
@@ -149,7 +154,23 @@ Value runStage(const StageRequest &Request) {
     Runner.MakeOptionsProvider = [&](auto FS) {
       return Conf->makeProvider(std::move(FS));
     };
-    return toJSON(analyse(Request.Unit, Runner));
+    // Where structify-tuple-return runs, what `structify fix` needs of the
+    // unit is recorded in the same parse, for the results cache.
+    std::optional<clang::tidy::ClangTidyOptions> Options;
+    std::vector<FunctionSummary> Summaries;
+    if (auto Read = optionsFor(Request, *Conf);
+        Read && Config::enables(*Read, clang::tidy::structify::TupleReturnCheckName)) {
+      Options = std::move(*Read);
+      Runner.ExtraConsumer = [&](clang::CompilerInstance &CI) {
+        return makeSummaryConsumer(CI, *Options, Summaries);
+      };
+    } else if (!Read) {
+      llvm::consumeError(Read.takeError());
+    }
+    UnitResult Result = analyse(Request.Unit, Runner);
+    if (Options && Result.Status == UnitResult::Outcome::Analysed)
+      Result.Records = recordsJSON(Summaries);
+    return toJSON(Result);
   }
   case Stage::Verify: {
     debugWaitInVerify();
