@@ -11,9 +11,15 @@ For each project (a Debian source package), on a scratch copy of its sources:
   2. count the findings of both checks (`structify check --format=json`);
   3. time one plain `run-clang-tidy-22 -load <plugin>` pass with
      structify-tuple-return, the baseline of `structify fix`;
-  4. stage "tuple-return": `structify fix` (every structify-tuple-return
-     rewrite, planned for the whole project), then rebuild and test;
-  5. stage "index-access": every structify-index-access fix, exported by
+  4. `structify check` with structify-tuple-return (as a CI job would run
+     it first), then `structify fix` timed: the fix after a warm check, which
+     takes each unit's records from the results cache; the sources are then
+     put back;
+  5. stage "tuple-return": `structify fix --no-cache` (every
+     structify-tuple-return rewrite, planned for the whole project, every
+     unit parsed once), timed against the baseline, then rebuild and test;
+     it must write the same files as the fix after the warm check;
+  6. stage "index-access": every structify-index-access fix, exported by
      `structify check --export-fixes` and applied by
      clang-apply-replacements-22, then rebuild and test.
 
@@ -290,9 +296,17 @@ def read_findings(path):
     return dict(per_check=per_check, failures=failures, summary=report.get("summary", {}))
 
 
-def structify_check(tools, build_dir, config, jobs, out_json, export_fixes=None):
+def stage_times(stderr):
+    """structify fix's `time: collect 1.0 s, plan 0.0 s, ...` line."""
+    m = re.search(r"^time: (.*)$", stderr, re.M)
+    return {k: float(v) for k, v in re.findall(r"(\w+) ([\d.]+) s", m.group(1))} if m else {}
+
+
+def structify_check(tools, build_dir, config, jobs, out_json, export_fixes=None, cache=False):
     cmd = [tools["structify"], "check", "-p", build_dir, "--config-file", config,
-           "-j", str(jobs), "--no-cache", "--quiet", "--format=json", "-o", out_json]
+           "-j", str(jobs), "--quiet", "--format=json", "-o", out_json]
+    if not cache:
+        cmd.append("--no-cache")
     if export_fixes:
         cmd.append("--export-fixes=" + export_fixes)
     rc, out, secs = run(cmd)
@@ -330,12 +344,22 @@ def parse_fix_output(stdout, stderr):
             name, _, reason = line.strip().partition(": ")
             skipped.append((name, reason))
     m = re.search(r"rewrote (\d+) functions? with (\d+) edits in (\d+) files?", stdout)
+    # A group's line names its leader and the functions that share its
+    # struct; overrides have the leader's own name.
+    functions = overrides = 0
+    for line in rewritten:
+        head, _, members = line.partition(" -> ")[0].partition(" (with ")
+        leader = head.split("(")[0].split("::")[-1]
+        names = [n.split("(")[0].split("::")[-1] for n in re.split(r"\), ", members.rstrip(")"))
+                 if n] if members else []
+        functions += 1 + len(names)
+        overrides += sum(n == leader for n in names)
     errors = [l for l in stderr.splitlines()
               if l.startswith("structify fix: error") or l.startswith("structify: error")
               or "did not compile" in l or "[caused by" in l or "cannot rewrite" in l]
-    return dict(rewritten=rewritten, skipped=skipped,
-                edits=int(m.group(2)) if m else 0, files=int(m.group(3)) if m else 0,
-                errors=errors)
+    return dict(rewritten=rewritten, skipped=skipped, functions=functions,
+                overrides=overrides, edits=int(m.group(2)) if m else 0,
+                files=int(m.group(3)) if m else 0, errors=errors)
 
 
 def count_yaml_fixes(path):
@@ -431,16 +455,30 @@ def run_project(name, spec, args, tools):
             (l for l in out.splitlines() if "rror" in l), "exit %d" % rc).strip()
         log("  ! the baseline failed (exit %d): %s" % (rc, res["run_clang_tidy_error"]))
 
-    # Stage 1: structify-tuple-return through structify fix.
-    log("  stage tuple-return: structify fix")
-    rc, out, err, secs = run_split([tools["structify"], "fix", "-p", bdir, "--config-file",
+    # The fix right after a check, as CI runs them: check leaves each unit's
+    # records in the results cache; fix parses nothing to collect.
+    shutil.rmtree(os.path.join(bdir, ".structify-cache"), ignore_errors=True)
+    log("  structify check (structify-tuple-return), then structify fix (warm)")
+    structify_check(tools, bdir, cfg_tuple, args.jobs, os.path.join(work, "findings-tuple.json"),
+                    cache=True)
+    rc, out, err, warm = run_split([tools["structify"], "fix", "-p", bdir, "--config-file",
                                     cfg_tuple, "-j", str(args.jobs), "--quiet"])
+    res["warm_fix"] = dict(exit=rc, seconds=warm, stages=stage_times(err),
+                           diff=run(["diff", "-ru", orig, src])[1])
+    reset_tree(orig, src)
+
+    # Stage 1: structify-tuple-return through structify fix, cold.
+    log("  stage tuple-return: structify fix --no-cache")
+    rc, out, err, secs = run_split([tools["structify"], "fix", "-p", bdir, "--config-file",
+                                    cfg_tuple, "-j", str(args.jobs), "--quiet", "--no-cache"])
     with open(os.path.join(work, "structify-fix.log"), "w") as f:
         f.write(out + err)
     fix = parse_fix_output(out, err)
-    fix.update(exit=rc, seconds=secs, stdout=out, stderr=err)
+    fix.update(exit=rc, seconds=secs, stdout=out, stderr=err, stages=stage_times(err))
     fix["changed_files"] = changed_files(orig, src)
     res["fix"] = fix
+    # The warm fix must have written exactly what the cold one did.
+    res["warm_fix"]["same_files"] = res["warm_fix"].pop("diff") == run(["diff", "-ru", orig, src])[1]
     b1 = build(bdir, args.jobs)
     t1 = run_tests(bdir, args.jobs, spec.get("ctest", []), "tuple-return") if b1["ok"] else \
         dict(results={}, passed=0, failed=0, total=0, seconds=0, exit=None)
@@ -472,7 +510,8 @@ def run_project(name, spec, args, tools):
     # A fix that gives up (conflicting edits, a rewrite that never compiles)
     # breaks the promise as surely as one that breaks the build.
     res["ok"] = res["stage_tuple"]["ok"] and res["stage_index"]["ok"] and \
-        fix["exit"] == 0 and res["index_fixes"]["apply_exit"] == 0
+        fix["exit"] == 0 and res["index_fixes"]["apply_exit"] == 0 and \
+        res["warm_fix"]["same_files"]
     report_project(res)
     return res
 
@@ -535,8 +574,17 @@ def report_project(res):
                                      if s2["tests_changed"] else ""))
     for e in s2["build"]["errors"][:8]:
         log("    ! " + e)
-    log("  time: structify fix %.1f s, run-clang-tidy-22 %s"
-        % (fx["seconds"], fmt_baseline(fx["seconds"], res["run_clang_tidy_seconds"])))
+    flagged = f["per_check"].get(CHECKS[0], dict(findings=0))["findings"]
+    rewritten_apis = fx["functions"] - fx["overrides"]
+    log("  tuple-return share: %d of %d flagged APIs rewritten (%s), %d overrides with them"
+        % (rewritten_apis, flagged, "%.0f%%" % (100.0 * rewritten_apis / flagged) if flagged
+           else "-", fx["overrides"]))
+    wf = res["warm_fix"]
+    log("  time: structify fix %.1f s (%s), run-clang-tidy-22 %s; after a warm check %.1f s "
+        "(%s)%s" % (fx["seconds"], ", ".join("%s %.1f s" % kv for kv in fx["stages"].items()),
+                    fmt_baseline(fx["seconds"], res["run_clang_tidy_seconds"]), wf["seconds"],
+                    fmt_ratio(wf["seconds"], res["run_clang_tidy_seconds"]),
+                    "" if wf["same_files"] else "; ! it wrote other files than the cold fix"))
     log("  result: %s" % ("ok" if res["ok"] else "FAILED"))
 
 
@@ -544,8 +592,8 @@ def summary_table(results):
     log("")
     log("| project | units | tuple-return findings | index-access findings (with fix) | "
         "rewritten / skipped | build after tuple-return | build after index-access | "
-        "tests before | tests after | fix / run-clang-tidy |")
-    log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+        "tests before | tests after | fix / run-clang-tidy | fix after a warm check |")
+    log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in results:
         if "error" in r:
             log("| %s | error: %s | | | | | | | | |" % (r["project"], r["error"].splitlines()[0]))
@@ -557,12 +605,20 @@ def summary_table(results):
         ia = pc.get(CHECKS[1], dict(findings=0, with_fix=0))
         fx = r["fix"]
         after = r["stage_index"]["tests"] if r["stage_index"]["build"]["ok"] else None
-        log("| %s | %d | %d | %d (%d) | %d / %d%s | %s | %s | %s | %s | %.1f s / %s |" % (
+        wf = r["warm_fix"]
+        log("| %s | %d | %d | %d (%d) | %d / %d%s | %s | %s | %s | %s | %.1f s / %s | %.1f s (%s)%s |" % (
             r["project"], r["units"], tr["findings"], ia["findings"], ia["with_fix"],
-            len(fx["rewritten"]), len(fx["skipped"]), "" if fx["exit"] == 0 else " (exit %d)" % fx["exit"],
+            fx["functions"] - fx["overrides"], len(fx["skipped"]),
+            "" if fx["exit"] == 0 else " (exit %d)" % fx["exit"],
             fmt_build(r["stage_tuple"]["build"]), fmt_build(r["stage_index"]["build"]),
             fmt_tests(r["tests_before"]), fmt_tests(after) if after else "not run",
-            fx["seconds"], fmt_baseline(fx["seconds"], r["run_clang_tidy_seconds"])))
+            fx["seconds"], fmt_baseline(fx["seconds"], r["run_clang_tidy_seconds"]),
+            wf["seconds"], fmt_ratio(wf["seconds"], r["run_clang_tidy_seconds"]),
+            "" if wf["same_files"] else ", other files"))
+
+
+def fmt_ratio(seconds, baseline_seconds):
+    return "%.2fx" % (seconds / baseline_seconds) if baseline_seconds else "no baseline"
 
 
 def fmt_baseline(fix_seconds, baseline_seconds):

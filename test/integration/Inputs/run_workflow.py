@@ -654,23 +654,39 @@ class GitHub(Runner):
 class GitLab(Runner):
     def run(self):
         config = yaml_block(self.args.guide, self.args.block)
+        stages = config.get("stages") or ["build", "test", "deploy"]
+        jobs = [(name, job) for name, job in config.items()
+                if not name.startswith(".") and isinstance(job, dict) and "script" in job]
+        # Stage by stage, each job in order; `parallel: N` runs N instances.
+        jobs.sort(key=lambda nj: stages.index(nj[1].get("stage", "test")))
         failed = False
-        for name, job in config.items():
-            if name.startswith(".") or not isinstance(job, dict) or "script" not in job:
-                continue
-            ok = self.run_job(name, job)
-            self.log("job %s: %s" % (name, "success" if ok else "failure"))
-            failed |= not ok and not job.get("allow_failure", False)
+        self.artifact_dirs = []
+        for stage in stages:
+            for name, job in jobs:
+                if job.get("stage", "test") != stage:
+                    continue
+                count = int(job.get("parallel", 0) or 0)
+                for index in range(1, count + 1) if count else [None]:
+                    label = name if index is None else "%s %d/%d" % (name, index, count)
+                    ok = self.run_job(name, job, index, count)
+                    self.log("job %s: %s" % (label, "success" if ok else "failure"))
+                    failed |= not ok and not job.get("allow_failure", False)
         return 1 if failed else 0
 
-    def run_job(self, name, job):
-        self.fresh_machine(name)
+    def run_job(self, name, job, index=None, count=0):
+        self.fresh_machine(name + ("-%d" % index if index else ""))
+        # The artifacts of the jobs of earlier stages, as GitLab downloads them.
+        for stored in self.artifact_dirs:
+            if stored[0] != job.get("stage", "test"):
+                shutil.copytree(stored[1], self.workspace, dirs_exist_ok=True)
         env, sha = self.base_env()
         env.update({
             "GITLAB_CI": "true", "CI_PROJECT_DIR": self.workspace, "CI_COMMIT_SHA": sha,
             "CI_COMMIT_REF_SLUG": self.args.ref_slug, "CI_DEFAULT_BRANCH": "main",
             "CI_JOB_NAME": name, "CI_PIPELINE_SOURCE": self.args.pipeline_source,
         })
+        if index:
+            env.update({"CI_NODE_INDEX": str(index), "CI_NODE_TOTAL": str(count)})
         for variable in self.args.variable or []:
             key, value = variable.split("=", 1)
             env[key] = value
@@ -704,6 +720,24 @@ class GitLab(Runner):
                     shutil.copytree(src, os.path.join(stored, path.rstrip("/")), symlinks=True)
             self.log("cache saved %s" % cache_key)
         artifacts = job.get("artifacts") or {}
+        if artifacts.get("paths") and (ok or artifacts.get("when") == "always"):
+            stored = os.path.join(self.state, "artifacts",
+                                  "gitlab-%s-%s" % (name, index or 0))
+            shutil.rmtree(stored, ignore_errors=True)
+            os.makedirs(stored)
+            found = []
+            for pattern in artifacts["paths"]:
+                for path in sorted(glob.glob(os.path.join(self.workspace, pattern.rstrip("/")))):
+                    rel = os.path.relpath(path, self.workspace)
+                    target = os.path.join(stored, rel)
+                    if os.path.isdir(path):
+                        shutil.copytree(path, target)
+                    else:
+                        os.makedirs(os.path.dirname(target), exist_ok=True)
+                        shutil.copy(path, target)
+                    found.append(rel)
+            self.log("artifacts saved %s" % " ".join(found) if found else "artifacts: no file")
+            self.artifact_dirs.append((job.get("stage", "test"), stored))
         if ok or artifacts.get("when") == "always":
             for kind, path in (artifacts.get("reports") or {}).items():
                 full = os.path.join(self.workspace, path)
