@@ -14,6 +14,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/raw_ostream.h"
 #include <set>
 
 namespace clang::tidy::structify {
@@ -22,6 +23,19 @@ std::string sourceText(CharSourceRange Range, const ASTContext &Ctx) {
   return Lexer::getSourceText(Range, Ctx.getSourceManager(), Ctx.getLangOpts())
       .str();
 }
+
+namespace placeholder {
+// Placeholders are \x01-delimited: no C++ source holds that byte.
+constexpr char Mark = '\x01';
+const std::string StructName = "\x01S\x01";
+/// Marks the edit that declares the struct ahead of its definition: the
+/// group's leader alone keeps it. Expands to nothing.
+const std::string Declaration = "\x01D\x01";
+static std::string field(size_t I) { return Mark + ("F" + std::to_string(I)) + Mark; }
+static std::string fieldType(size_t I) { return Mark + ("T" + std::to_string(I)) + Mark; }
+/// The comparisons' place in the definition, with their indentation.
+static std::string operators(llvm::StringRef Indent) { return Mark + ("O" + Indent.str()) + Mark; }
+} // namespace placeholder
 
 namespace {
 
@@ -211,10 +225,42 @@ private:
     if (Where.isInvalid() || Where.isMacroID())
       return fail(First->getLocation(),
                   "the declaration comes from a macro expansion");
+    if (Spec.AfterClass)
+      return insertStructAfterClass();
     const std::string Indent = Lexer::getIndentationForLine(Where, SM).str();
     Hints.push_back(
         FixItHint::CreateInsertion(Where, structDefinition(Spec, Indent) + "\n" + Indent));
     return true;
+  }
+
+  /// `struct S;` before the outermost class, `struct S {...};` after it.
+  bool insertStructAfterClass() {
+    const CXXRecordDecl *Class = Spec.AfterClass;
+    const SourceLocation Before = writtenDeclarationStart(Class, Tokens);
+    const SourceLocation Close = Class->getBraceRange().getEnd();
+    if (Before.isInvalid() || Before.isMacroID() || Close.isInvalid() || Close.isMacroID())
+      return fail(Class->getLocation(), "the class is written in a macro expansion");
+    std::optional<Token> Semi = Lexer::findNextToken(Close, SM, LangOpts);
+    if (!Semi || Semi->isNot(tok::semi))
+      return fail(Class->getLocation(), "the class's definition does not end with ';'");
+    const std::string Indent = Lexer::getIndentationForLine(Before, SM).str();
+    // Recorded for the plan, the declaration is marked as the struct's.
+    const std::string Marker =
+        Spec.Name == placeholder::StructName ? placeholder::Declaration : std::string();
+    Hints.push_back(FixItHint::CreateInsertion(
+        Before, Marker + "struct " + Spec.Name + ";\n\n" + Indent));
+    // The definition ends with a line break; the class's own follows it.
+    const std::string Definition = structDefinition(Spec, Indent);
+    Hints.push_back(FixItHint::CreateInsertion(
+        Semi->getEndLoc(),
+        "\n\n" + Indent + llvm::StringRef(Definition).drop_back().str() + Marker));
+    return true;
+  }
+
+  /// The scope the struct is declared in.
+  const DeclContext *structHome() const {
+    return Spec.AfterClass ? Spec.AfterClass->getDeclContext()
+                           : Group.Function->getDeclContext();
   }
 
   /// `<T, U>` with the parameter names a declaration of the template uses.
@@ -247,7 +293,14 @@ private:
       std::string Reference = Spec.Name + Arguments;
       const auto *Proto = Decl->getType()->getAs<FunctionProtoType>();
       const bool Trailing = Proto && Proto->hasTrailingReturn();
-      if (!Trailing && Decl->getQualifierLoc()) {
+      if (Spec.AfterClass) {
+        // Not the class's: named from the namespace the declaration is in.
+        std::optional<std::string> Name =
+            structReference(Decl->getLexicalDeclContext(), Decl->getLocation());
+        if (!Name)
+          return false;
+        Reference = *Name;
+      } else if (!Trailing && Decl->getQualifierLoc()) {
         // `std::pair<int, int> Box::get()`: the struct is Box's; in a class
         // template, `typename Box<T>::Result`, and a member template's
         // struct `typename Box<T>::template Result<U>`.
@@ -415,7 +468,7 @@ private:
   /// namespaces and classes of the function's scope that \p From is not in.
   std::optional<std::string> structReference(const DeclContext *From,
                                              SourceLocation Where) {
-    const DeclContext *Home = Group.Function->getDeclContext();
+    const DeclContext *Home = structHome();
     std::string Qualifier;
     if (!From->Encloses(Home) && !Home->Encloses(From) && !Home->isTranslationUnit()) {
       for (const DeclContext *DC = Home; DC && !DC->isTranslationUnit();
@@ -461,6 +514,36 @@ private:
   std::vector<FixItHint> Hints;
 };
 
+/// The outermost class around \p Function.
+const CXXRecordDecl *outermostClass(const FunctionDecl *Function) {
+  const CXXRecordDecl *Outer = nullptr;
+  for (const DeclContext *DC = Function->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *Class = dyn_cast<CXXRecordDecl>(DC))
+      Outer = Class;
+  return Outer;
+}
+
+/// Why the struct cannot go after \p Function's outermost class, as a
+/// clause; empty when it can: a template around it, or a definition inside
+/// the class, where the struct is not complete yet.
+std::string whyNotAfterClass(const FunctionDecl *Function) {
+  if (Function->getDescribedFunctionTemplate())
+    return "the function is a template";
+  for (const DeclContext *DC = Function->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *Class = dyn_cast<CXXRecordDecl>(DC)) {
+      if (Class->getDescribedClassTemplate() || Class->isLocalClass() ||
+          isa<ClassTemplatePartialSpecializationDecl>(Class))
+        return "the class is a template";
+    } else if (!DC->isFileContext()) {
+      return "the class is local to a function";
+    }
+  for (const FunctionDecl *Decl : Function->redecls())
+    if (Decl->isThisDeclarationADefinition() && isa<CXXRecordDecl>(Decl->getLexicalDeclContext()))
+      return "the function is defined inside it, where a struct declared after "
+             "the class is incomplete";
+  return {};
+}
+
 /// Does a field of type \p T hold a \p Class by value, directly or through
 /// a template argument (`std::optional<Node>`)? Inside \p Class, where the
 /// struct of a member goes, \p Class is incomplete.
@@ -499,44 +582,37 @@ std::optional<std::string> argumentText(const TemplateArgumentLoc &Arg,
 
 } // namespace
 
-namespace placeholder {
-// Placeholders are \x01-delimited: no C++ source holds that byte.
-constexpr char Mark = '\x01';
-const std::string StructName = "\x01S\x01";
-std::string field(size_t I) { return Mark + ("F" + std::to_string(I)) + Mark; }
-std::string fieldType(size_t I) { return Mark + ("T" + std::to_string(I)) + Mark; }
-/// The comparisons' place in the definition, with their indentation.
-std::string operators(llvm::StringRef Indent) { return Mark + ("O" + Indent.str()) + Mark; }
-} // namespace placeholder
-
 /// The comparisons the pair made, memberwise and in order of the fields.
 static std::string operatorDefinitions(const StructSpec &Spec, llvm::StringRef Indent) {
   if (Spec.Name == placeholder::StructName)
     return placeholder::operators(Indent);
   const std::string Params =
-      "(const " + Spec.Name + " &lhs, const " + Spec.Name + " &rhs)";
-  const std::string In = Indent.str() + "  ";
+      (llvm::Twine("(const ") + Spec.Name + " &lhs, const " + Spec.Name + " &rhs)").str();
+  const std::string In = (Indent + "  ").str();
   std::string Text;
+  llvm::raw_string_ostream OS(Text);
   if (llvm::is_contained(Spec.Operators, "==")) {
     std::vector<std::string> Equal;
+    Equal.reserve(Spec.Fields.size());
     for (const std::string &Field : Spec.Fields)
-      Equal.push_back("lhs." + Field + " == rhs." + Field);
-    Text += "\n" + In + "friend bool operator==" + Params + " {\n" + In + "  return " +
-            llvm::join(Equal, " && ") + ";\n" + In + "}\n";
-    Text += In + "friend bool operator!=" + Params + " { return !(lhs == rhs); }\n";
+      Equal.push_back((llvm::Twine("lhs.") + Field + " == rhs." + Field).str());
+    OS << "\n" << In << "friend bool operator==" << Params << " {\n"
+       << In << "  return " << llvm::join(Equal, " && ") << ";\n"
+       << In << "}\n";
+    OS << In << "friend bool operator!=" << Params << " { return !(lhs == rhs); }\n";
   }
   if (llvm::is_contained(Spec.Operators, "<")) {
-    Text += "\n" + In + "friend bool operator<" + Params + " {\n";
+    OS << "\n" << In << "friend bool operator<" << Params << " {\n";
     for (size_t I = 0; I + 1 < Spec.Fields.size(); ++I) {
       const std::string &F = Spec.Fields[I];
-      Text += In + "  if (lhs." + F + " < rhs." + F + ")\n" + In + "    return true;\n";
-      Text += In + "  if (rhs." + F + " < lhs." + F + ")\n" + In + "    return false;\n";
+      OS << In << "  if (lhs." << F << " < rhs." << F << ")\n" << In << "    return true;\n";
+      OS << In << "  if (rhs." << F << " < lhs." << F << ")\n" << In << "    return false;\n";
     }
-    Text += In + "  return lhs." + Spec.Fields.back() + " < rhs." + Spec.Fields.back() +
-            ";\n" + In + "}\n";
-    Text += In + "friend bool operator>" + Params + " { return rhs < lhs; }\n";
-    Text += In + "friend bool operator<=" + Params + " { return !(rhs < lhs); }\n";
-    Text += In + "friend bool operator>=" + Params + " { return !(lhs < rhs); }\n";
+    OS << In << "  return lhs." << Spec.Fields.back() << " < rhs." << Spec.Fields.back()
+       << ";\n" << In << "}\n";
+    OS << In << "friend bool operator>" << Params << " { return rhs < lhs; }\n";
+    OS << In << "friend bool operator<=" << Params << " { return !(rhs < lhs); }\n";
+    OS << In << "friend bool operator>=" << Params << " { return !(lhs < rhs); }\n";
   }
   return Text;
 }
@@ -566,7 +642,7 @@ StructSpec spec(size_t Elements) {
 bool holdsAny(llvm::StringRef Text) { return Text.contains(Mark); }
 
 bool holdsDefinition(llvm::StringRef Text) {
-  return Text.contains((llvm::Twine(Mark) + "O").str());
+  return Text.contains((llvm::Twine(Mark) + "O").str()) || Text.contains(Declaration);
 }
 
 std::string instantiate(llvm::StringRef Text, const StructSpec &Spec) {
@@ -583,6 +659,8 @@ std::string instantiate(llvm::StringRef Text, const StructSpec &Spec) {
     size_t Index = 0;
     if (Name == "S")
       Out += Spec.Name;
+    else if (Name == "D")
+      ; // a marker only
     else if (Name.starts_with("O"))
       Out += operatorDefinitions(Spec, Name.drop_front());
     else if (Name.size() > 1 && !Name.drop_front().getAsInteger(10, Index) &&
@@ -601,18 +679,20 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
   Spec.FieldTypes.clear();
   // A member's struct is nested in its class, where the class and the
   // classes around it are still incomplete.
-  for (const DeclContext *DC = Function->getDeclContext(); DC && Spec.InsertStruct;
-       DC = DC->getParent()) {
+  Spec.AfterClass = nullptr;
+  for (const DeclContext *DC = Function->getDeclContext(); DC; DC = DC->getParent()) {
     const auto *Class = dyn_cast<CXXRecordDecl>(DC);
     if (!Class)
       break;
     for (QualType Element : Shape.Elements)
       if (holdsByValue(Element, Class)) {
-        Problem = {Function->getLocation(),
-                   "an element holds a '" + Class->getNameAsString() +
-                       "', which is incomplete inside its own class, where "
-                       "the struct would go"};
-        return false;
+        if (std::string Why = whyNotAfterClass(Function); !Why.empty()) {
+          Problem = {Function->getLocation(),
+                     "an element holds a '" + Class->getNameAsString() +
+                         "', which is incomplete inside its own class, and " + Why};
+          return false;
+        }
+        Spec.AfterClass = outermostClass(Function);
       }
   }
   // Spelled as in the source when the return type is written as the
@@ -622,7 +702,7 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
     if (auto FTL = TSI->getTypeLoc().getAsAdjusted<FunctionTypeLoc>())
       Written = compat::withoutElaboration(FTL.getReturnLoc().getUnqualifiedLoc());
   if (auto TST = Written.getAs<TemplateSpecializationTypeLoc>();
-      TST && TST.getNumArgs() == Shape.Elements.size()) {
+      TST && TST.getNumArgs() == Shape.Elements.size() && !Spec.AfterClass) {
     for (unsigned I = 0; I < TST.getNumArgs(); ++I) {
       std::optional<std::string> Text = argumentText(TST.getArgLoc(I), Ctx);
       if (!Text)

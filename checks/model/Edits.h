@@ -9,6 +9,10 @@
 #include <string>
 #include <vector>
 
+namespace clang {
+class CXXRecordDecl;
+} // namespace clang
+
 namespace clang::tidy::structify {
 
 class FileTokens;
@@ -34,6 +38,11 @@ struct StructSpec {
   /// The comparisons the struct defines, memberwise as the pair compared:
   /// `==` (with `!=`) and `<` (with `>`, `<=`, `>=`).
   std::vector<std::string> Operators;
+  /// A member whose elements hold its own class (or a class around it) by
+  /// value: the struct cannot be nested where that class is incomplete, so
+  /// it is declared before the outermost class and defined after it, in the
+  /// namespace around it. Null for the usual place, next to the function.
+  const CXXRecordDecl *AfterClass = nullptr;
 };
 
 /// The struct's definition: its fields, and the comparisons \p Spec asks

@@ -63,7 +63,9 @@ static std::string validate(const Plan &P) {
       continue;
     for (const std::string &Op : E.Operators)
       if (Op != "==" && Op != "<")
-        return Who + " has Operators '" + Op + "'; a struct defines '==' and '<'";
+        return (llvm::Twine(Who) + " has Operators '" + Op +
+                "'; a struct defines '==' and '<'")
+            .str();
     if (std::string Why = unusableBecause(E.Struct); !Why.empty())
       return (llvm::Twine(Who) + " has Struct '" + E.Struct + "', which is " + Why).str();
     if (E.Fields.size() < 2)

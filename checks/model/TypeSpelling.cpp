@@ -2,8 +2,8 @@
 
 #include "model/TypeSpelling.h"
 #include "compat/Compat.h"
-#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/QualTypeNames.h"
 #include "clang/Basic/CharInfo.h"

@@ -307,7 +307,7 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
 
 /// `fix --shard=i/n --records=DIR`: this shard's units collected into DIR,
 /// for a final `fix --records=DIR,...` to plan, write and verify.
-int collectShard(Project &P, const Shard &Part, llvm::StringRef Dir, const char *Argv0) {
+static int collectShard(Project &P, const Shard &Part, llvm::StringRef Dir, const char *Argv0) {
   P.ResultsCache = std::make_shared<Cache>(Dir.str(), toolIdentity(Argv0));
   StageTimes Times;
   const std::vector<CollectedUnit> Collected = collectUnits(P, Times);

@@ -113,14 +113,15 @@ std::pair<int, int> meaningless(int tmp, int result) { return {tmp, result}; }
 // CHECK-NOTES: :[[@LINE-1]]:21: warning: 'meaningless' returns
 // CHECK-NOTES: :[[@LINE-2]]:21: note: no fix: nothing in this translation unit names element 0
 
-// A member whose elements hold its own class: the struct would be nested in
-// the class, where the class is still incomplete. Refused before any edit;
-// behind a pointer it is fine.
+// A member whose elements hold its own class and is defined inside it: the
+// struct, defined after the class (where the class is complete), would still
+// be incomplete in the member's body. Refused before any edit; behind a
+// pointer it is fine. (Defined outside the class: see own-class.cpp.)
 class Node {
 public:
-  std::pair<int, Node> child_at(int index) const;
+  std::pair<int, Node> child_at(int index) const { return {index, Node()}; }
   // CHECK-NOTES: :[[@LINE-1]]:24: warning: 'child_at' returns
-  // CHECK-NOTES: :[[@LINE-2]]:24: note: no fix: an element holds a 'Node', which is incomplete inside its own class, where the struct would go
+  // CHECK-NOTES: :[[@LINE-2]]:24: note: no fix: an element holds a 'Node', which is incomplete inside its own class, and the function is defined inside it, where a struct declared after the class is incomplete
   std::pair<int, Node *> parent() const;
   // CHECK-NOTES: :[[@LINE-1]]:26: warning: 'parent' returns
 };
