@@ -889,8 +889,16 @@ void IndexAccessCheck::onEndOfTranslationUnit() {
   const llvm::SmallPtrSet<const FunctionDecl *, 1> NoFunctions;
   // Reads inside instantiations are reported through their template's own
   // code: walking the instantiations would add work and nothing else.
-  const TupleFacts Facts =
+  TupleFacts Facts =
       collectTupleFacts(*Context, Types, NoFunctions, /*VisitInstantiations=*/false);
+  // A variable that is a branch of `c ? a : b` is used as a whole, whatever
+  // the conditional's use: a binding of its elements cannot stand for it.
+  for (auto &[VD, V] : Facts.Variables)
+    for (Use &U : V.Uses)
+      if (!U.Alternatives.empty()) {
+        U.Kind = UseKind::Escape;
+        U.Reason = "the value is used in a conditional expression";
+      }
   UnitFacts = &Facts;
   for (const auto &[VD, V] : Facts.Variables) {
     const auto *Function =

@@ -126,6 +126,28 @@ NameStyle structNameStyle(const FunctionDecl *Function, StructNameStyle Option) 
   return surroundingStyle(Function);
 }
 
+/// Is \p Function a const member beside a non-const overload of its name?
+static bool isConstOverload(const FunctionDecl *Function) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+  if (!Method || !Method->isConst() || !Method->getDeclName().isIdentifier())
+    return false;
+  for (const NamedDecl *Other : Method->getParent()->lookup(Method->getDeclName())) {
+    const NamedDecl *Target = Other->getUnderlyingDecl();
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(Target))
+      Target = Template->getTemplatedDecl();
+    if (const auto *Sibling = dyn_cast<CXXMethodDecl>(Target))
+      if (!Sibling->isConst() && !Sibling->isStatic())
+        return true;
+  }
+  return false;
+}
+
+std::string baseStructName(const FunctionDecl *Function, StructNameStyle Option,
+                           llvm::StringRef Suffix) {
+  return structNameFor(Function->getName(), structNameStyle(Function, Option), Suffix,
+                       isConstOverload(Function) ? "const" : "");
+}
+
 std::string functionUsr(const FunctionDecl *Function) {
   llvm::SmallString<128> Usr;
   if (index::generateUSRForDecl(Function->getCanonicalDecl(), Usr))

@@ -50,6 +50,13 @@ NameStyle surroundingStyle(const FunctionDecl *Function);
 /// The style of \p Function's struct name, as the StructNameStyle option says.
 NameStyle structNameStyle(const FunctionDecl *Function, StructNameStyle Option);
 
+/// The name of \p Function's struct before any collision is avoided:
+/// `GetBlock` -> `BlockResult`; a const member overloaded by a non-const one
+/// of the same name (`GetBlock() const` beside `GetBlock()`), whose pair
+/// differs by its constness, -> `ConstBlockResult`.
+std::string baseStructName(const FunctionDecl *Function, StructNameStyle Option,
+                           llvm::StringRef Suffix);
+
 /// A stable identity of a function across translation units.
 std::string functionUsr(const FunctionDecl *Function);
 

@@ -10,6 +10,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/QualTypeNames.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
@@ -566,14 +567,39 @@ bool holdsByValue(QualType T, const CXXRecordDecl *Class) {
   return false;
 }
 
+/// Where a type's text begins: a type's source range leaves out the
+/// qualifiers written before it (`const` in `const Block *`), so this steps
+/// back over them.
+SourceLocation withLeadingQualifiers(SourceLocation Begin, const SourceManager &SM) {
+  bool Invalid = false;
+  const llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Begin), &Invalid);
+  if (Invalid)
+    return Begin;
+  size_t At = SM.getFileOffset(Begin);
+  for (;;) {
+    size_t End = At;
+    while (End > 0 && isWhitespace(Buffer[End - 1]))
+      --End;
+    size_t Start = End;
+    while (Start > 0 && isAsciiIdentifierContinue(Buffer[Start - 1]))
+      --Start;
+    const llvm::StringRef Word = Buffer.slice(Start, End);
+    if (Word != "const" && Word != "volatile")
+      return Begin.getLocWithOffset(static_cast<int>(At) -
+                                    static_cast<int>(SM.getFileOffset(Begin)));
+    At = Start;
+  }
+}
+
 /// The text of a template argument as written, when it can be cut out of
 /// the file whole: not from a macro, and not ending in half of a `>>` that
 /// the parser split (`std::pair<int, std::vector<int>>`).
 std::optional<std::string> argumentText(const TemplateArgumentLoc &Arg,
                                         const ASTContext &Ctx) {
-  const SourceRange Range = Arg.getSourceRange();
+  SourceRange Range = Arg.getSourceRange();
   if (Range.isInvalid() || Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
     return std::nullopt;
+  Range.setBegin(withLeadingQualifiers(Range.getBegin(), Ctx.getSourceManager()));
   std::string Text = sourceText(CharSourceRange::getTokenRange(Range), Ctx);
   if (Text.empty() || llvm::count(Text, '<') != llvm::count(Text, '>'))
     return std::nullopt;

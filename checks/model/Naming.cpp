@@ -239,11 +239,13 @@ chooseFieldNames(const NamingEvidence &Evidence, llvm::ArrayRef<std::string> Kno
 }
 
 std::string structNameFor(llvm::StringRef FunctionName, NameStyle Style,
-                          llvm::StringRef Suffix) {
+                          llvm::StringRef Suffix, llvm::StringRef Prefix) {
   std::vector<std::string> Words = splitWords(FunctionName);
   // `get_bounds` -> `BoundsResult`: the verb says nothing about the value.
   if (Words.size() > 1 && Words.front() == "get")
     Words.erase(Words.begin());
+  const std::vector<std::string> Front = splitWords(Prefix);
+  Words.insert(Words.begin(), Front.begin(), Front.end());
   for (const std::string &W : splitWords(Suffix))
     Words.push_back(W);
   std::string Name;

@@ -90,9 +90,10 @@ chooseFieldNames(const NamingEvidence &Evidence, llvm::ArrayRef<std::string> Kno
                  llvm::function_ref<bool(llvm::StringRef)> IsUsable,
                  unsigned &MissingElement);
 
-/// `min_max` -> `MinMaxResult` (CamelCase) or `min_max_result` (LowerCase).
+/// `min_max` -> `MinMaxResult` (CamelCase) or `min_max_result` (LowerCase);
+/// with \p Prefix `const`, `GetBlock` -> `ConstBlockResult`.
 std::string structNameFor(llvm::StringRef FunctionName, NameStyle Style,
-                          llvm::StringRef Suffix);
+                          llvm::StringRef Suffix, llvm::StringRef Prefix = {});
 
 } // namespace clang::tidy::structify
 

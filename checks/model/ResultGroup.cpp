@@ -98,7 +98,10 @@ public:
     for (const Origin &O : Function.Returns) {
       if (O.Kind == OriginKind::Construction)
         Group.ReturnedConstructions.push_back(O.Built);
-      addOrigin(O, /*Declaring=*/nullptr);
+      for (const Origin &Branch : O.Branches)
+        if (Branch.Kind == OriginKind::Construction)
+          Group.ReturnedConstructions.push_back(Branch.Built);
+      addOrigin(O, /*Declaring=*/nullptr, Group.Function);
     }
     return std::move(Group);
   }
@@ -134,13 +137,20 @@ private:
                    "depends on the template arguments");
       return;
     }
+    // `c ? f() : g()`: the other branches become the struct too.
+    for (const Origin &Other : U.Alternatives)
+      addOrigin(Other, /*Declaring=*/nullptr, U.Function, /*Branch=*/true);
+    // Each branch of a conditional reports the conditional's use: once is
+    // enough.
     switch (U.Kind) {
     case UseKind::ElementMember:
     case UseKind::ElementGet:
-      Group.Accesses.push_back(U);
+      if (llvm::none_of(Group.Accesses, [&](const Use &A) { return A.Access == U.Access; }))
+        Group.Accesses.push_back(U);
       return;
     case UseKind::StructuredBinding:
-      Group.Bindings.push_back(U.Binding);
+      if (!llvm::is_contained(Group.Bindings, U.Binding))
+        Group.Bindings.push_back(U.Binding);
       return;
     case UseKind::Reassigned:
       if (hasReferenceElement(Group.Function->getReturnType()))
@@ -165,7 +175,8 @@ private:
            "the value is returned from '" + U.ReturnOf->getNameAsString() + "'");
       return;
     case UseKind::TieAssign:
-      Group.Ties.push_back(U);
+      if (llvm::none_of(Group.Ties, [&](const Use &T) { return T.Tie == U.Tie; }))
+        Group.Ties.push_back(U);
       return;
     case UseKind::Escape:
       block(U.Loc, U.Reason);
@@ -204,7 +215,7 @@ private:
                 U.Reason + ", against an element of another type");
           return;
         }
-      Group.ComparedConstructions.emplace_back(Other.Built, U.Function);
+      addNamedConstruction(Other.Built, U.Function);
       return;
     }
     case OriginKind::Call:
@@ -225,13 +236,29 @@ private:
       }
       addVariable(Other.Var, Other.E->getExprLoc());
       return;
+    case OriginKind::Choice:
+      // `x == (c ? f() : g())`: each branch is compared.
+      addOrigin(Other, /*Declaring=*/nullptr, U.Function, /*Branch=*/true);
+      return;
     case OriginKind::Other:
       break;
     }
     block(U.Loc, U.Reason + (Other.Reason.empty() ? "" : " (" + Other.Reason + ")"));
   }
 
-  void addOrigin(const Origin &O, const VarDecl *Declaring) {
+  /// `std::make_pair(a, b)` where only the struct's name makes it the
+  /// struct (compared with the value, a branch of `c ? f() : ...`).
+  void addNamedConstruction(const Construction &Built, const FunctionDecl *Where) {
+    if (llvm::none_of(Group.ComparedConstructions,
+                      [&](const auto &Known) { return Known.first.E == Built.E; }))
+      Group.ComparedConstructions.emplace_back(Built, Where);
+  }
+
+  /// Where the value comes from. \p Where: the function the expression is
+  /// in. \p Branch: \p O is a branch of a conditional expression, where a
+  /// construction must name the struct.
+  void addOrigin(const Origin &O, const VarDecl *Declaring, const FunctionDecl *Where,
+                 bool Branch = false) {
     switch (O.Kind) {
     case OriginKind::Call:
       if (O.Callee != Group.Function)
@@ -243,7 +270,25 @@ private:
       addVariable(O.Var, O.E->getExprLoc());
       return;
     case OriginKind::Construction:
-      Group.Constructions.emplace_back(O.Built, Declaring);
+      if (Branch) {
+        const auto Elements =
+            elementTypesOf(Group.Function->getReturnType().getNonReferenceType());
+        if (O.Built.DefaultInitialized ||
+            (!O.Built.Elements.empty() && O.Built.Elements.size() != Elements.size())) {
+          block(O.E->getExprLoc(), "the value is chosen by a conditional expression "
+                                   "whose other branch has another shape");
+          return;
+        }
+        addNamedConstruction(O.Built, Where);
+        return;
+      }
+      if (llvm::none_of(Group.Constructions,
+                        [&](const auto &Known) { return Known.first.E == O.Built.E; }))
+        Group.Constructions.emplace_back(O.Built, Declaring);
+      return;
+    case OriginKind::Choice:
+      for (const Origin &Other : O.Branches)
+        addOrigin(Other, /*Declaring=*/nullptr, Where, /*Branch=*/true);
       return;
     case OriginKind::Other:
       block(O.E ? O.E->getExprLoc() : Group.Function->getLocation(), O.Reason);
@@ -283,8 +328,9 @@ private:
                                    "built in place");
       return;
     }
+    const auto *Where = dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
     for (size_t I = 0; I < V.Origins.size(); ++I)
-      addOrigin(V.Origins[I], I == 0 ? VD : nullptr);
+      addOrigin(V.Origins[I], I == 0 ? VD : nullptr, Where);
     for (const Use &U : V.Uses)
       addUse(U);
   }

@@ -26,8 +26,7 @@ bool isHeaderMainFile(const ASTContext &Ctx,
 
 std::string FunctionRewriter::freshStructName(const FunctionDecl *Function) {
   const std::string Base =
-      structNameFor(Function->getName(), structNameStyle(Function, Settings.NameStyle),
-                    Settings.StructNameSuffix);
+      baseStructName(Function, Settings.NameStyle, Settings.StructNameSuffix);
   // Any identifier the translation unit already spells could be hidden or
   // made ambiguous by a new declaration: take a name nobody uses.
   std::string Name = numberedName(Base, [&](StringRef Candidate) {

@@ -159,7 +159,22 @@ Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
   }
   if (const auto *ILE = dyn_cast<InitListExpr>(Inner))
     return built(ILE, ILE->inits());
-  if (isa<ConditionalOperator>(Inner) || isa<BinaryConditionalOperator>(Inner)) {
+  if (const auto *Choice = dyn_cast<ConditionalOperator>(Inner)) {
+    // `c ? f() : g()`: either branch, when both have the value's own type.
+    const QualType Value = Choice->getType().getNonReferenceType();
+    for (const Expr *Branch : {Choice->getTrueExpr(), Choice->getFalseExpr()}) {
+      if (!Ctx.hasSameUnqualifiedType(Branch->getType().getNonReferenceType(), Value)) {
+        O.Reason = "the value is chosen by a conditional expression whose branches "
+                   "differ in type";
+        O.Branches.clear();
+        return O;
+      }
+      O.Branches.push_back(classifyOrigin(Branch, Types, Ctx));
+    }
+    O.Kind = OriginKind::Choice;
+    return O;
+  }
+  if (isa<BinaryConditionalOperator>(Inner)) {
     O.Reason = "the value is chosen by a conditional expression";
     return O;
   }
@@ -753,6 +768,7 @@ private:
 
   /// The innermost function on the stack, and the statements below it.
   void recordPlace(Use &U) const {
+    U.Path.clear();
     size_t Start = 0;
     for (size_t I = Stack.size(); I-- > 0;)
       if (const auto *FD = Stack[I].get<FunctionDecl>()) {
@@ -765,12 +781,37 @@ private:
         U.Path.push_back(S);
   }
 
+  /// The conditional expression at Stack[I - 1] has the value at Stack[I]
+  /// as a branch, and the value's type: returns the other branch, or null.
+  const Expr *otherBranch(size_t I) const {
+    if (I == 0)
+      return nullptr;
+    const auto *Choice = dyn_cast_or_null<ConditionalOperator>(exprAt(I - 1));
+    const Expr *E = exprAt(I);
+    if (!Choice || !Ctx.hasSameUnqualifiedType(Choice->getType().getNonReferenceType(),
+                                               E->getType().getNonReferenceType()))
+      return nullptr;
+    if (Choice->getTrueExpr() == E)
+      return Choice->getFalseExpr();
+    if (Choice->getFalseExpr() == E)
+      return Choice->getTrueExpr();
+    return nullptr;
+  }
+
   Use classifyUse(size_t ValueIndex) {
     Use U;
     U.Value = exprAt(ValueIndex);
     U.Loc = U.Value->getExprLoc();
     U.InInstantiation = InstantiationDepth > 0;
-    const size_t I = climbTransparent(ValueIndex);
+    size_t I = climbTransparent(ValueIndex);
+    // `c ? f() : g()`: the conditional's use is the value's, and the other
+    // branch flows with it.
+    for (const Expr *Other = otherBranch(I); Other; Other = otherBranch(I)) {
+      U.Alternatives.push_back(classifyOrigin(Other, Types, Ctx));
+      I = climbTransparent(I - 1);
+    }
+    if (!U.Alternatives.empty())
+      recordPlace(U);
     const Expr *E = exprAt(I);
     auto Escape = [&](std::string Reason) {
       U.Kind = UseKind::Escape;

@@ -60,6 +60,7 @@ enum class OriginKind {
   Call,         ///< a call of a function
   Variable,     ///< another variable
   Construction, ///< `std::make_pair(a, b)`, `{a, b}`, `std::tuple(a, b)`, `T()`
+  Choice,       ///< `c ? f() : g()` of one tuple type: one of Branches
   Other,        ///< anything else; Reason says what
 };
 
@@ -80,6 +81,7 @@ struct Origin {
   const FunctionDecl *Callee = nullptr; ///< Call: canonical declaration
   const VarDecl *Var = nullptr;         ///< Variable
   Construction Built;                   ///< Construction
+  std::vector<Origin> Branches;         ///< Choice: the true and false branches
   std::string Reason;                   ///< Other
 };
 
@@ -124,6 +126,10 @@ struct Use {
   /// from its body down to the value (lambdas included), outermost first.
   const FunctionDecl *Function = nullptr;
   llvm::SmallVector<const Stmt *, 8> Path;
+  /// The value is a branch of a conditional expression of its own type
+  /// (`auto s = c ? f() : g();`), and the use is the conditional's: where the
+  /// other branches come from. They flow where it flows.
+  std::vector<Origin> Alternatives;
 };
 
 /// Everything known about one tuple-typed local variable.

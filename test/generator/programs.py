@@ -689,10 +689,27 @@ def ctx_passed_on(p, r, n, v):
 
 
 def ctx_ternary(p, r, n, v):
+    """Values chosen by `c ? a : b`: two calls into a variable, read by
+    position right on the conditional, a branch built in place, two
+    variables."""
     if p.by_reference or p.kind == "minmax":
         return ctx_variable(p, r, n, v)
     i = r.randrange(p.size)
-    return [f"auto {v} = {n} % 2 == 0 ? {p.call(n)} : {p.call(f'{n} + 1')};",
+    cond = f"{n} % 2 == 0"
+    buildable = not (p.awkward or p.std_api) and all(e is not None for e in p.elements)
+    style = r.choice(["calls", "read", "built", "variables"])
+    if style == "read":
+        return [show_elem(p, i, get(p, i, f"({cond} ? {p.call(n)} : {p.call(f'{n} + 1')})"))]
+    if style == "built" and buildable:
+        built = make_value(p, n)
+        first, second = (p.call(n), built) if r.random() < 0.5 else (built, p.call(n))
+        return [f"auto {v} = {cond} ? {first} : {second};", show_elem(p, i, get(p, i, v))]
+    if style == "variables":
+        return [f"auto {v}_a = {p.call(n)};",
+                f"auto {v}_b = {p.call(f'{n} + 1')};",
+                f"auto {v} = {cond} ? {v}_a : {v}_b;",
+                show_elem(p, i, get(p, i, v))]
+    return [f"auto {v} = {cond} ? {p.call(n)} : {p.call(f'{n} + 1')};",
             show_elem(p, i, get(p, i, v))]
 
 

@@ -98,8 +98,7 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
 
   // Names: the struct's, in the style around it, and which variants of it
   // this unit already spells.
-  S.StructName = structNameFor(F->getName(), structNameStyle(F, Options.NameStyle),
-                               Options.StructNameSuffix);
+  S.StructName = baseStructName(F, Options.NameStyle, Options.StructNameSuffix);
   for (unsigned N = 1; N <= 9; ++N) {
     const std::string Candidate =
         N == 1 ? S.StructName : S.StructName + std::to_string(N);
