@@ -432,6 +432,9 @@ def run_project(name, spec, args, tools):
         report_check_only(res)
         return res
 
+    if args.timing_only:
+        return run_timing_only(res, args, tools, bdir, orig, src, work, cfg_tuple)
+
     log("  building the original (-j %d)" % args.jobs)
     b0 = build(bdir, args.jobs)
     res["build_before"] = b0
@@ -516,6 +519,53 @@ def run_project(name, spec, args, tools):
     return res
 
 
+def time_baseline(res, args, tools, bdir, cfg_tuple):
+    log("  baseline: run-clang-tidy-22 -load <plugin>, structify-tuple-return")
+    rc, out, rct = run(["run-clang-tidy-22", "-load", tools["plugin"], "-config-file", cfg_tuple,
+                        "-p", bdir, "-j", str(args.jobs), "-quiet"])
+    res["run_clang_tidy_seconds"] = rct if rc == 0 else None
+    if rc != 0:
+        res["run_clang_tidy_error"] = next(
+            (l for l in out.splitlines() if "rror" in l), "exit %d" % rc).strip()
+        log("  ! the baseline failed (exit %d): %s" % (rc, res["run_clang_tidy_error"]))
+
+
+def run_timing_only(res, args, tools, bdir, orig, src, work, cfg_tuple):
+    """--timing-only: the baseline, check then fix (warm), fix --no-cache
+    (cold), on the configured project, without building it or running its
+    tests (structify's own verification still compiles every unit a fix
+    affects). The sources are put back."""
+    time_baseline(res, args, tools, bdir, cfg_tuple)
+    shutil.rmtree(os.path.join(bdir, ".structify-cache"), ignore_errors=True)
+    shutil.rmtree(os.path.join(bdir, ".structify-fix"), ignore_errors=True)
+    log("  structify check (structify-tuple-return), then structify fix (warm)")
+    res["findings"] = structify_check(tools, bdir, cfg_tuple, args.jobs,
+                                      os.path.join(work, "findings-tuple.json"), cache=True)
+    res["check_seconds"] = res["findings"]["seconds"]
+    rc, out, err, warm = run_split([tools["structify"], "fix", "-p", bdir, "--config-file",
+                                    cfg_tuple, "-j", str(args.jobs), "--quiet"])
+    res["warm_fix"] = dict(exit=rc, seconds=warm, stages=stage_times(err),
+                           diff=run(["diff", "-ru", orig, src])[1])
+    reset_tree(orig, src)
+    log("  structify fix --no-cache")
+    rc, out, err, secs = run_split([tools["structify"], "fix", "-p", bdir, "--config-file",
+                                    cfg_tuple, "-j", str(args.jobs), "--quiet", "--no-cache"])
+    with open(os.path.join(work, "structify-fix.log"), "w") as f:
+        f.write(out + err)
+    fix = parse_fix_output(out, err)
+    fix.update(exit=rc, seconds=secs, stdout=out, stderr=err, stages=stage_times(err))
+    fix["changed_files"] = changed_files(orig, src)
+    res["fix"] = fix
+    res["warm_fix"]["same_files"] = res["warm_fix"].pop("diff") == run(["diff", "-ru", orig, src])[1]
+    with open(os.path.join(work, "tuple-return.diff"), "w") as f:
+        f.write(run(["diff", "-ru", orig, src])[1])
+    reset_tree(orig, src)
+    res["ok"] = fix["exit"] == 0 and res["warm_fix"]["exit"] == 0 and res["warm_fix"]["same_files"]
+    report_fix_share_and_time(res)
+    log("  result: %s (timing only: not built, tests not run)" % ("ok" if res["ok"] else "FAILED"))
+    return res
+
+
 # --- reports --------------------------------------------------------------------------
 
 def fmt_tests(t):
@@ -574,6 +624,23 @@ def report_project(res):
                                      if s2["tests_changed"] else ""))
     for e in s2["build"]["errors"][:8]:
         log("    ! " + e)
+    report_fix_share_and_time(res)
+    log("  result: %s" % ("ok" if res["ok"] else "FAILED"))
+
+
+def report_fix_share_and_time(res):
+    """The share of flagged APIs rewritten, the skip reasons, and the times."""
+    f, fx = res["findings"], res["fix"]
+    if "stage_tuple" not in res:
+        log("-- %s: %d units, compiler %s" % (res["project"], res["units"], res["compiler"]))
+        log("  tuple-return: structify fix exit %d, %d functions rewritten, %d skipped"
+            % (fx["exit"], len(fx["rewritten"]), len(fx["skipped"])))
+        for line in fx["rewritten"]:
+            log("    rewrote " + line)
+        for reason, n in collections.Counter(skip_category(r) for _, r in fx["skipped"]).most_common():
+            log("    skipped %3d: %s" % (n, reason))
+        for e in fx["errors"][:10]:
+            log("    ! " + e)
     flagged = f["per_check"].get(CHECKS[0], dict(findings=0))["findings"]
     rewritten_apis = fx["functions"] - fx["overrides"]
     log("  tuple-return share: %d of %d flagged APIs rewritten (%s), %d overrides with them"
@@ -585,7 +652,6 @@ def report_project(res):
                     fmt_baseline(fx["seconds"], res["run_clang_tidy_seconds"]), wf["seconds"],
                     fmt_ratio(wf["seconds"], res["run_clang_tidy_seconds"]),
                     "" if wf["same_files"] else "; ! it wrote other files than the cold fix"))
-    log("  result: %s" % ("ok" if res["ok"] else "FAILED"))
 
 
 def summary_table(results):
@@ -640,6 +706,10 @@ def main():
     p.add_argument("--reuse", action="store_true",
                    help="reuse a kept scratch tree and its build: its sources are reset to "
                         "the original ones and ninja rebuilds what changed")
+    p.add_argument("--timing-only", action="store_true",
+                   help="time fix (cold and after a warm check) against run-clang-tidy and "
+                        "report the share of flagged APIs rewritten, without building the "
+                        "project or running its tests")
     p.add_argument("--check-only", action="store_true",
                    help="configure and run structify check only (no build, tests or fixes)")
     p.add_argument("--wide", action="store_true",

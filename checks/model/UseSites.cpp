@@ -844,6 +844,12 @@ private:
       }
       if (isComparison(Op) && OC->getNumArgs() == 2)
         return compared(U, Spelling, OC->getArg(OC->getArg(0) == E ? 1 : 0));
+      // `seen[value]`, `hash(value)`: say what takes it.
+      if (Op == OO_Subscript && OC->getNumArgs() == 2 && OC->getArg(1) == E)
+        return Escape("the value is a key or index of '" + printed(OC->getArg(0), Ctx) +
+                      "'");
+      if (Op == OO_Call && OC->getNumArgs() > 1 && OC->getArg(0) != E)
+        return Escape("the value is passed to '" + printed(OC->getArg(0), Ctx) + "'");
       return Escape("the value is an operand of '" + Spelling + "'");
     }
     if (const auto *Rewritten = Parent.get<CXXRewrittenBinaryOperator>())

@@ -13,11 +13,15 @@ std::pair<int, int> keyed(int lo, int hi) { return {lo, hi}; }
 int use_keyed() {
   std::map<std::pair<int, int>, int> seen;
   seen[keyed(1, 2)] = 3;
-  // CHECK-NOTES: :[[@LINE-1]]:8: note: no fix: the value is an operand of '[]'
+  // CHECK-NOTES: :[[@LINE-1]]:8: note: no fix: the value is a key or index of 'seen'
   std::set<std::pair<int, int>> all;
   all.insert(keyed(3, 4));
   // CHECK-NOTES: :[[@LINE-1]]:14: note: no fix: the value is passed to 'insert'
-  return int(seen.size() + all.size());
+  const std::less<std::pair<int, int>> before;
+  const bool sorted = before(keyed(5, 6), keyed(7, 8));
+  // CHECK-NOTES: :[[@LINE-1]]:30: note: no fix: the value is passed to 'before'
+  // CHECK-NOTES: :[[@LINE-2]]:43: note: no fix: the value is passed to 'before'
+  return int(seen.size() + all.size() + sorted);
 }
 
 std::tuple<int, int> joined(int lo, int hi) { return {lo, hi}; }
