@@ -664,8 +664,8 @@ def summary_table(results):
         if "error" in r:
             log("| %s | error: %s | | | | | | | | |" % (r["project"], r["error"].splitlines()[0]))
             continue
-        if "fix" not in r:
-            continue
+        if "fix" not in r or "stage_index" not in r:
+            continue  # --check-only, --timing-only: reported above
         pc = r["findings"]["per_check"]
         tr = pc.get(CHECKS[0], dict(findings=0))
         ia = pc.get(CHECKS[1], dict(findings=0, with_fix=0))
