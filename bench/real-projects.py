@@ -448,40 +448,8 @@ def run_project(name, spec, args, tools):
     res["findings"] = structify_check(tools, bdir, cfg_all, args.jobs,
                                       os.path.join(work, "findings.json"))
 
-    log("  baseline: run-clang-tidy-22 -load <plugin>, structify-tuple-return")
-    rc, out, rct = run(["run-clang-tidy-22", "-load", tools["plugin"], "-config-file", cfg_tuple,
-                        "-p", bdir, "-j", str(args.jobs), "-quiet"])
-    # A baseline that did not run is no baseline: no time, and the reason.
-    res["run_clang_tidy_seconds"] = rct if rc == 0 else None
-    if rc != 0:
-        res["run_clang_tidy_error"] = next(
-            (l for l in out.splitlines() if "rror" in l), "exit %d" % rc).strip()
-        log("  ! the baseline failed (exit %d): %s" % (rc, res["run_clang_tidy_error"]))
-
-    # The fix right after a check, as CI runs them: check leaves each unit's
-    # records in the results cache; fix parses nothing to collect.
-    shutil.rmtree(os.path.join(bdir, ".structify-cache"), ignore_errors=True)
-    log("  structify check (structify-tuple-return), then structify fix (warm)")
-    structify_check(tools, bdir, cfg_tuple, args.jobs, os.path.join(work, "findings-tuple.json"),
-                    cache=True)
-    rc, out, err, warm = run_split([tools["structify"], "fix", "-p", bdir, "--config-file",
-                                    cfg_tuple, "-j", str(args.jobs), "--quiet"])
-    res["warm_fix"] = dict(exit=rc, seconds=warm, stages=stage_times(err),
-                           diff=run(["diff", "-ru", orig, src])[1])
-    reset_tree(orig, src)
-
-    # Stage 1: structify-tuple-return through structify fix, cold.
-    log("  stage tuple-return: structify fix --no-cache")
-    rc, out, err, secs = run_split([tools["structify"], "fix", "-p", bdir, "--config-file",
-                                    cfg_tuple, "-j", str(args.jobs), "--quiet", "--no-cache"])
-    with open(os.path.join(work, "structify-fix.log"), "w") as f:
-        f.write(out + err)
-    fix = parse_fix_output(out, err)
-    fix.update(exit=rc, seconds=secs, stdout=out, stderr=err, stages=stage_times(err))
-    fix["changed_files"] = changed_files(orig, src)
-    res["fix"] = fix
-    # The warm fix must have written exactly what the cold one did.
-    res["warm_fix"]["same_files"] = res["warm_fix"].pop("diff") == run(["diff", "-ru", orig, src])[1]
+    time_fixes(res, args, tools, bdir, orig, src, work, cfg_tuple)
+    fix = res["fix"]
     b1 = build(bdir, args.jobs)
     t1 = run_tests(bdir, args.jobs, spec.get("ctest", []), "tuple-return") if b1["ok"] else \
         dict(results={}, passed=0, failed=0, total=0, seconds=0, exit=None)
@@ -519,35 +487,34 @@ def run_project(name, spec, args, tools):
     return res
 
 
-def time_baseline(res, args, tools, bdir, cfg_tuple):
+def time_fixes(res, args, tools, bdir, orig, src, work, cfg_tuple):
+    """The baseline (one run-clang-tidy-22 pass with structify-tuple-return),
+    `check` then `fix` (warm: each unit's records come from the results
+    cache), then `fix --no-cache` (cold), whose rewrite is left in src. Sets
+    res: run_clang_tidy_seconds, findings_tuple, warm_fix, fix."""
     log("  baseline: run-clang-tidy-22 -load <plugin>, structify-tuple-return")
     rc, out, rct = run(["run-clang-tidy-22", "-load", tools["plugin"], "-config-file", cfg_tuple,
                         "-p", bdir, "-j", str(args.jobs), "-quiet"])
+    # A baseline that did not run is no baseline: no time, and the reason.
     res["run_clang_tidy_seconds"] = rct if rc == 0 else None
     if rc != 0:
         res["run_clang_tidy_error"] = next(
             (l for l in out.splitlines() if "rror" in l), "exit %d" % rc).strip()
         log("  ! the baseline failed (exit %d): %s" % (rc, res["run_clang_tidy_error"]))
 
-
-def run_timing_only(res, args, tools, bdir, orig, src, work, cfg_tuple):
-    """--timing-only: the baseline, check then fix (warm), fix --no-cache
-    (cold), on the configured project, without building it or running its
-    tests (structify's own verification still compiles every unit a fix
-    affects). The sources are put back."""
-    time_baseline(res, args, tools, bdir, cfg_tuple)
+    # The fix right after a check, as CI runs them: check leaves each unit's
+    # records in the results cache; fix parses nothing to collect.
     shutil.rmtree(os.path.join(bdir, ".structify-cache"), ignore_errors=True)
-    shutil.rmtree(os.path.join(bdir, ".structify-fix"), ignore_errors=True)
     log("  structify check (structify-tuple-return), then structify fix (warm)")
-    res["findings"] = structify_check(tools, bdir, cfg_tuple, args.jobs,
-                                      os.path.join(work, "findings-tuple.json"), cache=True)
-    res["check_seconds"] = res["findings"]["seconds"]
+    res["findings_tuple"] = structify_check(tools, bdir, cfg_tuple, args.jobs,
+                                            os.path.join(work, "findings-tuple.json"), cache=True)
     rc, out, err, warm = run_split([tools["structify"], "fix", "-p", bdir, "--config-file",
                                     cfg_tuple, "-j", str(args.jobs), "--quiet"])
     res["warm_fix"] = dict(exit=rc, seconds=warm, stages=stage_times(err),
                            diff=run(["diff", "-ru", orig, src])[1])
     reset_tree(orig, src)
-    log("  structify fix --no-cache")
+
+    log("  stage tuple-return: structify fix --no-cache")
     rc, out, err, secs = run_split([tools["structify"], "fix", "-p", bdir, "--config-file",
                                     cfg_tuple, "-j", str(args.jobs), "--quiet", "--no-cache"])
     with open(os.path.join(work, "structify-fix.log"), "w") as f:
@@ -556,10 +523,20 @@ def run_timing_only(res, args, tools, bdir, orig, src, work, cfg_tuple):
     fix.update(exit=rc, seconds=secs, stdout=out, stderr=err, stages=stage_times(err))
     fix["changed_files"] = changed_files(orig, src)
     res["fix"] = fix
+    # The warm fix must have written exactly what the cold one did.
     res["warm_fix"]["same_files"] = res["warm_fix"].pop("diff") == run(["diff", "-ru", orig, src])[1]
+
+
+def run_timing_only(res, args, tools, bdir, orig, src, work, cfg_tuple):
+    """--timing-only: time_fixes on the configured project, without building
+    it or running its tests (structify's own verification still compiles
+    every unit a fix affects). The sources are put back."""
+    time_fixes(res, args, tools, bdir, orig, src, work, cfg_tuple)
+    res["findings"] = res["findings_tuple"]
     with open(os.path.join(work, "tuple-return.diff"), "w") as f:
         f.write(run(["diff", "-ru", orig, src])[1])
     reset_tree(orig, src)
+    fix = res["fix"]
     res["ok"] = fix["exit"] == 0 and res["warm_fix"]["exit"] == 0 and res["warm_fix"]["same_files"]
     report_fix_share_and_time(res)
     log("  result: %s (timing only: not built, tests not run)" % ("ok" if res["ok"] else "FAILED"))

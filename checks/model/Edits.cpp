@@ -171,8 +171,8 @@ public:
     for (const VariableFacts *V : Group.TypesToRespell)
       if (!respellVariable(*V))
         return std::nullopt;
-    for (const auto &[Built, Where] : Group.ComparedConstructions)
-      if (!rewriteComparedConstruction(Built, Where))
+    for (const auto &[Built, Where] : Group.NamedConstructions)
+      if (!rewriteNamedConstruction(Built, Where))
         return std::nullopt;
     return std::move(Hints);
   }
@@ -320,11 +320,12 @@ private:
     return true;
   }
 
-  /// `f() == std::make_pair(a, b)` -> `f() == S{a, b}`.
-  bool rewriteComparedConstruction(const Construction &Built, const FunctionDecl *Where) {
+  /// `f() == std::make_pair(a, b)` -> `f() == S{a, b}`, and
+  /// `c ? f() : std::make_pair(a, b)` -> `c ? f() : S{a, b}`.
+  bool rewriteNamedConstruction(const Construction &Built, const FunctionDecl *Where) {
     if (!Spec.TemplateHeader.empty())
       return fail(Built.E->getExprLoc(),
-                  "the value of a template's result is compared with a pair");
+                  "a pair built in place would have to name a template's struct");
     std::optional<std::string> Name =
         structReference(Where ? static_cast<const DeclContext *>(Where)
                               : Group.Function->getDeclContext(),

@@ -11,23 +11,6 @@
 namespace clang::tidy::structify {
 namespace {
 
-/// Has the tuple type \p T an element of reference type? A pair assigns
-/// through it; a struct with a reference member cannot be assigned.
-bool hasReferenceElement(QualType T) {
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T.getCanonicalType()->getAsCXXRecordDecl());
-  if (!Spec)
-    return false;
-  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
-    for (const TemplateArgument &Element :
-         Arg.getKind() == TemplateArgument::Pack ? Arg.pack_elements()
-                                                 : llvm::ArrayRef(Arg))
-      if (Element.getKind() == TemplateArgument::Type &&
-          Element.getAsType()->isReferenceType())
-        return true;
-  return false;
-}
-
 /// The element types of the tuple type \p T, canonical.
 llvm::SmallVector<QualType, 4> elementTypesOf(QualType T) {
   llvm::SmallVector<QualType, 4> Elements;
@@ -42,6 +25,13 @@ llvm::SmallVector<QualType, 4> elementTypesOf(QualType T) {
       if (Element.getKind() == TemplateArgument::Type)
         Elements.push_back(Element.getAsType().getCanonicalType());
   return Elements;
+}
+
+/// Has the tuple type \p T an element of reference type? A pair assigns
+/// through it; a struct with a reference member cannot be assigned.
+bool hasReferenceElement(QualType T) {
+  return llvm::any_of(elementTypesOf(T),
+                      [](QualType Element) { return Element->isReferenceType(); });
 }
 
 /// Does comparing an element of type \p Field with \p E give what comparing
@@ -249,9 +239,9 @@ private:
   /// `std::make_pair(a, b)` where only the struct's name makes it the
   /// struct (compared with the value, a branch of `c ? f() : ...`).
   void addNamedConstruction(const Construction &Built, const FunctionDecl *Where) {
-    if (llvm::none_of(Group.ComparedConstructions,
+    if (llvm::none_of(Group.NamedConstructions,
                       [&](const auto &Known) { return Known.first.E == Built.E; }))
-      Group.ComparedConstructions.emplace_back(Built, Where);
+      Group.NamedConstructions.emplace_back(Built, Where);
   }
 
   /// Where the value comes from. \p Where: the function the expression is

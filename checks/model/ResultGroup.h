@@ -64,9 +64,10 @@ struct ResultGroup {
   /// The comparisons the struct must define, as it defines them: `==` (for
   /// `==` and `!=`) and `<` (for `<`, `>`, `<=`, `>=`).
   std::vector<std::string> Operators;
-  /// `std::make_pair(a, b)` compared with the value: it becomes
+  /// `std::make_pair(a, b)` where only the struct's name makes it the struct
+  /// (compared with the value, a branch of `c ? f() : ...`): it becomes
   /// `Struct{a, b}`, spelled from the function it is in.
-  std::vector<std::pair<Construction, const FunctionDecl *>> ComparedConstructions;
+  std::vector<std::pair<Construction, const FunctionDecl *>> NamedConstructions;
   /// Explicitly typed variables whose type must be respelled.
   std::vector<const VariableFacts *> TypesToRespell;
   std::vector<Blocker> Blockers;
