@@ -31,7 +31,8 @@ constexpr char Mark = '\x01';
 const std::string StructName = "\x01S\x01";
 /// Marks the edit that declares the struct ahead of its definition: the
 /// group's leader alone keeps it. Expands to nothing.
-const std::string Declaration = "\x01D\x01";
+// (Spelled in two literals: "\x01D" would be the one character 0x1D.)
+const std::string Declaration = std::string(1, Mark) + "D" + Mark;
 static std::string field(size_t I) { return Mark + ("F" + std::to_string(I)) + Mark; }
 static std::string fieldType(size_t I) { return Mark + ("T" + std::to_string(I)) + Mark; }
 /// The comparisons' place in the definition, with their indentation.
