@@ -16,7 +16,8 @@ then builds the original and the fixed program with
 -fsanitize=address,undefined, runs both and compares what they print.
 
 A fixed program that does not compile, prints something else, or trips a
-sanitizer is a failure. Each failure is reduced (cases and contexts removed
+sanitizer is a failure; so is a rewrite that `structify fix` had to skip
+because its own verification found it broke the build. Each failure is reduced (cases and contexts removed
 while it still fails the same way) and written under --work/failures/ with
 the original, the fixed program, the reduced program and the error.
 
@@ -286,7 +287,12 @@ def judge_project_batch(tools, progs, work):
     m = re.search(r"rewrote (\d+) functions?", fix_out)
     v.stats["fixes structify fix"] += int(m.group(1)) if m else 0
     if "did not compile" in fix_out:
+        # structify fix's own verification caught a rewrite that breaks the
+        # build and skipped it: the files are safe, but the rewrite is wrong
+        # (and through the check's Plan option it would be written).
         v.stats["verify rounds that caught a broken rewrite"] += 1
+        for p in progs:
+            v.failures[p.name] = ("rewrite-caught-by-verify", fix_out[-4000:])
     fixes = os.path.join(work, "fixes")
     shutil.rmtree(fixes, ignore_errors=True)
     os.makedirs(fixes)

@@ -45,8 +45,14 @@ inline int &slot(int at) {
 }
 inline int twice(int value) { return value * 2; }
 inline int count(int value) { return value + 1; }
+// A class with a `value`: its own class's elements (the own_class producer).
+template <class T, class = void> struct has_value : std::false_type {};
+template <class T>
+struct has_value<T, std::void_t<decltype(std::declval<const T &>().value)>> : std::true_type {};
 template <class T> void show(const T &shown) {
-  if constexpr (std::is_same_v<T, bool>)
+  if constexpr (has_value<T>::value)
+    std::printf("node %d\n", shown.value);
+  else if constexpr (std::is_same_v<T, bool>)
     std::printf("%s\n", shown ? "true" : "false");
   else if constexpr (std::is_enum_v<T>)
     std::printf("color %d\n", static_cast<int>(shown));
@@ -242,8 +248,9 @@ def make_producer(r, ordinal):
         ["function", "alias", "auto", "template", "member", "static_member", "virtual",
          "reference", "map_insert", "set_insert", "map_find", "minmax", "equal_range",
          "map_iteration", "declared_twice", "trailing", "typedef", "attributed",
-         "overloaded", "constexpr", "wrapper", "name_taken", "namespaced", "nested"],
-        weights=[20, 6, 6, 5, 8, 4, 5, 4, 4, 3, 4, 2, 2, 4, 3, 3, 2, 3, 3, 2, 3, 2, 3, 2])[0]
+         "overloaded", "constexpr", "wrapper", "name_taken", "namespaced", "nested",
+         "own_class"],
+        weights=[20, 6, 6, 5, 8, 4, 5, 4, 4, 3, 4, 2, 2, 4, 3, 3, 2, 3, 3, 2, 3, 2, 3, 2, 3])[0]
     name = f"{r.choice(PRODUCER_NAMES)}{ordinal}"
     if kind in ("map_insert", "set_insert", "map_find", "minmax", "equal_range",
                 "map_iteration"):
@@ -255,6 +262,15 @@ def make_producer(r, ordinal):
     if p.awkward and kind not in ("function", "member", "trailing", "declared_twice",
                                   "namespaced"):
         kind = p.kind = "function"
+    if kind == "own_class":
+        # A member whose pair holds its own class by value: the struct must
+        # go after the class, where the class is complete.
+        cls = f"{name.capitalize()}Node"
+        node = ElementType(cls, lambda n, cls=cls: f"{cls}{{({n}) + 1}}",
+                           ("node", "child", "entry"))
+        at = r.randrange(count)
+        elements[at] = node
+        names[at] = r.choice(node.names)
     p.tuple_type = type_text(template, elements)
     ret = p.tuple_type
     if kind == "function":
@@ -376,6 +392,18 @@ def make_producer(r, ordinal):
             p.call = lambda a: f"source_{name}.{name}({a})"
         else:
             p.call = lambda a: f"{cls}::{name}({a})"
+    elif kind == "own_class":
+        cls = f"{name.capitalize()}Node"
+        p.header_decl = (f"struct {cls} {{\n"
+                         f"  int value = 0;\n"
+                         f"  {ret} {name}(int n) const;\n"
+                         f"  friend bool operator==(const {cls} &a, const {cls} &b) "
+                         f"{{ return a.value == b.value; }}\n"
+                         f"  friend bool operator<(const {cls} &a, const {cls} &b) "
+                         f"{{ return a.value < b.value; }}\n}};")
+        p.definition = f"{ret} {cls}::{name}(int n) const {{\n{body_returning(p, 'n', r)}\n}}"
+        p.setup = [f"const {cls} source_{name}{{}};"]
+        p.call = lambda a: f"source_{name}.{name}({a})"
     elif kind == "reference":
         # A reference to stored data: the value stays where it is.
         p.header_decl = f"const {ret} &{name}(int n);"
