@@ -75,6 +75,37 @@ FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
   return A;
 }
 
+FunctionAnalysis analyzeParameter(const FunctionDecl *Taker, unsigned Index,
+                                  const TupleFacts &Facts, const TupleLikeTypes &Types,
+                                  ASTContext &Ctx, const MigrationScope &Scope) {
+  FunctionAnalysis A;
+  A.Function = Taker;
+  if (auto Shape = Types.shape(Taker->getParamDecl(Index)->getType().getNonReferenceType()))
+    A.Shape = std::move(*Shape);
+  if (A.Shape.HasPackExpansion)
+    A.Blockers.push_back({Taker->getLocation(),
+                          "the elements come from a parameter pack, so their number "
+                          "and names are not known"});
+  const auto *It = Facts.Parameters.find(Taker);
+  if (It == Facts.Parameters.end()) {
+    A.Group.Function = Taker;
+    A.Group.Parameter = static_cast<int>(Index);
+    return A;
+  }
+  for (const ParameterFacts::Call &Call : It->second.Calls)
+    if (!Call.InInstantiation)
+      A.CallSites.push_back(Call.Loc);
+  A.Group = buildParameterGroup(It->second, Index, Facts, Ctx, Scope);
+  A.Blockers.insert(A.Blockers.end(), A.Group.Blockers.begin(), A.Group.Blockers.end());
+  A.Evidence = gatherNamingEvidence(A.Group, A.Shape.Elements.size(), Ctx);
+  return A;
+}
+
+std::string parameterUsr(const FunctionDecl *Function, unsigned Index) {
+  std::string Usr = functionUsr(Function);
+  return Usr.empty() ? Usr : Usr + "|param|" + std::to_string(Index);
+}
+
 /// +1 for a CamelCase name, -1 for a lower_case one, 0 for neither.
 static int styleOf(llvm::StringRef Name) {
   if (Name.empty())

@@ -40,6 +40,16 @@ FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
                                  const TupleLikeTypes &Types, ASTContext &Ctx,
                                  const MigrationScope &Scope = {});
 
+/// Parameter \p Index of \p Taker (a function whose calls \p Facts records)
+/// as the value of a migration group: what it needs to take the struct.
+FunctionAnalysis analyzeParameter(const FunctionDecl *Taker, unsigned Index,
+                                  const TupleFacts &Facts, const TupleLikeTypes &Types,
+                                  ASTContext &Ctx, const MigrationScope &Scope);
+
+/// The identity of parameter \p Index of \p Function across translation
+/// units: the function's USR with `|param|` and the index.
+std::string parameterUsr(const FunctionDecl *Function, unsigned Index);
+
 /// The virtual functions \p Function overrides that override nothing
 /// themselves (canonical declarations): where its migration group starts.
 std::vector<const FunctionDecl *> overriddenRoots(const FunctionDecl *Function);

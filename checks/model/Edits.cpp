@@ -281,6 +281,8 @@ private:
   }
 
   bool replaceReturnTypes() {
+    if (Group.Parameter >= 0)
+      return true; // a parameter's types are respelled as variables'
     for (const FunctionDecl *Decl : Group.Function->redecls()) {
       // The written return type: before the name, after `->`, or `auto`.
       SourceRange Range;
@@ -701,6 +703,64 @@ std::string instantiate(llvm::StringRef Text, const StructSpec &Spec) {
 
 } // namespace placeholder
 
+/// Fills Spec.FieldTypes: as in the source when \p Written is the tuple's
+/// template itself, so `std::string` stays `std::string`; else as the code
+/// spells them wherever it does (an alias, a typedef, a deduced `auto`).
+/// \p What names the written type for a message ("the return type").
+static bool spellFieldTypes(TypeLoc Written, QualType Tuple, const TupleShape &Shape,
+                            SourceLocation Where, llvm::StringRef What, ASTContext &Ctx,
+                            StructSpec &Spec, Blocker &Problem) {
+  Spec.FieldTypes.clear();
+  if (auto TST = Written.isNull() ? TemplateSpecializationTypeLoc()
+                                  : Written.getAs<TemplateSpecializationTypeLoc>();
+      TST && TST.getNumArgs() == Shape.Elements.size()) {
+    for (unsigned I = 0; I < TST.getNumArgs(); ++I) {
+      std::optional<std::string> Text = argumentText(TST.getArgLoc(I), Ctx);
+      if (!Text)
+        break;
+      Spec.FieldTypes.push_back(std::move(*Text));
+    }
+  }
+  if (Spec.FieldTypes.size() == Shape.Elements.size())
+    return true;
+  Spec.FieldTypes.clear();
+  const auto Elements = writtenElementTypes(Tuple, Shape, Ctx);
+  for (size_t I = 0; I < Elements.size(); ++I) {
+    if (const auto *RD = Elements[I]->getAsCXXRecordDecl())
+      if (RD->isLocalClass() || RD->isLambda()) {
+        Problem = {Where, "an element's type is local to a function and cannot be "
+                          "named in the struct"};
+        return false;
+      }
+    std::optional<std::string> Spelled = spellTypeForCode(Elements[I], Ctx);
+    if (!Spelled) {
+      Problem = {Where, "element " + std::to_string(I) + "'s type ('" +
+                            spellTypeForMessage(Elements[I], Ctx) +
+                            "') has no name the code spells; write " + What.str() +
+                            " out with the tuple's template"};
+      return false;
+    }
+    Spec.FieldTypes.push_back(std::move(*Spelled));
+  }
+  return true;
+}
+
+bool describeParameterTypes(const ParmVarDecl *Parameter, const TupleShape &Shape,
+                            ASTContext &Ctx, StructSpec &Spec, Blocker &Problem) {
+  Spec.ElementTypes.assign(Shape.Elements.begin(), Shape.Elements.end());
+  Spec.AfterClass = nullptr;
+  TypeLoc Written;
+  if (const TypeSourceInfo *TSI = Parameter->getTypeSourceInfo()) {
+    Written = TSI->getTypeLoc();
+    if (auto Ref = Written.getAs<ReferenceTypeLoc>())
+      Written = Ref.getPointeeLoc();
+    Written = compat::withoutElaboration(Written.getUnqualifiedLoc());
+  }
+  return spellFieldTypes(Written, Parameter->getType().getNonReferenceType(), Shape,
+                         Parameter->getLocation(), "the parameter's type", Ctx, Spec,
+                         Problem);
+}
+
 bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
                          ASTContext &Ctx, StructSpec &Spec, Blocker &Problem) {
   Spec.ElementTypes.assign(Shape.Elements.begin(), Shape.Elements.end());
@@ -723,46 +783,14 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
         Spec.AfterClass = outermostClass(Function);
       }
   }
-  // Spelled as in the source when the return type is written as the
-  // tuple's template itself, so `std::string` stays `std::string`.
   TypeLoc Written;
   if (const TypeSourceInfo *TSI = Function->getTypeSourceInfo())
     if (auto FTL = TSI->getTypeLoc().getAsAdjusted<FunctionTypeLoc>())
       Written = compat::withoutElaboration(FTL.getReturnLoc().getUnqualifiedLoc());
-  if (auto TST = Written.getAs<TemplateSpecializationTypeLoc>();
-      TST && TST.getNumArgs() == Shape.Elements.size() && !Spec.AfterClass) {
-    for (unsigned I = 0; I < TST.getNumArgs(); ++I) {
-      std::optional<std::string> Text = argumentText(TST.getArgLoc(I), Ctx);
-      if (!Text)
-        break;
-      Spec.FieldTypes.push_back(std::move(*Text));
-    }
-  }
-  // Else as the code spells them wherever it does: through an alias, a
-  // typedef or a deduced `auto` (model/TypeSpelling.h).
-  if (Spec.FieldTypes.size() != Shape.Elements.size()) {
-    Spec.FieldTypes.clear();
-    const auto Elements = writtenElementTypes(Function->getReturnType(), Shape, Ctx);
-    for (size_t I = 0; I < Elements.size(); ++I) {
-      if (const auto *RD = Elements[I]->getAsCXXRecordDecl())
-        if (RD->isLocalClass() || RD->isLambda()) {
-          Problem = {Function->getLocation(),
-                     "an element's type is local to a function and cannot be "
-                     "named in the struct"};
-          return false;
-        }
-      std::optional<std::string> Spelled = spellTypeForCode(Elements[I], Ctx);
-      if (!Spelled) {
-        Problem = {Function->getLocation(),
-                   "element " + std::to_string(I) + "'s type ('" +
-                       spellTypeForMessage(Elements[I], Ctx) +
-                       "') has no name the code spells; write the return type "
-                       "out with the tuple's template"};
-        return false;
-      }
-      Spec.FieldTypes.push_back(std::move(*Spelled));
-    }
-  }
+  if (!spellFieldTypes(Spec.AfterClass ? TypeLoc() : Written, Function->getReturnType(),
+                       Shape, Function->getLocation(), "the return type", Ctx, Spec,
+                       Problem))
+    return false;
   // Elements that depend on the function template's own parameters make the
   // struct a template of those parameters.
   Spec.TemplateHeader.clear();

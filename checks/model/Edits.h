@@ -73,6 +73,11 @@ std::string instantiate(llvm::StringRef Text, const StructSpec &Spec);
 bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
                          ASTContext &Ctx, StructSpec &Spec, Blocker &Problem);
 
+/// describeStructTypes for a group whose value is \p Parameter: the field
+/// types as the parameter's type spells them.
+bool describeParameterTypes(const ParmVarDecl *Parameter, const TupleShape &Shape,
+                            ASTContext &Ctx, StructSpec &Spec, Blocker &Problem);
+
 /// Every edit of the rewrite of \p Group into \p Spec, or nothing and the
 /// first reason an edit would not be safe (a macro, an unexpected shape).
 std::optional<std::vector<FixItHint>>

@@ -85,6 +85,8 @@ static std::string validate(const Plan &P) {
   return {};
 }
 
+bool isParameterUsr(llvm::StringRef Usr) { return Usr.contains("|param|"); }
+
 llvm::Expected<Plan> readPlan(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)

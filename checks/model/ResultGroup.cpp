@@ -2,6 +2,7 @@
 
 #include "model/ResultGroup.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -61,25 +62,21 @@ bool comparesAlike(const Expr *E, QualType Field, const ASTContext &Ctx) {
 
 class GroupBuilder {
 public:
-  GroupBuilder(const FunctionFacts &Function, const TupleFacts &Facts,
+  GroupBuilder(const FunctionDecl *Root, int Parameter, const TupleFacts &Facts,
                ASTContext &Ctx, const MigrationScope &Scope)
-      : Function(Function), Facts(Facts), Ctx(Ctx), Scope(Scope) {
-    Group.Function = Function.Function;
-    // A use inside a template instantiation repeats the template's own text;
-    // when the template itself has the same use, the instantiation adds
-    // nothing. When it does not, the use depends on a template argument.
-    auto Remember = [&](const std::vector<Use> &Uses) {
-      for (const Use &U : Uses)
-        if (!U.InInstantiation)
-          PatternUses.insert(U.Loc.getRawEncoding());
-    };
-    Remember(Function.CallUses);
-    Remember(Function.OtherReferences);
+      : Facts(Facts), Ctx(Ctx), Scope(Scope) {
+    Group.Function = Root;
+    Group.Parameter = Parameter;
+    Value = (Parameter < 0 ? Root->getReturnType()
+                           : Root->getParamDecl(Parameter)->getType())
+                .getNonReferenceType();
     for (const auto &[Var, V] : Facts.Variables)
-      Remember(V.Uses);
+      remember(V.Uses);
   }
 
-  ResultGroup build() {
+  ResultGroup build(const FunctionFacts &Function) {
+    remember(Function.CallUses);
+    remember(Function.OtherReferences);
     for (const Use &U : Function.CallUses)
       addUse(U);
     for (const Use &U : Function.OtherReferences)
@@ -96,7 +93,97 @@ public:
     return std::move(Group);
   }
 
+  /// The parameter in every declaration, its uses in the definition, and
+  /// what every call passes it.
+  ResultGroup buildParameter(const ParameterFacts &Taker) {
+    remember(Taker.OtherReferences);
+    const FunctionDecl *F = Group.Function;
+    const auto Index = static_cast<unsigned>(Group.Parameter);
+    const std::string Name = F->getNameAsString();
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(F); Method && Method->isVirtual())
+      block(F->getLocation(), "'" + Name + "' is virtual: its overrides would keep "
+                                           "taking the tuple");
+    if (F->isTemplated())
+      block(F->getLocation(), "'" + Name + "' is a template");
+    for (const Use &U : Taker.OtherReferences)
+      if (!isRepeatedInstantiation(U))
+        block(U.Loc, U.Reason);
+    for (const FunctionDecl *Decl : F->redecls())
+      Group.Variables.insert(Decl->getParamDecl(Index));
+    for (const FunctionDecl *Decl : F->redecls()) {
+      const ParmVarDecl *P = Decl->getParamDecl(Index);
+      if (P->hasDefaultArg())
+        block(P->getLocation(), "'" + P->getNameAsString() + "' has a default argument");
+      const auto *It = Facts.Variables.find(P);
+      if (It == Facts.Variables.end() || It->second.WrittenType.isNull()) {
+        block(P->getLocation(), "the type of parameter " + std::to_string(Index + 1) +
+                                    " of '" + Name + "' is not written out");
+        continue;
+      }
+      Group.TypesToRespell.push_back(&It->second);
+      for (const Use &U : It->second.Uses)
+        addUse(U);
+    }
+    llvm::DenseSet<SourceLocation::UIntTy> PatternCalls;
+    for (const ParameterFacts::Call &C : Taker.Calls)
+      if (!C.InInstantiation)
+        PatternCalls.insert(C.Loc.getRawEncoding());
+    for (const ParameterFacts::Call &C : Taker.Calls) {
+      if (C.InInstantiation) {
+        if (!PatternCalls.contains(C.Loc.getRawEncoding()))
+          block(C.Loc, "'" + Name + "' is called in a template instantiation whose "
+                                    "code depends on the template arguments");
+        continue;
+      }
+      if (Index < C.Arguments.size())
+        addOrigin(C.Arguments[Index], /*Declaring=*/nullptr, C.Caller, /*Branch=*/true);
+    }
+    return std::move(Group);
+  }
+
 private:
+  /// A use inside a template instantiation repeats the template's own text;
+  /// when the template itself has the same use, the instantiation adds
+  /// nothing. When it does not, the use depends on a template argument.
+  void remember(const std::vector<Use> &Uses) {
+    for (const Use &U : Uses)
+      if (!U.InInstantiation)
+        PatternUses.insert(U.Loc.getRawEncoding());
+  }
+
+  /// The named function (not a lambda) \p VD is a parameter of, or null.
+  static const FunctionDecl *parameterOwner(const VarDecl *VD) {
+    const auto *P = dyn_cast<ParmVarDecl>(VD);
+    const auto *F = P ? dyn_cast_or_null<FunctionDecl>(P->getDeclContext()) : nullptr;
+    if (!F || !F->getDeclName().isIdentifier() || isLambdaCallOperator(F) ||
+        F->isTemplateInstantiation())
+      return nullptr;
+    return F;
+  }
+
+  /// Is \p Callee's result the group's own value?
+  bool isOwnResult(const FunctionDecl *Callee) const {
+    return Group.Parameter < 0 && Callee == Group.Function;
+  }
+
+  /// The value flows into (or out of) parameter \p Index of \p Other.
+  void flowToParameter(const FunctionDecl *Other, unsigned Index, SourceLocation Loc,
+                       std::string Reason) {
+    Other = writtenFunction(Other);
+    if (Other == Group.Function && Group.Parameter == static_cast<int>(Index))
+      return;
+    if (llvm::is_contained(Scope.SharedParameters, std::make_pair(Other, Index)))
+      return;
+    if (Scope.RecordLinks && Other->getDeclName().isIdentifier()) {
+      if (llvm::none_of(Group.Links, [&](const Link &L) {
+            return L.Function == Other && L.Parameter == static_cast<int>(Index);
+          }))
+        Group.Links.push_back({Other, static_cast<int>(Index), Loc, std::move(Reason)});
+      return;
+    }
+    block(Loc, std::move(Reason));
+  }
+
   bool isRepeatedInstantiation(const Use &U) const {
     return U.InInstantiation && PatternUses.contains(U.Loc.getRawEncoding());
   }
@@ -112,8 +199,9 @@ private:
     if (Other && Scope.Shared.contains(Other))
       return;
     if (Other && Scope.RecordLinks && Other->getDeclName().isIdentifier()) {
-      if (llvm::none_of(Group.Links, [&](const Link &L) { return L.Function == Other; }))
-        Group.Links.push_back({Other, Loc, std::move(Reason)});
+      if (llvm::none_of(Group.Links,
+                        [&](const Link &L) { return L.Function == Other && L.Parameter < 0; }))
+        Group.Links.push_back({Other, -1, Loc, std::move(Reason)});
       return;
     }
     block(Loc, std::move(Reason));
@@ -143,7 +231,7 @@ private:
         Group.Bindings.push_back(U.Binding);
       return;
     case UseKind::Reassigned:
-      if (hasReferenceElement(Group.Function->getReturnType()))
+      if (hasReferenceElement(Value))
         block(U.Loc, "the value is assigned as a whole, and a struct with a "
                      "reference member cannot be assigned");
       return;
@@ -155,7 +243,7 @@ private:
       addVariable(U.Var, U.Loc);
       return;
     case UseKind::Return:
-      if (U.ReturnOf && writtenFunction(U.ReturnOf) == Group.Function)
+      if (U.ReturnOf && isOwnResult(writtenFunction(U.ReturnOf)))
         return;
       if (!U.ReturnOf || !U.ReturnOf->getDeclName().isIdentifier()) {
         block(U.Loc, "the value is returned from a lambda");
@@ -167,6 +255,10 @@ private:
     case UseKind::TieAssign:
       if (llvm::none_of(Group.Ties, [&](const Use &T) { return T.Tie == U.Tie; }))
         Group.Ties.push_back(U);
+      return;
+    case UseKind::Argument:
+      flowToParameter(U.ArgumentOf, U.Parameter, U.Loc,
+                      U.Reason + ", whose parameter keeps the tuple type");
       return;
     case UseKind::Escape:
       block(U.Loc, U.Reason);
@@ -189,7 +281,6 @@ private:
     if (!llvm::is_contained(Group.Operators, Defined))
       Group.Operators.push_back(Defined);
     const Origin &Other = U.ComparedWith;
-    const QualType Value = Group.Function->getReturnType().getNonReferenceType();
     const bool SameType =
         Other.E && Ctx.hasSameUnqualifiedType(Other.E->getType().getNonReferenceType(), Value);
     switch (Other.Kind) {
@@ -211,7 +302,7 @@ private:
     case OriginKind::Call:
       if (!SameType)
         break;
-      if (Other.Callee != Group.Function)
+      if (!isOwnResult(Other.Callee))
         flow(Other.Callee, Other.E->getExprLoc(),
              "the value is compared with the result of '" +
                  Other.Callee->getNameAsString() + "', which keeps returning a tuple");
@@ -219,9 +310,17 @@ private:
     case OriginKind::Variable:
       if (!SameType)
         break;
-      if (!Other.Var->isLocalVarDecl() || isa<ParmVarDecl>(Other.Var)) {
+      if (!Other.Var->isLocalVarDeclOrParm()) {
         block(U.Loc, U.Reason + " and '" + Other.Var->getNameAsString() +
                          "', which is not a local variable");
+        return;
+      }
+      if (const FunctionDecl *F = parameterOwner(Other.Var)) {
+        if (!Group.Variables.contains(Other.Var))
+          flowToParameter(F, cast<ParmVarDecl>(Other.Var)->getFunctionScopeIndex(), U.Loc,
+                          U.Reason + " and '" + Other.Var->getNameAsString() +
+                              "', a parameter of '" + F->getNameAsString() +
+                              "' that keeps the tuple type");
         return;
       }
       addVariable(Other.Var, Other.E->getExprLoc());
@@ -251,7 +350,7 @@ private:
                  bool Branch = false) {
     switch (O.Kind) {
     case OriginKind::Call:
-      if (O.Callee != Group.Function)
+      if (!isOwnResult(O.Callee))
         flow(O.Callee, O.E->getExprLoc(),
              "the value comes from '" + O.Callee->getNameAsString() +
                  "', which keeps returning a tuple");
@@ -261,12 +360,10 @@ private:
       return;
     case OriginKind::Construction:
       if (Branch) {
-        const auto Elements =
-            elementTypesOf(Group.Function->getReturnType().getNonReferenceType());
+        const auto Elements = elementTypesOf(Value);
         if (O.Built.DefaultInitialized ||
             (!O.Built.Elements.empty() && O.Built.Elements.size() != Elements.size())) {
-          block(O.E->getExprLoc(), "the value is chosen by a conditional expression "
-                                   "whose other branch has another shape");
+          block(O.E->getExprLoc(), "a value built in place has another shape");
           return;
         }
         addNamedConstruction(O.Built, Where);
@@ -293,6 +390,14 @@ private:
     }
     if (!Group.Variables.insert(VD))
       return;
+    // A parameter of another function: its group is that parameter's.
+    if (const FunctionDecl *F = parameterOwner(VD)) {
+      flowToParameter(F, cast<ParmVarDecl>(VD)->getFunctionScopeIndex(), Loc,
+                      "the value is stored in '" + VD->getNameAsString() +
+                          "', a parameter of '" + F->getNameAsString() +
+                          "' that keeps the tuple type");
+      return;
+    }
     const auto *It = Facts.Variables.find(VD);
     if (It == Facts.Variables.end() || isa<ParmVarDecl>(VD) ||
         !VD->isLocalVarDecl()) {
@@ -302,8 +407,7 @@ private:
     }
     const VariableFacts &V = It->second;
     if (!V.WrittenType.isNull()) {
-      if (!Ctx.hasSameUnqualifiedType(V.WrittenType.getType(),
-                                      Group.Function->getReturnType())) {
+      if (!Ctx.hasSameUnqualifiedType(V.WrittenType.getType(), Value)) {
         block(VD->getLocation(), "'" + VD->getNameAsString() + "' is declared as '" +
                                      V.WrittenType.getType().getAsString(
                                          Ctx.getPrintingPolicy()) +
@@ -325,11 +429,12 @@ private:
       addUse(U);
   }
 
-  const FunctionFacts &Function;
   const TupleFacts &Facts;
   ASTContext &Ctx;
   const MigrationScope &Scope;
   ResultGroup Group;
+  /// The tuple type of the group's value.
+  QualType Value;
   llvm::DenseSet<SourceLocation::UIntTy> PatternUses;
 };
 
@@ -340,6 +445,12 @@ std::string elementExpressionName(const Expr *E) {
   if (!E)
     return {};
   E = E->IgnoreImplicit();
+  // `*lo`: the value an iterator or pointer named `lo` points to.
+  if (const auto *Deref = dyn_cast<UnaryOperator>(E); Deref && Deref->getOpcode() == UO_Deref)
+    return elementExpressionName(Deref->getSubExpr());
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Star && Op->getNumArgs() == 1)
+    return elementExpressionName(Op->getArg(0));
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     return DRE->getDecl()->getDeclName().isIdentifier()
                ? DRE->getDecl()->getName().str()
@@ -367,7 +478,8 @@ NamingEvidence gatherNamingEvidence(const ResultGroup &Group, size_t Elements,
       Add(Evidence.FromDefinition, I, elementExpressionName(Built.Elements[I]));
   // Inside the function's own definition, element writes describe what the
   // function returns; elsewhere, element reads describe what callers need.
-  const FunctionDecl *Definition = Group.Function->getDefinition();
+  const FunctionDecl *Definition =
+      Group.Parameter < 0 ? Group.Function->getDefinition() : nullptr;
   const SourceRange Body =
       Definition && Definition->getBody() ? Definition->getBody()->getSourceRange()
                                           : SourceRange();
@@ -397,7 +509,14 @@ NamingEvidence gatherNamingEvidence(const ResultGroup &Group, size_t Elements,
 
 ResultGroup buildResultGroup(const FunctionFacts &Function, const TupleFacts &Facts,
                              ASTContext &Ctx, const MigrationScope &Scope) {
-  return GroupBuilder(Function, Facts, Ctx, Scope).build();
+  return GroupBuilder(Function.Function, -1, Facts, Ctx, Scope).build(Function);
+}
+
+ResultGroup buildParameterGroup(const ParameterFacts &Taker, unsigned Index,
+                                const TupleFacts &Facts, ASTContext &Ctx,
+                                const MigrationScope &Scope) {
+  return GroupBuilder(Taker.Function, static_cast<int>(Index), Facts, Ctx, Scope)
+      .buildParameter(Taker);
 }
 
 } // namespace clang::tidy::structify

@@ -27,6 +27,9 @@ struct MigrationScope {
   /// (canonical written declarations). A value that comes from or goes to
   /// one of them needs no change.
   llvm::SmallPtrSet<const FunctionDecl *, 4> Shared;
+  /// The parameters of the group (function, index): a value passed to one
+  /// of them needs no change.
+  llvm::SmallVector<std::pair<const FunctionDecl *, unsigned>, 2> SharedParameters;
   /// Record a flow to a function outside Shared as a Link for the plan to
   /// join, instead of blocking (`structify plan`, before groups are known).
   bool RecordLinks = false;
@@ -39,6 +42,9 @@ struct MigrationScope {
 /// from it (`auto s = span_of(v); return s;`) or is returned from it.
 struct Link {
   const FunctionDecl *Function = nullptr; ///< canonical written declaration
+  /// The value flows into (or out of) this parameter of Function, not
+  /// Function's result; -1 for the result.
+  int Parameter = -1;
   SourceLocation Loc;
   /// What blocks the rewrite when the other function is not rewritten with
   /// this one.
@@ -47,6 +53,9 @@ struct Link {
 
 struct ResultGroup {
   const FunctionDecl *Function = nullptr;
+  /// The group's value is this parameter of Function (in every declaration),
+  /// not Function's result; -1 for the result.
+  int Parameter = -1;
   /// Flows to functions outside the group (MigrationScope::RecordLinks).
   std::vector<Link> Links;
   llvm::SetVector<const VarDecl *> Variables;
@@ -84,6 +93,12 @@ NamingEvidence gatherNamingEvidence(const ResultGroup &Group, size_t Elements,
 /// Gathers the group of \p Function from the facts of its translation unit.
 ResultGroup buildResultGroup(const FunctionFacts &Function, const TupleFacts &Facts,
                              ASTContext &Ctx, const MigrationScope &Scope = {});
+
+/// Gathers the group of parameter \p Index of \p Taker: the parameter in
+/// every declaration, its uses in the definition, and what every call passes.
+ResultGroup buildParameterGroup(const ParameterFacts &Taker, unsigned Index,
+                                const TupleFacts &Facts, ASTContext &Ctx,
+                                const MigrationScope &Scope);
 
 } // namespace clang::tidy::structify
 

@@ -190,11 +190,15 @@ class Collector : public RecursiveASTVisitor<Collector> {
 public:
   Collector(ASTContext &Ctx, const TupleLikeTypes &Types,
             const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions,
-            bool VisitInstantiations)
+            bool VisitInstantiations,
+            const llvm::SmallPtrSetImpl<const FunctionDecl *> *Takers)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Types(Types),
         VisitInstantiations(VisitInstantiations) {
     for (const FunctionDecl *FD : Functions)
       Facts.Functions[FD].Function = FD;
+    if (Takers)
+      for (const FunctionDecl *FD : *Takers)
+        Facts.Parameters[FD].Function = FD;
   }
 
   TupleFacts take() { return std::move(Facts); }
@@ -275,6 +279,15 @@ public:
       const auto *FD = D->getAsFunction();
       if (!FD)
         continue;
+      if (auto *Taker = Facts.Parameters.find(writtenFunction(FD));
+          Taker != Facts.Parameters.end()) {
+        Use U;
+        U.Value = E;
+        U.Loc = E->getExprLoc();
+        U.Reason = "'" + FD->getNameAsString() +
+                   "' is called with dependent arguments in template code";
+        Taker->second.OtherReferences.push_back(U);
+      }
       auto *It = Facts.Functions.find(writtenFunction(FD));
       if (It == Facts.Functions.end())
         continue;
@@ -399,6 +412,9 @@ private:
   }
 
   void recordFunctionReference(const Expr *Ref, const FunctionDecl *FD) {
+    if (auto *Taker = Facts.Parameters.find(writtenFunction(FD));
+        Taker != Facts.Parameters.end())
+      recordTakerReference(Ref, Taker->second);
     auto *It = Facts.Functions.find(writtenFunction(FD));
     if (It == Facts.Functions.end())
       return;
@@ -414,6 +430,37 @@ private:
     U.Reason = "'" + FD->getNameAsString() +
                "' is referred to without being called (its address is taken)";
     It->second.OtherReferences.push_back(U);
+  }
+
+  /// A call of a function that takes a tuple-like parameter: where each
+  /// such argument comes from.
+  void recordTakerReference(const Expr *Ref, ParameterFacts &Taker) {
+    const size_t Top = Stack.size() - 1;
+    const size_t CallIndex = callOfCallee(Top);
+    const auto *Call = CallIndex ? dyn_cast<CallExpr>(exprAt(CallIndex)) : nullptr;
+    if (!Call || isa<CXXOperatorCallExpr>(Call)) {
+      Use U;
+      U.Value = Ref;
+      U.Loc = Ref->getExprLoc();
+      U.InInstantiation = InstantiationDepth > 0;
+      U.Reason = "'" + Taker.Function->getNameAsString() +
+                 "' is referred to without being called (its address is taken)";
+      Taker.OtherReferences.push_back(U);
+      return;
+    }
+    ParameterFacts::Call C;
+    C.Loc = Call->getExprLoc();
+    C.InInstantiation = InstantiationDepth > 0;
+    for (size_t I = Stack.size(); I-- > 0;)
+      if (const auto *FD = Stack[I].get<FunctionDecl>()) {
+        C.Caller = FD;
+        break;
+      }
+    C.Arguments.resize(Call->getNumArgs());
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (Types.isTupleLike(Call->getArg(I)->getType()))
+        C.Arguments[I] = classifyOrigin(Call->getArg(I), Types, Ctx);
+    Taker.Calls.push_back(std::move(C));
   }
 
   void recordVariableReference(const DeclRefExpr *Ref, const VarDecl *VD) {
@@ -568,6 +615,16 @@ private:
     return true;
   }
 
+  /// Does \p P's name say what it takes? Not a reserved name
+  /// (`std::to_string(int __val)`): the standard library's say nothing.
+  static bool isTellingParameter(const ParmVarDecl *P) {
+    if (!P->getDeclName().isIdentifier())
+      return false;
+    const llvm::StringRef Name = P->getName();
+    return !Name.empty() && !Name.starts_with("__") &&
+           !(Name.size() > 1 && Name[0] == '_' && isUppercase(Name[1]));
+  }
+
   /// The name a getter or setter gives its value: `port()`, `get_port()`,
   /// `getPort()`, `set_port(v)`, `setPort(v)` -> `port`.
   static std::string accessorName(const FunctionDecl *Method, bool Setter) {
@@ -698,7 +755,7 @@ private:
         }
       for (unsigned Arg = 0; Callee && Arg < Call->getNumArgs(); ++Arg)
         if (Call->getArg(Arg) == E && Arg < Callee->getNumParams() &&
-            Callee->getParamDecl(Arg)->getDeclName().isIdentifier())
+            isTellingParameter(Callee->getParamDecl(Arg)))
           return {Callee->getParamDecl(Arg)->getName().str(), ReceiverKind::Parameter};
       return {};
     }
@@ -708,8 +765,7 @@ private:
       const CXXConstructorDecl *Ctor = Construct->getConstructor();
       for (unsigned Arg = 0; Arg < Construct->getNumArgs(); ++Arg)
         if (Construct->getArg(Arg) == E && Arg < Ctor->getNumParams() &&
-            !Ctor->isCopyOrMoveConstructor() &&
-            Ctor->getParamDecl(Arg)->getDeclName().isIdentifier())
+            !Ctor->isCopyOrMoveConstructor() && isTellingParameter(Ctor->getParamDecl(Arg)))
           return {Ctor->getParamDecl(Arg)->getName().str(), ReceiverKind::Parameter};
       return {};
     }
@@ -864,8 +920,17 @@ private:
         return U;
       }
       const FunctionDecl *Callee = Call->getDirectCallee();
-      if (Callee && Callee->getDeclName().isIdentifier())
-        return Escape("the value is passed to '" + Callee->getNameAsString() + "'");
+      if (Callee && Callee->getDeclName().isIdentifier()) {
+        U.Reason = "the value is passed to '" + Callee->getNameAsString() + "'";
+        if (std::optional<unsigned> Parameter = takerParameter(Call, E)) {
+          U.Kind = UseKind::Argument;
+          U.ArgumentOf = writtenFunction(Callee);
+          U.Parameter = *Parameter;
+          recordPlace(U);
+          return U;
+        }
+        return Escape(U.Reason);
+      }
       return Escape("the value is passed to a function");
     }
     if (const auto *Construct = Parent.get<CXXConstructExpr>())
@@ -931,6 +996,23 @@ private:
     return Escape("the value is used in a way structify cannot rewrite");
   }
 
+  /// The parameter \p Arg initialises when \p Call calls a function whose
+  /// calls are recorded (ParameterFacts) and the parameter has the
+  /// argument's type (by value or by reference).
+  std::optional<unsigned> takerParameter(const CallExpr *Call, const Expr *Arg) const {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || isa<CXXOperatorCallExpr>(Call) ||
+        !Facts.Parameters.contains(writtenFunction(Callee)))
+      return std::nullopt;
+    for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams(); ++I)
+      if (Call->getArg(I) == Arg &&
+          Ctx.hasSameUnqualifiedType(
+              Callee->getParamDecl(I)->getType().getNonReferenceType(),
+              Arg->getType().getNonReferenceType()))
+        return I;
+    return std::nullopt;
+  }
+
   /// `value == other`: what the struct needs to compare the same way.
   Use compared(Use U, std::string Operator, const Expr *Other) {
     U.Kind = UseKind::Compared;
@@ -985,8 +1067,9 @@ private:
 
 TupleFacts collectTupleFacts(ASTContext &Ctx, const TupleLikeTypes &Types,
                              const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions,
-                             bool VisitInstantiations) {
-  Collector C(Ctx, Types, Functions, VisitInstantiations);
+                             bool VisitInstantiations,
+                             const llvm::SmallPtrSetImpl<const FunctionDecl *> *Takers) {
+  Collector C(Ctx, Types, Functions, VisitInstantiations, Takers);
   C.TraverseAST(Ctx);
   return C.take();
 }

@@ -41,6 +41,7 @@ enum class UseKind {
   Return,            ///< `return x;`
   TieAssign,         ///< `std::tie(a, b) = x;` as a whole statement
   Compared,          ///< `x == y`, `x < std::make_pair(1, 2)`: Operator, ComparedWith
+  Argument,          ///< `show(x)`: a project function's parameter of the same type
   Escape,            ///< anything else; Reason says what
 };
 
@@ -102,6 +103,10 @@ struct Use {
   const VarDecl *ReceiverVar = nullptr;
   const VarDecl *Var = nullptr;             ///< InitVariable, AssignVariable
   const FunctionDecl *ReturnOf = nullptr;   ///< Return: the enclosing function
+  /// Argument: the function called (canonical written declaration) and the
+  /// parameter the value initialises.
+  const FunctionDecl *ArgumentOf = nullptr;
+  unsigned Parameter = 0;
   const DecompositionDecl *Binding = nullptr;
   /// TieAssign: the whole statement. Captured: the lambda.
   const Stmt *Statement = nullptr;
@@ -153,6 +158,23 @@ struct FunctionFacts {
   std::vector<Use> OtherReferences;       ///< `&f`, `std::function<...> g = f`
 };
 
+/// Every call of a project function that takes a tuple-like parameter: the
+/// values its callers pass are the parameter's origins.
+struct ParameterFacts {
+  const FunctionDecl *Function = nullptr; ///< canonical written declaration
+  struct Call {
+    SourceLocation Loc;
+    /// The function the call is in (for naming the struct from there).
+    const FunctionDecl *Caller = nullptr;
+    bool InInstantiation = false;
+    /// Where each tuple-like argument comes from, by parameter index.
+    llvm::SmallVector<Origin, 2> Arguments;
+  };
+  std::vector<Call> Calls;
+  /// `&f`, and calls the collector cannot read (dependent arguments).
+  std::vector<Use> OtherReferences;
+};
+
 /// A container filled with named values: `files_.push_back(std::make_pair(
 /// level, f))`, `m.emplace(key, session)`, `m[name] = id`: what the code
 /// calls the elements of what it stores.
@@ -170,6 +192,8 @@ struct TupleFacts {
   std::vector<Use> OtherAccesses;
   /// The fills of each container variable or member (canonical declaration).
   llvm::DenseMap<const ValueDecl *, std::vector<Fill>> Fills;
+  /// The functions that take tuple-like parameters, as asked for.
+  llvm::MapVector<const FunctionDecl *, ParameterFacts> Parameters;
   /// The range-for statement of each range-for variable.
   llvm::DenseMap<const VarDecl *, const CXXForRangeStmt *> RangeFors;
 };
@@ -183,9 +207,13 @@ const FunctionDecl *writtenFunction(const FunctionDecl *FD);
 /// local variable of a tuple-like type. With \p VisitInstantiations, template
 /// instantiations are walked too, so that a use that depends on a template
 /// argument is seen (as a use in an instantiation).
+/// With \p Takers (canonical written declarations of functions with
+/// tuple-like parameters), their calls are recorded as ParameterFacts.
 TupleFacts collectTupleFacts(ASTContext &Ctx, const TupleLikeTypes &Types,
                              const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions,
-                             bool VisitInstantiations = true);
+                             bool VisitInstantiations = true,
+                             const llvm::SmallPtrSetImpl<const FunctionDecl *> *Takers =
+                                 nullptr);
 
 /// The variable or member a container expression names (`files_`,
 /// `this->m_map`): the key of TupleFacts::Fills, or null.

@@ -83,7 +83,9 @@ FunctionView viewOf(const std::string &Usr, llvm::ArrayRef<const FunctionSummary
     std::string File, Why;
   };
   std::vector<Refusal> Uneditable;
+  bool Defined = false;
   for (const FunctionSummary *S : Views) {
+    Defined |= S->Defines;
     for (const std::string &Call : S->CallSites)
       V.CallSites.insert(Call);
     for (const std::string &B : S->Blockers)
@@ -122,6 +124,9 @@ FunctionView viewOf(const std::string &Usr, llvm::ArrayRef<const FunctionSummary
                failedUnitUsing(V.First->HomeFile, V.First->Name, Inputs.Failed))
     V.Problem = "it may be used in '" + Unit->File +
                 "', which does not compile, so its uses there are unknown";
+  else if (V.First->Parameter >= 0 && !Defined)
+    V.Problem = "no translation unit defines '" + V.First->Name +
+                "', so what its body does with the parameter is unknown";
   else if (!V.TypesAgree || V.First->FieldTypes.empty())
     V.Problem = "its element types are not spelled the same way in every "
                 "translation unit";
@@ -166,9 +171,17 @@ bool declaredBefore(const FunctionSummary &A, const FunctionSummary &B) {
 
 /// The function whose declaration gets the group's struct: the virtual
 /// function the others override, else the one declared first.
+/// A parameter never leads: its function returns something else. Returns
+/// Members.size() when no function returns the group's value.
 size_t leaderOf(llvm::ArrayRef<size_t> Members, llvm::ArrayRef<FunctionView> Views) {
-  size_t Leader = Members.front();
+  auto IsFunction = [&](size_t M) { return Views[M].First->Parameter < 0; };
+  const auto First = llvm::find_if(Members, IsFunction);
+  if (First == Members.end())
+    return Views.size();
+  size_t Leader = *First;
   for (size_t M : Members) {
+    if (!IsFunction(M))
+      continue;
     const FunctionSummary &Candidate = *Views[M].First;
     const FunctionSummary &Current = *Views[Leader].First;
     const bool CandidateIsRoot = Candidate.Overrides.empty();
@@ -193,6 +206,7 @@ std::string groupProblem(size_t Leader, llvm::ArrayRef<size_t> Members,
     const std::string Who =
         M == Leader                    ? ""
         : !V.First->Overrides.empty() ? "its override '" + V.First->Signature + "': "
+        : V.First->Parameter >= 0      ? V.First->Signature + ", which takes its value: "
                                        : "'" + V.First->Signature + "', which shares its value: ";
     if (!V.Problem.empty())
       return Who + V.Problem;
@@ -209,13 +223,24 @@ std::string groupProblem(size_t Leader, llvm::ArrayRef<size_t> Members,
                V.First->Signature + "' cannot name it";
       continue;
     }
-    if (V.First->HomeFile != Lead.HomeFile || V.First->Scope != Lead.Scope)
-      return "'" + V.First->Signature + "' shares its value but is declared in " +
+    const std::string Member = V.First->Parameter >= 0 ? V.First->Signature + " takes"
+                                                       : "'" + V.First->Signature + "' shares";
+    // A parameter's type names the struct from its function's scope, which
+    // may be nested in the struct's (a member function of a class there).
+    const bool SeesStruct =
+        V.First->Scope == Lead.Scope ||
+        (V.First->Parameter >= 0 &&
+         (Lead.Scope.empty() || llvm::StringRef(V.First->Scope).starts_with(Lead.Scope + "::")));
+    if (V.First->HomeFile != Lead.HomeFile || !SeesStruct)
+      return Member + " its value but is declared in " +
              (V.First->HomeFile != Lead.HomeFile ? "another file ('" + V.First->HomeFile + "')"
                                                  : "another scope") +
              ", where the struct of '" + Lead.Signature + "' has no name";
+    if (declaredBefore(*V.First, Lead))
+      return Member + " its value but is declared before '" + Lead.Signature +
+             "', where its struct is not declared yet";
     if (V.First->FieldTypes != Lead.FieldTypes)
-      return "'" + V.First->Signature + "' shares its value but spells its elements as '" +
+      return Member + " its value but spells its elements as '" +
              llvm::join(V.First->FieldTypes, ", ") + "'";
   }
   return {};
@@ -261,6 +286,8 @@ Plan makePlan(const PlanInputs &Inputs) {
   llvm::StringSet<> GivenNames;
   for (auto &[Root, Group] : Members) {
     const size_t Leader = leaderOf(Group, Views);
+    if (Leader == Views.size())
+      continue; // parameters no function's value reaches
     const FunctionView &Lead = Views[Leader];
     PlanEntry E;
     E.Usr = Lead.Usr;

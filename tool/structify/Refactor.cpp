@@ -19,6 +19,8 @@ namespace structify {
 namespace cl = llvm::cl;
 using clang::tidy::structify::Plan;
 using clang::tidy::structify::PlanEntry;
+using clang::tidy::structify::PlanMember;
+using clang::tidy::structify::isParameterUsr;
 
 cl::SubCommand &planCommand() {
   static cl::SubCommand Command(
@@ -405,7 +407,9 @@ std::string describeRewrite(const PlanEntry &Entry) {
 size_t functionCount(llvm::ArrayRef<const PlanEntry *> Entries) {
   size_t Count = 0;
   for (const PlanEntry *E : Entries)
-    Count += 1 + E->SharedBy.size();
+    Count += 1 + llvm::count_if(E->SharedBy, [](const PlanMember &M) {
+               return !isParameterUsr(M.Usr);
+             });
   return Count;
 }
 

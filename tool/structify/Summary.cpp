@@ -8,6 +8,7 @@
 #include "model/Placement.h"
 #include "model/UseSites.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTLambda.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Tooling/Core/Replacement.h"
@@ -34,7 +35,21 @@ public:
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (Policy.isCandidate(FD) || overridesCandidate(FD))
       Found.insert(FD->getCanonicalDecl());
+    if (takesTuple(FD))
+      Takers.insert(FD->getCanonicalDecl());
     return true;
+  }
+
+  /// A function of the project's that takes a tuple-like parameter: the
+  /// parameter can join a migration group.
+  bool takesTuple(const FunctionDecl *FD) const {
+    if (FD->isTemplateInstantiation() || FD->isImplicit() || FD->isDeleted() ||
+        !FD->getDeclName().isIdentifier() || isLambdaCallOperator(FD) ||
+        isa<CXXConstructorDecl>(FD))
+      return false;
+    return llvm::any_of(FD->parameters(), [&](const ParmVarDecl *P) {
+      return Policy.Types.isTupleLike(P->getType().getNonReferenceType());
+    });
   }
 
   /// An override of a candidate: its value takes the candidate's struct.
@@ -46,6 +61,7 @@ public:
   }
 
   llvm::SetVector<const FunctionDecl *> Found;
+  llvm::SetVector<const FunctionDecl *> Takers;
 
 private:
   const SourceManager &SM;
@@ -72,10 +88,20 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   const SourceManager &SM = Ctx.getSourceManager();
   const FunctionDecl *F = A.Function;
   FunctionSummary S;
-  S.Usr = functionUsr(F);
+  S.Parameter = A.Group.Parameter;
+  const ParmVarDecl *Parameter =
+      S.Parameter < 0 ? nullptr : F->getParamDecl(static_cast<unsigned>(S.Parameter));
+  S.Usr = Parameter ? parameterUsr(F, Parameter->getFunctionScopeIndex()) : functionUsr(F);
   S.Name = F->getNameAsString();
   S.Signature = functionSignature(F);
-  S.DeclaredAt = describeLocation(F->getLocation(), SM, /*Column=*/false);
+  if (Parameter)
+    S.Signature = "parameter " +
+                  (Parameter->getDeclName().isIdentifier()
+                       ? "'" + Parameter->getNameAsString() + "'"
+                       : std::to_string(S.Parameter + 1)) +
+                  " of " + S.Signature;
+  S.DeclaredAt = describeLocation(Parameter ? Parameter->getLocation() : F->getLocation(),
+                                  SM, /*Column=*/false);
   S.HomeFile = canonicalFileOf(F->getLocation(), SM);
   S.Defines = F->getDefinition() != nullptr;
   S.SuppressedAt = suppression(F->getLocation(), SM);
@@ -86,10 +112,13 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   for (SourceLocation Call : A.CallSites)
     S.CallSites.push_back(describeLocation(Call, SM, /*Column=*/true));
   for (const Link &L : A.Group.Links)
-    S.Links.push_back({functionUsr(L.Function),
+    S.Links.push_back({L.Parameter < 0
+                           ? functionUsr(L.Function)
+                           : parameterUsr(L.Function, static_cast<unsigned>(L.Parameter)),
                        describeLocation(L.Loc, SM, /*Column=*/true) + ": " + L.Reason});
-  for (const FunctionDecl *Root : overriddenRoots(F))
-    S.Overrides.push_back(functionUsr(Root));
+  if (!Parameter)
+    for (const FunctionDecl *Root : overriddenRoots(F))
+      S.Overrides.push_back(functionUsr(Root));
   if (const auto *Scope = dyn_cast<NamedDecl>(F->getDeclContext()))
     S.Scope = Scope->getQualifiedNameAsString();
   if (isa<CXXMethodDecl>(F))
@@ -121,9 +150,10 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   // The field types, and every file the rewrite touches from here: the edits
   // themselves, made with placeholder names.
   StructSpec Spec;
-  Spec.InsertStruct = S.Overrides.empty();
+  Spec.InsertStruct = S.Overrides.empty() && !Parameter;
   Blocker Problem;
-  if (!describeStructTypes(F, A.Shape, Ctx, Spec, Problem)) {
+  if (Parameter ? !describeParameterTypes(Parameter, A.Shape, Ctx, Spec, Problem)
+                : !describeStructTypes(F, A.Shape, Ctx, Spec, Problem)) {
     S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " + Problem.Reason);
     return S;
   }
@@ -136,7 +166,8 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   Spec.Name = Placeholders.Name;
   Spec.Fields = Placeholders.Fields;
   Spec.FieldTypes = Placeholders.FieldTypes;
-  Spec.InsertStruct = S.Overrides.empty(); // an override takes its base's
+  // An override takes its base's struct; a parameter its group's.
+  Spec.InsertStruct = S.Overrides.empty() && !Parameter;
   auto Edits = buildEdits(A.Group, Spec, Ctx, Tokens, Problem);
   if (!Edits) {
     S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " + Problem.Reason);
@@ -167,7 +198,10 @@ summarizeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
     return {};
   llvm::SmallPtrSet<const FunctionDecl *, 8> Functions(Finder.Found.begin(),
                                                        Finder.Found.end());
-  const TupleFacts Facts = collectTupleFacts(Ctx, Policy.Types, Functions);
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Takers(Finder.Takers.begin(),
+                                                    Finder.Takers.end());
+  const TupleFacts Facts = collectTupleFacts(Ctx, Policy.Types, Functions,
+                                             /*VisitInstantiations=*/true, &Takers);
   std::vector<FunctionSummary> Summaries;
   FileTokens Tokens(Ctx.getSourceManager(), Ctx.getLangOpts(), PP);
   // Flows to other functions are links for the plan to join into groups.
@@ -177,6 +211,14 @@ summarizeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
   for (const FunctionDecl *F : Finder.Found)
     Summaries.push_back(summarize(analyzeFunction(F, Facts, Policy.Types, Ctx, Scope),
                                   Ctx, Tokens, Options));
+  // The parameters of the pair types: a group the value flows into takes
+  // them in (the plan drops those no group reaches).
+  for (const FunctionDecl *F : Finder.Takers)
+    for (const ParmVarDecl *P : F->parameters())
+      if (Policy.Types.isTupleLike(P->getType().getNonReferenceType()))
+        Summaries.push_back(summarize(analyzeParameter(F, P->getFunctionScopeIndex(), Facts,
+                                                       Policy.Types, Ctx, Scope),
+                                      Ctx, Tokens, Options));
   return Summaries;
 }
 
@@ -233,6 +275,7 @@ Value toJSON(const FunctionSummary &S) {
                 {"access", S.Access},
                 {"operators", S.Operators},
                 {"elements", S.Elements},
+                {"parameter", S.Parameter},
                 {"edits", edits(S.Edits)}};
 }
 
@@ -254,7 +297,8 @@ bool fromJSON(const Value &V, FunctionSummary &S, llvm::json::Path P) {
          O.map("callSites", S.CallSites) && O.map("links", S.Links) &&
          O.map("overrides", S.Overrides) && O.map("scope", S.Scope) &&
          O.map("access", S.Access) && O.map("operators", S.Operators) &&
-         O.map("elements", S.Elements) && O.map("edits", S.Edits);
+         O.map("elements", S.Elements) && O.mapOptional("parameter", S.Parameter) &&
+         O.map("edits", S.Edits);
 }
 
 bool fromJSON(const Value &V, RecordedEdit &E, llvm::json::Path P) {

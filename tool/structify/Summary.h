@@ -89,6 +89,10 @@ struct FunctionSummary {
   std::vector<std::string> Operators;
   /// How many elements the tuple has.
   unsigned Elements = 0;
+  /// The summary is of this parameter of the function (its USR ends in
+  /// `|param|N`), which joins a group its callers' values come from; -1 for
+  /// the function's result.
+  int Parameter = -1;
   /// The rewrite's edits in this unit, for the plan to finish: empty when a
   /// blocker stops the rewrite here.
   std::vector<RecordedEdit> Edits;

@@ -37,4 +37,4 @@ std::function<std::pair<int, int>(int, int)> callback = stored;
 std::pair<int, int> ordered(int lo, int hi) { return {lo, hi}; }
 // CHECK-NOTES: :[[@LINE-1]]:21: warning: 'ordered' returns
 bool use_ordered(std::pair<int, int> other) { return ordered(1, 2) < other; }
-// CHECK-NOTES: :[[@LINE-1]]:54: note: no fix: the value is compared with '<' and 'other', which is not a local variable
+// CHECK-NOTES: :[[@LINE-1]]:54: note: no fix: the value is compared with '<' and 'other', a parameter of 'use_ordered' that keeps the tuple type

@@ -16,7 +16,7 @@ int use_passed() { return consume(passed(1, 2)); }
 std::pair<int, int> compared(int lo, int hi) { return {lo, hi}; }
 // CHECK-NOTES: :[[@LINE-1]]:21: warning: 'compared' returns
 bool use_compared(std::pair<int, int> p) { return compared(1, 2) == p; }
-// CHECK-NOTES: :[[@LINE-1]]:51: note: no fix: the value is compared with '==' and 'p', which is not a local variable
+// CHECK-NOTES: :[[@LINE-1]]:51: note: no fix: the value is compared with '==' and 'p', a parameter of 'use_compared' that keeps the tuple type
 
 std::tuple<int, int, int> applied(int x, int y, int z) { return {x, y, z}; }
 // CHECK-NOTES: :[[@LINE-1]]:27: warning: 'applied' returns

@@ -6,7 +6,7 @@ std::pair<int, int> good(int lo, int hi);
 
 // A struct cannot reach where the pair must go: another unit passes it on.
 std::pair<int, int> escaping(int lo, int hi);
-int consume(std::pair<int, int> p);
+template <class Pair> int consume(Pair p) { return p.first; }
 
 // Nothing names its elements.
 std::pair<int, int> unnamed(int a, int b);

@@ -9,4 +9,3 @@ std::pair<int, int> Base::extent() const { int width = 1, height = 2; return {wi
 std::pair<int, int> macro_used(int lo, int hi) { return {lo, hi}; }
 std::pair<int, int> generated(int lo, int hi) { return {lo, hi}; }
 std::pair<int, int> vendored(int lo, int hi) { return {lo, hi}; }
-int consume(std::pair<int, int> p) { return p.first; }
