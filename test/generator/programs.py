@@ -136,6 +136,8 @@ class Producer:
     tuple_type: str = ""      # the type of the value
     by_reference: bool = False
     std_api: bool = False     # a standard library API: its pair must stay
+    # functions that take the value as a parameter: (declaration, definition)
+    takers: List[tuple] = field(default_factory=list)
 
     @property
     def awkward(self):
@@ -1067,7 +1069,29 @@ def ctx_compared(p, r, n, v):
     return lines
 
 
+def ctx_parameter(p, r, n, v):
+    """The value passed to a function of the program's that takes the pair
+    (by value or by const reference) and reads it by position: the call's
+    value, a variable's, or a pair built in place."""
+    if p.std_api or p.by_reference or p.kind == "minmax" or p.awkward or \
+            any(e is None for e in p.elements):
+        return ctx_variable(p, r, n, v)
+    taker = f"take_{p.name}_{v}"
+    param = (f"const {p.tuple_type} &t" if r.random() < 0.5 else f"{p.tuple_type} t")
+    i = r.randrange(p.size)
+    j = r.randrange(p.size)
+    p.takers.append((f"void {taker}({param});",
+                     f"void {taker}({param}) {{ {show_elem(p, i, get(p, i, 't'))} }}"))
+    style = r.choice(["direct", "variable", "built"])
+    if style == "direct":
+        return [f"{taker}({p.call(n)});"]
+    if style == "variable":
+        return [f"auto {v} = {p.call(n)};", f"{taker}({v});", show_elem(p, j, get(p, j, v))]
+    return [f"{taker}({p.call(n)});", f"{taker}({make_value(p, n)});"]
+
+
 CONTEXTS = {
+    "parameter": (ctx_parameter, 4),
     "compared": (ctx_compared, 5),
     "copy_then_modify": (ctx_copy_then_modify, 3),
     "using_function": (ctx_using_function, 2),
@@ -1198,6 +1222,7 @@ def render_file(program):
             out.append(p.header_decl)
         if p.definition:
             out.append(p.definition)
+        out.extend(definition for _, definition in p.takers)
     out.append("void run() {")
     out.extend(run_function(program))
     out.append("}")
@@ -1252,8 +1277,10 @@ def render_project(programs):
                 decl = (head + "\n" if head else "") + "GEN_API " + last
             if decl:
                 header.append(decl)
+            header.extend(declaration for declaration, _ in p.takers)
             if p.definition:
                 lib.append(p.definition)
+            lib.extend(definition for _, definition in p.takers)
         header.append("void run();")
         header.append(f"}} // namespace {ns}")
         lib.append(f"}} // namespace {ns}")
