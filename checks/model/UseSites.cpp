@@ -621,8 +621,9 @@ private:
     if (!P->getDeclName().isIdentifier())
       return false;
     const llvm::StringRef Name = P->getName();
-    return !Name.empty() && !Name.starts_with("__") &&
-           !(Name.size() > 1 && Name[0] == '_' && isUppercase(Name[1]));
+    const bool Reserved =
+        Name.starts_with("__") || (Name.size() > 1 && Name[0] == '_' && isUppercase(Name[1]));
+    return !Name.empty() && !Reserved;
   }
 
   /// The name a getter or setter gives its value: `port()`, `get_port()`,

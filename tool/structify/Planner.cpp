@@ -175,7 +175,7 @@ bool declaredBefore(const FunctionSummary &A, const FunctionSummary &B) {
 /// Members.size() when no function returns the group's value.
 size_t leaderOf(llvm::ArrayRef<size_t> Members, llvm::ArrayRef<FunctionView> Views) {
   auto IsFunction = [&](size_t M) { return Views[M].First->Parameter < 0; };
-  const auto First = llvm::find_if(Members, IsFunction);
+  const auto *const First = llvm::find_if(Members, IsFunction);
   if (First == Members.end())
     return Views.size();
   size_t Leader = *First;
