@@ -261,8 +261,13 @@ private:
 
   /// The scope the struct is declared in.
   const DeclContext *structHome() const {
-    return Spec.AfterClass ? Spec.AfterClass->getDeclContext()
-                           : Group.Function->getDeclContext();
+    if (Spec.AfterClass)
+      return Spec.AfterClass->getDeclContext();
+    // A parameter's group has its struct in the namespace around the
+    // parameter's function (the plan holds it to that).
+    if (Group.Parameter >= 0)
+      return Group.Function->getDeclContext()->getEnclosingNamespaceContext();
+    return Group.Function->getDeclContext();
   }
 
   /// `<T, U>` with the parameter names a declaration of the template uses.

@@ -225,13 +225,9 @@ std::string groupProblem(size_t Leader, llvm::ArrayRef<size_t> Members,
     }
     const std::string Member = V.First->Parameter >= 0 ? V.First->Signature + " takes"
                                                        : "'" + V.First->Signature + "' shares";
-    // A parameter's type names the struct from its function's scope, which
-    // may be nested in the struct's (a member function of a class there).
-    const bool SeesStruct =
-        V.First->Scope == Lead.Scope ||
-        (V.First->Parameter >= 0 &&
-         (Lead.Scope.empty() || llvm::StringRef(V.First->Scope).starts_with(Lead.Scope + "::")));
-    if (V.First->HomeFile != Lead.HomeFile || !SeesStruct)
+    // A parameter's scope is the namespace around its function (a member
+    // function's included), where its edits name the struct.
+    if (V.First->HomeFile != Lead.HomeFile || V.First->Scope != Lead.Scope)
       return Member + " its value but is declared in " +
              (V.First->HomeFile != Lead.HomeFile ? "another file ('" + V.First->HomeFile + "')"
                                                  : "another scope") +

@@ -119,7 +119,11 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   if (!Parameter)
     for (const FunctionDecl *Root : overriddenRoots(F))
       S.Overrides.push_back(functionUsr(Root));
-  if (const auto *Scope = dyn_cast<NamedDecl>(F->getDeclContext()))
+  // A parameter's edits name the struct as declared in the namespace around
+  // its function (a member function's parameter included).
+  const DeclContext *Home = Parameter ? F->getDeclContext()->getEnclosingNamespaceContext()
+                                      : F->getDeclContext();
+  if (const auto *Scope = dyn_cast<NamedDecl>(Home))
     S.Scope = Scope->getQualifiedNameAsString();
   if (isa<CXXMethodDecl>(F))
     S.Access = getAccessSpelling(F->getAccess()).str();
