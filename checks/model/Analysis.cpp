@@ -101,6 +101,32 @@ FunctionAnalysis analyzeParameter(const FunctionDecl *Taker, unsigned Index,
   return A;
 }
 
+FunctionAnalysis analyzeMember(const FieldDecl *Member, const TupleFacts &Facts,
+                               const TupleLikeTypes &Types, ASTContext &Ctx,
+                               const MigrationScope &Scope) {
+  FunctionAnalysis A;
+  if (auto Shape = Types.shape(Member->getType()))
+    A.Shape = std::move(*Shape);
+  if (A.Shape.HasPackExpansion)
+    A.Blockers.push_back({Member->getLocation(), "the elements come from a parameter pack"});
+  const auto *It = Facts.Members.find(Member);
+  if (It == Facts.Members.end()) {
+    A.Group.Member = Member;
+    return A;
+  }
+  A.Group = buildMemberGroup(It->second, Facts, Ctx, Scope);
+  A.Blockers.insert(A.Blockers.end(), A.Group.Blockers.begin(), A.Group.Blockers.end());
+  A.Evidence = gatherNamingEvidence(A.Group, A.Shape.Elements.size(), Ctx);
+  return A;
+}
+
+std::string memberUsr(const FieldDecl *Member) {
+  llvm::SmallString<128> Usr;
+  if (index::generateUSRForDecl(Member->getCanonicalDecl(), Usr))
+    return {};
+  return Usr.str().str();
+}
+
 std::string parameterUsr(const FunctionDecl *Function, unsigned Index) {
   std::string Usr = functionUsr(Function);
   return Usr.empty() ? Usr : Usr + "|param|" + std::to_string(Index);

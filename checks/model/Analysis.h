@@ -46,6 +46,15 @@ FunctionAnalysis analyzeParameter(const FunctionDecl *Taker, unsigned Index,
                                   const TupleFacts &Facts, const TupleLikeTypes &Types,
                                   ASTContext &Ctx, const MigrationScope &Scope);
 
+/// A data member (whose uses \p Facts records) as the value of a migration
+/// group: what it needs to take the struct. Function is null.
+FunctionAnalysis analyzeMember(const FieldDecl *Member, const TupleFacts &Facts,
+                               const TupleLikeTypes &Types, ASTContext &Ctx,
+                               const MigrationScope &Scope);
+
+/// A stable identity of a data member across translation units.
+std::string memberUsr(const FieldDecl *Member);
+
 /// The identity of parameter \p Index of \p Function across translation
 /// units: the function's USR with `|param|` and the index.
 std::string parameterUsr(const FunctionDecl *Function, unsigned Index);

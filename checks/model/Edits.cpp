@@ -175,6 +175,9 @@ public:
     for (const auto &[Built, Where] : Group.NamedConstructions)
       if (!rewriteNamedConstruction(Built, Where))
         return std::nullopt;
+    for (const MemberFacts *M : Group.MembersToRespell)
+      if (!respellMember(*M))
+        return std::nullopt;
     return std::move(Hints);
   }
 
@@ -263,6 +266,9 @@ private:
   const DeclContext *structHome() const {
     if (Spec.AfterClass)
       return Spec.AfterClass->getDeclContext();
+    // A member's group has its struct in the member's class.
+    if (Group.Member)
+      return Group.Member->getDeclContext();
     // A parameter's group has its struct in the namespace around the
     // parameter's function (the plan holds it to that).
     if (Group.Parameter >= 0)
@@ -286,8 +292,8 @@ private:
   }
 
   bool replaceReturnTypes() {
-    if (Group.Parameter >= 0)
-      return true; // a parameter's types are respelled as variables'
+    if (Group.Parameter >= 0 || !Group.Function)
+      return true; // a parameter's or a member's types are respelled
     for (const FunctionDecl *Decl : Group.Function->redecls()) {
       // The written return type: before the name, after `->`, or `auto`.
       SourceRange Range;
@@ -336,12 +342,13 @@ private:
                   "a pair built in place would have to name a template's struct");
     std::optional<std::string> Name =
         structReference(Where ? static_cast<const DeclContext *>(Where)
-                              : Group.Function->getDeclContext(),
+                        : Group.Member ? Group.Member->getDeclContext()
+                                       : Group.Function->getDeclContext(),
                         Built.E->getExprLoc());
     return Name && rewriteConstruction(Built, nullptr, *Name);
   }
 
-  bool rewriteConstruction(const Construction &Built, const VarDecl *Var,
+  bool rewriteConstruction(const Construction &Built, const DeclaratorDecl *Var,
                            const std::string &TypeName = std::string()) {
     if (Built.DefaultInitialized) {
       // `std::pair<int, int> p;` value-initialises its elements: `S p{};`.
@@ -512,6 +519,15 @@ private:
     return Name &&
            replace(CharSourceRange::getTokenRange(V.WrittenType.getSourceRange()), *Name,
                    V.Var->getLocation());
+  }
+
+  /// `std::pair<int, int> last_;` -> `BucketResult last_;`.
+  bool respellMember(const MemberFacts &M) {
+    std::optional<std::string> Name =
+        structReference(M.Field->getDeclContext(), M.Field->getLocation());
+    return Name &&
+           replace(CharSourceRange::getTokenRange(M.WrittenType.getSourceRange()), *Name,
+                   M.Field->getLocation());
   }
 
   const ResultGroup &Group;
@@ -750,7 +766,7 @@ static bool spellFieldTypes(TypeLoc Written, QualType Tuple, const TupleShape &S
   return true;
 }
 
-bool describeParameterTypes(const ParmVarDecl *Parameter, const TupleShape &Shape,
+bool describeParameterTypes(const DeclaratorDecl *Parameter, const TupleShape &Shape,
                             ASTContext &Ctx, StructSpec &Spec, Blocker &Problem) {
   Spec.ElementTypes.assign(Shape.Elements.begin(), Shape.Elements.end());
   Spec.AfterClass = nullptr;

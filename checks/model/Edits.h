@@ -75,7 +75,7 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
 
 /// describeStructTypes for a group whose value is \p Parameter: the field
 /// types as the parameter's type spells them.
-bool describeParameterTypes(const ParmVarDecl *Parameter, const TupleShape &Shape,
+bool describeParameterTypes(const DeclaratorDecl *Parameter, const TupleShape &Shape,
                             ASTContext &Ctx, StructSpec &Spec, Blocker &Problem);
 
 /// Every edit of the rewrite of \p Group into \p Spec, or nothing and the

@@ -87,6 +87,8 @@ static std::string validate(const Plan &P) {
 
 bool isParameterUsr(llvm::StringRef Usr) { return Usr.contains("|param|"); }
 
+bool isMemberUsr(llvm::StringRef Usr) { return Usr.contains("@FI@"); }
+
 llvm::Expected<Plan> readPlan(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)

@@ -80,6 +80,9 @@ struct Plan {
 /// Is \p Usr a parameter's (`<function USR>|param|N`), not a function's?
 bool isParameterUsr(llvm::StringRef Usr);
 
+/// Is \p Usr a data member's?
+bool isMemberUsr(llvm::StringRef Usr);
+
 /// Reads and validates a plan. Errors are one line that names the file, the
 /// line when there is one, and the problem.
 llvm::Expected<Plan> readPlan(llvm::StringRef Path);

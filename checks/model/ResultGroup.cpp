@@ -62,13 +62,15 @@ bool comparesAlike(const Expr *E, QualType Field, const ASTContext &Ctx) {
 
 class GroupBuilder {
 public:
-  GroupBuilder(const FunctionDecl *Root, int Parameter, const TupleFacts &Facts,
-               ASTContext &Ctx, const MigrationScope &Scope)
+  GroupBuilder(const FunctionDecl *Root, int Parameter, const FieldDecl *Member,
+               const TupleFacts &Facts, ASTContext &Ctx, const MigrationScope &Scope)
       : Facts(Facts), Ctx(Ctx), Scope(Scope) {
     Group.Function = Root;
     Group.Parameter = Parameter;
-    Value = (Parameter < 0 ? Root->getReturnType()
-                           : Root->getParamDecl(Parameter)->getType())
+    Group.Member = Member;
+    Value = (Member          ? Member->getType()
+             : Parameter < 0 ? Root->getReturnType()
+                             : Root->getParamDecl(Parameter)->getType())
                 .getNonReferenceType();
     for (const auto &[Var, V] : Facts.Variables)
       remember(V.Uses);
@@ -141,7 +143,40 @@ public:
     return std::move(Group);
   }
 
+  /// The member's declaration, its uses and what is stored in it.
+  ResultGroup buildMember(const MemberFacts &M) {
+    if (!M.Problem.empty())
+      block(M.Field->getLocation(), M.Problem);
+    if (M.WrittenType.isNull())
+      block(M.Field->getLocation(),
+            "the type of '" + M.Field->getNameAsString() + "' is not written out");
+    else
+      Group.MembersToRespell.push_back(&M);
+    remember(M.Uses);
+    for (const Use &U : M.Uses)
+      addUse(U);
+    // A pair built in place becomes `{a, b}`: stored in the member, it
+    // needs no name.
+    for (size_t I = 0; I < M.Origins.size(); ++I)
+      addOrigin(M.Origins[I], M.Origins[I].Built.DefaultInitialized ? M.Field : nullptr,
+                M.OriginFunctions[I]);
+    return std::move(Group);
+  }
+
 private:
+  /// The value flows into (or out of) the data member \p Member.
+  void flowToMember(const FieldDecl *Member, SourceLocation Loc, std::string Reason) {
+    Member = Member->getCanonicalDecl();
+    if (Member == Group.Member || llvm::is_contained(Scope.SharedMembers, Member))
+      return;
+    if (Scope.RecordLinks) {
+      if (llvm::none_of(Group.Links, [&](const Link &L) { return L.Member == Member; }))
+        Group.Links.push_back({nullptr, -1, Member, Loc, std::move(Reason)});
+      return;
+    }
+    block(Loc, std::move(Reason));
+  }
+
   /// A use inside a template instantiation repeats the template's own text;
   /// when the template itself has the same use, the instantiation adds
   /// nothing. When it does not, the use depends on a template argument.
@@ -163,7 +198,7 @@ private:
 
   /// Is \p Callee's result the group's own value?
   bool isOwnResult(const FunctionDecl *Callee) const {
-    return Group.Parameter < 0 && Callee == Group.Function;
+    return Group.Parameter < 0 && !Group.Member && Callee == Group.Function;
   }
 
   /// The value flows into (or out of) parameter \p Index of \p Other.
@@ -178,7 +213,8 @@ private:
       if (llvm::none_of(Group.Links, [&](const Link &L) {
             return L.Function == Other && L.Parameter == static_cast<int>(Index);
           }))
-        Group.Links.push_back({Other, static_cast<int>(Index), Loc, std::move(Reason)});
+        Group.Links.push_back(
+            {Other, static_cast<int>(Index), nullptr, Loc, std::move(Reason)});
       return;
     }
     block(Loc, std::move(Reason));
@@ -201,7 +237,7 @@ private:
     if (Other && Scope.RecordLinks && Other->getDeclName().isIdentifier()) {
       if (llvm::none_of(Group.Links,
                         [&](const Link &L) { return L.Function == Other && L.Parameter < 0; }))
-        Group.Links.push_back({Other, -1, Loc, std::move(Reason)});
+        Group.Links.push_back({Other, -1, nullptr, Loc, std::move(Reason)});
       return;
     }
     block(Loc, std::move(Reason));
@@ -255,6 +291,11 @@ private:
     case UseKind::TieAssign:
       if (llvm::none_of(Group.Ties, [&](const Use &T) { return T.Tie == U.Tie; }))
         Group.Ties.push_back(U);
+      return;
+    case UseKind::StoreMember:
+      flowToMember(U.Member, U.Loc,
+                   "the value is stored in '" + U.Member->getNameAsString() +
+                       "', a member that keeps the tuple type");
       return;
     case UseKind::Argument:
       flowToParameter(U.ArgumentOf, U.Parameter, U.Loc,
@@ -325,6 +366,13 @@ private:
       }
       addVariable(Other.Var, Other.E->getExprLoc());
       return;
+    case OriginKind::Member:
+      if (!SameType)
+        break;
+      flowToMember(Other.Member, U.Loc,
+                   U.Reason + " and '" + Other.Member->getNameAsString() +
+                       "', a member that keeps the tuple type");
+      return;
     case OriginKind::Choice:
       // `x == (c ? f() : g())`: each branch is compared.
       addOrigin(Other, /*Declaring=*/nullptr, U.Function, /*Branch=*/true);
@@ -346,7 +394,7 @@ private:
   /// Where the value comes from. \p Where: the function the expression is
   /// in. \p Branch: \p O is a branch of a conditional expression, where a
   /// construction must name the struct.
-  void addOrigin(const Origin &O, const VarDecl *Declaring, const FunctionDecl *Where,
+  void addOrigin(const Origin &O, const DeclaratorDecl *Declaring, const FunctionDecl *Where,
                  bool Branch = false) {
     switch (O.Kind) {
     case OriginKind::Call:
@@ -373,12 +421,19 @@ private:
                         [&](const auto &Known) { return Known.first.E == O.Built.E; }))
         Group.Constructions.emplace_back(O.Built, Declaring);
       return;
+    case OriginKind::Member:
+      flowToMember(O.Member, O.E->getExprLoc(),
+                   O.Reason + ", a member that keeps the tuple type");
+      return;
     case OriginKind::Choice:
       for (const Origin &Other : O.Branches)
         addOrigin(Other, /*Declaring=*/nullptr, Where, /*Branch=*/true);
       return;
     case OriginKind::Other:
-      block(O.E ? O.E->getExprLoc() : Group.Function->getLocation(), O.Reason);
+      block(O.E                ? O.E->getExprLoc()
+            : Group.Member ? Group.Member->getLocation()
+                           : Group.Function->getLocation(),
+            O.Reason);
       return;
     }
   }
@@ -478,8 +533,9 @@ NamingEvidence gatherNamingEvidence(const ResultGroup &Group, size_t Elements,
       Add(Evidence.FromDefinition, I, elementExpressionName(Built.Elements[I]));
   // Inside the function's own definition, element writes describe what the
   // function returns; elsewhere, element reads describe what callers need.
-  const FunctionDecl *Definition =
-      Group.Parameter < 0 ? Group.Function->getDefinition() : nullptr;
+  const FunctionDecl *Definition = Group.Parameter < 0 && Group.Function
+                                       ? Group.Function->getDefinition()
+                                       : nullptr;
   const SourceRange Body =
       Definition && Definition->getBody() ? Definition->getBody()->getSourceRange()
                                           : SourceRange();
@@ -509,14 +565,19 @@ NamingEvidence gatherNamingEvidence(const ResultGroup &Group, size_t Elements,
 
 ResultGroup buildResultGroup(const FunctionFacts &Function, const TupleFacts &Facts,
                              ASTContext &Ctx, const MigrationScope &Scope) {
-  return GroupBuilder(Function.Function, -1, Facts, Ctx, Scope).build(Function);
+  return GroupBuilder(Function.Function, -1, nullptr, Facts, Ctx, Scope).build(Function);
 }
 
 ResultGroup buildParameterGroup(const ParameterFacts &Taker, unsigned Index,
                                 const TupleFacts &Facts, ASTContext &Ctx,
                                 const MigrationScope &Scope) {
-  return GroupBuilder(Taker.Function, static_cast<int>(Index), Facts, Ctx, Scope)
+  return GroupBuilder(Taker.Function, static_cast<int>(Index), nullptr, Facts, Ctx, Scope)
       .buildParameter(Taker);
+}
+
+ResultGroup buildMemberGroup(const MemberFacts &Member, const TupleFacts &Facts,
+                             ASTContext &Ctx, const MigrationScope &Scope) {
+  return GroupBuilder(nullptr, -1, Member.Field, Facts, Ctx, Scope).buildMember(Member);
 }
 
 } // namespace clang::tidy::structify

@@ -30,6 +30,8 @@ struct MigrationScope {
   /// The parameters of the group (function, index): a value passed to one
   /// of them needs no change.
   llvm::SmallVector<std::pair<const FunctionDecl *, unsigned>, 2> SharedParameters;
+  /// The data members of the group (canonical declarations).
+  llvm::SmallVector<const FieldDecl *, 2> SharedMembers;
   /// Record a flow to a function outside Shared as a Link for the plan to
   /// join, instead of blocking (`structify plan`, before groups are known).
   bool RecordLinks = false;
@@ -45,6 +47,9 @@ struct Link {
   /// The value flows into (or out of) this parameter of Function, not
   /// Function's result; -1 for the result.
   int Parameter = -1;
+  /// The value flows into (or out of) this data member instead (Function is
+  /// then null).
+  const FieldDecl *Member = nullptr;
   SourceLocation Loc;
   /// What blocks the rewrite when the other function is not rewritten with
   /// this one.
@@ -56,6 +61,10 @@ struct ResultGroup {
   /// The group's value is this parameter of Function (in every declaration),
   /// not Function's result; -1 for the result.
   int Parameter = -1;
+  /// The group's value is this data member (Function is then null).
+  const FieldDecl *Member = nullptr;
+  /// Data members whose written type must be respelled.
+  std::vector<const MemberFacts *> MembersToRespell;
   /// Flows to functions outside the group (MigrationScope::RecordLinks).
   std::vector<Link> Links;
   llvm::SetVector<const VarDecl *> Variables;
@@ -67,7 +76,7 @@ struct ResultGroup {
   std::vector<const DecompositionDecl *> Bindings;
   /// `std::make_pair(a, b)`, `{a, b}`, ... that must become `{a, b}`, with the
   /// variable each one initialises when it has no initialiser at all.
-  std::vector<std::pair<Construction, const VarDecl *>> Constructions;
+  std::vector<std::pair<Construction, const DeclaratorDecl *>> Constructions;
   /// Constructions in the function's own return statements (naming evidence).
   std::vector<Construction> ReturnedConstructions;
   /// The comparisons the struct must define, as it defines them: `==` (for
@@ -99,6 +108,11 @@ ResultGroup buildResultGroup(const FunctionFacts &Function, const TupleFacts &Fa
 ResultGroup buildParameterGroup(const ParameterFacts &Taker, unsigned Index,
                                 const TupleFacts &Facts, ASTContext &Ctx,
                                 const MigrationScope &Scope);
+
+/// Gathers the group of a data member: its declaration, its uses and the
+/// values stored in it.
+ResultGroup buildMemberGroup(const MemberFacts &Member, const TupleFacts &Facts,
+                             ASTContext &Ctx, const MigrationScope &Scope);
 
 } // namespace clang::tidy::structify
 

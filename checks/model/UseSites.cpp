@@ -179,6 +179,12 @@ Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
     return O;
   }
   O.Reason = "the value comes from '" + printed(Inner, Ctx) + "'";
+  if (const auto *ME = dyn_cast<MemberExpr>(Inner))
+    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+        FD && Types.isTupleLike(FD->getType())) {
+      O.Kind = OriginKind::Member;
+      O.Member = FD->getCanonicalDecl();
+    }
   return O;
 }
 
@@ -190,15 +196,19 @@ class Collector : public RecursiveASTVisitor<Collector> {
 public:
   Collector(ASTContext &Ctx, const TupleLikeTypes &Types,
             const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions,
-            bool VisitInstantiations,
-            const llvm::SmallPtrSetImpl<const FunctionDecl *> *Takers)
+            bool VisitInstantiations, const FlowTargets *Targets)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Types(Types),
         VisitInstantiations(VisitInstantiations) {
     for (const FunctionDecl *FD : Functions)
       Facts.Functions[FD].Function = FD;
-    if (Takers)
-      for (const FunctionDecl *FD : *Takers)
-        Facts.Parameters[FD].Function = FD;
+    if (!Targets)
+      return;
+    for (const FunctionDecl *FD : Targets->Takers)
+      Facts.Parameters[FD].Function = FD;
+    // Registered before the walk: a member function defined in the class
+    // can use a member declared below it.
+    for (const FieldDecl *FD : Targets->Members)
+      Facts.Members[FD].Field = FD;
   }
 
   TupleFacts take() { return std::move(Facts); }
@@ -246,14 +256,85 @@ public:
       recordFunctionReference(E, FD);
     else if (const auto *VD = dyn_cast<VarDecl>(E->getDecl()))
       recordVariableReference(E, VD);
+    else if (MemberFacts *M = trackedMember(E->getDecl())) {
+      Use U;
+      U.Value = E;
+      U.Loc = E->getExprLoc();
+      U.Reason = "a pointer to member '" + M->Field->getNameAsString() + "' is taken";
+      M->Uses.push_back(U);
+    }
     return true;
   }
 
   bool VisitMemberExpr(MemberExpr *E) {
     if (const auto *FD = dyn_cast<FunctionDecl>(E->getMemberDecl()))
       recordFunctionReference(E, FD);
+    else if (MemberFacts *M = trackedMember(E->getMemberDecl()))
+      recordMemberReference(E, *M);
     else
       recordOtherAccess(E);
+    return true;
+  }
+
+  bool VisitFieldDecl(FieldDecl *FD) {
+    MemberFacts *Tracked = trackedMember(FD);
+    if (!Tracked)
+      return true;
+    MemberFacts &M = *Tracked;
+    if (const TypeSourceInfo *TSI = FD->getTypeSourceInfo()) {
+      TypeLoc TL = TSI->getTypeLoc().getUnqualifiedLoc();
+      if (!TL.getType()->getContainedDeducedType())
+        M.WrittenType = TL;
+    }
+    const auto *Class = cast<CXXRecordDecl>(FD->getParent());
+    for (const FieldDecl *Other : Class->fields())
+      if (Other != FD && Other->getTypeSpecStartLoc() == FD->getTypeSpecStartLoc())
+        M.Problem = "'" + FD->getNameAsString() + "' is declared with another member, "
+                    "which would change type too";
+    if (Class->hasDefinition() && Class->isAggregate())
+      M.Problem = "'" + Class->getNameAsString() +
+                  "' is an aggregate, whose braced initialisations structify does not follow";
+    for (const FunctionDecl *Method : Class->methods())
+      if (Method->isDefaulted() && Method->isOverloadedOperator() &&
+          (Method->getOverloadedOperator() == OO_EqualEqual ||
+           Method->getOverloadedOperator() == OO_Spaceship))
+        M.Problem = "'" + Class->getNameAsString() + "' compares its members with a "
+                    "defaulted operator";
+    for (const FriendDecl *Friend : Class->friends())
+      if (const auto *Fn = dyn_cast_or_null<FunctionDecl>(Friend->getFriendDecl()))
+        if (Fn->isDefaulted())
+          M.Problem = "'" + Class->getNameAsString() + "' compares its members with a "
+                      "defaulted operator";
+    Origin O;
+    if (const Expr *Init = FD->getInClassInitializer()) {
+      O = classifyOrigin(Init, Types, Ctx);
+    } else {
+      O.Kind = OriginKind::Construction;
+      O.Built.DefaultInitialized = true;
+    }
+    M.Origins.push_back(O);
+    M.OriginFunctions.push_back(nullptr);
+    return true;
+  }
+
+  bool VisitCXXConstructorDecl(CXXConstructorDecl *Ctor) {
+    if (Facts.Members.empty() || isInstantiation(Ctor))
+      return true;
+    for (const CXXCtorInitializer *Init : Ctor->inits()) {
+      MemberFacts *M = Init->isMemberInitializer() && Init->isWritten()
+                           ? trackedMember(Init->getMember())
+                           : nullptr;
+      if (!M)
+        continue;
+      Origin O = classifyOrigin(Init->getInit(), Types, Ctx);
+      // `last_(a, b)`: the parentheses become braces.
+      if (O.Kind == OriginKind::Construction)
+        if (const auto *CE = dyn_cast<CXXConstructExpr>(ignoreTransparent(Init->getInit()));
+            CE && CE->getParenOrBraceRange().isValid())
+          O.Built.Range = CharSourceRange::getTokenRange(CE->getParenOrBraceRange());
+      M->Origins.push_back(O);
+      M->OriginFunctions.push_back(Ctor);
+    }
     return true;
   }
 
@@ -430,6 +511,28 @@ private:
     U.Reason = "'" + FD->getNameAsString() +
                "' is referred to without being called (its address is taken)";
     It->second.OtherReferences.push_back(U);
+  }
+
+  MemberFacts *trackedMember(const ValueDecl *D) {
+    const auto *FD = dyn_cast_or_null<FieldDecl>(D);
+    if (!FD)
+      return nullptr;
+    auto *It = Facts.Members.find(cast<FieldDecl>(FD->getCanonicalDecl()));
+    return It == Facts.Members.end() ? nullptr : &It->second;
+  }
+
+  void recordMemberReference(const MemberExpr *E, MemberFacts &M) {
+    Use U = classifyUse(Stack.size() - 1);
+    if (U.Kind == UseKind::StoreMember && U.Member == M.Field)
+      return; // `last_ = last_`
+    if (U.Kind == UseKind::Reassigned) {
+      M.Origins.push_back(classifyOrigin(U.Access, Types, Ctx));
+      const FunctionDecl *Where = nullptr;
+      for (size_t I = Stack.size(); I-- > 0 && !Where;)
+        Where = Stack[I].get<FunctionDecl>();
+      M.OriginFunctions.push_back(Where);
+    }
+    M.Uses.push_back(U);
   }
 
   /// A call of a function that takes a tuple-like parameter: where each
@@ -894,7 +997,8 @@ private:
       if (Op == OO_Equal && OC->getNumArgs() == 2 && OC->getArg(1) == E)
         return classifyAssignment(OC, I - 1, U);
       if (Op == OO_Equal && OC->getNumArgs() == 2 && OC->getArg(0) == E &&
-          isa<DeclRefExpr>(E->IgnoreParenImpCasts())) {
+          (isa<DeclRefExpr>(E->IgnoreParenImpCasts()) ||
+           isTrackedMemberExpr(E->IgnoreParenImpCasts()))) {
         U.Kind = UseKind::Reassigned;
         U.Access = OC->getArg(1);
         return U;
@@ -934,6 +1038,17 @@ private:
       }
       return Escape("the value is passed to a function");
     }
+    if (const auto *Ctor = Parent.get<CXXConstructorDecl>())
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->getInit() == E && Init->isMemberInitializer()) {
+          if (isTrackedMemberExpr(nullptr, Init->getMember())) {
+            U.Kind = UseKind::StoreMember;
+            U.Member = cast<FieldDecl>(Init->getMember()->getCanonicalDecl());
+            return U;
+          }
+          return Escape("the value initialises member '" +
+                        Init->getMember()->getNameAsString() + "'");
+        }
     if (const auto *Construct = Parent.get<CXXConstructExpr>())
       return Escape("the value is converted to '" +
                     Construct->getType().getAsString(Ctx.getPrintingPolicy()) +
@@ -1028,6 +1143,12 @@ private:
   Use classifyAssignment(const CXXOperatorCallExpr *OC, size_t OperatorIndex,
                          Use U) {
     const Expr *LHS = OC->getArg(0)->IgnoreParenImpCasts();
+    if (isTrackedMemberExpr(LHS)) {
+      U.Kind = UseKind::StoreMember;
+      U.Member = cast<FieldDecl>(
+          cast<MemberExpr>(LHS)->getMemberDecl()->getCanonicalDecl());
+      return U;
+    }
     if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
         if (isTrackedVariable(VD)) {
@@ -1055,6 +1176,14 @@ private:
     return U;
   }
 
+  /// Is \p E (or \p Field) a data member whose facts are recorded?
+  bool isTrackedMemberExpr(const Expr *E, const ValueDecl *Field = nullptr) const {
+    if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
+      Field = ME->getMemberDecl();
+    const auto *FD = dyn_cast_or_null<FieldDecl>(Field);
+    return FD && Facts.Members.contains(cast<FieldDecl>(FD->getCanonicalDecl()));
+  }
+
   ASTContext &Ctx;
   const SourceManager &SM;
   const TupleLikeTypes &Types;
@@ -1066,11 +1195,19 @@ private:
 
 } // namespace
 
+bool isMigratableMember(const FieldDecl *FD, const TupleLikeTypes &Types) {
+  const CXXRecordDecl *Class = dyn_cast<CXXRecordDecl>(FD->getParent());
+  return Class && !FD->isBitField() && !FD->isTemplated() &&
+         FD->getDeclName().isIdentifier() && !FD->getType()->isReferenceType() &&
+         Types.isTupleLike(FD->getType()) && !Class->isUnion() && !Class->isLocalClass() &&
+         Class->getTemplateSpecializationKind() == TSK_Undeclared &&
+         Class->getDeclName().isIdentifier();
+}
+
 TupleFacts collectTupleFacts(ASTContext &Ctx, const TupleLikeTypes &Types,
                              const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions,
-                             bool VisitInstantiations,
-                             const llvm::SmallPtrSetImpl<const FunctionDecl *> *Takers) {
-  Collector C(Ctx, Types, Functions, VisitInstantiations, Takers);
+                             bool VisitInstantiations, const FlowTargets *Targets) {
+  Collector C(Ctx, Types, Functions, VisitInstantiations, Targets);
   C.TraverseAST(Ctx);
   return C.take();
 }

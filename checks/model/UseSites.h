@@ -42,6 +42,7 @@ enum class UseKind {
   TieAssign,         ///< `std::tie(a, b) = x;` as a whole statement
   Compared,          ///< `x == y`, `x < std::make_pair(1, 2)`: Operator, ComparedWith
   Argument,          ///< `show(x)`: a project function's parameter of the same type
+  StoreMember,       ///< `last_ = x;`, `: last_(x)`: a member of the same type (Member)
   Escape,            ///< anything else; Reason says what
 };
 
@@ -62,6 +63,7 @@ enum class OriginKind {
   Variable,     ///< another variable
   Construction, ///< `std::make_pair(a, b)`, `{a, b}`, `std::tuple(a, b)`, `T()`
   Choice,       ///< `c ? f() : g()` of one tuple type: one of Branches
+  Member,       ///< a data member of the tuple type (`last_`, `other.last_`); Reason says it
   Other,        ///< anything else; Reason says what
 };
 
@@ -81,6 +83,7 @@ struct Origin {
   const Expr *E = nullptr;
   const FunctionDecl *Callee = nullptr; ///< Call: canonical declaration
   const VarDecl *Var = nullptr;         ///< Variable
+  const FieldDecl *Member = nullptr;    ///< Member: canonical declaration
   Construction Built;                   ///< Construction
   std::vector<Origin> Branches;         ///< Choice: the true and false branches
   std::string Reason;                   ///< Other
@@ -107,6 +110,8 @@ struct Use {
   /// parameter the value initialises.
   const FunctionDecl *ArgumentOf = nullptr;
   unsigned Parameter = 0;
+  /// StoreMember: the member (canonical declaration).
+  const FieldDecl *Member = nullptr;
   const DecompositionDecl *Binding = nullptr;
   /// TieAssign: the whole statement. Captured: the lambda.
   const Stmt *Statement = nullptr;
@@ -175,6 +180,24 @@ struct ParameterFacts {
   std::vector<Use> OtherReferences;
 };
 
+/// A data member of a tuple-like type in the project's own classes, when
+/// asked for: where its values come from and what the code does with it.
+struct MemberFacts {
+  const FieldDecl *Field = nullptr;
+  /// Its in-class initialiser, the constructors' initialisers, the values
+  /// assigned to it; a member without an in-class initialiser starts with
+  /// a DefaultInitialized construction (the struct needs `{}` there).
+  std::vector<Origin> Origins;
+  /// The function each origin is in (null for the in-class initialiser).
+  std::vector<const FunctionDecl *> OriginFunctions;
+  std::vector<Use> Uses;
+  /// The written type, with qualifiers stripped: the text to respell.
+  TypeLoc WrittenType;
+  /// Why the member cannot change type whatever its uses, or empty: its
+  /// class is an aggregate, compares itself with a defaulted operator...
+  std::string Problem;
+};
+
 /// A container filled with named values: `files_.push_back(std::make_pair(
 /// level, f))`, `m.emplace(key, session)`, `m[name] = id`: what the code
 /// calls the elements of what it stores.
@@ -194,6 +217,8 @@ struct TupleFacts {
   llvm::DenseMap<const ValueDecl *, std::vector<Fill>> Fills;
   /// The functions that take tuple-like parameters, as asked for.
   llvm::MapVector<const FunctionDecl *, ParameterFacts> Parameters;
+  /// The data members of tuple-like types, when parameters are asked for.
+  llvm::MapVector<const FieldDecl *, MemberFacts> Members;
   /// The range-for statement of each range-for variable.
   llvm::DenseMap<const VarDecl *, const CXXForRangeStmt *> RangeFors;
 };
@@ -207,13 +232,25 @@ const FunctionDecl *writtenFunction(const FunctionDecl *FD);
 /// local variable of a tuple-like type. With \p VisitInstantiations, template
 /// instantiations are walked too, so that a use that depends on a template
 /// argument is seen (as a use in an instantiation).
-/// With \p Takers (canonical written declarations of functions with
-/// tuple-like parameters), their calls are recorded as ParameterFacts.
+/// What a project-wide plan follows besides functions' results: the
+/// functions that take tuple-like parameters and the data members of
+/// tuple-like types (canonical declarations).
+struct FlowTargets {
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Takers;
+  llvm::SmallPtrSet<const FieldDecl *, 8> Members;
+};
+
+/// A data member a migration group can take in: of a tuple-like type, not a
+/// reference or bit-field, in a non-template class that is not a union or
+/// local to a function.
+bool isMigratableMember(const FieldDecl *FD, const TupleLikeTypes &Types);
+
+/// With \p Targets, the calls of its functions are recorded as
+/// ParameterFacts and the uses of its members as MemberFacts.
 TupleFacts collectTupleFacts(ASTContext &Ctx, const TupleLikeTypes &Types,
                              const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions,
                              bool VisitInstantiations = true,
-                             const llvm::SmallPtrSetImpl<const FunctionDecl *> *Takers =
-                                 nullptr);
+                             const FlowTargets *Targets = nullptr);
 
 /// The variable or member a container expression names (`files_`,
 /// `this->m_map`): the key of TupleFacts::Fills, or null.

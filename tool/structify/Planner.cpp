@@ -174,7 +174,9 @@ bool declaredBefore(const FunctionSummary &A, const FunctionSummary &B) {
 /// A parameter never leads: its function returns something else. Returns
 /// Members.size() when no function returns the group's value.
 size_t leaderOf(llvm::ArrayRef<size_t> Members, llvm::ArrayRef<FunctionView> Views) {
-  auto IsFunction = [&](size_t M) { return Views[M].First->Parameter < 0; };
+  auto IsFunction = [&](size_t M) {
+    return Views[M].First->Parameter < 0 && !Views[M].First->Member;
+  };
   const auto *const First = llvm::find_if(Members, IsFunction);
   if (First == Members.end())
     return Views.size();
@@ -207,6 +209,7 @@ std::string groupProblem(size_t Leader, llvm::ArrayRef<size_t> Members,
         M == Leader                    ? ""
         : !V.First->Overrides.empty() ? "its override '" + V.First->Signature + "': "
         : V.First->Parameter >= 0      ? V.First->Signature + ", which takes its value: "
+        : V.First->Member              ? V.First->Signature + ", which stores its value: "
                                        : "'" + V.First->Signature + "', which shares its value: ";
     if (!V.Problem.empty())
       return Who + V.Problem;
@@ -224,6 +227,7 @@ std::string groupProblem(size_t Leader, llvm::ArrayRef<size_t> Members,
       continue;
     }
     const std::string Member = V.First->Parameter >= 0 ? V.First->Signature + " takes"
+                               : V.First->Member       ? V.First->Signature + " stores"
                                                        : "'" + V.First->Signature + "' shares";
     // A parameter's scope is the namespace around its function (a member
     // function's included), where its edits name the struct.

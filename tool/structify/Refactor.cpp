@@ -20,6 +20,7 @@ namespace cl = llvm::cl;
 using clang::tidy::structify::Plan;
 using clang::tidy::structify::PlanEntry;
 using clang::tidy::structify::PlanMember;
+using clang::tidy::structify::isMemberUsr;
 using clang::tidy::structify::isParameterUsr;
 
 cl::SubCommand &planCommand() {
@@ -408,7 +409,7 @@ size_t functionCount(llvm::ArrayRef<const PlanEntry *> Entries) {
   size_t Count = 0;
   for (const PlanEntry *E : Entries)
     Count += 1 + llvm::count_if(E->SharedBy, [](const PlanMember &M) {
-               return !isParameterUsr(M.Usr);
+               return !isParameterUsr(M.Usr) && !isMemberUsr(M.Usr);
              });
   return Count;
 }

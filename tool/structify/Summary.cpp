@@ -40,6 +40,12 @@ public:
     return true;
   }
 
+  bool VisitFieldDecl(FieldDecl *FD) {
+    if (isMigratableMember(FD, Policy.Types))
+      Members.insert(FD->getCanonicalDecl());
+    return true;
+  }
+
   /// A function of the project's that takes a tuple-like parameter: the
   /// parameter can join a migration group.
   bool takesTuple(const FunctionDecl *FD) const {
@@ -62,6 +68,7 @@ public:
 
   llvm::SetVector<const FunctionDecl *> Found;
   llvm::SetVector<const FunctionDecl *> Takers;
+  llvm::SetVector<const FieldDecl *> Members;
 
 private:
   const SourceManager &SM;
@@ -83,9 +90,82 @@ std::string suppression(SourceLocation Loc, const SourceManager &SM) {
   return canonicalFileOf(Loc, SM) + ":" + std::to_string(*Line);
 }
 
+std::vector<SummaryLink> summaryLinks(const ResultGroup &Group, const SourceManager &SM) {
+  std::vector<SummaryLink> Links;
+  Links.reserve(Group.Links.size());
+  for (const Link &L : Group.Links)
+    Links.push_back({L.Member            ? memberUsr(L.Member)
+                     : L.Parameter < 0 ? functionUsr(L.Function)
+                                       : parameterUsr(L.Function,
+                                                      static_cast<unsigned>(L.Parameter)),
+                     describeLocation(L.Loc, SM, /*Column=*/true) + ": " + L.Reason});
+  return Links;
+}
+
+/// Records \p A's edits in \p S, with placeholder names, or the blocker.
+void recordEdits(const FunctionAnalysis &A, StructSpec Spec, ASTContext &Ctx,
+                 FileTokens &Tokens, FunctionSummary &S) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const StructSpec Placeholders = placeholder::spec(A.Shape.Elements.size());
+  Spec.Name = Placeholders.Name;
+  Spec.Fields = Placeholders.Fields;
+  Spec.FieldTypes = Placeholders.FieldTypes;
+  Blocker Problem;
+  auto Edits = buildEdits(A.Group, Spec, Ctx, Tokens, Problem);
+  if (!Edits) {
+    S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " + Problem.Reason);
+    return;
+  }
+  for (const FixItHint &Hint : *Edits) {
+    const tooling::Replacement R(SM, Hint.RemoveRange, Hint.CodeToInsert, Ctx.getLangOpts());
+    std::string File = canonicalFileOf(Hint.RemoveRange.getBegin(), SM);
+    S.Edits.push_back({File, R.getOffset(), R.getLength(), R.getReplacementText().str()});
+    if (!llvm::is_contained(S.TouchedFiles, File))
+      S.TouchedFiles.push_back(std::move(File));
+  }
+}
+
+/// A data member of the pair type: it joins the group whose values it
+/// stores, and never declares the struct.
+FunctionSummary summarizeMember(const FunctionAnalysis &A, ASTContext &Ctx,
+                                FileTokens &Tokens) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const FieldDecl *M = A.Group.Member;
+  FunctionSummary S;
+  S.Member = true;
+  S.Usr = memberUsr(M);
+  S.Name = M->getNameAsString();
+  S.Signature = "member '" + S.Name + "' of " + M->getParent()->getQualifiedNameAsString();
+  S.DeclaredAt = describeLocation(M->getLocation(), SM, /*Column=*/false);
+  S.HomeFile = canonicalFileOf(M->getLocation(), SM);
+  S.Defines = true;
+  S.SuppressedAt = suppression(M->getLocation(), SM);
+  S.Evidence = A.Evidence;
+  for (const Blocker &B : A.Blockers)
+    S.Blockers.push_back(describeLocation(B.Loc, SM, /*Column=*/true) + ": " + B.Reason);
+  S.Links = summaryLinks(A.Group, SM);
+  // Its edits name the struct as declared in its class.
+  S.Scope = M->getParent()->getQualifiedNameAsString();
+  S.Operators = A.Group.Operators;
+  StructSpec Spec;
+  Spec.InsertStruct = false;
+  Blocker Problem;
+  if (!describeParameterTypes(M, A.Shape, Ctx, Spec, Problem)) {
+    S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " + Problem.Reason);
+    return S;
+  }
+  S.FieldTypes = Spec.FieldTypes;
+  S.Elements = A.Shape.Elements.size();
+  if (S.Blockers.empty())
+    recordEdits(A, Spec, Ctx, Tokens, S);
+  return S;
+}
+
 FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
                           FileTokens &Tokens, const SummaryOptions &Options) {
   const SourceManager &SM = Ctx.getSourceManager();
+  if (A.Group.Member)
+    return summarizeMember(A, Ctx, Tokens);
   const FunctionDecl *F = A.Function;
   FunctionSummary S;
   S.Parameter = A.Group.Parameter;
@@ -111,11 +191,7 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
     S.Blockers.push_back(describeLocation(B.Loc, SM, /*Column=*/true) + ": " + B.Reason);
   for (SourceLocation Call : A.CallSites)
     S.CallSites.push_back(describeLocation(Call, SM, /*Column=*/true));
-  for (const Link &L : A.Group.Links)
-    S.Links.push_back({L.Parameter < 0
-                           ? functionUsr(L.Function)
-                           : parameterUsr(L.Function, static_cast<unsigned>(L.Parameter)),
-                       describeLocation(L.Loc, SM, /*Column=*/true) + ": " + L.Reason});
+  S.Links = summaryLinks(A.Group, SM);
   if (!Parameter)
     for (const FunctionDecl *Root : overriddenRoots(F))
       S.Overrides.push_back(functionUsr(Root));
@@ -165,25 +241,10 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   S.Elements = A.Shape.Elements.size();
   if (!S.Blockers.empty())
     return S;
-  // The edits, with the names the plan decides as placeholders.
-  const StructSpec Placeholders = placeholder::spec(A.Shape.Elements.size());
-  Spec.Name = Placeholders.Name;
-  Spec.Fields = Placeholders.Fields;
-  Spec.FieldTypes = Placeholders.FieldTypes;
-  // An override takes its base's struct; a parameter its group's.
+  // The edits, with the names the plan decides as placeholders. An
+  // override takes its base's struct; a parameter its group's.
   Spec.InsertStruct = S.Overrides.empty() && !Parameter;
-  auto Edits = buildEdits(A.Group, Spec, Ctx, Tokens, Problem);
-  if (!Edits) {
-    S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " + Problem.Reason);
-    return S;
-  }
-  for (const FixItHint &Hint : *Edits) {
-    const tooling::Replacement R(SM, Hint.RemoveRange, Hint.CodeToInsert, Ctx.getLangOpts());
-    std::string File = canonicalFileOf(Hint.RemoveRange.getBegin(), SM);
-    S.Edits.push_back({File, R.getOffset(), R.getLength(), R.getReplacementText().str()});
-    if (!llvm::is_contained(S.TouchedFiles, File))
-      S.TouchedFiles.push_back(std::move(File));
-  }
+  recordEdits(A, Spec, Ctx, Tokens, S);
   return S;
 }
 
@@ -202,10 +263,11 @@ summarizeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
     return {};
   llvm::SmallPtrSet<const FunctionDecl *, 8> Functions(Finder.Found.begin(),
                                                        Finder.Found.end());
-  llvm::SmallPtrSet<const FunctionDecl *, 8> Takers(Finder.Takers.begin(),
-                                                    Finder.Takers.end());
+  FlowTargets Targets;
+  Targets.Takers.insert(Finder.Takers.begin(), Finder.Takers.end());
+  Targets.Members.insert(Finder.Members.begin(), Finder.Members.end());
   const TupleFacts Facts = collectTupleFacts(Ctx, Policy.Types, Functions,
-                                             /*VisitInstantiations=*/true, &Takers);
+                                             /*VisitInstantiations=*/true, &Targets);
   std::vector<FunctionSummary> Summaries;
   FileTokens Tokens(Ctx.getSourceManager(), Ctx.getLangOpts(), PP);
   // Flows to other functions are links for the plan to join into groups.
@@ -223,6 +285,9 @@ summarizeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
         Summaries.push_back(summarize(analyzeParameter(F, P->getFunctionScopeIndex(), Facts,
                                                        Policy.Types, Ctx, Scope),
                                       Ctx, Tokens, Options));
+  for (const FieldDecl *M : Finder.Members)
+    Summaries.push_back(
+        summarize(analyzeMember(M, Facts, Policy.Types, Ctx, Scope), Ctx, Tokens, Options));
   return Summaries;
 }
 
@@ -280,6 +345,7 @@ Value toJSON(const FunctionSummary &S) {
                 {"operators", S.Operators},
                 {"elements", S.Elements},
                 {"parameter", S.Parameter},
+                {"member", S.Member},
                 {"edits", edits(S.Edits)}};
 }
 
@@ -302,6 +368,7 @@ bool fromJSON(const Value &V, FunctionSummary &S, llvm::json::Path P) {
          O.map("overrides", S.Overrides) && O.map("scope", S.Scope) &&
          O.map("access", S.Access) && O.map("operators", S.Operators) &&
          O.map("elements", S.Elements) && O.mapOptional("parameter", S.Parameter) &&
+         O.mapOptional("member", S.Member) &&
          O.map("edits", S.Edits);
 }
 

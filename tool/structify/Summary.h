@@ -93,6 +93,9 @@ struct FunctionSummary {
   /// `|param|N`), which joins a group its callers' values come from; -1 for
   /// the function's result.
   int Parameter = -1;
+  /// The summary is of a data member of the pair type (Name is the
+  /// member's), which joins a group whose values it stores.
+  bool Member = false;
   /// The rewrite's edits in this unit, for the plan to finish: empty when a
   /// blocker stops the rewrite here.
   std::vector<RecordedEdit> Edits;
