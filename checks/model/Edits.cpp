@@ -264,6 +264,8 @@ private:
 
   /// The scope the struct is declared in.
   const DeclContext *structHome() const {
+    if (Spec.Home)
+      return Spec.Home;
     if (Spec.AfterClass)
       return Spec.AfterClass->getDeclContext();
     // A member's group has its struct in the member's class.
@@ -308,7 +310,7 @@ private:
       std::string Reference = Spec.Name + Arguments;
       const auto *Proto = Decl->getType()->getAs<FunctionProtoType>();
       const bool Trailing = Proto && Proto->hasTrailingReturn();
-      if (Spec.AfterClass) {
+      if (Spec.AfterClass || Spec.Home) {
         // Not the class's: named from the namespace the declaration is in.
         std::optional<std::string> Name =
             structReference(Decl->getLexicalDeclContext(), Decl->getLocation());

@@ -43,6 +43,10 @@ struct StructSpec {
   /// it is declared before the outermost class and defined after it, in the
   /// namespace around it. Null for the usual place, next to the function.
   const CXXRecordDecl *AfterClass = nullptr;
+  /// For a function or member of a group whose struct another function
+  /// declares in a namespace around this one's class: that namespace (the
+  /// struct's name is then not the class's). Null for the usual place.
+  const DeclContext *Home = nullptr;
 };
 
 /// The struct's definition: its fields, and the comparisons \p Spec asks

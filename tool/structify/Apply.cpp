@@ -31,6 +31,11 @@ std::vector<std::string> groupUsrs(const PlanEntry &E) {
 ProjectEdits ProjectEdits::fromRecords(const Plan &P,
                                        llvm::ArrayRef<FunctionSummary> Summaries) {
   ProjectEdits Result;
+  // Where each group's struct goes: its leader's home.
+  llvm::StringMap<std::string> Homes;
+  for (const FunctionSummary &S : Summaries)
+    if (const PlanEntry *E = P.find(S.Usr); E && E->Usr == S.Usr)
+      Homes.try_emplace(S.Usr, S.StructHome);
   for (const FunctionSummary &S : Summaries) {
     const PlanEntry *E = P.find(S.Usr);
     if (!E || !E->rewrites())
@@ -67,7 +72,12 @@ ProjectEdits ProjectEdits::fromRecords(const Plan &P,
     // The struct goes where the group's leader is declared; the others name it.
     const bool Leader = E->Usr == S.Usr;
     std::vector<tooling::Replacement> &Known = Result.ByFunction[S.Usr];
-    for (const RecordedEdit &Recorded : S.Edits) {
+    // A class's member that names a struct declared in the namespace
+    // around the class.
+    const auto Home = Homes.find(E->Usr);
+    const bool AroundClass = !Leader && Home != Homes.end() && S.Scope != Home->second &&
+                             S.HasNamespaceEdits && S.NamespaceScope == Home->second;
+    for (const RecordedEdit &Recorded : AroundClass ? S.NamespaceEdits : S.Edits) {
       if (!Leader && tidy::structify::placeholder::holdsDefinition(Recorded.Text))
         continue;
       const tooling::Replacement R(

@@ -15,7 +15,7 @@ namespace structify {
 
 namespace {
 
-constexpr int EntryVersion = 1;
+constexpr int EntryVersion = 2;
 
 
 void appendField(std::string &Data, llvm::StringRef Field) {

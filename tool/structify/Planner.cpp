@@ -230,8 +230,13 @@ std::string groupProblem(size_t Leader, llvm::ArrayRef<size_t> Members,
                                : V.First->Member       ? V.First->Signature + " stores"
                                                        : "'" + V.First->Signature + "' shares";
     // A parameter's scope is the namespace around its function (a member
-    // function's included), where its edits name the struct.
-    if (V.First->HomeFile != Lead.HomeFile || V.First->Scope != Lead.Scope)
+    // function's included), where its edits name the struct; a class's
+    // member function or data member has edits for a struct in the
+    // namespace around the class too.
+    const std::string &Home = Lead.StructHome;
+    const bool SeesStruct = V.First->Scope == Home ||
+                            (V.First->HasNamespaceEdits && V.First->NamespaceScope == Home);
+    if (V.First->HomeFile != Lead.HomeFile || !SeesStruct)
       return Member + " its value but is declared in " +
              (V.First->HomeFile != Lead.HomeFile ? "another file ('" + V.First->HomeFile + "')"
                                                  : "another scope") +

@@ -102,27 +102,52 @@ std::vector<SummaryLink> summaryLinks(const ResultGroup &Group, const SourceMana
   return Links;
 }
 
-/// Records \p A's edits in \p S, with placeholder names, or the blocker.
-void recordEdits(const FunctionAnalysis &A, StructSpec Spec, ASTContext &Ctx,
-                 FileTokens &Tokens, FunctionSummary &S) {
+/// \p A's edits with placeholder names into \p Out (and their files into
+/// \p S's TouchedFiles), or false and the blocker.
+bool recordEditsInto(const FunctionAnalysis &A, StructSpec Spec, ASTContext &Ctx,
+                     FileTokens &Tokens, FunctionSummary &S,
+                     std::vector<RecordedEdit> &Out, Blocker &Problem) {
   const SourceManager &SM = Ctx.getSourceManager();
   const StructSpec Placeholders = placeholder::spec(A.Shape.Elements.size());
   Spec.Name = Placeholders.Name;
   Spec.Fields = Placeholders.Fields;
   Spec.FieldTypes = Placeholders.FieldTypes;
-  Blocker Problem;
   auto Edits = buildEdits(A.Group, Spec, Ctx, Tokens, Problem);
-  if (!Edits) {
-    S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " + Problem.Reason);
-    return;
-  }
+  if (!Edits)
+    return false;
   for (const FixItHint &Hint : *Edits) {
     const tooling::Replacement R(SM, Hint.RemoveRange, Hint.CodeToInsert, Ctx.getLangOpts());
     std::string File = canonicalFileOf(Hint.RemoveRange.getBegin(), SM);
-    S.Edits.push_back({File, R.getOffset(), R.getLength(), R.getReplacementText().str()});
+    Out.push_back({File, R.getOffset(), R.getLength(), R.getReplacementText().str()});
     if (!llvm::is_contained(S.TouchedFiles, File))
       S.TouchedFiles.push_back(std::move(File));
   }
+  return true;
+}
+
+/// Records \p A's edits in \p S, with placeholder names, or the blocker;
+/// for a member of a class (\p Class), the edits for a struct in the
+/// namespace around it too.
+void recordEdits(const FunctionAnalysis &A, StructSpec Spec, ASTContext &Ctx,
+                 FileTokens &Tokens, FunctionSummary &S,
+                 const CXXRecordDecl *Class = nullptr) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  Blocker Problem;
+  if (!recordEditsInto(A, Spec, Ctx, Tokens, S, S.Edits, Problem)) {
+    S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " + Problem.Reason);
+    return;
+  }
+  if (!Class || Spec.InsertStruct || !Spec.TemplateHeader.empty())
+    return;
+  Spec.Home = Class->getEnclosingNamespaceContext();
+  Spec.AfterClass = nullptr;
+  if (!recordEditsInto(A, Spec, Ctx, Tokens, S, S.NamespaceEdits, Problem)) {
+    S.NamespaceEdits.clear();
+    return;
+  }
+  S.HasNamespaceEdits = true;
+  if (const auto *Namespace = dyn_cast<NamedDecl>(Spec.Home))
+    S.NamespaceScope = Namespace->getQualifiedNameAsString();
 }
 
 /// A data member of the pair type: it joins the group whose values it
@@ -156,8 +181,9 @@ FunctionSummary summarizeMember(const FunctionAnalysis &A, ASTContext &Ctx,
   }
   S.FieldTypes = Spec.FieldTypes;
   S.Elements = A.Shape.Elements.size();
+  S.StructHome = S.Scope;
   if (S.Blockers.empty())
-    recordEdits(A, Spec, Ctx, Tokens, S);
+    recordEdits(A, Spec, Ctx, Tokens, S, cast<CXXRecordDecl>(M->getParent()));
   return S;
 }
 
@@ -241,10 +267,30 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   S.Elements = A.Shape.Elements.size();
   if (!S.Blockers.empty())
     return S;
+  S.StructHome = S.Scope;
+  if (Spec.AfterClass)
+    if (const auto *Around = dyn_cast<NamedDecl>(Spec.AfterClass->getDeclContext()))
+      S.StructHome = Around->getQualifiedNameAsString();
+    else
+      S.StructHome.clear();
   // The edits, with the names the plan decides as placeholders. An
-  // override takes its base's struct; a parameter its group's.
+  // override takes its base's struct; a parameter its group's. A member
+  // function that is not the group's first can name a struct declared in
+  // the namespace around its class.
   Spec.InsertStruct = S.Overrides.empty() && !Parameter;
   recordEdits(A, Spec, Ctx, Tokens, S);
+  if (!Parameter && S.Overrides.empty() && S.Blockers.empty())
+    if (const auto *Class = dyn_cast<CXXRecordDecl>(F->getDeclContext())) {
+      Spec.InsertStruct = false;
+      FunctionSummary Variant;
+      recordEdits(A, Spec, Ctx, Tokens, Variant, Class);
+      S.HasNamespaceEdits = Variant.HasNamespaceEdits;
+      S.NamespaceScope = Variant.NamespaceScope;
+      S.NamespaceEdits = std::move(Variant.NamespaceEdits);
+      for (std::string &File : Variant.TouchedFiles)
+        if (!llvm::is_contained(S.TouchedFiles, File))
+          S.TouchedFiles.push_back(std::move(File));
+    }
   return S;
 }
 
@@ -346,6 +392,10 @@ Value toJSON(const FunctionSummary &S) {
                 {"elements", S.Elements},
                 {"parameter", S.Parameter},
                 {"member", S.Member},
+                {"structHome", S.StructHome},
+                {"hasNamespaceEdits", S.HasNamespaceEdits},
+                {"namespaceScope", S.NamespaceScope},
+                {"namespaceEdits", edits(S.NamespaceEdits)},
                 {"edits", edits(S.Edits)}};
 }
 
@@ -368,7 +418,10 @@ bool fromJSON(const Value &V, FunctionSummary &S, llvm::json::Path P) {
          O.map("overrides", S.Overrides) && O.map("scope", S.Scope) &&
          O.map("access", S.Access) && O.map("operators", S.Operators) &&
          O.map("elements", S.Elements) && O.mapOptional("parameter", S.Parameter) &&
-         O.mapOptional("member", S.Member) &&
+         O.mapOptional("member", S.Member) && O.mapOptional("structHome", S.StructHome) &&
+         O.mapOptional("hasNamespaceEdits", S.HasNamespaceEdits) &&
+         O.mapOptional("namespaceScope", S.NamespaceScope) &&
+         O.mapOptional("namespaceEdits", S.NamespaceEdits) &&
          O.map("edits", S.Edits);
 }
 

@@ -96,6 +96,16 @@ struct FunctionSummary {
   /// The summary is of a data member of the pair type (Name is the
   /// member's), which joins a group whose values it stores.
   bool Member = false;
+  /// Where the struct goes when this function declares it (Scope, or the
+  /// namespace around the class for a struct that goes after its class).
+  std::string StructHome;
+  /// For a class's member function or data member: the edits, and the
+  /// namespace around the class, for a group whose struct is declared in
+  /// that namespace (by a function there). HasNamespaceEdits says they
+  /// were made.
+  bool HasNamespaceEdits = false;
+  std::string NamespaceScope;
+  std::vector<RecordedEdit> NamespaceEdits;
   /// The rewrite's edits in this unit, for the plan to finish: empty when a
   /// blocker stops the rewrite here.
   std::vector<RecordedEdit> Edits;
