@@ -667,6 +667,14 @@ static std::string operatorDefinitions(const StructSpec &Spec, llvm::StringRef I
     OS << In << "friend bool operator<=" << Params << " { return !(rhs < lhs); }\n";
     OS << In << "friend bool operator>=" << Params << " { return !(lhs < rhs); }\n";
   }
+  if (llvm::is_contained(Spec.Operators, "<=>")) {
+    // Defaulted, memberwise in the order of the fields, as the pair's; only
+    // where the language has it, so that a header the project also
+    // compiles as C++17 still reads.
+    OS << "\n#if defined(__cpp_impl_three_way_comparison)\n"
+       << In << "friend auto operator<=>" << Params << " = default;\n"
+       << "#endif\n";
+  }
   return Text;
 }
 

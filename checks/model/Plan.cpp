@@ -62,9 +62,9 @@ static std::string validate(const Plan &P) {
     if (!E.rewrites())
       continue;
     for (const std::string &Op : E.Operators)
-      if (Op != "==" && Op != "<")
+      if (Op != "==" && Op != "<" && Op != "<=>")
         return (llvm::Twine(Who) + " has Operators '" + Op +
-                "'; a struct defines '==' and '<'")
+                "'; a struct defines '==', '<' and '<=>'")
             .str();
     if (std::string Why = unusableBecause(E.Struct); !Why.empty())
       return (llvm::Twine(Who) + " has Struct '" + E.Struct + "', which is " + Why).str();

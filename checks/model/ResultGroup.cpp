@@ -313,12 +313,9 @@ private:
   /// `value == other`: the struct gets the comparison, and the other
   /// operand must become the struct too.
   void addComparison(const Use &U) {
-    if (U.Operator == "<=>") {
-      block(U.Loc, U.Reason);
-      return;
-    }
-    const std::string Defined =
-        U.Operator == "==" || U.Operator == "!=" ? "==" : "<";
+    const std::string Defined = U.Operator == "<=>"                        ? "<=>"
+                                : U.Operator == "==" || U.Operator == "!=" ? "=="
+                                                                           : "<";
     if (!llvm::is_contained(Group.Operators, Defined))
       Group.Operators.push_back(Defined);
     const Origin &Other = U.ComparedWith;
