@@ -360,24 +360,17 @@ public:
       const auto *FD = D->getAsFunction();
       if (!FD)
         continue;
-      if (auto *Taker = Facts.Parameters.find(writtenFunction(FD));
-          Taker != Facts.Parameters.end()) {
-        Use U;
-        U.Value = E;
-        U.Loc = E->getExprLoc();
-        U.Reason = "'" + FD->getNameAsString() +
-                   "' is called with dependent arguments in template code";
-        Taker->second.OtherReferences.push_back(U);
-      }
-      auto *It = Facts.Functions.find(writtenFunction(FD));
-      if (It == Facts.Functions.end())
-        continue;
       Use U;
       U.Value = E;
       U.Loc = E->getExprLoc();
       U.Reason = "'" + FD->getNameAsString() +
                  "' is called with dependent arguments in template code";
-      It->second.OtherReferences.push_back(U);
+      // Both its result and its parameters are unknown there.
+      if (auto *Taker = Facts.Parameters.find(writtenFunction(FD));
+          Taker != Facts.Parameters.end())
+        Taker->second.OtherReferences.push_back(U);
+      if (auto *It = Facts.Functions.find(writtenFunction(FD)); It != Facts.Functions.end())
+        It->second.OtherReferences.push_back(U);
     }
     return true;
   }

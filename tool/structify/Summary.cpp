@@ -125,20 +125,25 @@ bool recordEditsInto(const FunctionAnalysis &A, StructSpec Spec, ASTContext &Ctx
   return true;
 }
 
-/// Records \p A's edits in \p S, with placeholder names, or the blocker;
-/// for a member of a class (\p Class), the edits for a struct in the
-/// namespace around it too.
-void recordEdits(const FunctionAnalysis &A, StructSpec Spec, ASTContext &Ctx,
-                 FileTokens &Tokens, FunctionSummary &S,
-                 const CXXRecordDecl *Class = nullptr) {
-  const SourceManager &SM = Ctx.getSourceManager();
+/// Records \p A's edits in \p S, with placeholder names, or the blocker.
+void recordEdits(const FunctionAnalysis &A, const StructSpec &Spec, ASTContext &Ctx,
+                 FileTokens &Tokens, FunctionSummary &S) {
   Blocker Problem;
-  if (!recordEditsInto(A, Spec, Ctx, Tokens, S, S.Edits, Problem)) {
-    S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " + Problem.Reason);
+  if (!recordEditsInto(A, Spec, Ctx, Tokens, S, S.Edits, Problem))
+    S.Blockers.push_back(describeLocation(Problem.Loc, Ctx.getSourceManager(), true) + ": " +
+                         Problem.Reason);
+}
+
+/// For a member of \p Class that does not declare the struct: its edits
+/// for a struct declared in the namespace around the class, by a function
+/// there.
+void recordNamespaceEdits(const FunctionAnalysis &A, StructSpec Spec, ASTContext &Ctx,
+                          FileTokens &Tokens, const CXXRecordDecl *Class,
+                          FunctionSummary &S) {
+  if (!S.Blockers.empty() || !Spec.TemplateHeader.empty())
     return;
-  }
-  if (!Class || Spec.InsertStruct || !Spec.TemplateHeader.empty())
-    return;
+  Blocker Problem;
+  Spec.InsertStruct = false;
   Spec.Home = Class->getEnclosingNamespaceContext();
   Spec.AfterClass = nullptr;
   if (!recordEditsInto(A, Spec, Ctx, Tokens, S, S.NamespaceEdits, Problem)) {
@@ -183,7 +188,8 @@ FunctionSummary summarizeMember(const FunctionAnalysis &A, ASTContext &Ctx,
   S.Elements = A.Shape.Elements.size();
   S.StructHome = S.Scope;
   if (S.Blockers.empty())
-    recordEdits(A, Spec, Ctx, Tokens, S, cast<CXXRecordDecl>(M->getParent()));
+    recordEdits(A, Spec, Ctx, Tokens, S);
+  recordNamespaceEdits(A, Spec, Ctx, Tokens, cast<CXXRecordDecl>(M->getParent()), S);
   return S;
 }
 
@@ -279,18 +285,9 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   // the namespace around its class.
   Spec.InsertStruct = S.Overrides.empty() && !Parameter;
   recordEdits(A, Spec, Ctx, Tokens, S);
-  if (!Parameter && S.Overrides.empty() && S.Blockers.empty())
-    if (const auto *Class = dyn_cast<CXXRecordDecl>(F->getDeclContext())) {
-      Spec.InsertStruct = false;
-      FunctionSummary Variant;
-      recordEdits(A, Spec, Ctx, Tokens, Variant, Class);
-      S.HasNamespaceEdits = Variant.HasNamespaceEdits;
-      S.NamespaceScope = Variant.NamespaceScope;
-      S.NamespaceEdits = std::move(Variant.NamespaceEdits);
-      for (std::string &File : Variant.TouchedFiles)
-        if (!llvm::is_contained(S.TouchedFiles, File))
-          S.TouchedFiles.push_back(std::move(File));
-    }
+  if (!Parameter && S.Overrides.empty())
+    if (const auto *Class = dyn_cast<CXXRecordDecl>(F->getDeclContext()))
+      recordNamespaceEdits(A, Spec, Ctx, Tokens, Class, S);
   return S;
 }
 
