@@ -105,7 +105,7 @@ FunctionAnalysis analyzeMember(const FieldDecl *Member, const TupleFacts &Facts,
                                const TupleLikeTypes &Types, ASTContext &Ctx,
                                const MigrationScope &Scope) {
   FunctionAnalysis A;
-  if (auto Shape = Types.shape(Member->getType()))
+  if (auto Shape = Types.shape(memberTupleType(Member, Types)))
     A.Shape = std::move(*Shape);
   if (A.Shape.HasPackExpansion)
     A.Blockers.push_back({Member->getLocation(), "the elements come from a parameter pack"});

@@ -792,6 +792,19 @@ bool describeParameterTypes(const DeclaratorDecl *Parameter, const TupleShape &S
                          Problem);
 }
 
+bool describeWrittenTypes(TypeLoc Written, QualType Tuple, SourceLocation Where,
+                          const TupleShape &Shape, ASTContext &Ctx, StructSpec &Spec,
+                          Blocker &Problem) {
+  Spec.ElementTypes.assign(Shape.Elements.begin(), Shape.Elements.end());
+  Spec.AfterClass = nullptr;
+  if (Written.isNull() || Tuple.isNull()) {
+    Problem = {Where, "the key type is not written out"};
+    return false;
+  }
+  Written = compat::withoutElaboration(Written.getUnqualifiedLoc());
+  return spellFieldTypes(Written, Tuple, Shape, Where, "the key type", Ctx, Spec, Problem);
+}
+
 bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
                          ASTContext &Ctx, StructSpec &Spec, Blocker &Problem) {
   Spec.ElementTypes.assign(Shape.Elements.begin(), Shape.Elements.end());

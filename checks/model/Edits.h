@@ -82,6 +82,12 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
 bool describeParameterTypes(const DeclaratorDecl *Parameter, const TupleShape &Shape,
                             ASTContext &Ctx, StructSpec &Spec, Blocker &Problem);
 
+/// The same for a tuple type written at \p Written (a container's key
+/// argument), reported at \p Where.
+bool describeWrittenTypes(TypeLoc Written, QualType Tuple, SourceLocation Where,
+                          const TupleShape &Shape, ASTContext &Ctx, StructSpec &Spec,
+                          Blocker &Problem);
+
 /// Every edit of the rewrite of \p Group into \p Spec, or nothing and the
 /// first reason an edit would not be safe (a macro, an unexpected shape).
 std::optional<std::vector<FixItHint>>

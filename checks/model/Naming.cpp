@@ -218,6 +218,27 @@ std::vector<std::string> ranked(const std::vector<std::string> &Proposals,
   return Order;
 }
 
+/// Words that name the two ends or halves of one thing: when the code names
+/// one element of a pair and not the other, the other is its counterpart
+/// (`return {low, low + width};` -> {low, high}).
+std::string counterpartOf(llvm::StringRef Name, size_t Index) {
+  static const std::pair<llvm::StringLiteral, llvm::StringLiteral> Pairs[] = {
+      {"lo", "hi"},       {"low", "high"},        {"lower", "upper"},
+      {"min", "max"},     {"minimum", "maximum"}, {"first", "last"},
+      {"begin", "end"},   {"start", "end"},       {"start", "stop"},
+      {"from", "to"},     {"width", "height"},    {"x", "y"},
+      {"key", "value"},   {"left", "right"},      {"top", "bottom"},
+      {"row", "column"},  {"input", "output"},    {"head", "tail"},
+      {"before", "after"}, {"quotient", "remainder"}};
+  for (const auto &[Left, Right] : Pairs) {
+    if (Index == 0 && Name == Left)
+      return Right.str();
+    if (Index == 1 && Name == Right)
+      return Left.str();
+  }
+  return {};
+}
+
 } // namespace
 
 std::vector<std::string>
@@ -235,6 +256,19 @@ chooseFieldNames(const NamingEvidence &Evidence, llvm::ArrayRef<std::string> Kno
     if (I < Evidence.FromParameters.size())
       llvm::append_range(Choices[I], ranked(Evidence.FromParameters[I], IsUsable));
   }
+  // One element of a pair named by the code, the other not: its counterpart.
+  if (N == 2)
+    for (size_t I = 0; I < 2; ++I) {
+      const size_t Other = 1 - I;
+      const bool Named = !Evidence.FromDefinition[I].empty() || !Evidence.FromCallers[I].empty();
+      const bool OtherNamed =
+          !Evidence.FromDefinition[Other].empty() || !Evidence.FromCallers[Other].empty();
+      if (!Named || OtherNamed || Choices[I].empty())
+        continue;
+      const std::string Counterpart = counterpartOf(Choices[I].front(), I);
+      if (!Counterpart.empty() && IsUsable(Counterpart))
+        Choices[Other].insert(Choices[Other].begin(), Counterpart);
+    }
   return chooseNames(Choices, IsUsable, MissingElement);
 }
 

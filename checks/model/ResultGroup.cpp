@@ -28,6 +28,16 @@ llvm::SmallVector<QualType, 4> elementTypesOf(QualType T) {
   return Elements;
 }
 
+/// The first template argument of a container type: its key.
+QualType orderedKeyOf(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getCanonicalType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return T;
+  return Spec->getTemplateArgs()[0].getAsType();
+}
+
 /// Has the tuple type \p T an element of reference type? A pair assigns
 /// through it; a struct with a reference member cannot be assigned.
 bool hasReferenceElement(QualType T) {
@@ -68,7 +78,10 @@ public:
     Group.Function = Root;
     Group.Parameter = Parameter;
     Group.Member = Member;
-    Value = (Member          ? Member->getType()
+    const auto *Tracked = Member ? Facts.Members.find(Member) : Facts.Members.end();
+    Value = (Tracked != Facts.Members.end() && Tracked->second.Container
+                 ? orderedKeyOf(Member->getType())
+             : Member        ? Member->getType()
              : Parameter < 0 ? Root->getReturnType()
                              : Root->getParamDecl(Parameter)->getType())
                 .getNonReferenceType();
@@ -145,6 +158,10 @@ public:
 
   /// The member's declaration, its uses and what is stored in it.
   ResultGroup buildMember(const MemberFacts &M) {
+    Group.MemberInfo = &M;
+    // An ordered container orders its keys with `<`.
+    if (M.Container)
+      Group.Operators.push_back("<");
     if (!M.Problem.empty())
       block(M.Field->getLocation(), M.Problem);
     if (M.WrittenType.isNull())
@@ -157,9 +174,10 @@ public:
       addUse(U);
     // A pair built in place becomes `{a, b}`: stored in the member, it
     // needs no name.
+    // A key built in place names the struct: `seen_.count(Key{a, b})`.
     for (size_t I = 0; I < M.Origins.size(); ++I)
       addOrigin(M.Origins[I], M.Origins[I].Built.DefaultInitialized ? M.Field : nullptr,
-                M.OriginFunctions[I]);
+                M.OriginFunctions[I], /*Branch=*/M.Container);
     return std::move(Group);
   }
 
@@ -294,8 +312,10 @@ private:
       return;
     case UseKind::StoreMember:
       flowToMember(U.Member, U.Loc,
-                   "the value is stored in '" + U.Member->getNameAsString() +
-                       "', a member that keeps the tuple type");
+                   U.Reason.empty() ? "the value is stored in '" +
+                                          U.Member->getNameAsString() +
+                                          "', a member that keeps the tuple type"
+                                    : U.Reason + ", which keeps the tuple type");
       return;
     case UseKind::Argument:
       flowToParameter(U.ArgumentOf, U.Parameter, U.Loc,
@@ -525,9 +545,15 @@ NamingEvidence gatherNamingEvidence(const ResultGroup &Group, size_t Elements,
     if (Index < Elements && !Name.empty())
       To[Index].push_back(std::move(Name));
   };
-  for (const Construction &Built : Group.ReturnedConstructions)
-    for (size_t I = 0; I < Built.Elements.size(); ++I)
-      Add(Evidence.FromDefinition, I, elementExpressionName(Built.Elements[I]));
+  // `return {side, side};` names neither element.
+  for (const Construction &Built : Group.ReturnedConstructions) {
+    std::vector<std::string> Names;
+    for (const Expr *Element : Built.Elements)
+      Names.push_back(elementExpressionName(Element));
+    for (size_t I = 0; I < Names.size(); ++I)
+      if (llvm::count(Names, Names[I]) == 1)
+        Add(Evidence.FromDefinition, I, Names[I]);
+  }
   // Inside the function's own definition, element writes describe what the
   // function returns; elsewhere, element reads describe what callers need.
   const FunctionDecl *Definition = Group.Parameter < 0 && Group.Function

@@ -63,6 +63,8 @@ struct ResultGroup {
   int Parameter = -1;
   /// The group's value is this data member (Function is then null).
   const FieldDecl *Member = nullptr;
+  /// Member: its facts, when its unit has them.
+  const MemberFacts *MemberInfo = nullptr;
   /// Data members whose written type must be respelled.
   std::vector<const MemberFacts *> MembersToRespell;
   /// Flows to functions outside the group (MigrationScope::RecordLinks).

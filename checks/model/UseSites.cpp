@@ -188,6 +188,50 @@ Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
   return O;
 }
 
+/// `std::map<K, ...>`, `std::multimap`, `std::set`, `std::multiset`: the key
+/// type K, or null.
+static QualType orderedKeyType(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getCanonicalType()->getAsCXXRecordDecl());
+  if (!Spec || !Spec->isInStdNamespace() || !Spec->getDeclName().isIdentifier() ||
+      Spec->getTemplateArgs().size() == 0 ||
+      !llvm::is_contained({"map", "multimap", "set", "multiset"}, Spec->getName()))
+    return {};
+  const TemplateArgument &Key = Spec->getTemplateArgs()[0];
+  return Key.getKind() == TemplateArgument::Type ? Key.getAsType() : QualType();
+}
+
+/// Does \p T hold or refer to a \p Key (an iterator over keys, a pair with
+/// one)?
+static bool mentionsType(QualType T, QualType Key, unsigned Depth = 0) {
+  if (T.isNull() || Depth > 8)
+    return Depth > 8;
+  T = T.getCanonicalType().getNonReferenceType().getUnqualifiedType();
+  if (T == Key.getCanonicalType().getUnqualifiedType())
+    return true;
+  if (const auto *Pointer = T->getAs<PointerType>())
+    return mentionsType(Pointer->getPointeeType(), Key, Depth + 1);
+  if (const auto *Spec =
+          dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl()))
+    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+      if (Arg.getKind() == TemplateArgument::Type &&
+          mentionsType(Arg.getAsType(), Key, Depth + 1))
+        return true;
+  return false;
+}
+
+QualType memberTupleType(const FieldDecl *FD, const TupleLikeTypes &Types) {
+  const QualType T = FD->getType();
+  if (Types.isTupleLike(T))
+    return T;
+  const QualType Key = orderedKeyType(T);
+  return !Key.isNull() && Types.isTupleLike(Key) ? Key : QualType();
+}
+
+bool isKeyedContainer(const FieldDecl *FD, const TupleLikeTypes &Types) {
+  return !Types.isTupleLike(FD->getType()) && !memberTupleType(FD, Types).isNull();
+}
+
 namespace {
 
 using Base = RecursiveASTVisitor<class Collector>;
@@ -207,8 +251,10 @@ public:
       Facts.Parameters[FD].Function = FD;
     // Registered before the walk: a member function defined in the class
     // can use a member declared below it.
-    for (const FieldDecl *FD : Targets->Members)
+    for (const FieldDecl *FD : Targets->Members) {
       Facts.Members[FD].Field = FD;
+      Facts.Members[FD].Container = isKeyedContainer(FD, Types);
+    }
   }
 
   TupleFacts take() { return std::move(Facts); }
@@ -281,6 +327,8 @@ public:
     if (!Tracked)
       return true;
     MemberFacts &M = *Tracked;
+    if (M.Container)
+      return visitContainer(FD, M);
     if (const TypeSourceInfo *TSI = FD->getTypeSourceInfo()) {
       TypeLoc TL = TSI->getTypeLoc().getUnqualifiedLoc();
       if (!TL.getType()->getContainedDeducedType())
@@ -317,6 +365,29 @@ public:
     return true;
   }
 
+  /// `std::map<std::pair<int, int>, int> seen_;`: the key as written, and
+  /// no value of its own to follow.
+  bool visitContainer(const FieldDecl *FD, MemberFacts &M) {
+    const std::string Name = FD->getNameAsString();
+    if (const TypeSourceInfo *TSI = FD->getTypeSourceInfo()) {
+      const auto Written = compat::withoutElaboration(TSI->getTypeLoc().getUnqualifiedLoc())
+                               .getAs<TemplateSpecializationTypeLoc>();
+      // `std::map<K, V>`, `std::set<K>`: no comparator or allocator of K.
+      const unsigned Arguments =
+          FD->getType()->getAsCXXRecordDecl()->getName().ends_with("map") ? 2 : 1;
+      if (Written && Written.getNumArgs() == Arguments) {
+        if (const TypeSourceInfo *Key = Written.getArgLoc(0).getTypeSourceInfo())
+          M.WrittenType = Key->getTypeLoc().getUnqualifiedLoc();
+      } else if (Written) {
+        M.Problem = "'" + Name + "' names its comparator or allocator, which would "
+                    "change with its key";
+      }
+    }
+    if (FD->hasInClassInitializer())
+      M.Problem = "'" + Name + "' has an initialiser, whose keys structify does not follow";
+    return true;
+  }
+
   bool VisitCXXConstructorDecl(CXXConstructorDecl *Ctor) {
     if (Facts.Members.empty() || isInstantiation(Ctor))
       return true;
@@ -326,6 +397,12 @@ public:
                            : nullptr;
       if (!M)
         continue;
+      if (M->Container) {
+        M->Problem = "'" + M->Field->getNameAsString() +
+                     "' is initialised by a constructor, whose keys structify does not "
+                     "follow";
+        continue;
+      }
       Origin O = classifyOrigin(Init->getInit(), Types, Ctx);
       // `last_(a, b)`: the parentheses become braces.
       if (O.Kind == OriginKind::Construction)
@@ -515,6 +592,10 @@ private:
   }
 
   void recordMemberReference(const MemberExpr *E, MemberFacts &M) {
+    if (M.Container) {
+      M.Uses.push_back(classifyContainerUse(Stack.size() - 1, M));
+      return;
+    }
     Use U = classifyUse(Stack.size() - 1);
     if (U.Kind == UseKind::StoreMember && U.Member == M.Field)
       return; // `last_ = last_`
@@ -998,6 +1079,11 @@ private:
       }
       if (isComparison(Op) && OC->getNumArgs() == 2)
         return compared(U, Spelling, OC->getArg(OC->getArg(0) == E ? 1 : 0));
+      if (Op == OO_Subscript && OC->getNumArgs() == 2 && OC->getArg(1) == E &&
+          keyOfTrackedContainer(OC->getArg(0), E, U)) {
+        recordPlace(U);
+        return U;
+      }
       // `seen[value]`, `hash(value)`: say what takes it.
       if (Op == OO_Subscript && OC->getNumArgs() == 2 && OC->getArg(1) == E)
         return Escape("the value is a key or index of '" + printed(OC->getArg(0), Ctx) +
@@ -1014,6 +1100,11 @@ private:
     if (const auto *Call = Parent.get<CallExpr>()) {
       if (elementAccess(Call, E, U)) {
         setReceiver(U, receiverName(I - 1));
+        recordPlace(U);
+        return U;
+      }
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+          MC && keyOfTrackedContainer(MC->getImplicitObjectArgument(), E, U)) {
         recordPlace(U);
         return U;
       }
@@ -1105,6 +1196,130 @@ private:
     return Escape("the value is used in a way structify cannot rewrite");
   }
 
+  /// The function around the node being visited, or null.
+  const FunctionDecl *functionOnStack() const {
+    for (size_t I = Stack.size(); I-- > 0;)
+      if (const auto *FD = Stack[I].get<FunctionDecl>())
+        return FD;
+    return nullptr;
+  }
+
+  /// The keyed container member \p E names (`seen_`, `other.seen_`) whose
+  /// facts are recorded, or null.
+  const MemberFacts *trackedContainer(const Expr *E) const {
+    const auto *ME = dyn_cast_or_null<MemberExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+    const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+    if (!FD)
+      return nullptr;
+    const auto *It = Facts.Members.find(cast<FieldDecl>(FD->getCanonicalDecl()));
+    return It != Facts.Members.end() && It->second.Container ? &It->second : nullptr;
+  }
+
+  /// `seen_[value]`, `seen_.count(value)`: the value \p E is a key of a
+  /// keyed container member that changes type with it.
+  bool keyOfTrackedContainer(const Expr *Object, const Expr *E, Use &U) const {
+    const MemberFacts *Container = trackedContainer(Object);
+    if (!Container ||
+        !Ctx.hasSameUnqualifiedType(E->getType().getNonReferenceType(),
+                                    memberTupleType(Container->Field, Types)))
+      return false;
+    U.Kind = UseKind::StoreMember;
+    U.Member = Container->Field;
+    U.Reason = "the value is a key of '" + Container->Field->getNameAsString() + "'";
+    return true;
+  }
+
+  /// What the code does with the keyed container at Stack[I]: looks up,
+  /// stores or erases by key (each key an origin of \p M), asks its size.
+  /// Anything that could reach a key (iteration, a copy, an iterator that
+  /// is read) is an Escape.
+  Use classifyContainerUse(size_t I, MemberFacts &M) {
+    Use U;
+    U.Value = exprAt(I);
+    U.Loc = U.Value->getExprLoc();
+    U.InInstantiation = InstantiationDepth > 0;
+    U.Kind = UseKind::Discarded;
+    const std::string Name = M.Field->getNameAsString();
+    const QualType Key = memberTupleType(M.Field, Types);
+    auto Escape = [&](std::string Reason) {
+      U.Kind = UseKind::Escape;
+      U.Reason = "'" + Name + "' " + Reason + ", where structify cannot follow its keys";
+      return U;
+    };
+    I = climbTransparent(I);
+    const Expr *E = exprAt(I);
+    if (I < 2)
+      return Escape("is used outside a function");
+    if (const auto *OC = Stack[I - 1].get<CXXOperatorCallExpr>()) {
+      if (OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2 && OC->getArg(0) == E &&
+          !mentionsType(OC->getType(), Key)) {
+        addKey(M, OC->getArg(1));
+        return U;
+      }
+      return Escape("is an operand of '" +
+                    std::string(getOperatorSpelling(OC->getOperator())) + "'");
+    }
+    const auto *Callee = Stack[I - 1].get<MemberExpr>();
+    const auto *Call = Callee ? Stack[I - 2].get<CXXMemberCallExpr>() : nullptr;
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    if (!Method || Call->getCallee()->IgnoreParenImpCasts() != Callee ||
+        !Method->getDeclName().isIdentifier())
+      return Escape("is used as a whole");
+    const llvm::StringRef Called = Method->getName();
+    const bool Stores = llvm::is_contained({"insert", "emplace", "try_emplace"}, Called);
+    if (!Stores &&
+        !llvm::is_contained({"count", "contains", "erase", "find", "lower_bound",
+                             "upper_bound", "equal_range", "at", "size", "empty", "clear",
+                             "begin", "end", "cbegin", "cend"},
+                            Called))
+      return Escape("is used through '" + Called.str() + "'");
+    for (unsigned Arg = 0; Arg < Call->getNumArgs(); ++Arg) {
+      const Expr *Value = Call->getArg(Arg);
+      if (isa<CXXDefaultArgExpr>(Value))
+        continue;
+      if (Ctx.hasSameUnqualifiedType(Value->getType().getNonReferenceType(), Key))
+        addKey(M, Value);
+      else if ((Stores && Arg == 0) || mentionsType(Value->getType(), Key))
+        return Escape("is given a value through '" + Called.str() + "'");
+    }
+    const size_t CallIndex = climbTransparent(I - 2);
+    if (!mentionsType(Call->getType(), Key) || isFullStatement(CallIndex))
+      return U;
+    // `seen_.insert(key).second`: whether the key was new.
+    if (const auto *Second = CallIndex > 0 ? Stack[CallIndex - 1].get<MemberExpr>() : nullptr;
+        Second && Stores &&
+        Types.pairElementIndex(dyn_cast<FieldDecl>(Second->getMemberDecl())) == 1u &&
+        Second->getType()->isBooleanType())
+      return U;
+    // `seen_.find(key) != seen_.end()`.
+    if (CallIndex > 0 && isIteratorComparison(Stack[CallIndex - 1], exprAt(CallIndex), M))
+      return U;
+    return Escape("is read through what '" + Called.str() + "' returns");
+  }
+
+  /// Is \p Parent a `==` or `!=` of \p Operand with another iterator of the
+  /// container of \p M?
+  bool isIteratorComparison(const DynTypedNode &Parent, const Expr *Operand,
+                            const MemberFacts &M) const {
+    const Expr *Other = nullptr;
+    if (const auto *OC = Parent.get<CXXOperatorCallExpr>();
+        OC && OC->getNumArgs() == 2 &&
+        (OC->getOperator() == OO_EqualEqual || OC->getOperator() == OO_ExclaimEqual))
+      Other = OC->getArg(OC->getArg(0) == Operand ? 1 : 0);
+    else if (const auto *Rewritten = Parent.get<CXXRewrittenBinaryOperator>();
+             Rewritten && (Rewritten->getOpcode() == BO_EQ || Rewritten->getOpcode() == BO_NE))
+      Other = Rewritten->getLHS()->IgnoreImplicit() == Operand->IgnoreImplicit()
+                  ? Rewritten->getRHS()
+                  : Rewritten->getLHS();
+    const auto *OtherCall = dyn_cast_or_null<CXXMemberCallExpr>(ignoreTransparent(Other));
+    return OtherCall && trackedContainer(OtherCall->getImplicitObjectArgument()) == &M;
+  }
+
+  void addKey(MemberFacts &M, const Expr *Key) {
+    M.Origins.push_back(classifyOrigin(Key, Types, Ctx));
+    M.OriginFunctions.push_back(functionOnStack());
+  }
+
   /// The parameter \p Arg initialises when \p Call calls a function whose
   /// calls are recorded (ParameterFacts) and the parameter has the
   /// argument's type (by value or by reference).
@@ -1192,7 +1407,7 @@ bool isMigratableMember(const FieldDecl *FD, const TupleLikeTypes &Types) {
   const CXXRecordDecl *Class = dyn_cast<CXXRecordDecl>(FD->getParent());
   return Class && !FD->isBitField() && !FD->isTemplated() &&
          FD->getDeclName().isIdentifier() && !FD->getType()->isReferenceType() &&
-         Types.isTupleLike(FD->getType()) && !Class->isUnion() && !Class->isLocalClass() &&
+         !memberTupleType(FD, Types).isNull() && !Class->isUnion() && !Class->isLocalClass() &&
          Class->getTemplateSpecializationKind() == TSK_Undeclared &&
          Class->getDeclName().isIdentifier();
 }

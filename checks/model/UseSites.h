@@ -196,6 +196,11 @@ struct MemberFacts {
   /// Why the member cannot change type whatever its uses, or empty: its
   /// class is an aggregate, compares itself with a defaulted operator...
   std::string Problem;
+  /// The member is an ordered container keyed by the tuple
+  /// (`std::map<std::pair<int, int>, int> seen_`): WrittenType is its key
+  /// argument, Origins the keys the code looks up or stores, and Uses what
+  /// the code does with the container (an Escape where it could see a key).
+  bool Container = false;
 };
 
 /// A container filled with named values: `files_.push_back(std::make_pair(
@@ -240,10 +245,18 @@ struct FlowTargets {
   llvm::SmallPtrSet<const FieldDecl *, 8> Members;
 };
 
-/// A data member a migration group can take in: of a tuple-like type, not a
-/// reference or bit-field, in a non-template class that is not a union or
-/// local to a function.
+/// A data member a migration group can take in: of a tuple-like type (or an
+/// ordered standard container keyed by one), not a reference or bit-field,
+/// in a non-template class that is not a union or local to a function.
 bool isMigratableMember(const FieldDecl *FD, const TupleLikeTypes &Types);
+
+/// The tuple type a member holds: its own type, or the key type of a
+/// `std::map`, `std::multimap`, `std::set` or `std::multiset` keyed by a
+/// tuple; null for anything else.
+QualType memberTupleType(const FieldDecl *FD, const TupleLikeTypes &Types);
+
+/// Is \p FD's type an ordered standard container keyed by a tuple?
+bool isKeyedContainer(const FieldDecl *FD, const TupleLikeTypes &Types);
 
 /// With \p Targets, the calls of its functions are recorded as
 /// ParameterFacts and the uses of its members as MemberFacts.

@@ -46,6 +46,22 @@ TEST(Naming, DefinitionOutranksCallersOutranksKnownNames) {
             (std::vector<std::string>{"lo", "high"}));
 }
 
+TEST(Naming, OneNamedEndNamesTheOther) {
+  // `return {low, low + width};`, a range: {low, high}, not {low, hi}.
+  NamingEvidence Evidence(2);
+  Evidence.FromDefinition = {{"low"}, {}};
+  unsigned Missing = 0;
+  EXPECT_EQ(chooseFieldNames(Evidence, {"lo", "hi"}, anyName, Missing),
+            (std::vector<std::string>{"low", "high"}));
+  Evidence.FromDefinition = {{}, {"max"}};
+  EXPECT_EQ(chooseFieldNames(Evidence, {}, anyName, Missing),
+            (std::vector<std::string>{"min", "max"}));
+  // Both named by the code: each keeps its own.
+  Evidence.FromDefinition = {{"low"}, {"limit"}};
+  EXPECT_EQ(chooseFieldNames(Evidence, {"lo", "hi"}, anyName, Missing),
+            (std::vector<std::string>{"low", "limit"}));
+}
+
 TEST(Naming, TheMostSupportedNameWins) {
   NamingEvidence Evidence(2);
   Evidence.FromCallers = {{"a_name", "count", "count"}, {"total"}};

@@ -180,7 +180,13 @@ FunctionSummary summarizeMember(const FunctionAnalysis &A, ASTContext &Ctx,
   StructSpec Spec;
   Spec.InsertStruct = false;
   Blocker Problem;
-  if (!describeParameterTypes(M, A.Shape, Ctx, Spec, Problem)) {
+  const MemberFacts *Facts = A.Group.MemberInfo;
+  if (Facts && Facts->Container
+          ? !describeWrittenTypes(Facts->WrittenType,
+                                  Facts->WrittenType.isNull() ? QualType()
+                                                              : Facts->WrittenType.getType(),
+                                  M->getLocation(), A.Shape, Ctx, Spec, Problem)
+          : !describeParameterTypes(M, A.Shape, Ctx, Spec, Problem)) {
     S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " + Problem.Reason);
     return S;
   }
@@ -274,11 +280,12 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   if (!S.Blockers.empty())
     return S;
   S.StructHome = S.Scope;
-  if (Spec.AfterClass)
+  if (Spec.AfterClass) {
     if (const auto *Around = dyn_cast<NamedDecl>(Spec.AfterClass->getDeclContext()))
       S.StructHome = Around->getQualifiedNameAsString();
     else
       S.StructHome.clear();
+  }
   // The edits, with the names the plan decides as placeholders. An
   // override takes its base's struct; a parameter its group's. A member
   // function that is not the group's first can name a struct declared in

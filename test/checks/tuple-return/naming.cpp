@@ -105,12 +105,12 @@ std::tuple<double, double, double> position(int id) { return {id * 1.0, id * 2.0
 // CHECK-FIXES-NEXT: double y;
 // CHECK-FIXES-NEXT: double z;
 
-// A name another element already took is passed over for the next
-// candidate.
+// A name given to two elements at once (`{size, size}`) names neither: the
+// callers' names do.
 std::pair<int, int> twice(int size) { return {size, size}; }
 // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'twice' returns
 // CHECK-FIXES: struct TwiceResult {
-// CHECK-FIXES-NEXT:   int size;
+// CHECK-FIXES-NEXT:   int original;
 // CHECK-FIXES-NEXT:   int copy;
 int use_twice() {
   auto [original, copy] = twice(1);
