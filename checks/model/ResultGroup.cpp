@@ -299,6 +299,10 @@ private:
     case UseKind::Return:
       if (U.ReturnOf && isOwnResult(writtenFunction(U.ReturnOf)))
         return;
+      if (U.ReturnOfLambda) {
+        addLambda(U.ReturnOfLambda, U.Loc);
+        return;
+      }
       if (!U.ReturnOf || !U.ReturnOf->getDeclName().isIdentifier()) {
         block(U.Loc, "the value is returned from a lambda");
         return;
@@ -415,7 +419,9 @@ private:
                  bool Branch = false) {
     switch (O.Kind) {
     case OriginKind::Call:
-      if (!isOwnResult(O.Callee))
+      if (const auto *Op = dyn_cast<CXXMethodDecl>(O.Callee); Op && isLambdaCallOperator(Op))
+        addLambda(Op, O.E->getExprLoc());
+      else if (!isOwnResult(O.Callee))
         flow(O.Callee, O.E->getExprLoc(),
              "the value comes from '" + O.Callee->getNameAsString() +
                  "', which keeps returning a tuple");
@@ -453,6 +459,31 @@ private:
             O.Reason);
       return;
     }
+  }
+
+  /// The value is returned from a lambda: its calls hold the value too.
+  void addLambda(const CXXMethodDecl *Op, SourceLocation Loc) {
+    const auto *It = Facts.Lambdas.find(Op);
+    if (It == Facts.Lambdas.end()) {
+      block(Loc, "the value is returned from a lambda");
+      return;
+    }
+    if (!Lambdas.insert(Op).second)
+      return;
+    const LambdaFacts &L = It->second;
+    if (!L.Problem.empty()) {
+      block(L.ProblemLoc, L.Problem);
+      return;
+    }
+    // A pair built in a return statement names the struct, from the
+    // function around the lambda.
+    const auto *Where = dyn_cast_or_null<FunctionDecl>(
+        Op->getParent()->getParentFunctionOrMethod());
+    remember(L.CallUses);
+    for (const Use &Call : L.CallUses)
+      addUse(Call);
+    for (const Origin &O : L.Returns)
+      addOrigin(O, /*Declaring=*/nullptr, Where, /*Branch=*/true);
   }
 
   void addVariable(const VarDecl *VD, SourceLocation Loc) {
@@ -508,6 +539,8 @@ private:
   /// The tuple type of the group's value.
   QualType Value;
   llvm::DenseSet<SourceLocation::UIntTy> PatternUses;
+  /// The lambdas whose calls are already in the group.
+  llvm::SmallPtrSet<const CXXMethodDecl *, 2> Lambdas;
 };
 
 } // namespace

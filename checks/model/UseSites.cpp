@@ -3,6 +3,7 @@
 #include "model/UseSites.h"
 #include "compat/Compat.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -118,7 +119,7 @@ Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
     const FunctionDecl *Callee = CE->getDirectCallee();
     if (isMakeFunction(Callee))
       return built(CE, CE->arguments());
-    if (Callee && !isa<CXXOperatorCallExpr>(CE)) {
+    if (Callee && (!isa<CXXOperatorCallExpr>(CE) || isLambdaCallOperator(Callee))) {
       O.Kind = OriginKind::Call;
       O.Callee = writtenFunction(Callee);
       return O;
@@ -300,8 +301,11 @@ public:
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     if (const auto *FD = dyn_cast<FunctionDecl>(E->getDecl()))
       recordFunctionReference(E, FD);
-    else if (const auto *VD = dyn_cast<VarDecl>(E->getDecl()))
+    else if (const auto *VD = dyn_cast<VarDecl>(E->getDecl())) {
+      if (auto Closure = ClosureVariables.find(VD); Closure != ClosureVariables.end())
+        recordClosureReference(E, Closure->second);
       recordVariableReference(E, VD);
+    }
     else if (MemberFacts *M = trackedMember(E->getDecl())) {
       Use U;
       U.Value = E;
@@ -497,6 +501,10 @@ public:
   }
 
   bool VisitReturnStmt(ReturnStmt *S) {
+    if (LambdaFacts *L = enclosingTrackedLambda(); L && S->getRetValue()) {
+      L->Returns.push_back(classifyOrigin(S->getRetValue(), Types, Ctx));
+      return true;
+    }
     const FunctionDecl *Enclosing = enclosingFunction();
     if (!Enclosing || !S->getRetValue() || InstantiationDepth > 0)
       return true;
@@ -520,6 +528,102 @@ private:
     if (!VD->isLocalVarDeclOrParm() || isa<DecompositionDecl>(VD))
       return false;
     return Types.isTupleLike(VD->getType());
+  }
+
+  /// The call operator of the innermost lambda around the node being
+  /// visited, when no named function is nearer, or null.
+  const CXXMethodDecl *enclosingLambda() const {
+    for (auto It = Stack.rbegin(); It != Stack.rend(); ++It) {
+      if (It->get<FunctionDecl>() || It->get<BlockExpr>())
+        return nullptr;
+      if (const auto *L = It->get<LambdaExpr>())
+        return L->getCallOperator();
+    }
+    return nullptr;
+  }
+
+  LambdaFacts *enclosingTrackedLambda() {
+    const CXXMethodDecl *Op = enclosingLambda();
+    auto *It = Op ? Facts.Lambdas.find(Op) : Facts.Lambdas.end();
+    return It == Facts.Lambdas.end() ? nullptr : &It->second;
+  }
+
+public:
+  /// A lambda that returns a tuple-like value: its calls are followed when
+  /// it is called at once or kept in a local variable that is only called.
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    LambdaFacts *Tracked = trackLambda(L);
+    if (!Tracked)
+      return true;
+    LambdaFacts &F = *Tracked;
+    auto Problem = [&](SourceLocation Loc, std::string Reason) {
+      if (F.Problem.empty()) {
+        F.Problem = std::move(Reason);
+        F.ProblemLoc = Loc;
+      }
+    };
+    const size_t I = climbTransparent(Stack.size() - 1);
+    const DynTypedNode *Parent = I > 0 ? &Stack[I - 1] : nullptr;
+    const Expr *E = exprAt(I);
+    if (const auto *VD = Parent ? Parent->get<VarDecl>() : nullptr;
+        VD && VD->isLocalVarDecl() && !VD->getType()->isReferenceType() && VD->getInit() &&
+        VD->getInit()->IgnoreImplicit() == E->IgnoreImplicit())
+      ClosureVariables[VD] = L->getCallOperator();
+    else if (!(Parent && isCalledObject(*Parent, E)))
+      Problem(L->getBeginLoc(), "the value is returned from a lambda that is passed on, "
+                                "where structify cannot follow its calls");
+    return true;
+  }
+
+  /// `[&] { ... }()`: the lambda is known before its call operator is
+  /// seen, as the callee.
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
+    if (Call->getOperator() == OO_Call && Call->getNumArgs() > 0)
+      if (const auto *L = dyn_cast_or_null<LambdaExpr>(ignoreTransparent(Call->getArg(0))))
+        trackLambda(L);
+    return true;
+  }
+
+private:
+  /// The facts of \p L when it returns a tuple-like value, made on first
+  /// sight; null for other lambdas.
+  LambdaFacts *trackLambda(const LambdaExpr *L) {
+    const CXXMethodDecl *Op = L->getCallOperator();
+    if (!Op || InstantiationDepth > 0 || Op->getReturnType()->isDependentType() ||
+        !Types.isTupleLike(Op->getReturnType()))
+      return nullptr;
+    const bool Known = Facts.Lambdas.contains(Op);
+    LambdaFacts &F = Facts.Lambdas[Op];
+    if (Known)
+      return &F;
+    F.Lambda = L;
+    if (L->hasExplicitResultType())
+      F.Problem = "the value is returned from a lambda that names its result type";
+    else if (L->isGenericLambda())
+      F.Problem = "the value is returned from a generic lambda";
+    F.ProblemLoc = L->getBeginLoc();
+    return &F;
+  }
+
+  /// Is \p Parent the call `E(...)`?
+  static bool isCalledObject(const DynTypedNode &Parent, const Expr *E) {
+    const auto *Call = Parent.get<CXXOperatorCallExpr>();
+    return Call && Call->getOperator() == OO_Call && Call->getNumArgs() > 0 &&
+           Call->getArg(0) == E;
+  }
+
+  /// A reference to the variable that holds a followed lambda: fine when it
+  /// is called.
+  void recordClosureReference(const DeclRefExpr *Ref, const CXXMethodDecl *Op) {
+    LambdaFacts &F = Facts.Lambdas[Op];
+    const size_t I = climbTransparent(Stack.size() - 1);
+    if (I > 0 && isCalledObject(Stack[I - 1], exprAt(I)))
+      return;
+    if (F.Problem.empty()) {
+      F.Problem = "the value is returned from lambda '" + Ref->getDecl()->getNameAsString() +
+                  "', which is used other than by calling it";
+      F.ProblemLoc = Ref->getExprLoc();
+    }
   }
 
   const FunctionDecl *enclosingFunction() const {
@@ -563,6 +667,17 @@ private:
   }
 
   void recordFunctionReference(const Expr *Ref, const FunctionDecl *FD) {
+    if (const auto *Op = dyn_cast<CXXMethodDecl>(FD))
+      if (auto *Lambda = Facts.Lambdas.find(Op); Lambda != Facts.Lambdas.end()) {
+        if (size_t Call = callOfCallee(Stack.size() - 1))
+          Lambda->second.CallUses.push_back(classifyUse(Call));
+        else if (Lambda->second.Problem.empty()) {
+          Lambda->second.Problem = "the value is returned from a lambda whose call "
+                                   "operator is referred to";
+          Lambda->second.ProblemLoc = Ref->getExprLoc();
+        }
+        return;
+      }
     if (auto *Taker = Facts.Parameters.find(writtenFunction(FD));
         Taker != Facts.Parameters.end())
       recordTakerReference(Ref, Taker->second);
@@ -1154,6 +1269,8 @@ private:
     if (Parent.get<ReturnStmt>()) {
       U.Kind = UseKind::Return;
       U.ReturnOf = enclosingFunction();
+      if (!U.ReturnOf)
+        U.ReturnOfLambda = enclosingLambda();
       return U;
     }
     if (const auto *Cast = Parent.get<ExplicitCastExpr>()) {
@@ -1397,6 +1514,8 @@ private:
   const TupleLikeTypes &Types;
   const bool VisitInstantiations;
   TupleFacts Facts;
+  /// The local variables that hold a followed lambda.
+  llvm::DenseMap<const VarDecl *, const CXXMethodDecl *> ClosureVariables;
   llvm::SmallVector<DynTypedNode, 64> Stack;
   unsigned InstantiationDepth = 0;
 };

@@ -23,7 +23,9 @@
 
 namespace clang {
 class ASTContext;
+class CXXMethodDecl;
 class DecompositionDecl;
+class LambdaExpr;
 } // namespace clang
 
 namespace clang::tidy::structify {
@@ -106,6 +108,8 @@ struct Use {
   const VarDecl *ReceiverVar = nullptr;
   const VarDecl *Var = nullptr;             ///< InitVariable, AssignVariable
   const FunctionDecl *ReturnOf = nullptr;   ///< Return: the enclosing function
+  /// Return from a lambda: its call operator.
+  const CXXMethodDecl *ReturnOfLambda = nullptr;
   /// Argument: the function called (canonical written declaration) and the
   /// parameter the value initialises.
   const FunctionDecl *ArgumentOf = nullptr;
@@ -180,6 +184,19 @@ struct ParameterFacts {
   std::vector<Use> OtherReferences;
 };
 
+/// A lambda that returns a tuple-like value (`auto pick = [&] { return
+/// span_of(v); };`): its result flows to its calls.
+struct LambdaFacts {
+  const LambdaExpr *Lambda = nullptr;
+  std::vector<Use> CallUses;       ///< one per call
+  std::vector<Origin> Returns;     ///< what its return statements return
+  /// Why not every call can be seen or its result type would not follow
+  /// (it is passed on, stored in a `std::function`, names its result type),
+  /// or empty; and where.
+  std::string Problem;
+  SourceLocation ProblemLoc;
+};
+
 /// A data member of a tuple-like type in the project's own classes, when
 /// asked for: where its values come from and what the code does with it.
 struct MemberFacts {
@@ -224,6 +241,8 @@ struct TupleFacts {
   llvm::MapVector<const FunctionDecl *, ParameterFacts> Parameters;
   /// The data members of tuple-like types, when parameters are asked for.
   llvm::MapVector<const FieldDecl *, MemberFacts> Members;
+  /// The lambdas that return tuple-like values, by call operator.
+  llvm::MapVector<const CXXMethodDecl *, LambdaFacts> Lambdas;
   /// The range-for statement of each range-for variable.
   llvm::DenseMap<const VarDecl *, const CXXForRangeStmt *> RangeFors;
 };

@@ -1090,7 +1090,28 @@ def ctx_parameter(p, r, n, v):
     return [f"{taker}({p.call(n)});", f"{taker}({make_value(p, n)});"]
 
 
+def ctx_lambda(p, r, n, v):
+    """The value returned from a lambda whose result type is deduced: one
+    kept in a variable and called, one called at once, or one stored in a
+    std::function (which keeps the tuple)."""
+    if p.by_reference or p.awkward or any(e is None for e in p.elements):
+        return ctx_variable(p, r, n, v)
+    i = r.randrange(p.size)
+    j = r.randrange(p.size)
+    style = r.choice(["variable", "variable", "immediate", "function"])
+    if style == "variable":
+        return [f"auto pick_{v} = [&](int k) {{ return {p.call('k')}; }};",
+                f"auto {v} = pick_{v}({n});", show_elem(p, i, get(p, i, v)),
+                show_elem(p, j, get(p, j, f"pick_{v}({n} + 1)"))]
+    if style == "immediate":
+        return [f"const auto {v} = [&] {{ return {p.call(n)}; }}();",
+                show_elem(p, i, get(p, i, v))]
+    return [f"std::function<{p.tuple_type}()> fn_{v} = [&] {{ return {p.call(n)}; }};",
+            show_elem(p, i, get(p, i, f"fn_{v}()"))]
+
+
 CONTEXTS = {
+    "lambda": (ctx_lambda, 3),
     "parameter": (ctx_parameter, 4),
     "compared": (ctx_compared, 5),
     "copy_then_modify": (ctx_copy_then_modify, 3),
