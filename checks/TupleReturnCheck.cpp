@@ -48,15 +48,22 @@ std::string writtenType(QualType T, const ASTContext &Ctx, size_t Budget) {
     Text += " (aka '" + Canonical + "')";
   if (Text.size() <= Budget)
     return Text;
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T.getCanonicalType()->getAsCXXRecordDecl());
-  if (!Spec)
-    return Text;
-  size_t Elements = 0;
-  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
-    Elements += Arg.getKind() == TemplateArgument::Pack ? Arg.pack_size() : 1;
-  return "a '" + Spec->getQualifiedNameAsString() + "' of " + std::to_string(Elements) +
-         " elements";
+  auto Counted = [](llvm::ArrayRef<TemplateArgument> Args) {
+    size_t Elements = 0;
+    for (const TemplateArgument &Arg : Args)
+      Elements += Arg.getKind() == TemplateArgument::Pack ? Arg.pack_size() : 1;
+    return std::to_string(Elements) + " elements";
+  };
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          T.getCanonicalType()->getAsCXXRecordDecl()))
+    return "a '" + Spec->getQualifiedNameAsString() + "' of " +
+           Counted(Spec->getTemplateArgs().asArray());
+  // A dependent type: its template and its arguments as written.
+  if (const auto *TST = T->getAs<TemplateSpecializationType>())
+    if (const TemplateDecl *Template = TST->getTemplateName().getAsTemplateDecl())
+      return "a '" + Template->getQualifiedNameAsString() + "' of " +
+             Counted(TST->template_arguments());
+  return Text;
 }
 
 } // namespace

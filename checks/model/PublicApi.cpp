@@ -1,6 +1,7 @@
 //===--- PublicApi.cpp - is this declaration part of a public API? --------===//
 
 #include "model/PublicApi.h"
+#include "model/Naming.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -17,9 +18,14 @@ bool isInIgnoredNamespace(const FunctionDecl *FD,
     const auto *NS = dyn_cast<NamespaceDecl>(DC);
     if (!NS || NS->isAnonymousNamespace())
       continue;
-    // `Internal` (exiv2) is `internal`.
+    // `Internal` (exiv2) is `internal`, and so is a part of a name:
+    // `container_internal` (abseil), `detail_v2`, `ImplDetails`.
+    const std::vector<std::string> Parts = splitWords(NS->getName());
     if (llvm::any_of(Namespaces, [&](const std::string &Name) {
-          return NS->getName().equals_insensitive(Name);
+          return NS->getName().equals_insensitive(Name) ||
+                 llvm::any_of(Parts, [&](const std::string &Part) {
+                   return llvm::StringRef(Part).equals_insensitive(Name);
+                 });
         }))
       return true;
   }

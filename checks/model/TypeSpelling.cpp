@@ -133,7 +133,9 @@ std::string spellResolvedType(QualType T, const ASTContext &Ctx) {
 }
 
 std::string spellTypeForMessage(QualType T, const ASTContext &Ctx) {
-  if (std::optional<std::string> ForCode = spellTypeForCode(T, Ctx))
+  // `std::basic_string<char>` reads as `std::string`.
+  if (std::optional<std::string> ForCode = spellTypeForCode(T, Ctx);
+      ForCode && !llvm::StringRef(*ForCode).contains("basic_string<"))
     return *ForCode;
   const PrintingPolicy Policy = policyFor(Ctx);
   std::string Written = T.getAsString(Policy);

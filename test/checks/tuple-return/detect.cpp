@@ -19,6 +19,21 @@ std::tuple<int, double, char> parse(const char *s);
 namespace detail {
 std::pair<int, int> hidden();
 }
+// A part of a namespace's name marks it too: abseil's `container_internal`.
+namespace container_internal {
+std::pair<int, int> hidden_part();
+}
+namespace detail_v2 {
+std::pair<int, int> hidden_version();
+}
+namespace ImplDetails {
+std::pair<int, int> hidden_camel();
+}
+// A word that only contains one is no mark.
+namespace detailed {
+std::pair<int, int> shown(); // a public API
+// CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'shown' returns 'std::pair<int, int>'; return a struct with named fields instead [structify-tuple-return]
+}
 static std::pair<int, int> local_helper() { return {1, 2}; }
 namespace {
 std::pair<int, int> anonymous() { return {1, 2}; }

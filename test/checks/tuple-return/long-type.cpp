@@ -20,3 +20,11 @@ header_split split_header_fields(int text);
 using pair_alias = std::pair<int, int>;
 pair_alias measure(int x);
 // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'measure' returns 'pair_alias' (aka 'std::pair<int, int>'); return a struct with named fields instead [structify-tuple-return]
+
+// A dependent type too: abseil's Layout::Pointers spelled its result in 482
+// characters; it is named by its template as written and its arguments.
+template <class... Elements> struct LayoutImpl {
+  template <class Char>
+  std::tuple<const Char *, typename std::tuple_element<0, std::tuple<Elements...>>::type *> Pointers(Char *p) const;
+  // CHECK-MESSAGES: :[[@LINE-1]]:93: warning: 'Pointers' returns a 'std::tuple' of 2 elements; return a struct with named fields instead [structify-tuple-return]
+};
