@@ -219,6 +219,8 @@ private:
   bool insertStruct() {
     if (!Spec.InsertStruct)
       return true;
+    if (!Group.Function && Group.Member)
+      return insertStructBeforeMember(Group.Member);
     const FunctionDecl *First = Group.Function;
     if (First->getFriendObjectKind() != Decl::FOK_None)
       return fail(First->getLocation(),
@@ -235,6 +237,31 @@ private:
     const std::string Indent = Lexer::getIndentationForLine(Where, SM).str();
     Hints.push_back(
         FixItHint::CreateInsertion(Where, structDefinition(Spec, Indent) + "\n" + Indent));
+    return true;
+  }
+
+  /// A data member declared before its group's functions: the struct goes
+  /// before it, public whatever the member's access (the functions that
+  /// return it may be), and the member keeps its own.
+  bool insertStructBeforeMember(const FieldDecl *Member) {
+    const SourceLocation Where = writtenDeclarationStart(Member, Tokens);
+    if (Where.isInvalid() || Where.isMacroID())
+      return fail(Member->getLocation(), "the member is declared in a macro expansion");
+    const std::string Indent = Lexer::getIndentationForLine(Where, SM).str();
+    const SourceLocation LineStart = Where.getLocWithOffset(-static_cast<int>(Indent.size()));
+    if (Member->getAccess() == AS_public ||
+        SM.getSpellingColumnNumber(Where) != Indent.size() + 1) {
+      Hints.push_back(FixItHint::CreateInsertion(
+          Where, structDefinition(Spec, Indent) + "\n" + Indent));
+      return true;
+    }
+    // `public:` and the member's own access around the struct, at the
+    // indentation of the class's own lines.
+    const auto *Class = cast<CXXRecordDecl>(Member->getParent());
+    const std::string Outer = Lexer::getIndentationForLine(Class->getBeginLoc(), SM).str();
+    Hints.push_back(FixItHint::CreateInsertion(
+        LineStart, Outer + "public:\n" + Indent + structDefinition(Spec, Indent) + "\n" +
+                       Outer + getAccessSpelling(Member->getAccess()).str() + ":\n"));
     return true;
   }
 

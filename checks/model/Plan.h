@@ -55,6 +55,9 @@ struct PlanEntry {
   /// The comparisons the struct defines because the code compares the
   /// values: `==` (and `!=`), `<` (and `>`, `<=`, `>=`).
   std::vector<std::string> Operators;
+  /// The member of the group whose declaration gets the struct, when one is
+  /// declared before the function (its USR); empty: the function's.
+  std::string StructAt;
 
   bool rewrites() const { return Action == PlanAction::Rewrite; }
   /// Is \p FunctionUsr this entry's function or one that shares its struct?

@@ -55,6 +55,7 @@ template <> struct MappingTraits<PlanEntry> {
     IO.mapOptional("Uses", E.Uses, 0U);
     IO.mapOptional("Operators", E.Operators);
     IO.mapOptional("SharedBy", E.SharedBy);
+    IO.mapOptional("StructAt", E.StructAt);
   }
 };
 template <> struct MappingTraits<PlanFile> {

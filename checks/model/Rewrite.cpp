@@ -100,7 +100,7 @@ RewriteOutcome FunctionRewriter::rewrite(const FunctionDecl *Function,
                        " fields, but '" + Name + "' returns " +
                        std::to_string(A.Shape.Elements.size()) + " elements");
     Spec.Name = Planned->Struct;
-    Spec.InsertStruct = Planned->Usr == Usr;
+    Spec.InsertStruct = Planned->Usr == Usr && Planned->StructAt.empty();
     Spec.Operators = Planned->Operators;
     for (const std::string &Op : A.Group.Operators)
       if (!llvm::is_contained(Spec.Operators, Op))

@@ -77,8 +77,10 @@ ProjectEdits ProjectEdits::fromRecords(const Plan &P,
     const auto Home = Homes.find(E->Usr);
     const bool AroundClass = !Leader && Home != Homes.end() && S.Scope != Home->second &&
                              S.HasNamespaceEdits && S.NamespaceScope == Home->second;
+    // The leader's declaration gets the struct, or the member the plan says.
+    const bool Declares = E->StructAt.empty() ? Leader : E->StructAt == S.Usr;
     for (const RecordedEdit &Recorded : AroundClass ? S.NamespaceEdits : S.Edits) {
-      if (!Leader && tidy::structify::placeholder::holdsDefinition(Recorded.Text))
+      if (!Declares && tidy::structify::placeholder::holdsDefinition(Recorded.Text))
         continue;
       const tooling::Replacement R(
           Recorded.File, Recorded.Offset, Recorded.Length,

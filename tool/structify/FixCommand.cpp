@@ -108,7 +108,8 @@ void report(const Plan &Plan, const Edits &E, const Verification *V,
        << countOf(functionCount(Rewritten), "function") << " with " << E.Count
        << " edits in " << countOf(E.NewContents.size(), "file");
     if (V)
-      OS << "; the " << countOf(V->Units, "translation unit") << " they affect compile";
+      OS << "; the " << countOf(V->Units, "translation unit") << " they affect "
+         << (V->Units == 1 ? "compiles" : "compile");
     OS << "\n";
     for (const PlanEntry *Entry : Rewritten)
       OS << "  " << describeRewrite(*Entry) << "\n";

@@ -201,8 +201,19 @@ size_t leaderOf(llvm::ArrayRef<size_t> Members, llvm::ArrayRef<FunctionView> Vie
 /// let them name its struct; every flow must stay inside the group.
 std::string groupProblem(size_t Leader, llvm::ArrayRef<size_t> Members,
                          llvm::ArrayRef<FunctionView> Views,
-                         const llvm::StringMap<size_t> &Index, Groups &G) {
+                         const llvm::StringMap<size_t> &Index, Groups &G,
+                         std::string &StructAt) {
   const FunctionSummary &Lead = *Views[Leader].First;
+  // A data member of the leader's class declared before it declares the
+  // struct: the first such member.
+  const FunctionSummary *Anchor = nullptr;
+  for (size_t M : Members) {
+    const FunctionSummary &S = *Views[M].First;
+    if (S.Member && S.HomeFile == Lead.HomeFile && S.Scope == Lead.StructHome &&
+        declaredBefore(S, Lead) && (!Anchor || declaredBefore(S, *Anchor)))
+      Anchor = &S;
+  }
+  StructAt = Anchor ? Anchor->Usr : std::string();
   for (size_t M : Members) {
     const FunctionView &V = Views[M];
     const std::string Who =
@@ -241,8 +252,9 @@ std::string groupProblem(size_t Leader, llvm::ArrayRef<size_t> Members,
              (V.First->HomeFile != Lead.HomeFile ? "another file ('" + V.First->HomeFile + "')"
                                                  : "another scope") +
              ", where the struct of '" + Lead.Signature + "' has no name";
-    if (declaredBefore(*V.First, Lead))
-      return Member + " its value but is declared before '" + Lead.Signature +
+    if (declaredBefore(*V.First, Anchor ? *Anchor : Lead) && V.First != Anchor)
+      return Member + " its value but is declared before '" +
+             (Anchor ? Anchor->Signature : Lead.Signature) +
              "', where its struct is not declared yet";
     if (V.First->FieldTypes != Lead.FieldTypes)
       return Member + " its value but spells its elements as '" +
@@ -319,8 +331,9 @@ Plan makePlan(const PlanInputs &Inputs) {
     }
     llvm::sort(E.Operators);
     E.Uses = CallSites.size();
-    if (std::string Problem = groupProblem(Leader, Group, Views, Index, G);
+    if (std::string Problem = groupProblem(Leader, Group, Views, Index, G, E.StructAt);
         !Problem.empty()) {
+      E.StructAt.clear();
       skipEntry(E, Problem);
       P.Functions.push_back(std::move(E));
       continue;

@@ -177,8 +177,11 @@ FunctionSummary summarizeMember(const FunctionAnalysis &A, ASTContext &Ctx,
   // Its edits name the struct as declared in its class.
   S.Scope = M->getParent()->getQualifiedNameAsString();
   S.Operators = A.Group.Operators;
+  S.Access = getAccessSpelling(M->getAccess()).str();
+  // The struct's definition is recorded too: a member declared before its
+  // group's functions declares it (the plan's StructAt).
   StructSpec Spec;
-  Spec.InsertStruct = false;
+  Spec.InsertStruct = true;
   Blocker Problem;
   const MemberFacts *Facts = A.Group.MemberInfo;
   if (Facts && Facts->Container
