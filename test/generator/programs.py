@@ -1110,7 +1110,45 @@ def ctx_lambda(p, r, n, v):
             show_elem(p, i, get(p, i, f"fn_{v}()"))]
 
 
+def ctx_keyed(p, r, n, v):
+    """The value as the key of an ordered container member of a class of the
+    program's (a std::map or std::set): looked up, stored, counted, and, in
+    one style, iterated (which keeps the pair)."""
+    if p.by_reference or p.awkward or p.std_api or p.kind in ("member", "virtual", "minmax") \
+            or any(e is None or not e.integral for e in p.elements):
+        return ctx_variable(p, r, n, v)
+    cls = f"Keys_{p.name}_{v}"
+    style = r.choice(["map", "set", "iterated"])
+    container = (f"std::map<{p.tuple_type}, int>" if style == "map"
+                 else f"std::set<{p.tuple_type}>")
+    size = ("int size() const { return static_cast<int>(keys_.size()); }" if style != "iterated"
+            else "int size() const { int n = 0; for (const auto &key : keys_) { (void)key; ++n; } "
+                 "return n; }")
+    declaration = "\n".join([
+        f"class {cls} {{",
+        "public:",
+        "  int add(int k);",
+        "  int seen(int k) const;",
+        f"  {size}",
+        "private:",
+        f"  {container} keys_;",
+        "};"])
+    if style == "map":
+        add = f"return ++keys_[{p.call('k')}];"
+        seen = f"return keys_.count({p.call('k')}) != 0 ? 1 : 0;"
+    else:
+        add = f"return keys_.insert({p.call('k')}).second ? 1 : 0;"
+        seen = f"return keys_.find({p.call('k')}) != keys_.end() ? 1 : 0;"
+    definition = "\n".join([f"int {cls}::add(int k) {{ {add} }}",
+                             f"int {cls}::seen(int k) const {{ {seen} }}"])
+    p.takers.append((declaration, definition))
+    return [f"{cls} keys_{v};", f"gen::show(keys_{v}.add({n}));",
+            f"gen::show(keys_{v}.add({n}));", f"gen::show(keys_{v}.seen({n}));",
+            f"gen::show(keys_{v}.seen({n} + 1));", f"gen::show(keys_{v}.size());"]
+
+
 CONTEXTS = {
+    "keyed": (ctx_keyed, 3),
     "lambda": (ctx_lambda, 3),
     "parameter": (ctx_parameter, 4),
     "compared": (ctx_compared, 5),
@@ -1243,7 +1281,8 @@ def render_file(program):
             out.append(p.header_decl)
         if p.definition:
             out.append(p.definition)
-        out.extend(definition for _, definition in p.takers)
+        for declaration, definition in p.takers:
+            out += [declaration, definition]
     out.append("void run() {")
     out.extend(run_function(program))
     out.append("}")
