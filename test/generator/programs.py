@@ -1090,7 +1090,7 @@ def ctx_parameter(p, r, n, v):
     return [f"{taker}({p.call(n)});", f"{taker}({make_value(p, n)});"]
 
 
-def ctx_lambda(p, r, n, v):
+def ctx_lambda_returned(p, r, n, v):
     """The value returned from a lambda whose result type is deduced: one
     kept in a variable and called, one called at once, or one stored in a
     std::function (which keeps the tuple)."""
@@ -1149,7 +1149,7 @@ def ctx_keyed(p, r, n, v):
 
 CONTEXTS = {
     "keyed": (ctx_keyed, 3),
-    "lambda": (ctx_lambda, 3),
+    "lambda_returned": (ctx_lambda_returned, 3),
     "parameter": (ctx_parameter, 4),
     "compared": (ctx_compared, 5),
     "copy_then_modify": (ctx_copy_then_modify, 3),
