@@ -160,7 +160,7 @@ public:
   ResultGroup buildMember(const MemberFacts &M) {
     Group.MemberInfo = &M;
     // An ordered container orders its keys with `<`.
-    if (M.Container)
+    if (M.Container && !M.Sequence)
       Group.Operators.push_back("<");
     if (!M.Problem.empty())
       block(M.Field->getLocation(), M.Problem);

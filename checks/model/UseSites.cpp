@@ -189,16 +189,34 @@ Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
   return O;
 }
 
-/// `std::map<K, ...>`, `std::multimap`, `std::set`, `std::multiset`: the key
-/// type K, or null.
-static QualType orderedKeyType(QualType T) {
+/// The standard containers structify follows: ordered ones keyed by a tuple,
+/// sequences of tuples.
+enum class ContainerKind { None, Map, Set, Sequence };
+
+static ContainerKind containerKind(QualType T) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       T.getCanonicalType()->getAsCXXRecordDecl());
   if (!Spec || !Spec->isInStdNamespace() || !Spec->getDeclName().isIdentifier() ||
-      Spec->getTemplateArgs().size() == 0 ||
-      !llvm::is_contained({"map", "multimap", "set", "multiset"}, Spec->getName()))
+      Spec->getTemplateArgs().size() == 0)
+    return ContainerKind::None;
+  const llvm::StringRef Name = Spec->getName();
+  if (Name == "map" || Name == "multimap")
+    return ContainerKind::Map;
+  if (Name == "set" || Name == "multiset")
+    return ContainerKind::Set;
+  if (Name == "vector" || Name == "deque" || Name == "list")
+    return ContainerKind::Sequence;
+  return ContainerKind::None;
+}
+
+/// The key of an ordered container, the element of a sequence: its first
+/// template argument, or null.
+static QualType orderedKeyType(QualType T) {
+  if (containerKind(T) == ContainerKind::None)
     return {};
-  const TemplateArgument &Key = Spec->getTemplateArgs()[0];
+  const TemplateArgument &Key = cast<ClassTemplateSpecializationDecl>(
+                                    T.getCanonicalType()->getAsCXXRecordDecl())
+                                    ->getTemplateArgs()[0];
   return Key.getKind() == TemplateArgument::Type ? Key.getAsType() : QualType();
 }
 
@@ -255,6 +273,9 @@ public:
     for (const FieldDecl *FD : Targets->Members) {
       Facts.Members[FD].Field = FD;
       Facts.Members[FD].Container = isKeyedContainer(FD, Types);
+      Facts.Members[FD].Sequence =
+          containerKind(FD->getType()) == ContainerKind::Sequence;
+      Facts.Members[FD].Map = containerKind(FD->getType()) == ContainerKind::Map;
     }
   }
 
@@ -466,8 +487,20 @@ public:
       if (const auto *DS = Stack[Stack.size() - 2].get<DeclStmt>())
         V.SoleDeclaration = DS->isSingleDecl();
     if (VD->isCXXForRangeDecl() && Stack.size() >= 3)
-      if (const auto *For = Stack[Stack.size() - 3].get<CXXForRangeStmt>())
+      if (const auto *For = Stack[Stack.size() - 3].get<CXXForRangeStmt>()) {
         Facts.RangeFors[VD] = For;
+        // An element of a followed container: it comes from the member.
+        if (const MemberFacts *Container = trackedContainer(For->getRangeInit());
+            Container && !Container->Map) {
+          Origin O;
+          O.Kind = OriginKind::Member;
+          O.E = For->getRangeInit();
+          O.Member = Container->Field;
+          O.Reason = "the value is an element of '" + Container->Field->getNameAsString() + "'";
+          V.Origins.push_back(O);
+          return true;
+        }
+      }
     if (const TypeSourceInfo *TSI = VD->getTypeSourceInfo()) {
       TypeLoc TL = TSI->getTypeLoc();
       if (auto R = TL.getAs<ReferenceTypeLoc>())
@@ -1342,7 +1375,9 @@ private:
       return false;
     U.Kind = UseKind::StoreMember;
     U.Member = Container->Field;
-    U.Reason = "the value is a key of '" + Container->Field->getNameAsString() + "'";
+    U.Reason = std::string(Container->Sequence ? "the value is an element of '"
+                                               : "the value is a key of '") +
+               Container->Field->getNameAsString() + "'";
     return true;
   }
 
@@ -1360,13 +1395,32 @@ private:
     const QualType Key = memberTupleType(M.Field, Types);
     auto Escape = [&](std::string Reason) {
       U.Kind = UseKind::Escape;
-      U.Reason = "'" + Name + "' " + Reason + ", where structify cannot follow its keys";
+      U.Reason = "'" + Name + "' " + Reason + ", where structify cannot follow its " +
+                 (M.Sequence ? "elements" : "keys");
       return U;
     };
     I = climbTransparent(I);
     const Expr *E = exprAt(I);
     if (I < 2)
       return Escape("is used outside a function");
+    // `for (const auto &cell : cells_)`: each element is the loop's variable.
+    if (const auto *For = Stack[I - 1].get<CXXForRangeStmt>();
+        For && !M.Map && For->getRangeInit() &&
+        For->getRangeInit()->IgnoreParenImpCasts() == E->IgnoreParenImpCasts()) {
+      const VarDecl *Element = For->getLoopVariable();
+      if (const auto *Binding = dyn_cast<DecompositionDecl>(Element)) {
+        U.Kind = UseKind::StructuredBinding;
+        U.Binding = Binding;
+        return U;
+      }
+      U.Kind = UseKind::InitVariable;
+      U.Var = Element;
+      return U;
+    }
+    // `cells_[i]`, `cells_.back()`: an element, whose uses are the group's.
+    if (M.Sequence)
+      if (size_t Element = sequenceElementAt(I, E))
+        return classifyUse(Element);
     if (const auto *OC = Stack[I - 1].get<CXXOperatorCallExpr>()) {
       if (OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2 && OC->getArg(0) == E &&
           !mentionsType(OC->getType(), Key)) {
@@ -1383,13 +1437,24 @@ private:
         !Method->getDeclName().isIdentifier())
       return Escape("is used as a whole");
     const llvm::StringRef Called = Method->getName();
-    const bool Stores = llvm::is_contained({"insert", "emplace", "try_emplace"}, Called);
-    if (!Stores &&
-        !llvm::is_contained({"count", "contains", "erase", "find", "lower_bound",
-                             "upper_bound", "equal_range", "at", "size", "empty", "clear",
-                             "begin", "end", "cbegin", "cend"},
-                            Called))
+    const bool Stores =
+        M.Sequence ? llvm::is_contained({"push_back", "push_front", "emplace_back",
+                                         "emplace_front", "resize"},
+                                        Called)
+                   : llvm::is_contained({"insert", "emplace", "try_emplace"}, Called);
+    const bool Follows =
+        M.Sequence ? llvm::is_contained({"size", "empty", "clear", "pop_back", "pop_front",
+                                         "reserve", "capacity", "shrink_to_fit"},
+                                        Called)
+                   : llvm::is_contained({"count", "contains", "erase", "find", "lower_bound",
+                                         "upper_bound", "equal_range", "at", "size", "empty",
+                                         "clear", "begin", "end", "cbegin", "cend"},
+                                        Called);
+    if (!Stores && !Follows)
       return Escape("is used through '" + Called.str() + "'");
+    // `cells_.resize(n)`: value-initialised elements, as the struct's are.
+    if (Called == "resize" && Call->getNumArgs() == 1)
+      return U;
     for (unsigned Arg = 0; Arg < Call->getNumArgs(); ++Arg) {
       const Expr *Value = Call->getArg(Arg);
       if (isa<CXXDefaultArgExpr>(Value))
@@ -1412,6 +1477,20 @@ private:
     if (CallIndex > 0 && isIteratorComparison(Stack[CallIndex - 1], exprAt(CallIndex), M))
       return U;
     return Escape("is read through what '" + Called.str() + "' returns");
+  }
+
+  /// The index on the stack of `E[i]`, `E.at(i)`, `E.front()` or
+  /// `E.back()` over the sequence \p E at Stack[I]: an element; else 0.
+  size_t sequenceElementAt(size_t I, const Expr *E) const {
+    if (const auto *OC = Stack[I - 1].get<CXXOperatorCallExpr>())
+      return OC->getOperator() == OO_Subscript && OC->getArg(0) == E ? I - 1 : 0;
+    const auto *Callee = Stack[I - 1].get<MemberExpr>();
+    const auto *Call = Callee ? Stack[I - 2].get<CXXMemberCallExpr>() : nullptr;
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    if (!Method || !Method->getDeclName().isIdentifier() ||
+        Call->getCallee()->IgnoreParenImpCasts() != Callee)
+      return 0;
+    return llvm::is_contained({"at", "front", "back"}, Method->getName()) ? I - 2 : 0;
   }
 
   /// Is \p Parent a `==` or `!=` of \p Operand with another iterator of the

@@ -218,6 +218,11 @@ struct MemberFacts {
   /// argument, Origins the keys the code looks up or stores, and Uses what
   /// the code does with the container (an Escape where it could see a key).
   bool Container = false;
+  /// A container of the tuples (`std::vector`, `std::deque`, `std::list`):
+  /// its elements are read and stored by position and through loops.
+  bool Sequence = false;
+  /// A `std::map` or `std::multimap`: its elements are not the keys.
+  bool Map = false;
 };
 
 /// A container filled with named values: `files_.push_back(std::make_pair(
@@ -269,9 +274,10 @@ struct FlowTargets {
 /// in a non-template class that is not a union or local to a function.
 bool isMigratableMember(const FieldDecl *FD, const TupleLikeTypes &Types);
 
-/// The tuple type a member holds: its own type, or the key type of a
+/// The tuple type a member holds: its own type, the key type of a
 /// `std::map`, `std::multimap`, `std::set` or `std::multiset` keyed by a
-/// tuple; null for anything else.
+/// tuple, or the element type of a `std::vector`, `std::deque` or
+/// `std::list` of tuples; null for anything else.
 QualType memberTupleType(const FieldDecl *FD, const TupleLikeTypes &Types);
 
 /// Is \p FD's type an ordered standard container keyed by a tuple?

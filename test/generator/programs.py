@@ -1113,12 +1113,39 @@ def ctx_lambda_returned(p, r, n, v):
 def ctx_keyed(p, r, n, v):
     """The value as the key of an ordered container member of a class of the
     program's (a std::map or std::set): looked up, stored, counted, and, in
-    one style, iterated (which keeps the pair)."""
+    one style, iterated (which keeps the pair); or as an element of a
+    std::vector member, read in a loop and by index."""
     if p.by_reference or p.awkward or p.std_api or p.kind in ("member", "virtual", "minmax") \
             or any(e is None or not e.integral for e in p.elements):
         return ctx_variable(p, r, n, v)
     cls = f"Keys_{p.name}_{v}"
-    style = r.choice(["map", "set", "iterated"])
+    style = r.choice(["map", "set", "iterated", "vector", "vector"])
+    if style == "vector":
+        i = r.randrange(p.size)
+        j = r.randrange(p.size)
+        declaration = "\n".join([
+            f"class {cls} {{",
+            "public:",
+            "  int add(int k);",
+            "  void dump() const;",
+            "private:",
+            f"  std::vector<{p.tuple_type}> keys_;",
+            "};"])
+        definition = "\n".join([
+            f"int {cls}::add(int k) {{ keys_.push_back({p.call('k')}); "
+            "return static_cast<int>(keys_.size()); }",
+            f"void {cls}::dump() const {{",
+            "  for (const auto &key : keys_) {",
+            "    " + show_elem(p, i, get(p, i, "key")),
+            "  }",
+            "  if (!keys_.empty()) {",
+            "    " + show_elem(p, j, get(p, j, "keys_.back()")),
+            "    " + show_elem(p, i, get(p, i, "keys_[0]")),
+            "  }",
+            "}"])
+        p.takers.append((declaration, definition))
+        return [f"{cls} keys_{v};", f"gen::show(keys_{v}.add({n}));",
+                f"gen::show(keys_{v}.add({n} + 1));", f"keys_{v}.dump();"]
     container = (f"std::map<{p.tuple_type}, int>" if style == "map"
                  else f"std::set<{p.tuple_type}>")
     size = ("int size() const { return static_cast<int>(keys_.size()); }" if style != "iterated"
