@@ -121,6 +121,24 @@ TEST(Planner, StructNamesAreNeverTaken) {
   EXPECT_EQ(P.Functions[1].Struct, "BoundsResult");
 }
 
+TEST(Planner, StructNamesAreGivenPerScope) {
+  // Two classes' `encrypt`: each class gets its own `EncryptResult`; two
+  // functions of one namespace cannot.
+  FunctionSummary A = summary("u", "encrypt");
+  A.StructName = "EncryptResult";
+  A.StructHome = "lt::crypto_plugin";
+  A.Evidence.FromDefinition = {{"lo"}, {"hi"}};
+  FunctionSummary B = A;
+  B.Usr = "v";
+  B.StructHome = "lt::encryption_handler";
+  FunctionSummary C = A;
+  C.Usr = "w";
+  const Plan P = makePlan(inputs({A, B, C}));
+  EXPECT_EQ(P.Functions[0].Struct, "EncryptResult");
+  EXPECT_EQ(P.Functions[1].Struct, "EncryptResult");
+  EXPECT_EQ(P.Functions[2].Struct, "EncryptResult2");
+}
+
 TEST(Planner, TypesSpelledDifferentlySkip) {
   FunctionSummary A = summary("u", "bounds");
   A.Evidence.FromDefinition = {{"lo"}, {"hi"}};

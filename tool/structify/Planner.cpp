@@ -300,7 +300,7 @@ Plan makePlan(const PlanInputs &Inputs) {
     Members[G.find(I)].push_back(I);
 
   Plan P;
-  llvm::StringSet<> GivenNames;
+  llvm::StringSet<> GivenNames; // `scope::name`
   for (auto &[Root, Group] : Members) {
     const size_t Leader = leaderOf(Group, Views);
     if (Leader == Views.size())
@@ -345,7 +345,8 @@ Plan makePlan(const PlanInputs &Inputs) {
         Missing);
     const std::string Struct =
         numberedName(Lead.First->StructName, [&](llvm::StringRef Candidate) {
-          return !TakenStructs.contains(Candidate) && !GivenNames.contains(Candidate);
+          return !TakenStructs.contains(Candidate) &&
+                 !GivenNames.contains(Lead.First->StructHome + "::" + Candidate.str());
         });
     if (Fields.empty())
       skipEntry(E, "nothing in the project names element " + std::to_string(Missing) +
@@ -354,7 +355,9 @@ Plan makePlan(const PlanInputs &Inputs) {
       skipEntry(E, "'" + Lead.First->StructName + "' and its numbered variants are all taken");
     else {
       E.Struct = Struct;
-      GivenNames.insert(Struct);
+      // Names are given per scope: `crypto_plugin::encrypt_result` and
+      // `encryption_handler::encrypt_result` are two structs.
+      GivenNames.insert(Lead.First->StructHome + "::" + Struct);
       for (size_t I = 0; I < Fields.size(); ++I)
         E.Fields.push_back({Fields[I], Lead.First->FieldTypes[I]});
     }
