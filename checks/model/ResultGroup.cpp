@@ -161,7 +161,7 @@ public:
     Group.MemberInfo = &M;
     // An ordered container orders its keys with `<`.
     if (M.Container && !M.Sequence)
-      Group.Operators.push_back("<");
+      Group.Operators.emplace_back("<");
     if (!M.Problem.empty())
       block(M.Field->getLocation(), M.Problem);
     if (M.WrittenType.isNull())
@@ -468,8 +468,9 @@ private:
       block(Loc, "the value is returned from a lambda");
       return;
     }
-    if (!Lambdas.insert(Op).second)
+    if (Lambdas.contains(Op))
       return;
+    Lambdas.insert(Op);
     const LambdaFacts &L = It->second;
     if (!L.Problem.empty()) {
       block(L.ProblemLoc, L.Problem);

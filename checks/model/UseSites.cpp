@@ -189,9 +189,11 @@ Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
   return O;
 }
 
+namespace {
 /// The standard containers structify follows: ordered ones keyed by a tuple,
 /// sequences of tuples.
 enum class ContainerKind { None, Map, Set, Sequence };
+} // namespace
 
 static ContainerKind containerKind(QualType T) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
@@ -1393,7 +1395,7 @@ private:
     U.Kind = UseKind::Discarded;
     const std::string Name = M.Field->getNameAsString();
     const QualType Key = memberTupleType(M.Field, Types);
-    auto Escape = [&](std::string Reason) {
+    auto Escape = [&](const std::string &Reason) {
       U.Kind = UseKind::Escape;
       U.Reason = "'" + Name + "' " + Reason + ", where structify cannot follow its " +
                  (M.Sequence ? "elements" : "keys");
