@@ -28,16 +28,6 @@ llvm::SmallVector<QualType, 4> elementTypesOf(QualType T) {
   return Elements;
 }
 
-/// The first template argument of a container type: its key.
-QualType orderedKeyOf(QualType T) {
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T.getCanonicalType()->getAsCXXRecordDecl());
-  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
-      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-    return T;
-  return Spec->getTemplateArgs()[0].getAsType();
-}
-
 /// Has the tuple type \p T an element of reference type? A pair assigns
 /// through it; a struct with a reference member cannot be assigned.
 bool hasReferenceElement(QualType T) {
@@ -80,7 +70,7 @@ public:
     Group.Member = Member;
     const auto *Tracked = Member ? Facts.Members.find(Member) : Facts.Members.end();
     Value = (Tracked != Facts.Members.end() && Tracked->second.Container
-                 ? orderedKeyOf(Member->getType())
+                 ? containerElementType(Member->getType())
              : Member        ? Member->getType()
              : Parameter < 0 ? Root->getReturnType()
                              : Root->getParamDecl(Parameter)->getType())

@@ -211,9 +211,7 @@ static ContainerKind containerKind(QualType T) {
   return ContainerKind::None;
 }
 
-/// The key of an ordered container, the element of a sequence: its first
-/// template argument, or null.
-static QualType orderedKeyType(QualType T) {
+QualType containerElementType(QualType T) {
   if (containerKind(T) == ContainerKind::None)
     return {};
   const TemplateArgument &Key = cast<ClassTemplateSpecializationDecl>(
@@ -245,7 +243,7 @@ QualType memberTupleType(const FieldDecl *FD, const TupleLikeTypes &Types) {
   const QualType T = FD->getType();
   if (Types.isTupleLike(T))
     return T;
-  const QualType Key = orderedKeyType(T);
+  const QualType Key = containerElementType(T);
   return !Key.isNull() && Types.isTupleLike(Key) ? Key : QualType();
 }
 
@@ -400,8 +398,7 @@ public:
       const auto Written = compat::withoutElaboration(TSI->getTypeLoc().getUnqualifiedLoc())
                                .getAs<TemplateSpecializationTypeLoc>();
       // `std::map<K, V>`, `std::set<K>`: no comparator or allocator of K.
-      const unsigned Arguments =
-          FD->getType()->getAsCXXRecordDecl()->getName().ends_with("map") ? 2 : 1;
+      const unsigned Arguments = containerKind(FD->getType()) == ContainerKind::Map ? 2 : 1;
       if (Written && Written.getNumArgs() == Arguments) {
         if (const TypeSourceInfo *Key = Written.getArgLoc(0).getTypeSourceInfo())
           M.WrittenType = Key->getTypeLoc().getUnqualifiedLoc();
@@ -591,12 +588,6 @@ public:
     if (!Tracked)
       return true;
     LambdaFacts &F = *Tracked;
-    auto Problem = [&](SourceLocation Loc, std::string Reason) {
-      if (F.Problem.empty()) {
-        F.Problem = std::move(Reason);
-        F.ProblemLoc = Loc;
-      }
-    };
     const size_t I = climbTransparent(Stack.size() - 1);
     const DynTypedNode *Parent = I > 0 ? &Stack[I - 1] : nullptr;
     const Expr *E = exprAt(I);
@@ -605,8 +596,8 @@ public:
         VD->getInit()->IgnoreImplicit() == E->IgnoreImplicit())
       ClosureVariables[VD] = L->getCallOperator();
     else if (!(Parent && isCalledObject(*Parent, E)))
-      Problem(L->getBeginLoc(), "the value is returned from a lambda that is passed on, "
-                                "where structify cannot follow its calls");
+      setProblem(F, L->getBeginLoc(), "the value is returned from a lambda that is passed on, "
+                                      "where structify cannot follow its calls");
     return true;
   }
 
@@ -633,11 +624,19 @@ private:
       return &F;
     F.Lambda = L;
     if (L->hasExplicitResultType())
-      F.Problem = "the value is returned from a lambda that names its result type";
+      setProblem(F, L->getBeginLoc(),
+                 "the value is returned from a lambda that names its result type");
     else if (L->isGenericLambda())
-      F.Problem = "the value is returned from a generic lambda";
-    F.ProblemLoc = L->getBeginLoc();
+      setProblem(F, L->getBeginLoc(), "the value is returned from a generic lambda");
     return &F;
+  }
+
+  /// The first reason \p F's calls cannot all be followed is the one told.
+  static void setProblem(LambdaFacts &F, SourceLocation Loc, std::string Reason) {
+    if (!F.Problem.empty())
+      return;
+    F.Problem = std::move(Reason);
+    F.ProblemLoc = Loc;
   }
 
   /// Is \p Parent the call `E(...)`?
@@ -654,11 +653,9 @@ private:
     const size_t I = climbTransparent(Stack.size() - 1);
     if (I > 0 && isCalledObject(Stack[I - 1], exprAt(I)))
       return;
-    if (F.Problem.empty()) {
-      F.Problem = "the value is returned from lambda '" + Ref->getDecl()->getNameAsString() +
-                  "', which is used other than by calling it";
-      F.ProblemLoc = Ref->getExprLoc();
-    }
+    setProblem(F, Ref->getExprLoc(),
+               "the value is returned from lambda '" + Ref->getDecl()->getNameAsString() +
+                   "', which is used other than by calling it");
   }
 
   const FunctionDecl *enclosingFunction() const {
@@ -706,11 +703,9 @@ private:
       if (auto *Lambda = Facts.Lambdas.find(Op); Lambda != Facts.Lambdas.end()) {
         if (size_t Call = callOfCallee(Stack.size() - 1))
           Lambda->second.CallUses.push_back(classifyUse(Call));
-        else if (Lambda->second.Problem.empty()) {
-          Lambda->second.Problem = "the value is returned from a lambda whose call "
-                                   "operator is referred to";
-          Lambda->second.ProblemLoc = Ref->getExprLoc();
-        }
+        else
+          setProblem(Lambda->second, Ref->getExprLoc(),
+                     "the value is returned from a lambda whose call operator is referred to");
         return;
       }
     if (auto *Taker = Facts.Parameters.find(writtenFunction(FD));

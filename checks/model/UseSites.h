@@ -280,7 +280,12 @@ bool isMigratableMember(const FieldDecl *FD, const TupleLikeTypes &Types);
 /// `std::list` of tuples; null for anything else.
 QualType memberTupleType(const FieldDecl *FD, const TupleLikeTypes &Types);
 
-/// Is \p FD's type an ordered standard container keyed by a tuple?
+/// The key of a `std::map`/`std::set` (and their multi- kin), the element
+/// of a `std::vector`/`std::deque`/`std::list`: \p T's first template
+/// argument; null for other types.
+QualType containerElementType(QualType T);
+
+/// Is \p FD's type a standard container of tuples memberTupleType follows?
 bool isKeyedContainer(const FieldDecl *FD, const TupleLikeTypes &Types);
 
 /// With \p Targets, the calls of its functions are recorded as
