@@ -46,6 +46,13 @@ cl::opt<unsigned> MaxRounds(
              "compile (default: 5)"),
     cl::init(5), cl::sub(fixCommand()), cl::cat(structifyCategory()));
 
+cl::opt<bool> FullVerify(
+    "full-verify",
+    cl::desc("Verify by parsing every function body of the affected units "
+             "(default: only the bodies that hold an edit or name what the "
+             "rewrite changed)"),
+    cl::sub(fixCommand()), cl::cat(structifyCategory()));
+
 cl::opt<std::string> ShardOption(
     "shard",
     cl::desc("Collect only part i of n of the units into --records, on one "
@@ -243,7 +250,9 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
   skipAll(Current, All.blocked(Current), "cannot rewrite", " as planned");
 
   // A round merges, writes, verifies and, on failure, restores; only the
-  // merge is done again, without the functions to blame.
+  // merge is done again, without the functions to blame, and only the units
+  // that read a file whose new text changed are verified again.
+  std::optional<Verification> Last;
   for (unsigned Round = 1;;) {
     Clock.lap();
     std::vector<Skip> Conflicts;
@@ -278,7 +287,10 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
     if (DebugWaitAfter == "write")
       waitForSignal();
     Clock.lap();
-    const Verification V = verify(P, E, Planned->FilesRead, Planned->Failed);
+    auto Bodies = std::make_shared<const BodyFilter>(
+        bodyFilter(Current, Planned->Summaries, E, FullVerify));
+    Verification V = verify(P, E, Planned->FilesRead, Planned->Failed, std::move(Bodies),
+                            Last ? &*Last : nullptr);
     addTime(Times.Verify, Clock.lap());
     if (V.Errors.empty()) {
       if (llvm::Error Err = Log.commit())
@@ -301,6 +313,7 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
       return ExitFindings;
     }
     llvm::errs() << "structify fix: trying again without those functions\n";
+    Last = std::move(V);
   }
 }
 

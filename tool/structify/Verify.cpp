@@ -2,11 +2,58 @@
 
 #include "Verify.h"
 #include "Paths.h"
+#include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/StringSet.h"
 #include <mutex>
 
 namespace structify {
 using namespace clang;
+using tidy::structify::Plan;
+using tidy::structify::PlanEntry;
+using tidy::structify::PlanField;
+
+BodyFilter bodyFilter(const Plan &Plan, llvm::ArrayRef<FunctionSummary> Summaries,
+                      const Edits &E, bool ParseAll) {
+  BodyFilter Filter;
+  Filter.ParseAll = ParseAll;
+  llvm::StringSet<> Names;
+  auto Add = [&](llvm::StringRef Name) {
+    // `operator()` is called without its name: nothing to look for.
+    if (!isValidAsciiIdentifier(Name))
+      Filter.ParseAll = true;
+    Names.insert(Name);
+  };
+  for (const PlanEntry &Entry : Plan.Functions) {
+    if (!Entry.rewrites())
+      continue;
+    Add(Entry.Struct);
+    for (const PlanField &Field : Entry.Fields)
+      Add(Field.Name);
+  }
+  for (const FunctionSummary &S : Summaries)
+    if (const PlanEntry *Entry = Plan.find(S.Usr); Entry && Entry->rewrites())
+      Add(S.Name);
+  for (const auto &Name : Names)
+    Filter.Names.push_back(Name.getKey().str());
+  llvm::sort(Filter.Names);
+  // Each edit's place in the new text: its old offset shifted by the edits
+  // before it in the file.
+  std::map<std::string, std::vector<const EditOrigin *>> ByFile;
+  for (const EditOrigin &O : E.Origins)
+    ByFile[O.File].push_back(&O);
+  for (auto &[File, Origins] : ByFile) {
+    llvm::sort(Origins, [](const EditOrigin *A, const EditOrigin *B) {
+      return A->Offset < B->Offset;
+    });
+    long Shift = 0;
+    for (const EditOrigin *O : Origins) {
+      const auto Begin = static_cast<unsigned>(O->Offset + Shift);
+      Filter.Edited[File].emplace_back(Begin, Begin + O->NewLength);
+      Shift += static_cast<long>(O->NewLength) - O->Length;
+    }
+  }
+  return Filter;
+}
 
 std::string blame(const std::vector<EditOrigin> &Origins, llvm::StringRef File,
                   unsigned Offset) {
@@ -36,8 +83,20 @@ std::string blame(const std::vector<EditOrigin> &Origins, llvm::StringRef File,
 
 Verification verify(const Project &P, const Edits &E,
                     const std::vector<std::vector<std::string>> &FilesRead,
-                    const std::vector<FailedUnit> &Failed) {
-  std::vector<size_t> Affected;
+                    const std::vector<FailedUnit> &Failed,
+                    std::shared_ptr<const BodyFilter> Bodies,
+                    const Verification *Previous) {
+  Verification Result;
+  Result.Contents = E.NewContents;
+  // Did the text of \p File change since the previous round?
+  auto Changed = [&](const std::string &File) {
+    const auto Now = E.NewContents.find(File);
+    const auto Then = Previous->Contents.find(File);
+    if (Now == E.NewContents.end() || Then == Previous->Contents.end())
+      return (Now == E.NewContents.end()) != (Then == Previous->Contents.end());
+    return Now->second != Then->second;
+  };
+  std::vector<size_t> Affected, ToParse;
   for (size_t I = 0; I < P.Units.size(); ++I) {
     if (llvm::any_of(Failed, [&](const FailedUnit &F) {
           return F.File == P.Units[I].File;
@@ -49,7 +108,14 @@ Verification verify(const Project &P, const Edits &E,
         }))
       Affected.push_back(I);
   }
-  Verification Result;
+  for (size_t I : Affected) {
+    if (Previous && Previous->Compiled.count(I) && I < FilesRead.size() &&
+        llvm::none_of(FilesRead[I], Changed))
+      Result.Compiled.insert(I); // compiles as it did in the previous round
+    else
+      ToParse.push_back(I);
+  }
+  Result.Parsed = ToParse.size();
   // A file built in several configurations is verified in each, counted once.
   llvm::StringSet<> Files;
   for (size_t I : Affected)
@@ -58,13 +124,18 @@ Verification verify(const Project &P, const Edits &E,
   const UnitRunner Runner = P.runner();
   std::mutex Lock;
   SourceText Sources; // under Lock
-  Progress Status(Affected.size(), P.Quiet, "verify");
-  runInParallel(Affected.size(), P.Jobs, [&](size_t K) {
-    const TranslationUnit &Unit = P.Units[Affected[K]];
+  Progress Status(ToParse.size(), P.Quiet, "verify");
+  runInParallel(ToParse.size(), P.Jobs, [&](size_t K) {
+    const TranslationUnit &Unit = P.Units[ToParse[K]];
     Status.started(Unit.File);
-    UnitResult R = Runner.verify(Unit);
+    UnitResult R = Runner.verify(Unit, Bodies);
     Status.finished(Unit.File, R);
     std::lock_guard<std::mutex> Guard(Lock);
+    if (R.Status == UnitResult::Outcome::Analysed &&
+        llvm::none_of(R.Diagnostics, [](const tooling::Diagnostic &D) {
+          return D.DiagLevel == tooling::Diagnostic::Error;
+        }))
+      Result.Compiled.insert(ToParse[K]);
     if (R.Status == UnitResult::Outcome::Crashed)
       Result.Errors.push_back({Unit.File, R.Problem, ""});
     for (const tooling::Diagnostic &D : R.Diagnostics) {

@@ -4,7 +4,9 @@
 #define STRUCTIFY_VERIFY_H
 
 #include "Apply.h"
+#include "BodyFilter.h"
 #include "Refactor.h"
+#include <set>
 
 namespace structify {
 
@@ -18,10 +20,25 @@ struct VerifyError {
 };
 
 struct Verification {
-  /// How many units were parsed again.
+  /// How many units the edits affect (a file built in several
+  /// configurations counted once).
   unsigned Units = 0;
+  /// How many units were parsed in this round.
+  unsigned Parsed = 0;
   std::vector<VerifyError> Errors;
+  /// The units that compiled, and the new text of the files they compiled
+  /// with: a later round parses one again only when a file it reads changes.
+  std::set<size_t> Compiled;
+  std::map<std::string, std::string> Contents;
 };
+
+/// What verification must parse after the rewrites of \p Plan, whose
+/// functions \p Summaries describe, made the edits \p E: the bodies that
+/// name a rewritten declaration, a struct or a field, or hold an edit
+/// (BodyFilter.h). With \p ParseAll, every body.
+BodyFilter bodyFilter(const clang::tidy::structify::Plan &Plan,
+                      llvm::ArrayRef<FunctionSummary> Summaries, const Edits &E,
+                      bool ParseAll);
 
 /// The function whose edit is at, or else nearest to, \p Offset of the new
 /// text of \p File: each edit's place in the new text is its old offset
@@ -31,11 +48,15 @@ std::string blame(const std::vector<EditOrigin> &Origins, llvm::StringRef File,
 
 /// Parses again every unit that read a file the edits changed (their main
 /// file or any header), except those in \p Failed (they did not compile
-/// before), and reports each compile error with the function it blames: the
-/// one whose edit is nearest to the error in the same file.
+/// before) and those \p Previous, an earlier round, saw compile with the
+/// same text of every file they read; parses the bodies \p Bodies keeps.
+/// Reports each compile error with the function it blames: the one whose
+/// edit is nearest to the error in the same file.
 Verification verify(const Project &P, const Edits &E,
                     const std::vector<std::vector<std::string>> &FilesRead,
-                    const std::vector<FailedUnit> &Failed);
+                    const std::vector<FailedUnit> &Failed,
+                    std::shared_ptr<const BodyFilter> Bodies,
+                    const Verification *Previous = nullptr);
 
 } // namespace structify
 

@@ -56,6 +56,8 @@ Value toJSON(const StageRequest &R) {
     O["checks"] = *R.Config.Checks;
   if (R.Config.HeaderFilter)
     O["headerFilter"] = *R.Config.HeaderFilter;
+  if (R.Bodies)
+    O["bodies"] = *R.Bodies;
   return O;
 }
 
@@ -71,6 +73,12 @@ bool fromJSON(const Value &V, StageRequest &R, llvm::json::Path P) {
       !O.mapOptional("headerFilter", R.Config.HeaderFilter))
     return false;
   R.Unit.Command.Filename = R.Unit.File;
+  if (const Value *Bodies = V.getAsObject()->get("bodies")) {
+    auto Filter = std::make_shared<BodyFilter>();
+    if (!structify::fromJSON(*Bodies, *Filter, P.field("bodies")))
+      return false;
+    R.Bodies = std::move(Filter);
+  }
   return true;
 }
 
@@ -180,10 +188,16 @@ Value runStage(const StageRequest &Request) {
       clang::tidy::ClangTidyOptions Overrides;
       Overrides.Checks = "-*";
       Overrides.WarningsAsErrors = "-*";
+      if (Request.Bodies && !Request.Bodies->ParseAll)
+        Overrides.ExtraArgs = skippedBodyWarningArguments();
       return std::make_unique<OverridingOptionsProvider>(
           Conf->makeProvider(std::move(FS)), std::move(Overrides),
           "structify fix --verify");
     };
+    if (Request.Bodies)
+      Runner.ExtraConsumer = [&](clang::CompilerInstance &CI) {
+        return makeBodyFilterConsumer(CI, *Request.Bodies);
+      };
     return toJSON(analyse(Request.Unit, Runner));
   }
   case Stage::Collect: {
@@ -264,8 +278,9 @@ struct TempFile {
 
 } // namespace
 
-Value UnitRunner::run(Stage Kind, const TranslationUnit &Unit) const {
-  const StageRequest Request{Kind, Unit, Config};
+Value UnitRunner::run(Stage Kind, const TranslationUnit &Unit,
+                      std::shared_ptr<const BodyFilter> Bodies) const {
+  const StageRequest Request{Kind, Unit, Config, std::move(Bodies)};
   if (InProcess)
     return runStage(Request);
   TempFile In(".json"), Out(".json"), Err(".txt");
@@ -330,8 +345,9 @@ UnitResult UnitRunner::check(const TranslationUnit &Unit) const {
   return decode<UnitResult>(run(Stage::Check, Unit));
 }
 
-UnitResult UnitRunner::verify(const TranslationUnit &Unit) const {
-  return decode<UnitResult>(run(Stage::Verify, Unit));
+UnitResult UnitRunner::verify(const TranslationUnit &Unit,
+                              std::shared_ptr<const BodyFilter> Bodies) const {
+  return decode<UnitResult>(run(Stage::Verify, Unit, std::move(Bodies)));
 }
 
 CollectedUnit UnitRunner::collect(const TranslationUnit &Unit) const {

@@ -23,6 +23,7 @@
 #ifndef STRUCTIFY_WORKER_H
 #define STRUCTIFY_WORKER_H
 
+#include "BodyFilter.h"
 #include "Collect.h"
 #include "Config.h"
 #include "Runner.h"
@@ -42,6 +43,8 @@ struct StageRequest {
   Stage Kind = Stage::Check;
   TranslationUnit Unit;
   ConfigOptions Config;
+  /// Verify: the function bodies to parse.
+  std::shared_ptr<const BodyFilter> Bodies;
 };
 
 /// Runs one stage on one unit in this process; the result as JSON. A crash
@@ -58,14 +61,17 @@ public:
         InProcess(InProcess), Timeout(Timeout) {}
 
   UnitResult check(const TranslationUnit &Unit) const;
-  UnitResult verify(const TranslationUnit &Unit) const;
+  /// Does \p Unit compile, parsing the bodies \p Bodies keeps?
+  UnitResult verify(const TranslationUnit &Unit,
+                    std::shared_ptr<const BodyFilter> Bodies) const;
   CollectedUnit collect(const TranslationUnit &Unit) const;
 
 private:
   /// The stage's result, or a result that says the unit crashed: a worker
   /// that dies, runs longer than Timeout seconds (0: no limit) or answers
   /// nonsense.
-  llvm::json::Value run(Stage Kind, const TranslationUnit &Unit) const;
+  llvm::json::Value run(Stage Kind, const TranslationUnit &Unit,
+                        std::shared_ptr<const BodyFilter> Bodies = nullptr) const;
 
   ConfigOptions Config;
   std::string Executable;
