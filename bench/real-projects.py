@@ -455,7 +455,7 @@ def run_project(name, spec, args, tools):
         dict(results={}, passed=0, failed=0, total=0, seconds=0, exit=None)
     res["stage_tuple"] = stage_result("tuple-return", b1, t1, t0)
     with open(os.path.join(work, "tuple-return.diff"), "w") as f:
-        f.write(run(["diff", "-ru", orig, src])[1])
+        f.write(tree_diff(orig, src))
     if not b1["ok"]:
         log("  the tuple-return stage broke the build: the index-access stage starts "
             "from the original sources")
@@ -473,7 +473,7 @@ def run_project(name, spec, args, tools):
     res["index_fixes"] = dict(findings=f2, exported_diagnostics=diags, replacements=repls,
                               apply_exit=rc, apply_output=out.strip()[-3000:])
     with open(os.path.join(work, "index-access.diff"), "w") as f:
-        f.write(run(["diff", "-ru", orig, src])[1])
+        f.write(tree_diff(orig, src))
     b2 = build(bdir, args.jobs)
     t2 = run_tests(bdir, args.jobs, spec.get("ctest", []), "index-access") if b2["ok"] else \
         dict(results={}, passed=0, failed=0, total=0, seconds=0, exit=None)
@@ -485,6 +485,13 @@ def run_project(name, spec, args, tools):
         res["warm_fix"]["same_files"]
     report_project(res)
     return res
+
+
+def tree_diff(orig, src):
+    """`diff -ru orig src` without the files' times in its headers: two runs
+    that write the same bytes give the same text."""
+    text = run(["diff", "-ru", orig, src])[1]
+    return re.sub(r"^((?:---|\+\+\+) [^\t\n]*)\t[^\n]*$", r"\1", text, flags=re.M)
 
 
 def time_fixes(res, args, tools, bdir, orig, src, work, cfg_tuple):
@@ -511,7 +518,7 @@ def time_fixes(res, args, tools, bdir, orig, src, work, cfg_tuple):
     rc, out, err, warm = run_split([tools["structify"], "fix", "-p", bdir, "--config-file",
                                     cfg_tuple, "-j", str(args.jobs), "--quiet"])
     res["warm_fix"] = dict(exit=rc, seconds=warm, stages=stage_times(err),
-                           diff=run(["diff", "-ru", orig, src])[1])
+                           diff=tree_diff(orig, src))
     reset_tree(orig, src)
 
     log("  stage tuple-return: structify fix --no-cache")
@@ -524,7 +531,7 @@ def time_fixes(res, args, tools, bdir, orig, src, work, cfg_tuple):
     fix["changed_files"] = changed_files(orig, src)
     res["fix"] = fix
     # The warm fix must have written exactly what the cold one did.
-    res["warm_fix"]["same_files"] = res["warm_fix"].pop("diff") == run(["diff", "-ru", orig, src])[1]
+    res["warm_fix"]["same_files"] = res["warm_fix"].pop("diff") == tree_diff(orig, src)
 
 
 def run_timing_only(res, args, tools, bdir, orig, src, work, cfg_tuple):
@@ -534,7 +541,7 @@ def run_timing_only(res, args, tools, bdir, orig, src, work, cfg_tuple):
     time_fixes(res, args, tools, bdir, orig, src, work, cfg_tuple)
     res["findings"] = res["findings_tuple"]
     with open(os.path.join(work, "tuple-return.diff"), "w") as f:
-        f.write(run(["diff", "-ru", orig, src])[1])
+        f.write(tree_diff(orig, src))
     reset_tree(orig, src)
     fix = res["fix"]
     res["ok"] = fix["exit"] == 0 and res["warm_fix"]["exit"] == 0 and res["warm_fix"]["same_files"]

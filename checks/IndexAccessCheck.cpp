@@ -8,6 +8,7 @@
 #include "model/Naming.h"
 #include "model/ResultGroup.h"
 #include "model/ScopeNames.h"
+#include "model/TieAssignment.h"
 #include "model/TypeSpelling.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -27,6 +28,20 @@ namespace clang::tidy::structify {
 namespace {
 
 constexpr llvm::StringLiteral AccessId = "access";
+constexpr llvm::StringLiteral TieId = "tie";
+
+/// `'lo' and 'hi'`, `'a', 'b' and 'c'`, or `4 variables`.
+std::string describeVariables(llvm::ArrayRef<std::string> Names) {
+  if (Names.size() > 3)
+    return std::to_string(Names.size()) + " variables";
+  std::string Text;
+  for (size_t I = 0; I < Names.size(); ++I) {
+    if (I > 0)
+      Text += I + 1 == Names.size() ? " and " : ", ";
+    Text += "'" + Names[I] + "'";
+  }
+  return Text;
+}
 
 /// The function whose call produced \p Object, if it is a call.
 const FunctionDecl *producer(const Expr *Object) {
@@ -197,11 +212,58 @@ void IndexAccessCheck::registerMatchers(MatchFinder *Finder) {
                               unless(isExpansionInSystemHeader()))
                          .bind(AccessId),
                      this);
+  // `int lo, hi; std::tie(lo, hi) = bounds();`
+  Finder->addMatcher(
+      cxxOperatorCallExpr(
+          hasOverloadedOperatorName("="),
+          hasArgument(0, ignoringImplicit(callExpr(callee(functionDecl(hasName("::std::tie")))))),
+          unless(isInTemplateInstantiation()), unless(isExpansionInSystemHeader()))
+          .bind(TieId),
+      this);
 }
 
 void IndexAccessCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
+  if (const auto *Assign = Result.Nodes.getNodeAs<CXXOperatorCallExpr>(TieId)) {
+    reportTie(*Assign);
+    return;
+  }
   SawAccess = true;
+}
+
+void IndexAccessCheck::reportTie(const CXXOperatorCallExpr &Assign) {
+  const std::optional<TieAssignment> Tie = tieAssignment(Assign, *Context, Types);
+  if (!Tie || isIgnored(Tie->Value->getType(), Tie->Value))
+    return;
+  std::vector<std::string> Names;
+  for (const VarDecl *Var : Tie->Vars)
+    Names.push_back(Var->getNameAsString());
+  std::optional<Blocker> WhyNot = Tie->WhyNot;
+  std::vector<FixItHint> Hints;
+  if (!WhyNot) {
+    // The declarations go; the assignment declares the bindings.
+    for (const DeclStmt *Declaration : Tie->Declarations)
+      if (!removeDeclaration(Adoption{0, nullptr, Declaration}, Hints))
+        WhyNot = Blocker{Declaration->getBeginLoc(), "the declaration's text cannot be found"};
+    const CharSourceRange Head = Lexer::makeFileCharRange(
+        CharSourceRange::getCharRange(Assign.getBeginLoc(), Tie->Value->getBeginLoc()),
+        Context->getSourceManager(), Context->getLangOpts());
+    if (Head.isInvalid())
+      WhyNot = Blocker{Assign.getBeginLoc(), "the code to rewrite is in a macro expansion"};
+    else
+      Hints.push_back(
+          FixItHint::CreateReplacement(Head, "auto [" + llvm::join(Names, ", ") + "] = "));
+    if (WhyNot)
+      Hints.clear();
+  }
+  const SourceLocation Loc = Assign.getBeginLoc();
+  emitWithFix(diag(Loc, "%0 %select{is|are}1 declared only for 'std::tie'; declare "
+                        "%select{it|them}1 with a structured binding")
+                  << describeVariables(Names) << (Names.size() > 1),
+              Loc, "declare them with a structured binding: [" + llvm::join(Names, ", ") + "]",
+              Hints);
+  if (WhyNot)
+    diag(WhyNot->Loc, "no fix: %0", DiagnosticIDs::Note) << WhyNot->Reason;
 }
 
 bool IndexAccessCheck::isLeftToTupleReturn(const Expr *Object) const {

@@ -89,6 +89,8 @@ private:
   std::vector<std::vector<std::string>>
   producerNames(const FunctionDecl *Producer, const Use &Read, size_t Elements) const;
   void reportVariable(const VariableFacts &V, const TupleFacts &Facts);
+  /// `int lo, hi; std::tie(lo, hi) = bounds();` -> `auto [lo, hi] = bounds();`
+  void reportTie(const CXXOperatorCallExpr &Assign);
   void reportGroup(const Reads &R);
   void report(SourceLocation Loc, const std::string &What, const Reads &R,
               const Fix &F);

@@ -13,6 +13,21 @@ std::string diff(llvm::StringRef Old, llvm::StringRef New, unsigned Context = 3)
   return Text;
 }
 
+using Ranges = std::vector<std::pair<unsigned, unsigned>>;
+
+TEST(ChangedRanges, TheNewTextOfChangedLines) {
+  EXPECT_EQ(changedRanges("a\nb\nc\n", "a\nb\nc\n"), Ranges());
+  // "B\n" at 2..4 of the new text; "c\n" stays.
+  EXPECT_EQ(changedRanges("a\nb\nc\n", "a\nB\nc\n"), Ranges({{2, 4}}));
+  // Two lines for one, and a line added at the end.
+  EXPECT_EQ(changedRanges("a\nb\nc\n", "a\nb1\nb2\nc\nd\n"),
+            Ranges({{2, 8}, {10, 12}}));
+}
+
+TEST(ChangedRanges, RemovedLinesLeaveAnEmptyRange) {
+  EXPECT_EQ(changedRanges("a\nb\nc\n", "a\nc\n"), Ranges({{2, 2}}));
+}
+
 TEST(UnifiedDiff, NothingForEqualTexts) { EXPECT_EQ(diff("a\nb\n", "a\nb\n"), ""); }
 
 TEST(UnifiedDiff, OneChangedLineWithContext) {

@@ -164,7 +164,7 @@ private:
     }
   }
 
-  /// Does an edit fall in [Begin, End] of \p File?
+  /// Does a change fall in [Begin, End) of \p File?
   bool touchesEdit(FileID File, unsigned Begin, unsigned End) {
     auto [It, New] = EditedIn.try_emplace(File, nullptr);
     if (New)
@@ -175,8 +175,11 @@ private:
           It->second = &Found->second;
     if (!It->second)
       return false;
+    // [Begin, End) against changed text [first, second), or against the
+    // place where lines were removed.
     return llvm::any_of(*It->second, [&](const std::pair<unsigned, unsigned> &R) {
-      return R.first <= End && Begin <= R.second;
+      return R.first == R.second ? Begin <= R.first && R.first <= End
+                                 : R.first < End && Begin < R.second;
     });
   }
 

@@ -8,9 +8,9 @@
 //
 //   - it is a template's, or a class template member's (its instantiations
 //     are checked where they are made, and the rewrite may reach them),
-//   - its text (declaration and body) holds an edit, or mentions by name a
-//     function, member or parameter's function of a migration group, a
-//     struct or one of its fields, or
+//   - its text (declaration and body) holds a line the rewrite changed, or
+//     mentions by name a function, member or parameter's function of a
+//     migration group, or a struct, or
 //   - clang cannot skip it anyway (constexpr, deduced result types); a
 //     function whose result type deduces to one of the structs adds its name.
 //

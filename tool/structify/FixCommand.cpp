@@ -277,6 +277,8 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
     }
 
     // Write, journaled; then verify, and keep it only if it compiles.
+    auto Bodies = std::make_shared<const BodyFilter>(
+        bodyFilter(Current, Planned->Summaries, E, FullVerify));
     if (llvm::Error Err = Log.write(E.NewContents)) {
       llvm::errs() << "structify fix: error: " << llvm::toString(std::move(Err))
                    << "; every file is as it was\n";
@@ -287,8 +289,6 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
     if (DebugWaitAfter == "write")
       waitForSignal();
     Clock.lap();
-    auto Bodies = std::make_shared<const BodyFilter>(
-        bodyFilter(Current, Planned->Summaries, E, FullVerify));
     Verification V = verify(P, E, Planned->FilesRead, Planned->Failed, std::move(Bodies),
                             Last ? &*Last : nullptr);
     addTime(Times.Verify, Clock.lap());

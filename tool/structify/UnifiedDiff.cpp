@@ -147,4 +147,31 @@ void writeUnifiedDiff(llvm::StringRef Old, llvm::StringRef New,
   }
 }
 
+std::vector<std::pair<unsigned, unsigned>> changedRanges(llvm::StringRef Old,
+                                                         llvm::StringRef New) {
+  std::vector<std::pair<unsigned, unsigned>> Ranges;
+  if (Old == New)
+    return Ranges;
+  const std::vector<llvm::StringRef> A = linesOf(Old), B = linesOf(New);
+  size_t Y = 0;        // the next line of New
+  unsigned Offset = 0; // where it starts
+  bool InChange = false;
+  for (Op Step : editScript(A, B)) {
+    if (Step == Op::Keep) {
+      Offset += static_cast<unsigned>(B[Y++].size());
+      InChange = false;
+      continue;
+    }
+    if (!InChange) {
+      Ranges.emplace_back(Offset, Offset);
+      InChange = true;
+    }
+    if (Step == Op::Add) {
+      Offset += static_cast<unsigned>(B[Y++].size());
+      Ranges.back().second = Offset;
+    }
+  }
+  return Ranges;
+}
+
 } // namespace structify

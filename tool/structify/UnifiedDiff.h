@@ -12,6 +12,8 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
+#include <utility>
+#include <vector>
 
 namespace structify {
 
@@ -20,6 +22,12 @@ namespace structify {
 void writeUnifiedDiff(llvm::StringRef Old, llvm::StringRef New,
                       llvm::StringRef OldName, llvm::StringRef NewName,
                       llvm::raw_ostream &OS, unsigned Context = 3);
+
+/// The [begin, end) byte ranges of \p New whose lines differ from \p Old:
+/// each run of added lines, and an empty range where lines were only
+/// removed.
+std::vector<std::pair<unsigned, unsigned>> changedRanges(llvm::StringRef Old,
+                                                         llvm::StringRef New);
 
 } // namespace structify
 

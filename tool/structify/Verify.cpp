@@ -2,8 +2,10 @@
 
 #include "Verify.h"
 #include "Paths.h"
+#include "UnifiedDiff.h"
 #include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include <mutex>
 
 namespace structify {
@@ -23,34 +25,27 @@ BodyFilter bodyFilter(const Plan &Plan, llvm::ArrayRef<FunctionSummary> Summarie
       Filter.ParseAll = true;
     Names.insert(Name);
   };
-  for (const PlanEntry &Entry : Plan.Functions) {
-    if (!Entry.rewrites())
-      continue;
-    Add(Entry.Struct);
-    for (const PlanField &Field : Entry.Fields)
-      Add(Field.Name);
-  }
+  // The structs, and what their values come from. A field's name is not
+  // needed: a body that reads one holds an edit, or names where the value
+  // came from.
+  for (const PlanEntry &Entry : Plan.Functions)
+    if (Entry.rewrites())
+      Add(Entry.Struct);
   for (const FunctionSummary &S : Summaries)
     if (const PlanEntry *Entry = Plan.find(S.Usr); Entry && Entry->rewrites())
       Add(S.Name);
   for (const auto &Name : Names)
     Filter.Names.push_back(Name.getKey().str());
   llvm::sort(Filter.Names);
-  // Each edit's place in the new text: its old offset shifted by the edits
-  // before it in the file.
-  std::map<std::string, std::vector<const EditOrigin *>> ByFile;
-  for (const EditOrigin &O : E.Origins)
-    ByFile[O.File].push_back(&O);
-  for (auto &[File, Origins] : ByFile) {
-    llvm::sort(Origins, [](const EditOrigin *A, const EditOrigin *B) {
-      return A->Offset < B->Offset;
-    });
-    long Shift = 0;
-    for (const EditOrigin *O : Origins) {
-      const auto Begin = static_cast<unsigned>(O->Offset + Shift);
-      Filter.Edited[File].emplace_back(Begin, Begin + O->NewLength);
-      Shift += static_cast<long>(O->NewLength) - O->Length;
+  // Where the new text differs from the old, line by line: the edits as
+  // formatted.
+  for (const auto &[File, NewText] : E.NewContents) {
+    auto OldText = llvm::MemoryBuffer::getFile(File);
+    if (!OldText) {
+      Filter.ParseAll = true;
+      continue;
     }
+    Filter.Edited[File] = changedRanges((*OldText)->getBuffer(), NewText);
   }
   return Filter;
 }

@@ -34,8 +34,9 @@ struct Verification {
 
 /// What verification must parse after the rewrites of \p Plan, whose
 /// functions \p Summaries describe, made the edits \p E: the bodies that
-/// name a rewritten declaration, a struct or a field, or hold an edit
-/// (BodyFilter.h). With \p ParseAll, every body.
+/// name a rewritten declaration or a struct, or hold a line that changes
+/// (BodyFilter.h). Call it before the new text is written: it compares the
+/// files' text with it. With \p ParseAll, every body.
 BodyFilter bodyFilter(const clang::tidy::structify::Plan &Plan,
                       llvm::ArrayRef<FunctionSummary> Summaries, const Edits &E,
                       bool ParseAll);
