@@ -114,9 +114,12 @@ void report(const Plan &Plan, const Edits &E, const Verification *V,
     OS << (V ? "structify fix: rewrote " : "structify fix --dry-run: would rewrite ")
        << countOf(functionCount(Rewritten), "function") << " with " << E.Count
        << " edits in " << countOf(E.NewContents.size(), "file");
-    if (V)
+    if (V) {
       OS << "; the " << countOf(V->Units, "translation unit") << " they affect "
          << (V->Units == 1 ? "compiles" : "compile");
+      if (V->Parsed < V->Units)
+        OS << " (" << V->Parsed << " of them parsed; the rest read the changed code as those do)";
+    }
     OS << "\n";
     for (const PlanEntry *Entry : Rewritten)
       OS << "  " << describeRewrite(*Entry) << "\n";

@@ -76,6 +76,101 @@ std::string blame(const std::vector<EditOrigin> &Origins, llvm::StringRef File,
   return Best ? Best->Function : std::string();
 }
 
+namespace {
+
+/// Does \p Text spell one of \p Names as an identifier?
+bool mentions(llvm::StringRef Text, const llvm::StringSet<> &Names) {
+  size_t I = 0;
+  while (I < Text.size()) {
+    if (!isAsciiIdentifierStart(Text[I])) {
+      ++I;
+      continue;
+    }
+    size_t J = I;
+    while (J < Text.size() && isAsciiIdentifierContinue(Text[J]))
+      ++J;
+    if (Names.contains(Text.slice(I, J)))
+      return true;
+    I = J;
+  }
+  return false;
+}
+
+/// The unit's compile command without what names its own files (the main
+/// file, the outputs): units with the same configuration compile a header
+/// alike.
+std::string configurationOf(const TranslationUnit &Unit) {
+  std::string Key = Unit.Command.Directory;
+  const auto &Args = Unit.Command.CommandLine;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    const llvm::StringRef Arg = Args[I];
+    if (Arg == "-o" || Arg == "-MF" || Arg == "-MT" || Arg == "-MQ") {
+      ++I;
+      continue;
+    }
+    if (Arg.starts_with("-o") || Arg == Unit.File || Arg == Unit.Command.Filename)
+      continue;
+    Key += '\0';
+    Key += Arg;
+  }
+  return Key;
+}
+
+/// Which of \p Units (indices into P.Units) must be parsed, and which
+/// compile the changed code as one of those does: a unit whose own file
+/// neither changed nor names anything the rewrite changed (\p Names) reads
+/// the changed code only in headers, and so does every other unit with the
+/// same configuration that reads the same changed and naming files. One of
+/// them is parsed for all. Returns the units to parse, each with those it
+/// stands for.
+std::vector<std::pair<size_t, std::vector<size_t>>>
+unitsToParse(const Project &P, const Edits &E,
+             const std::vector<std::vector<std::string>> &FilesRead,
+             llvm::ArrayRef<size_t> Units, const BodyFilter &Bodies) {
+  std::vector<std::pair<size_t, std::vector<size_t>>> Result;
+  if (Bodies.ParseAll) {
+    for (size_t I : Units)
+      Result.push_back({I, {}});
+    return Result;
+  }
+  llvm::StringSet<> Names;
+  for (const std::string &Name : Bodies.Names)
+    Names.insert(Name);
+  // Whether each file read changed or names something (read once each).
+  llvm::StringMap<bool> Relevant;
+  auto IsRelevant = [&](const std::string &File) {
+    auto [It, New] = Relevant.try_emplace(File, true);
+    if (New && !E.NewContents.count(File)) {
+      auto Text = llvm::MemoryBuffer::getFile(File);
+      It->second = !Text || mentions((*Text)->getBuffer(), Names);
+    }
+    return It->second;
+  };
+  std::map<std::string, size_t> GroupOf; // configuration and files -> Result
+  for (size_t I : Units) {
+    if (I >= FilesRead.size() || IsRelevant(P.Units[I].File)) {
+      Result.push_back({I, {}});
+      continue;
+    }
+    std::string Key = configurationOf(P.Units[I]);
+    std::vector<std::string> Files;
+    for (const std::string &File : FilesRead[I])
+      if (IsRelevant(File))
+        Files.push_back(File);
+    llvm::sort(Files);
+    for (const std::string &File : Files)
+      Key += '\n' + File;
+    auto [It, New] = GroupOf.try_emplace(Key, Result.size());
+    if (New)
+      Result.push_back({I, {}});
+    else
+      Result[It->second].second.push_back(I);
+  }
+  return Result;
+}
+
+} // namespace
+
 Verification verify(const Project &P, const Edits &E,
                     const std::vector<std::vector<std::string>> &FilesRead,
                     const std::vector<FailedUnit> &Failed,
@@ -110,7 +205,8 @@ Verification verify(const Project &P, const Edits &E,
     else
       ToParse.push_back(I);
   }
-  Result.Parsed = ToParse.size();
+  const auto Parsing = unitsToParse(P, E, FilesRead, ToParse, *Bodies);
+  Result.Parsed = Parsing.size();
   // A file built in several configurations is verified in each, counted once.
   llvm::StringSet<> Files;
   for (size_t I : Affected)
@@ -119,9 +215,10 @@ Verification verify(const Project &P, const Edits &E,
   const UnitRunner Runner = P.runner();
   std::mutex Lock;
   SourceText Sources; // under Lock
-  Progress Status(ToParse.size(), P.Quiet, "verify");
-  runInParallel(ToParse.size(), P.Jobs, [&](size_t K) {
-    const TranslationUnit &Unit = P.Units[ToParse[K]];
+  Progress Status(Parsing.size(), P.Quiet, "verify");
+  runInParallel(Parsing.size(), P.Jobs, [&](size_t K) {
+    const auto &[Parsed, StandsFor] = Parsing[K];
+    const TranslationUnit &Unit = P.Units[Parsed];
     Status.started(Unit.File);
     UnitResult R = Runner.verify(Unit, Bodies);
     Status.finished(Unit.File, R);
@@ -129,8 +226,10 @@ Verification verify(const Project &P, const Edits &E,
     if (R.Status == UnitResult::Outcome::Analysed &&
         llvm::none_of(R.Diagnostics, [](const tooling::Diagnostic &D) {
           return D.DiagLevel == tooling::Diagnostic::Error;
-        }))
-      Result.Compiled.insert(ToParse[K]);
+        })) {
+      Result.Compiled.insert(Parsed);
+      Result.Compiled.insert(StandsFor.begin(), StandsFor.end());
+    }
     if (R.Status == UnitResult::Outcome::Crashed)
       Result.Errors.push_back({Unit.File, R.Problem, ""});
     for (const tooling::Diagnostic &D : R.Diagnostics) {
