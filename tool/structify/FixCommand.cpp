@@ -48,9 +48,9 @@ cl::opt<unsigned> MaxRounds(
 
 cl::opt<bool> FullVerify(
     "full-verify",
-    cl::desc("Verify by parsing every function body of the affected units "
-             "(default: only the bodies that hold an edit or name what the "
-             "rewrite changed)"),
+    cl::desc("Verify by parsing every function body of every affected unit "
+             "(default: only the bodies the rewrite can reach, and a unit that "
+             "reads the changed code only in headers when no other does)"),
     cl::sub(fixCommand()), cl::cat(structifyCategory()));
 
 cl::opt<std::string> ShardOption(

@@ -116,21 +116,26 @@ std::string configurationOf(const TranslationUnit &Unit) {
   return Key;
 }
 
-/// Which of \p Units (indices into P.Units) must be parsed, and which
-/// compile the changed code as one of those does: a unit whose own file
-/// neither changed nor names anything the rewrite changed (\p Names) reads
-/// the changed code only in headers, and so does every other unit with the
-/// same configuration that reads the same changed and naming files. One of
-/// them is parsed for all. Returns the units to parse, each with those it
-/// stands for.
-std::vector<std::pair<size_t, std::vector<size_t>>>
-unitsToParse(const Project &P, const Edits &E,
-             const std::vector<std::vector<std::string>> &FilesRead,
-             llvm::ArrayRef<size_t> Units, const BodyFilter &Bodies) {
-  std::vector<std::pair<size_t, std::vector<size_t>>> Result;
+/// The units of a round: those to parse, and those that read the changed
+/// code only in headers, as some of those do.
+struct RoundUnits {
+  std::vector<size_t> Parse;
+  std::vector<size_t> Followers;
+};
+
+/// Which of \p Units (indices into P.Units) to parse. A unit whose own file
+/// changed or names anything the rewrite changed (\p Bodies' names) is
+/// parsed. Any other reads the changed code only in headers: it is parsed
+/// only when it reads such a header (one that changed or names something)
+/// that no unit parsed, or compiled unchanged (\p Compiled), with the same
+/// configuration reads; else it follows them.
+RoundUnits unitsToParse(const Project &P, const Edits &E,
+                        const std::vector<std::vector<std::string>> &FilesRead,
+                        llvm::ArrayRef<size_t> Units, const std::set<size_t> &Compiled,
+                        const BodyFilter &Bodies) {
+  RoundUnits Result;
   if (Bodies.ParseAll) {
-    for (size_t I : Units)
-      Result.push_back({I, {}});
+    Result.Parse = Units;
     return Result;
   }
   llvm::StringSet<> Names;
@@ -146,25 +151,38 @@ unitsToParse(const Project &P, const Edits &E,
     }
     return It->second;
   };
-  std::map<std::string, size_t> GroupOf; // configuration and files -> Result
-  for (size_t I : Units) {
-    if (I >= FilesRead.size() || IsRelevant(P.Units[I].File)) {
-      Result.push_back({I, {}});
-      continue;
-    }
-    std::string Key = configurationOf(P.Units[I]);
-    std::vector<std::string> Files;
+  // Each configuration's relevant headers some parsed unit reads.
+  std::set<std::pair<std::string, std::string>> Covered;
+  auto Cover = [&](size_t I) {
+    if (I >= FilesRead.size())
+      return;
+    const std::string Configuration = configurationOf(P.Units[I]);
     for (const std::string &File : FilesRead[I])
       if (IsRelevant(File))
-        Files.push_back(File);
-    llvm::sort(Files);
-    for (const std::string &File : Files)
-      Key += '\n' + File;
-    auto [It, New] = GroupOf.try_emplace(Key, Result.size());
-    if (New)
-      Result.push_back({I, {}});
-    else
-      Result[It->second].second.push_back(I);
+        Covered.emplace(Configuration, File);
+  };
+  for (size_t I : Compiled)
+    Cover(I);
+  std::vector<size_t> HeaderOnly;
+  for (size_t I : Units) {
+    if (I >= FilesRead.size() || IsRelevant(P.Units[I].File)) {
+      Result.Parse.push_back(I);
+      Cover(I);
+    } else {
+      HeaderOnly.push_back(I);
+    }
+  }
+  for (size_t I : HeaderOnly) {
+    const std::string Configuration = configurationOf(P.Units[I]);
+    const bool New = llvm::any_of(FilesRead[I], [&](const std::string &File) {
+      return IsRelevant(File) && !Covered.count({Configuration, File});
+    });
+    if (New) {
+      Result.Parse.push_back(I);
+      Cover(I);
+    } else {
+      Result.Followers.push_back(I);
+    }
   }
   return Result;
 }
@@ -205,7 +223,9 @@ Verification verify(const Project &P, const Edits &E,
     else
       ToParse.push_back(I);
   }
-  const auto Parsing = unitsToParse(P, E, FilesRead, ToParse, *Bodies);
+  const RoundUnits Round =
+      unitsToParse(P, E, FilesRead, ToParse, Result.Compiled, *Bodies);
+  const std::vector<size_t> &Parsing = Round.Parse;
   Result.Parsed = Parsing.size();
   // A file built in several configurations is verified in each, counted once.
   llvm::StringSet<> Files;
@@ -217,7 +237,7 @@ Verification verify(const Project &P, const Edits &E,
   SourceText Sources; // under Lock
   Progress Status(Parsing.size(), P.Quiet, "verify");
   runInParallel(Parsing.size(), P.Jobs, [&](size_t K) {
-    const auto &[Parsed, StandsFor] = Parsing[K];
+    const size_t Parsed = Parsing[K];
     const TranslationUnit &Unit = P.Units[Parsed];
     Status.started(Unit.File);
     UnitResult R = Runner.verify(Unit, Bodies);
@@ -226,10 +246,8 @@ Verification verify(const Project &P, const Edits &E,
     if (R.Status == UnitResult::Outcome::Analysed &&
         llvm::none_of(R.Diagnostics, [](const tooling::Diagnostic &D) {
           return D.DiagLevel == tooling::Diagnostic::Error;
-        })) {
+        }))
       Result.Compiled.insert(Parsed);
-      Result.Compiled.insert(StandsFor.begin(), StandsFor.end());
-    }
     if (R.Status == UnitResult::Outcome::Crashed)
       Result.Errors.push_back({Unit.File, R.Problem, ""});
     for (const tooling::Diagnostic &D : R.Diagnostics) {
@@ -242,6 +260,10 @@ Verification verify(const Project &P, const Edits &E,
     }
   });
   Status.done();
+  // The units that read the changed code as parsed ones do compile when
+  // those all do.
+  if (Result.Errors.empty())
+    Result.Compiled.insert(Round.Followers.begin(), Round.Followers.end());
   // The same header error comes from every unit that includes it.
   llvm::sort(Result.Errors, [](const VerifyError &A, const VerifyError &B) {
     return std::tie(A.Where, A.Message) < std::tie(B.Where, B.Message);

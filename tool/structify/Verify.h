@@ -23,8 +23,7 @@ struct Verification {
   /// How many units the edits affect (a file built in several
   /// configurations counted once).
   unsigned Units = 0;
-  /// How many units were parsed in this round (one for each group of units
-  /// that read the changed code alike).
+  /// How many units were parsed in this round.
   unsigned Parsed = 0;
   std::vector<VerifyError> Errors;
   /// The units that compiled, and the new text of the files they compiled
@@ -53,9 +52,9 @@ std::string blame(const std::vector<EditOrigin> &Origins, llvm::StringRef File,
 /// before) and those \p Previous, an earlier round, saw compile with the
 /// same text of every file they read; parses the bodies \p Bodies keeps.
 /// A unit whose own file neither changed nor names anything of \p Bodies
-/// reads the changed code only in headers: of the units with the same
-/// configuration that read the same changed and naming files, one is
-/// parsed for all (not with \p Bodies' ParseAll).
+/// reads the changed code only in headers: it is parsed only when it reads
+/// such a header (changed, or naming something) that no other unit parsed
+/// with the same configuration reads (not with \p Bodies' ParseAll).
 /// Reports each compile error with the function it blames: the one whose
 /// edit is nearest to the error in the same file.
 Verification verify(const Project &P, const Edits &E,
