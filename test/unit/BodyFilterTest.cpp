@@ -31,6 +31,8 @@ std::vector<std::string> skippedBodies(llvm::StringRef Code, const BodyFilter &F
     std::vector<std::string> &Out;
     Action(const BodyFilter &Filter, std::vector<std::string> &Out)
         : Filter(Filter), Out(Out) {}
+
+  protected:
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    llvm::StringRef) override {
       std::vector<std::unique_ptr<ASTConsumer>> Both;
@@ -43,7 +45,7 @@ std::vector<std::string> skippedBodies(llvm::StringRef Code, const BodyFilter &F
   EXPECT_TRUE(tooling::runToolOnCodeWithArgs(std::make_unique<Action>(Filter, Skipped),
                                              Code, {"-std=c++17"}, "input.cc"));
   llvm::sort(Skipped);
-  Skipped.erase(std::unique(Skipped.begin(), Skipped.end()), Skipped.end());
+  Skipped.erase(llvm::unique(Skipped), Skipped.end());
   return Skipped;
 }
 

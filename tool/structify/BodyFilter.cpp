@@ -73,11 +73,30 @@ llvm::SmallVector<llvm::StringRef> identifiersIn(llvm::StringRef Text) {
   return Words;
 }
 
-class BodyFilterConsumer : public ASTConsumer, public ASTMutationListener {
+/// A function whose result type deduces to one of the structs is named
+/// where its value is read: its name keeps those bodies too.
+class DeducedResults : public ASTMutationListener {
+public:
+  explicit DeducedResults(llvm::StringSet<> &Names) : Names(Names) {}
+  void DeducedReturnType(const FunctionDecl *FD, QualType ReturnType) override {
+    if (!FD->getDeclName().isIdentifier() || Names.contains(FD->getName()))
+      return;
+    for (llvm::StringRef Word : identifiersIn(ReturnType.getAsString()))
+      if (Names.contains(Word)) {
+        Names.insert(FD->getName());
+        return;
+      }
+  }
+
+private:
+  llvm::StringSet<> &Names;
+};
+
+class BodyFilterConsumer : public ASTConsumer {
 public:
   BodyFilterConsumer(CompilerInstance &CI, const BodyFilter &Filter)
       : SM(CI.getSourceManager()), LangOpts(CI.getLangOpts()), Filter(Filter),
-        Debug(std::getenv("STRUCTIFY_DEBUG_VERIFY_BODIES") != nullptr) {
+        Debug(std::getenv("STRUCTIFY_DEBUG_VERIFY_BODIES") != nullptr), Deduced(Names) {
     for (const std::string &Name : Filter.Names)
       Names.insert(Name);
   }
@@ -105,19 +124,7 @@ public:
     return true;
   }
 
-  ASTMutationListener *GetASTMutationListener() override { return this; }
-
-  /// A function whose result type deduces to one of the structs is named
-  /// where its value is read: its name keeps those bodies too.
-  void DeducedReturnType(const FunctionDecl *FD, QualType ReturnType) override {
-    if (!FD->getDeclName().isIdentifier() || Names.contains(FD->getName()))
-      return;
-    for (llvm::StringRef Word : identifiersIn(ReturnType.getAsString()))
-      if (Names.contains(Word)) {
-        Names.insert(FD->getName());
-        return;
-      }
-  }
+  ASTMutationListener *GetASTMutationListener() override { return &Deduced; }
 
 private:
   /// The end of the definition that starts at \p Offset of \p File (after
@@ -177,9 +184,9 @@ private:
       return false;
     // [Begin, End) against changed text [first, second), or against the
     // place where lines were removed.
-    return llvm::any_of(*It->second, [&](const std::pair<unsigned, unsigned> &R) {
-      return R.first == R.second ? Begin <= R.first && R.first <= End
-                                 : R.first < End && Begin < R.second;
+    return llvm::any_of(*It->second, [&](const std::pair<unsigned, unsigned> &Range) {
+      const auto [From, To] = Range;
+      return From == To ? Begin <= From && From <= End : From < End && Begin < To;
     });
   }
 
@@ -188,6 +195,7 @@ private:
   const BodyFilter &Filter;
   const bool Debug;
   llvm::StringSet<> Names;
+  DeducedResults Deduced;
   llvm::DenseMap<FileID, const std::vector<std::pair<unsigned, unsigned>> *> EditedIn;
 };
 

@@ -12,7 +12,6 @@ namespace structify {
 using namespace clang;
 using tidy::structify::Plan;
 using tidy::structify::PlanEntry;
-using tidy::structify::PlanField;
 
 BodyFilter bodyFilter(const Plan &Plan, llvm::ArrayRef<FunctionSummary> Summaries,
                       const Edits &E, bool ParseAll) {
