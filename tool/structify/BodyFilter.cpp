@@ -34,14 +34,15 @@ bool fromJSON(const llvm::json::Value &V, BodyFilter &F, llvm::json::Path P) {
   if (!Edited)
     return false;
   for (const auto &[File, Ranges] : *Edited) {
-    std::vector<std::vector<unsigned>> Pairs;
+    // int64_t: LLVM 19 reads no unsigned from JSON.
+    std::vector<std::vector<int64_t>> Pairs;
     if (!llvm::json::fromJSON(Ranges, Pairs, P.field("edited")))
       return false;
     std::vector<std::pair<unsigned, unsigned>> &Into = F.Edited[File.str()];
-    for (const std::vector<unsigned> &Pair : Pairs) {
-      if (Pair.size() != 2)
+    for (const std::vector<int64_t> &Pair : Pairs) {
+      if (Pair.size() != 2 || Pair[0] < 0 || Pair[1] < Pair[0])
         return false;
-      Into.emplace_back(Pair[0], Pair[1]);
+      Into.emplace_back(static_cast<unsigned>(Pair[0]), static_cast<unsigned>(Pair[1]));
     }
   }
   return true;
