@@ -54,11 +54,7 @@ std::vector<std::string> skippedBodyWarningArguments() {
           "-Wno-unused-const-variable"};
 }
 
-namespace {
-
-/// Splits \p Text into its identifiers.
-llvm::SmallVector<llvm::StringRef> identifiersIn(llvm::StringRef Text) {
-  llvm::SmallVector<llvm::StringRef> Words;
+bool mentionsAny(llvm::StringRef Text, const llvm::StringSet<> &Names) {
   size_t I = 0;
   while (I < Text.size()) {
     if (!isAsciiIdentifierStart(Text[I])) {
@@ -68,11 +64,14 @@ llvm::SmallVector<llvm::StringRef> identifiersIn(llvm::StringRef Text) {
     size_t J = I;
     while (J < Text.size() && isAsciiIdentifierContinue(Text[J]))
       ++J;
-    Words.push_back(Text.slice(I, J));
+    if (Names.contains(Text.slice(I, J)))
+      return true;
     I = J;
   }
-  return Words;
+  return false;
 }
+
+namespace {
 
 /// A function whose result type deduces to one of the structs is named
 /// where its value is read: its name keeps those bodies too.
@@ -82,11 +81,8 @@ public:
   void DeducedReturnType(const FunctionDecl *FD, QualType ReturnType) override {
     if (!FD->getDeclName().isIdentifier() || Names.contains(FD->getName()))
       return;
-    for (llvm::StringRef Word : identifiersIn(ReturnType.getAsString()))
-      if (Names.contains(Word)) {
-        Names.insert(FD->getName());
-        return;
-      }
+    if (mentionsAny(ReturnType.getAsString(), Names))
+      Names.insert(FD->getName());
   }
 
 private:

@@ -26,6 +26,7 @@
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/JSON.h"
 #include <map>
 #include <memory>
@@ -46,6 +47,9 @@ struct BodyFilter {
 
 llvm::json::Value toJSON(const BodyFilter &F);
 bool fromJSON(const llvm::json::Value &V, BodyFilter &F, llvm::json::Path P);
+
+/// Does \p Text spell one of \p Names as an identifier?
+bool mentionsAny(llvm::StringRef Text, const llvm::StringSet<> &Names);
 
 /// The compiler arguments that keep the warnings a skipped body causes
 /// (unused functions, fields, variables) quiet.

@@ -77,24 +77,6 @@ std::string blame(const std::vector<EditOrigin> &Origins, llvm::StringRef File,
 
 namespace {
 
-/// Does \p Text spell one of \p Names as an identifier?
-bool mentions(llvm::StringRef Text, const llvm::StringSet<> &Names) {
-  size_t I = 0;
-  while (I < Text.size()) {
-    if (!isAsciiIdentifierStart(Text[I])) {
-      ++I;
-      continue;
-    }
-    size_t J = I;
-    while (J < Text.size() && isAsciiIdentifierContinue(Text[J]))
-      ++J;
-    if (Names.contains(Text.slice(I, J)))
-      return true;
-    I = J;
-  }
-  return false;
-}
-
 /// The unit's compile command without what names its own files (the main
 /// file, the outputs): units with the same configuration compile a header
 /// alike.
@@ -146,7 +128,7 @@ RoundUnits unitsToParse(const Project &P, const Edits &E,
     auto [It, New] = Relevant.try_emplace(File, true);
     if (New && !E.NewContents.count(File)) {
       auto Text = llvm::MemoryBuffer::getFile(File);
-      It->second = !Text || mentions((*Text)->getBuffer(), Names);
+      It->second = !Text || mentionsAny((*Text)->getBuffer(), Names);
     }
     return It->second;
   };
