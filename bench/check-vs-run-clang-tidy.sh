@@ -63,7 +63,7 @@ echo "$pkg ($units translation units), -j $jobs, $(nproc) cores; $("$structify" 
 rct_cold=$(seconds rct cold)
 check_cold=$(seconds check cold)
 # The same cold run with threads instead of worker processes (--in-process),
-# for the choice documented in tool/structify/Runner.cpp.
+# for the choice documented in tool/structify/units/Runner.cpp.
 rm -rf "$work/cache-threads"
 threads_cold=$(seconds threads)
 echo "// touched by bench/check-vs-run-clang-tidy.sh" >> "$touched"

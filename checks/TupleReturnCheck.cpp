@@ -1,12 +1,12 @@
 //===--- TupleReturnCheck.cpp - structify-tuple-return --------------------===//
 
 #include "TupleReturnCheck.h"
-#include "model/Analysis.h"
 #include "model/Naming.h"
-#include "model/Placement.h"
-#include "model/ResultGroup.h"
-#include "model/Rewrite.h"
 #include "model/TypeSpelling.h"
+#include "model/tuplereturn/Analysis.h"
+#include "model/tuplereturn/Placement.h"
+#include "model/tuplereturn/ResultGroup.h"
+#include "model/tuplereturn/Rewrite.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"

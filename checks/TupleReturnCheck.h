@@ -7,9 +7,9 @@
 #include "model/Candidates.h"
 #include "model/Edits.h"
 #include "model/Options.h"
-#include "model/Plan.h"
-#include "model/Rewrite.h"
 #include "model/UseSites.h"
+#include "model/tuplereturn/Plan.h"
+#include "model/tuplereturn/Rewrite.h"
 #include "llvm/ADT/MapVector.h"
 
 namespace clang::tidy::structify {

@@ -2,8 +2,8 @@
 
 #include "model/Edits.h"
 #include "compat/Compat.h"
-#include "model/Placement.h"
 #include "model/TypeSpelling.h"
+#include "model/tuplereturn/Placement.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -227,7 +227,7 @@ private:
                   "the function is first declared as a friend, inside "
                   "another class");
     // Before the declaration as written, so that every unit that reads the
-    // file inserts the struct at the same place (model/Placement.h).
+    // file inserts the struct at the same place (model/tuplereturn/Placement.h).
     const SourceLocation Where = writtenDeclarationStart(First, Tokens);
     if (Where.isInvalid() || Where.isMacroID())
       return fail(First->getLocation(),

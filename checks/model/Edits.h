@@ -3,7 +3,7 @@
 #ifndef STRUCTIFY_MODEL_EDITS_H
 #define STRUCTIFY_MODEL_EDITS_H
 
-#include "model/ResultGroup.h"
+#include "model/tuplereturn/ResultGroup.h"
 #include "clang/Basic/Diagnostic.h"
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 //===--- BodyFilterTest.cpp - the bodies verification parses --------------===//
 
-#include "BodyFilter.h"
-#include "Paths.h"
+#include "refactor/BodyFilter.h"
+#include "support/Paths.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Frontend/FrontendAction.h"

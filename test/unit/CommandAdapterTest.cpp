@@ -1,6 +1,6 @@
 //===--- CommandAdapterTest.cpp - compile commands clang can run ----------===//
 
-#include "CommandAdapter.h"
+#include "database/CommandAdapter.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "gtest/gtest.h"

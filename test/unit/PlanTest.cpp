@@ -1,7 +1,7 @@
 //===--- PlanTest.cpp - one plan from every unit's summaries --------------===//
 
-#include "Planner.h"
-#include "model/Plan.h"
+#include "refactor/Planner.h"
+#include "model/tuplereturn/Plan.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/raw_ostream.h"

@@ -1,6 +1,6 @@
 //===--- UnifiedDiffTest.cpp - diffs without diff -------------------------===//
 
-#include "UnifiedDiff.h"
+#include "refactor/UnifiedDiff.h"
 #include "gtest/gtest.h"
 
 namespace structify {

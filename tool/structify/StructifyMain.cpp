@@ -4,12 +4,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "CommandLine.h"
-#include "Commands.h"
-#include "Journal.h"
-#include "Refactor.h"
-#include "Worker.h"
+#include "commands/CommandLine.h"
 #include "clang-tidy/ClangTidyForceLinker.h"
+#include "commands/Commands.h"
+#include "refactor/Journal.h"
+#include "refactor/Refactor.h"
+#include "units/Worker.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"

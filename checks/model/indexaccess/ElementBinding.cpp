@@ -1,0 +1,418 @@
+//===--- ElementBinding.cpp - a binding declared next to the reads --------===//
+
+#include "model/indexaccess/ElementBinding.h"
+#include "model/Edits.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace clang::tidy::structify {
+
+const Expr *accessedObject(const Use &Read) {
+  if (const auto *ME = dyn_cast<MemberExpr>(Read.Access))
+    return ME->getBase();
+  return cast<CallExpr>(Read.Access)->getArg(0);
+}
+
+bool readsThroughPointer(const Use &Read) {
+  const auto *ME = dyn_cast<MemberExpr>(Read.Access);
+  return ME && ME->isArrow();
+}
+
+namespace {
+
+/// What the object expression depends on.
+struct Roots {
+  llvm::SmallPtrSet<const VarDecl *, 4> Vars;
+  llvm::SmallPtrSet<const FieldDecl *, 4> Fields;
+  /// Something picks the object at run time: an index, a pointer, an
+  /// iterator, a container's front(). Then nothing it depends on may
+  /// change between the binding and the reads.
+  bool Selected = false;
+  /// What makes the expression give another object, or another value, each
+  /// time it is evaluated (a call); null when there is none.
+  const Expr *Unstable = nullptr;
+};
+
+bool isStdSelector(const CXXMethodDecl *Method) {
+  if (!Method || !Method->getParent()->isInStdNamespace())
+    return false;
+  if (Method->isOverloadedOperator())
+    return llvm::is_contained({OO_Subscript, OO_Star, OO_Arrow},
+                              Method->getOverloadedOperator());
+  return Method->getDeclName().isIdentifier() &&
+         llvm::is_contained({llvm::StringRef("front"), llvm::StringRef("back"),
+                             llvm::StringRef("top"), llvm::StringRef("at"),
+                             llvm::StringRef("get")},
+                            Method->getName());
+}
+
+/// A call that picks an object without changing anything: a standard
+/// container's or iterator's selector, a const `*` or `->` (an iterator's),
+/// or a const member returning a reference.
+bool isSelector(const CXXMethodDecl *Method) {
+  if (isStdSelector(Method))
+    return true;
+  if (!Method || !Method->isConst())
+    return false;
+  return Method->getReturnType()->isReferenceType() ||
+         Method->getOverloadedOperator() == OO_Arrow;
+}
+
+void walk(const Expr *E, Roots &R) {
+  if (R.Unstable)
+    return;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      R.Vars.insert(VD);
+    else if (!isa<EnumConstantDecl>(DRE->getDecl()) &&
+             !isa<NonTypeTemplateParmDecl>(DRE->getDecl()))
+      R.Unstable = E;
+    return;
+  }
+  if (isa<CXXThisExpr>(E) || isa<IntegerLiteral>(E) || isa<CharacterLiteral>(E))
+    return;
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!Field) {
+      R.Unstable = E;
+      return;
+    }
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Base))
+      R.Fields.insert(Field);
+    else if (ME->isArrow())
+      R.Selected = true;
+    walk(Base, R);
+    return;
+  }
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E)) {
+    R.Selected = true;
+    walk(Subscript->getBase(), R);
+    walk(Subscript->getIdx(), R);
+    return;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref) {
+    R.Selected = true;
+    walk(UO->getSubExpr(), R);
+    return;
+  }
+  // Casts of an index (`v[static_cast<size_t>(i)]`) compute nothing that
+  // changes; `std::get<1>(t)` is a member by another name.
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+    walk(Cast->getSubExpr(), R);
+    return;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E);
+      Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+      Call->getDirectCallee()->isInStdNamespace() &&
+      Call->getDirectCallee()->getDeclName().isIdentifier() &&
+      Call->getDirectCallee()->getName() == "get") {
+    walk(Call->getArg(0), R);
+    return;
+  }
+  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (!isSelector(dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee()))) {
+      R.Unstable = E;
+      return;
+    }
+    R.Selected = true;
+    for (const Expr *Arg : Call->arguments())
+      walk(Arg, R);
+    return;
+  }
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    if (!isSelector(Call->getMethodDecl())) {
+      R.Unstable = E;
+      return;
+    }
+    R.Selected = true;
+    walk(Call->getImplicitObjectArgument(), R);
+    for (const Expr *Arg : Call->arguments())
+      walk(Arg, R);
+    return;
+  }
+  R.Unstable = E;
+}
+
+/// Is \p Child, a child of \p Parent, evaluated whenever \p Parent is?
+bool isEvaluatedWithParent(const Stmt *Parent, const Stmt *Child) {
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(Parent))
+    return Child == CO->getCond();
+  if (const auto *BO = dyn_cast<BinaryOperator>(Parent))
+    return !BO->isLogicalOp() || Child == BO->getLHS();
+  if (isa<LambdaExpr>(Parent) || isa<CompoundStmt>(Parent) || isa<StmtExpr>(Parent) ||
+      isa<CXXTryStmt>(Parent))
+    return false;
+  if (const auto *If = dyn_cast<IfStmt>(Parent))
+    return Child == If->getCond() || Child == If->getInit() ||
+           Child == If->getConditionVariableDeclStmt();
+  if (const auto *While = dyn_cast<WhileStmt>(Parent))
+    return Child == While->getCond() || Child == While->getConditionVariableDeclStmt();
+  if (const auto *For = dyn_cast<ForStmt>(Parent))
+    return Child == For->getInit() || Child == For->getCond() ||
+           Child == For->getConditionVariableDeclStmt();
+  if (const auto *Switch = dyn_cast<SwitchStmt>(Parent))
+    return Child == Switch->getCond() || Child == Switch->getInit() ||
+           Child == Switch->getConditionVariableDeclStmt();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Parent))
+    return Child == Range->getRangeInit() || Child == Range->getInit() ||
+           Child == Range->getRangeStmt();
+  if (isa<DoStmt>(Parent) || isa<SwitchCase>(Parent) || isa<LabelStmt>(Parent))
+    return false;
+  return isa<Expr>(Parent) || isa<DeclStmt>(Parent) || isa<ReturnStmt>(Parent) ||
+         isa<AttributedStmt>(Parent);
+}
+
+/// Does anything in \p Scope (but the reads' own objects) change what the
+/// object expression depends on?
+class MutationFinder : public RecursiveASTVisitor<MutationFinder> {
+public:
+  MutationFinder(const Roots &R, const llvm::SmallPtrSetImpl<const Stmt *> &Skip,
+                 const Stmt &Scope, ASTContext &Ctx)
+      : R(R), Skip(Skip), Analyzer(Scope, Ctx) {}
+
+  const Stmt *Found = nullptr;
+
+  bool TraverseStmt(Stmt *S, DataRecursionQueue * = nullptr) {
+    if (!S || Found || Skip.contains(S))
+      return true;
+    return RecursiveASTVisitor::TraverseStmt(S);
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const auto *VD = dyn_cast<VarDecl>(E->getDecl()))
+      if (R.Vars.contains(VD) && Analyzer.isMutated(E))
+        Found = E;
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *E) {
+    const auto *Field = dyn_cast<FieldDecl>(E->getMemberDecl());
+    if (Field && R.Fields.contains(Field) &&
+        isa<CXXThisExpr>(E->getBase()->IgnoreParenImpCasts()) && Analyzer.isMutated(E))
+      Found = E;
+    if (isa<CXXThisExpr>(E->getBase()->IgnoreParenImpCasts()))
+      ThisUsed.insert(E->getBase()->IgnoreParenImpCasts());
+    return true;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    // A non-const member of the same object may change its members.
+    const Expr *Object = Call->getImplicitObjectArgument();
+    if (!Object || !isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
+      return true;
+    ThisUsed.insert(Object->IgnoreParenImpCasts());
+    if (!R.Fields.empty() && Call->getMethodDecl() && !Call->getMethodDecl()->isConst())
+      Found = Call;
+    return true;
+  }
+  bool VisitCXXThisExpr(CXXThisExpr *E) {
+    AllThis.push_back(E);
+    return true;
+  }
+
+  /// `this` handed to anything else.
+  const Stmt *escapingThis() const {
+    if (R.Fields.empty())
+      return nullptr;
+    for (const CXXThisExpr *E : AllThis)
+      if (!ThisUsed.contains(E))
+        return E;
+    return nullptr;
+  }
+
+private:
+  const Roots &R;
+  const llvm::SmallPtrSetImpl<const Stmt *> &Skip;
+  ExprMutationAnalyzer Analyzer;
+  llvm::SmallPtrSet<const Expr *, 8> ThisUsed;
+  std::vector<const CXXThisExpr *> AllThis;
+};
+
+class GotoFinder : public RecursiveASTVisitor<GotoFinder> {
+public:
+  bool Found = false;
+  bool VisitGotoStmt(GotoStmt *) { return !(Found = true); }
+  bool VisitIndirectGotoStmt(IndirectGotoStmt *) { return !(Found = true); }
+};
+
+std::string spelled(const Expr *E, const ASTContext &Ctx) {
+  const CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(E->getSourceRange()), Ctx.getSourceManager(),
+      Ctx.getLangOpts());
+  return Range.isValid() ? sourceText(Range, Ctx) : std::string();
+}
+
+/// An expression as a message quotes it: on one line, and short.
+std::string quoted(const Expr *E, const ASTContext &Ctx) {
+  std::string Text;
+  for (llvm::StringRef Word : llvm::split(spelled(E, Ctx), ' ')) {
+    Word = Word.trim();
+    if (Word.empty())
+      continue;
+    if (!Text.empty() && !llvm::StringRef(Text).ends_with("(") &&
+        !Word.starts_with(")") && !Word.starts_with("."))
+      Text += ' ';
+    Text += Word;
+  }
+  llvm::erase(Text, '\n');
+  if (Text.size() > 40)
+    Text = Text.substr(0, 37) + "...";
+  return "'" + Text + "'";
+}
+
+} // namespace
+
+std::optional<BindingSite> findBindingSite(llvm::ArrayRef<const Use *> Reads,
+                                           ASTContext &Ctx, Blocker &WhyNot) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto Fail = [&](SourceLocation Loc, std::string Reason) -> std::optional<BindingSite> {
+    WhyNot = {Loc, std::move(Reason)};
+    return std::nullopt;
+  };
+  const Use *First = Reads.front();
+  for (const Use *Read : Reads)
+    if (SM.isBeforeInTranslationUnit(Read->Loc, First->Loc))
+      First = Read;
+  const Expr *Object = accessedObject(*First);
+  const bool Deref = readsThroughPointer(*First);
+
+  Roots R;
+  walk(Object, R);
+  R.Selected |= Deref;
+  if (R.Unstable) {
+    const auto *Call = dyn_cast<CallExpr>(R.Unstable);
+    if (Call && Reads.size() == 1 && Call->getDirectCallee() &&
+        Call->getDirectCallee()->getDeclName().isIdentifier())
+      return Fail(First->Loc, "the pair is made by a call to '" +
+                                  Call->getDirectCallee()->getName().str() +
+                                  "'; store the call's result in a structured binding");
+    return Fail(R.Unstable->getExprLoc(),
+                quoted(R.Unstable, Ctx) + " may give another value at each read; "
+                                          "store it once in a structured binding");
+  }
+  for (const VarDecl *VD : R.Vars)
+    if (R.Selected && !VD->isLocalVarDeclOrParm())
+      return Fail(First->Loc, "'" + VD->getNameAsString() +
+                                  "' is not local: any call may change it");
+  // `it->first` reads through `it.operator->()`, spelled `it->`: the
+  // binding dereferences `it` itself.
+  const Expr *Spelled = Object;
+  if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Object->IgnoreParenImpCasts());
+      Deref && Arrow && Arrow->getOperator() == OO_Arrow)
+    Spelled = Arrow->getArg(0);
+  const std::string Text = spelled(Spelled, Ctx);
+  if (Text.empty())
+    return Fail(First->Loc, "the object is spelled in a macro expansion");
+  const QualType ObjectType =
+      Deref ? Object->getType()->getPointeeType() : Object->getType();
+  if (!Deref && !Object->isLValue())
+    return Fail(First->Loc, "the value is a temporary");
+
+  // The innermost block that holds every read, not a switch's (a case label
+  // must not jump over the declaration).
+  size_t Common = First->Path.size();
+  for (const Use *Read : Reads) {
+    size_t I = 0;
+    while (I < Common && I < Read->Path.size() && Read->Path[I] == First->Path[I])
+      ++I;
+    Common = I;
+  }
+  std::optional<size_t> Block;
+  for (size_t I = Common; I-- > 0;)
+    if (isa<CompoundStmt>(First->Path[I]) &&
+        (I == 0 || !isa<SwitchStmt>(First->Path[I - 1]))) {
+      Block = I;
+      break;
+    }
+  if (!Block || *Block + 1 >= First->Path.size())
+    return Fail(First->Loc, "no block holds every read");
+  for (const Use *Read : Reads)
+    for (size_t I = *Block + 1; I < Read->Path.size(); ++I)
+      if (isa<LambdaExpr>(Read->Path[I]) || isa<BlockExpr>(Read->Path[I]))
+        return Fail(Read->Loc, "an element is read inside a lambda, which cannot "
+                               "capture a structured binding before C++20");
+  GotoFinder Gotos;
+  Gotos.TraverseStmt(const_cast<Stmt *>(First->Path.front()));
+  if (Gotos.Found)
+    return Fail(First->Loc, "the function uses 'goto', which could jump over the binding");
+
+  const Stmt *Scope = First->Path[*Block];
+  const Stmt *Statement = First->Path[*Block + 1];
+  if (R.Selected) {
+    // The object is picked at run time: the binding must pick it where the
+    // first read did, and nothing may change the choice afterwards.
+    if (!isEvaluatedWhenever(First->Path, *Block + 1))
+      return Fail(First->Loc, "the first read is conditional: a binding before the "
+                              "statement would read " +
+                                  quoted(Object, Ctx) + " where the code does not");
+    llvm::SmallPtrSet<const Stmt *, 8> Objects;
+    for (const Use *Read : Reads)
+      Objects.insert(accessedObject(*Read));
+    MutationFinder Mutations(R, Objects, *Scope, Ctx);
+    Mutations.TraverseStmt(const_cast<Stmt *>(Scope));
+    const Stmt *Changed = Mutations.Found ? Mutations.Found : Mutations.escapingThis();
+    if (Changed)
+      return Fail(Changed->getBeginLoc(),
+                  quoted(Object, Ctx) + " may name another object after this");
+  }
+
+  const CharSourceRange StatementRange = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Statement->getSourceRange()), SM, Ctx.getLangOpts());
+  if (StatementRange.isInvalid())
+    return Fail(First->Loc, "the statement is in a macro expansion");
+  // `for (auto span = next(0); span.first != npos; ...)`: the binding would
+  // go before the declaration of what it names.
+  for (const VarDecl *VD : R.Vars)
+    if (!SM.isBeforeInTranslationUnit(VD->getLocation(), StatementRange.getBegin()))
+      return Fail(First->Loc, "'" + VD->getNameAsString() +
+                                  "' is declared by the statement that reads it, "
+                                  "where no binding can go before the reads");
+  BindingSite Site;
+  Site.Insert = StatementRange.getBegin();
+  const auto [File, Offset] = SM.getDecomposedLoc(Site.Insert);
+  const llvm::StringRef Buffer = SM.getBufferData(File);
+  const size_t LineStart = Buffer.rfind('\n', Offset == 0 ? 0 : Offset - 1);
+  const llvm::StringRef Before =
+      Buffer.slice(LineStart == llvm::StringRef::npos ? 0 : LineStart + 1, Offset);
+  Site.Separator = Before.trim().empty() ? "\n" + Before.str() : " ";
+  if (Deref) {
+    const Expr *Inner = Spelled->IgnoreParenImpCasts();
+    const bool Simple = isa<DeclRefExpr>(Inner) || isa<MemberExpr>(Inner) ||
+                        isa<ArraySubscriptExpr>(Inner) || isa<CallExpr>(Inner) ||
+                        isa<ParenExpr>(Spelled);
+    Site.ObjectText = Simple ? "*" + Text : "*(" + Text + ")";
+  } else {
+    Site.ObjectText = Text;
+  }
+  Site.Const = ObjectType.isConstQualified();
+  Site.Block = Scope;
+  if (R.Selected) {
+    Site.Unchanging = true; // checked above
+  } else if (R.Fields.empty() && R.Vars.size() == 1) {
+    ExprMutationAnalyzer Analyzer(*Scope, Ctx);
+    Site.Unchanging = !Analyzer.isMutated(*R.Vars.begin());
+  }
+  return Site;
+}
+
+bool isEvaluatedWhenever(llvm::ArrayRef<const Stmt *> Path, size_t From) {
+  for (size_t I = From; I + 1 < Path.size(); ++I)
+    if (!isEvaluatedWithParent(Path[I], Path[I + 1]))
+      return false;
+  return true;
+}
+
+std::string bindingDeclaration(const BindingSite &Site,
+                               llvm::ArrayRef<std::string> Names) {
+  return std::string(Site.Const ? "const auto &[" : "auto &[") + llvm::join(Names, ", ") +
+         "] = " + Site.ObjectText + ";" + Site.Separator;
+}
+
+} // namespace clang::tidy::structify
