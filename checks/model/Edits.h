@@ -58,6 +58,12 @@ std::string structDefinition(const StructSpec &Spec, llvm::StringRef Indent);
 /// struct's name, its fields' names and types and its comparisons are
 /// placeholders in the edits' text until the plan decides them.
 namespace placeholder {
+/// The struct's name in the edits' text, until the plan decides it.
+inline const std::string StructName = "\x01S\x01";
+/// Marks the edit that declares the struct ahead of its definition: the
+/// group's leader alone keeps it. Expands to nothing.
+// (Spelled in two literals: "\x01D" would be the one character 0x1D.)
+inline const std::string Declaration = std::string(1, '\x01') + "D" + '\x01';
 /// A spec for \p Elements elements whose every name is a placeholder.
 StructSpec spec(size_t Elements);
 /// Does \p Text hold a placeholder?

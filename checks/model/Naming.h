@@ -52,7 +52,8 @@ bool isUsableName(llvm::StringRef Name, const ASTContext &Ctx);
 /// For each element, the first of its candidates (in order) that \p IsFree
 /// accepts and no earlier element took. When every candidate of an element
 /// is taken, \p Alternatives of each candidate (if given) are tried in turn:
-/// how a second `insert` in one function gets `it2` rather than nothing.
+/// how a second `insert` in one function gets `seen_it` (its holder's name
+/// and the candidate) rather than nothing.
 /// Empty when some element gets no name; then \p Missing says which.
 std::vector<std::string>
 chooseNames(llvm::ArrayRef<std::vector<std::string>> Candidates,

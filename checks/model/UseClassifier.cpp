@@ -1,0 +1,466 @@
+//===--- UseClassifier.cpp - what the code does with each use -------------===//
+
+#include "model/UseCollector.h"
+#include "compat/Compat.h"
+#include "clang/AST/ASTLambda.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/CharInfo.h"
+#include "clang/Basic/OperatorKinds.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::structify::uses {
+
+bool Collector::isComparison(OverloadedOperatorKind Op) {
+  switch (Op) {
+  case OO_EqualEqual:
+  case OO_ExclaimEqual:
+  case OO_Less:
+  case OO_Greater:
+  case OO_LessEqual:
+  case OO_GreaterEqual:
+  case OO_Spaceship:
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool Collector::isFullStatement(size_t I) const {
+  if (I == 0)
+    return false;
+  const Stmt *Child = Stack[I].get<Stmt>();
+  const DynTypedNode &Parent = Stack[I - 1];
+  if (Parent.get<CompoundStmt>() || Parent.get<LabelStmt>() ||
+      Parent.get<AttributedStmt>() || Parent.get<SwitchCase>())
+    return true;
+  if (const auto *If = Parent.get<IfStmt>())
+    return If->getThen() == Child || If->getElse() == Child;
+  if (const auto *While = Parent.get<WhileStmt>())
+    return While->getBody() == Child;
+  if (const auto *Do = Parent.get<DoStmt>())
+    return Do->getBody() == Child;
+  if (const auto *For = Parent.get<ForStmt>())
+    return For->getBody() == Child || For->getInc() == Child ||
+           For->getInit() == Child;
+  if (const auto *Range = Parent.get<CXXForRangeStmt>())
+    return Range->getBody() == Child;
+  return false;
+}
+
+void Collector::recordPlace(Use &U) const {
+  U.Path.clear();
+  size_t Start = 0;
+  for (size_t I = Stack.size(); I-- > 0;)
+    if (const auto *FD = Stack[I].get<FunctionDecl>()) {
+      U.Function = FD;
+      Start = I + 1;
+      break;
+    }
+  for (size_t I = Start; I < Stack.size(); ++I)
+    if (const auto *S = Stack[I].get<Stmt>())
+      U.Path.push_back(S);
+}
+
+const Expr *Collector::otherBranch(size_t I) const {
+  if (I == 0)
+    return nullptr;
+  const auto *Choice = dyn_cast_or_null<ConditionalOperator>(exprAt(I - 1));
+  const Expr *E = exprAt(I);
+  if (!Choice || !Ctx.hasSameUnqualifiedType(Choice->getType().getNonReferenceType(),
+                                             E->getType().getNonReferenceType()))
+    return nullptr;
+  if (Choice->getTrueExpr() == E)
+    return Choice->getFalseExpr();
+  if (Choice->getFalseExpr() == E)
+    return Choice->getTrueExpr();
+  return nullptr;
+}
+
+Use Collector::classifyUse(size_t ValueIndex) {
+  Use U;
+  U.Value = exprAt(ValueIndex);
+  U.Loc = U.Value->getExprLoc();
+  U.InInstantiation = InstantiationDepth > 0;
+  size_t I = climbTransparent(ValueIndex);
+  // `c ? f() : g()`: the conditional's use is the value's, and the other
+  // branch flows with it.
+  for (const Expr *Other = otherBranch(I); Other; Other = otherBranch(I)) {
+    U.Alternatives.push_back(classifyOrigin(Other, Types, Ctx));
+    I = climbTransparent(I - 1);
+  }
+  if (!U.Alternatives.empty())
+    recordPlace(U);
+  const Expr *E = exprAt(I);
+  auto Escape = [&](std::string Reason) {
+    U.Kind = UseKind::Escape;
+    U.Reason = std::move(Reason);
+    return U;
+  };
+  if (I == 0)
+    return Escape("the value is used where structify cannot see it");
+  const DynTypedNode &Parent = Stack[I - 1];
+
+  if (const auto *ME = Parent.get<MemberExpr>()) {
+    if (elementAccess(ME, E, U)) {
+      setReceiver(U, receiverName(I - 1));
+      recordPlace(U);
+      return U;
+    }
+    return Escape("the value's member '" + ME->getMemberNameInfo().getAsString() +
+                  "' is used");
+  }
+  if (const auto *OC = Parent.get<CXXOperatorCallExpr>()) {
+    const OverloadedOperatorKind Op = OC->getOperator();
+    const std::string Spelling = getOperatorSpelling(Op);
+    if (Op == OO_Equal && OC->getNumArgs() == 2 && OC->getArg(1) == E)
+      return classifyAssignment(OC, I - 1, U);
+    if (Op == OO_Equal && OC->getNumArgs() == 2 && OC->getArg(0) == E &&
+        (isa<DeclRefExpr>(E->IgnoreParenImpCasts()) ||
+         isTrackedMemberExpr(E->IgnoreParenImpCasts()))) {
+      U.Kind = UseKind::Reassigned;
+      U.Access = OC->getArg(1);
+      return U;
+    }
+    if (isComparison(Op) && OC->getNumArgs() == 2)
+      return compared(U, Spelling, OC->getArg(OC->getArg(0) == E ? 1 : 0));
+    if (Op == OO_Subscript && OC->getNumArgs() == 2 && OC->getArg(1) == E &&
+        keyOfTrackedContainer(OC->getArg(0), E, U)) {
+      recordPlace(U);
+      return U;
+    }
+    // `seen[value]`, `hash(value)`: say what takes it.
+    if (Op == OO_Subscript && OC->getNumArgs() == 2 && OC->getArg(1) == E)
+      return Escape("the value is a key or index of '" + printed(OC->getArg(0), Ctx) +
+                    "'");
+    if (Op == OO_Call && OC->getNumArgs() > 1 && OC->getArg(0) != E)
+      return Escape("the value is passed to '" + printed(OC->getArg(0), Ctx) + "'");
+    return Escape("the value is an operand of '" + Spelling + "'");
+  }
+  if (const auto *Rewritten = Parent.get<CXXRewrittenBinaryOperator>())
+    return compared(U, Rewritten->getOpcodeStr().str(),
+                    Rewritten->getLHS()->IgnoreImplicit() == E->IgnoreImplicit()
+                        ? Rewritten->getRHS()
+                        : Rewritten->getLHS());
+  if (const auto *Call = Parent.get<CallExpr>()) {
+    if (elementAccess(Call, E, U)) {
+      setReceiver(U, receiverName(I - 1));
+      recordPlace(U);
+      return U;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+        MC && keyOfTrackedContainer(MC->getImplicitObjectArgument(), E, U)) {
+      recordPlace(U);
+      return U;
+    }
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && Callee->getDeclName().isIdentifier()) {
+      U.Reason = "the value is passed to '" + Callee->getNameAsString() + "'";
+      if (std::optional<unsigned> Parameter = takerParameter(Call, E)) {
+        U.Kind = UseKind::Argument;
+        U.ArgumentOf = writtenFunction(Callee);
+        U.Parameter = *Parameter;
+        recordPlace(U);
+        return U;
+      }
+      return Escape(U.Reason);
+    }
+    return Escape("the value is passed to a function");
+  }
+  if (const auto *Ctor = Parent.get<CXXConstructorDecl>())
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getInit() == E && Init->isMemberInitializer()) {
+        if (isTrackedMemberExpr(nullptr, Init->getMember())) {
+          U.Kind = UseKind::StoreMember;
+          U.Member = cast<FieldDecl>(Init->getMember()->getCanonicalDecl());
+          return U;
+        }
+        return Escape("the value initialises member '" +
+                      Init->getMember()->getNameAsString() + "'");
+      }
+  if (const auto *Construct = Parent.get<CXXConstructExpr>())
+    return Escape("the value is converted to '" +
+                  Construct->getType().getAsString(Ctx.getPrintingPolicy()) +
+                  "'");
+  if (const auto *DD = Parent.get<DecompositionDecl>()) {
+    U.Kind = UseKind::StructuredBinding;
+    U.Binding = DD;
+    return U;
+  }
+  if (const auto *VD = Parent.get<VarDecl>()) {
+    if (VD->getInit() && VD->getInit()->IgnoreImplicit() == E->IgnoreImplicit()) {
+      U.Kind = UseKind::InitVariable;
+      U.Var = VD;
+      return U;
+    }
+    return Escape("the value is used in the declaration of '" +
+                  VD->getNameAsString() + "'");
+  }
+  if (Parent.get<ReturnStmt>()) {
+    U.Kind = UseKind::Return;
+    U.ReturnOf = enclosingFunction();
+    if (!U.ReturnOf)
+      U.ReturnOfLambda = enclosingLambda();
+    return U;
+  }
+  if (const auto *Cast = Parent.get<ExplicitCastExpr>()) {
+    if (Cast->getType()->isVoidType()) {
+      U.Kind = UseKind::Discarded;
+      return U;
+    }
+    return Escape("the value is cast to '" +
+                  Cast->getType().getAsString(Ctx.getPrintingPolicy()) + "'");
+  }
+  if (const auto *BO = Parent.get<BinaryOperator>()) {
+    if (BO->getOpcode() == BO_Comma && BO->getLHS() == E) {
+      U.Kind = UseKind::Discarded;
+      return U;
+    }
+    return Escape("the value is an operand of '" + BO->getOpcodeStr().str() + "'");
+  }
+  if (const auto *UO = Parent.get<UnaryOperator>())
+    return Escape(UO->getOpcode() == UO_AddrOf
+                      ? std::string("the value's address is taken")
+                      : "the value is an operand of '" +
+                            UnaryOperator::getOpcodeStr(UO->getOpcode()).str() +
+                            "'");
+  if (Parent.get<ConditionalOperator>() || Parent.get<BinaryConditionalOperator>())
+    return Escape("the value is used in a conditional expression");
+  if (Parent.get<InitListExpr>())
+    return Escape("the value initialises an element of a braced list");
+  if (const auto *Lambda = Parent.get<LambdaExpr>()) {
+    U.Kind = UseKind::Captured;
+    U.Statement = Lambda;
+    return U;
+  }
+  if (Parent.get<TypeLoc>() || Parent.get<UnaryExprOrTypeTraitExpr>() ||
+      Parent.get<CXXTypeidExpr>())
+    return Escape("the value's type is used (decltype, sizeof, typeid)");
+  if (Parent.get<Stmt>() && !Parent.get<Expr>() && isFullStatement(I)) {
+    U.Kind = UseKind::Discarded;
+    return U;
+  }
+  return Escape("the value is used in a way structify cannot rewrite");
+}
+
+const FunctionDecl *Collector::functionOnStack() const {
+  for (size_t I = Stack.size(); I-- > 0;)
+    if (const auto *FD = Stack[I].get<FunctionDecl>())
+      return FD;
+  return nullptr;
+}
+
+const MemberFacts *Collector::trackedContainer(const Expr *E) const {
+  const auto *ME = dyn_cast_or_null<MemberExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  if (!FD)
+    return nullptr;
+  const auto *It = Facts.Members.find(cast<FieldDecl>(FD->getCanonicalDecl()));
+  return It != Facts.Members.end() && It->second.Container ? &It->second : nullptr;
+}
+
+bool Collector::keyOfTrackedContainer(const Expr *Object, const Expr *E, Use &U) const {
+  const MemberFacts *Container = trackedContainer(Object);
+  if (!Container ||
+      !Ctx.hasSameUnqualifiedType(E->getType().getNonReferenceType(),
+                                  memberTupleType(Container->Field, Types)))
+    return false;
+  U.Kind = UseKind::StoreMember;
+  U.Member = Container->Field;
+  U.Reason = std::string(Container->Sequence ? "the value is an element of '"
+                                             : "the value is a key of '") +
+             Container->Field->getNameAsString() + "'";
+  return true;
+}
+
+Use Collector::classifyContainerUse(size_t I, MemberFacts &M) {
+  Use U;
+  U.Value = exprAt(I);
+  U.Loc = U.Value->getExprLoc();
+  U.InInstantiation = InstantiationDepth > 0;
+  U.Kind = UseKind::Discarded;
+  const std::string Name = M.Field->getNameAsString();
+  const QualType Key = memberTupleType(M.Field, Types);
+  auto Escape = [&](const std::string &Reason) {
+    U.Kind = UseKind::Escape;
+    U.Reason = "'" + Name + "' " + Reason + ", where structify cannot follow its " +
+               (M.Sequence ? "elements" : "keys");
+    return U;
+  };
+  I = climbTransparent(I);
+  const Expr *E = exprAt(I);
+  if (I < 2)
+    return Escape("is used outside a function");
+  // `for (const auto &cell : cells_)`: each element is the loop's variable.
+  if (const auto *For = Stack[I - 1].get<CXXForRangeStmt>();
+      For && !M.Map && For->getRangeInit() &&
+      For->getRangeInit()->IgnoreParenImpCasts() == E->IgnoreParenImpCasts()) {
+    const VarDecl *Element = For->getLoopVariable();
+    if (const auto *Binding = dyn_cast<DecompositionDecl>(Element)) {
+      U.Kind = UseKind::StructuredBinding;
+      U.Binding = Binding;
+      return U;
+    }
+    U.Kind = UseKind::InitVariable;
+    U.Var = Element;
+    return U;
+  }
+  // `cells_[i]`, `cells_.back()`: an element, whose uses are the group's.
+  if (M.Sequence)
+    if (size_t Element = sequenceElementAt(I, E))
+      return classifyUse(Element);
+  if (const auto *OC = Stack[I - 1].get<CXXOperatorCallExpr>()) {
+    if (OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2 && OC->getArg(0) == E &&
+        !mentionsType(OC->getType(), Key)) {
+      addKey(M, OC->getArg(1));
+      return U;
+    }
+    return Escape("is an operand of '" +
+                  std::string(getOperatorSpelling(OC->getOperator())) + "'");
+  }
+  const auto *Callee = Stack[I - 1].get<MemberExpr>();
+  const auto *Call = Callee ? Stack[I - 2].get<CXXMemberCallExpr>() : nullptr;
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Method || Call->getCallee()->IgnoreParenImpCasts() != Callee ||
+      !Method->getDeclName().isIdentifier())
+    return Escape("is used as a whole");
+  const llvm::StringRef Called = Method->getName();
+  const bool Stores =
+      M.Sequence ? llvm::is_contained({"push_back", "push_front", "emplace_back",
+                                       "emplace_front", "resize"},
+                                      Called)
+                 : llvm::is_contained({"insert", "emplace", "try_emplace"}, Called);
+  const bool Follows =
+      M.Sequence ? llvm::is_contained({"size", "empty", "clear", "pop_back", "pop_front",
+                                       "reserve", "capacity", "shrink_to_fit"},
+                                      Called)
+                 : llvm::is_contained({"count", "contains", "erase", "find", "lower_bound",
+                                       "upper_bound", "equal_range", "at", "size", "empty",
+                                       "clear", "begin", "end", "cbegin", "cend"},
+                                      Called);
+  if (!Stores && !Follows)
+    return Escape("is used through '" + Called.str() + "'");
+  // `cells_.resize(n)`: value-initialised elements, as the struct's are.
+  if (Called == "resize" && Call->getNumArgs() == 1)
+    return U;
+  for (unsigned Arg = 0; Arg < Call->getNumArgs(); ++Arg) {
+    const Expr *Value = Call->getArg(Arg);
+    if (isa<CXXDefaultArgExpr>(Value))
+      continue;
+    if (Ctx.hasSameUnqualifiedType(Value->getType().getNonReferenceType(), Key))
+      addKey(M, Value);
+    else if ((Stores && Arg == 0) || mentionsType(Value->getType(), Key))
+      return Escape("is given a value through '" + Called.str() + "'");
+  }
+  const size_t CallIndex = climbTransparent(I - 2);
+  if (!mentionsType(Call->getType(), Key) || isFullStatement(CallIndex))
+    return U;
+  // `seen_.insert(key).second`: whether the key was new.
+  if (const auto *Second = CallIndex > 0 ? Stack[CallIndex - 1].get<MemberExpr>() : nullptr;
+      Second && Stores &&
+      Types.pairElementIndex(dyn_cast<FieldDecl>(Second->getMemberDecl())) == 1u &&
+      Second->getType()->isBooleanType())
+    return U;
+  // `seen_.find(key) != seen_.end()`.
+  if (CallIndex > 0 && isIteratorComparison(Stack[CallIndex - 1], exprAt(CallIndex), M))
+    return U;
+  return Escape("is read through what '" + Called.str() + "' returns");
+}
+
+size_t Collector::sequenceElementAt(size_t I, const Expr *E) const {
+  if (const auto *OC = Stack[I - 1].get<CXXOperatorCallExpr>())
+    return OC->getOperator() == OO_Subscript && OC->getArg(0) == E ? I - 1 : 0;
+  const auto *Callee = Stack[I - 1].get<MemberExpr>();
+  const auto *Call = Callee ? Stack[I - 2].get<CXXMemberCallExpr>() : nullptr;
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Method || !Method->getDeclName().isIdentifier() ||
+      Call->getCallee()->IgnoreParenImpCasts() != Callee)
+    return 0;
+  return llvm::is_contained({"at", "front", "back"}, Method->getName()) ? I - 2 : 0;
+}
+
+bool Collector::isIteratorComparison(const DynTypedNode &Parent, const Expr *Operand,
+                          const MemberFacts &M) const {
+  const Expr *Other = nullptr;
+  if (const auto *OC = Parent.get<CXXOperatorCallExpr>();
+      OC && OC->getNumArgs() == 2 &&
+      (OC->getOperator() == OO_EqualEqual || OC->getOperator() == OO_ExclaimEqual))
+    Other = OC->getArg(OC->getArg(0) == Operand ? 1 : 0);
+  else if (const auto *Rewritten = Parent.get<CXXRewrittenBinaryOperator>();
+           Rewritten && (Rewritten->getOpcode() == BO_EQ || Rewritten->getOpcode() == BO_NE))
+    Other = Rewritten->getLHS()->IgnoreImplicit() == Operand->IgnoreImplicit()
+                ? Rewritten->getRHS()
+                : Rewritten->getLHS();
+  const auto *OtherCall = dyn_cast_or_null<CXXMemberCallExpr>(ignoreTransparent(Other));
+  return OtherCall && trackedContainer(OtherCall->getImplicitObjectArgument()) == &M;
+}
+
+std::optional<unsigned> Collector::takerParameter(const CallExpr *Call, const Expr *Arg) const {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || isa<CXXOperatorCallExpr>(Call) ||
+      !Facts.Parameters.contains(writtenFunction(Callee)))
+    return std::nullopt;
+  for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams(); ++I)
+    if (Call->getArg(I) == Arg &&
+        Ctx.hasSameUnqualifiedType(
+            Callee->getParamDecl(I)->getType().getNonReferenceType(),
+            Arg->getType().getNonReferenceType()))
+      return I;
+  return std::nullopt;
+}
+
+Use Collector::compared(Use U, std::string Operator, const Expr *Other) {
+  U.Kind = UseKind::Compared;
+  U.Reason = "the value is compared with '" + Operator + "'";
+  U.Operator = std::move(Operator);
+  U.ComparedWith = classifyOrigin(Other, Types, Ctx);
+  recordPlace(U);
+  return U;
+}
+
+Use Collector::classifyAssignment(const CXXOperatorCallExpr *OC, size_t OperatorIndex,
+                       Use U) {
+  const Expr *LHS = OC->getArg(0)->IgnoreParenImpCasts();
+  if (isTrackedMemberExpr(LHS)) {
+    U.Kind = UseKind::StoreMember;
+    U.Member = cast<FieldDecl>(
+        cast<MemberExpr>(LHS)->getMemberDecl()->getCanonicalDecl());
+    return U;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (isTrackedVariable(VD)) {
+        U.Kind = UseKind::AssignVariable;
+        U.Var = VD;
+        return U;
+      }
+  const Expr *TieCall = ignoreTransparent(OC->getArg(0));
+  if (const auto *Tie = dyn_cast_or_null<CallExpr>(TieCall))
+    if (isStdFunction(Tie->getDirectCallee(), "tie")) {
+      size_t Statement = climbTransparent(OperatorIndex);
+      if (!isFullStatement(Statement)) {
+        U.Kind = UseKind::Escape;
+        U.Reason = "the value is assigned through 'std::tie' inside an "
+                   "expression whose value is used";
+        return U;
+      }
+      U.Kind = UseKind::TieAssign;
+      U.Tie = Tie;
+      U.Statement = Stack[Statement].get<Stmt>();
+      return U;
+    }
+  U.Kind = UseKind::Escape;
+  U.Reason = "the value is assigned to '" + printed(OC->getArg(0), Ctx) + "'";
+  return U;
+}
+
+bool Collector::isTrackedMemberExpr(const Expr *E, const ValueDecl *Field) const {
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
+    Field = ME->getMemberDecl();
+  const auto *FD = dyn_cast_or_null<FieldDecl>(Field);
+  return FD && Facts.Members.contains(cast<FieldDecl>(FD->getCanonicalDecl()));
+}
+
+} // namespace clang::tidy::structify::uses
