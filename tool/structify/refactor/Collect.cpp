@@ -64,8 +64,8 @@ void FirstError::HandleDiagnostic(DiagnosticsEngine::Level Level,
 /// Runs \p Factory's action over \p Unit (runTool) under crash recovery
 /// (runProtected), and says how it ended.
 static StageRun runStageAction(const TranslationUnit &Unit,
-                        const tidy::ClangTidyOptions &Options,
-                        tooling::FrontendActionFactory &Factory) {
+                               const tidy::ClangTidyOptions &Options,
+                               tooling::FrontendActionFactory &Factory) {
   FirstError Diagnostics;
   bool Ran = false;
   StageRun Result;
@@ -81,7 +81,6 @@ static StageRun runStageAction(const TranslationUnit &Unit,
   }
   return Result;
 }
-
 
 namespace {
 
