@@ -427,9 +427,15 @@ def run_project(name, spec, args, tools):
     write_config(cfg_index, CHECKS[1:], src, options)
 
     if args.check_only:
-        f = structify_check(tools, bdir, cfg_all, args.jobs, os.path.join(work, "findings.json"))
+        out = os.path.join(work, "findings.json")
+        f = structify_check(tools, bdir, cfg_all, args.jobs, out)
         res["findings"] = f
         report_check_only(res)
+        if args.compare_build:
+            base_out = os.path.join(work, "findings-compared.json")
+            structify_check(compared_tools(args), bdir, cfg_all, args.jobs, base_out)
+            res["same_findings"] = compare_findings(base_out, out)
+            res["ok"] = res["same_findings"]["same"]
         return res
 
     if args.timing_only:
@@ -558,6 +564,36 @@ def fmt_tests(t):
 
 def fmt_build(b):
     return "ok" if b["ok"] else "FAILED (%d targets)" % len(b["failed"])
+
+
+def compared_tools(args):
+    return dict(structify=os.path.join(args.compare_build, "tool", "structify", "structify"))
+
+
+def finding_keys(path):
+    """Every finding of a JSON report, with its notes and fixes, as sortable
+    text: what the two builds must agree on (timings and the summary aside)."""
+    report = json.load(open(path))
+    return sorted(json.dumps(f, sort_keys=True) for f in report.get("findings", []))
+
+
+def compare_findings(compared_json, json_path):
+    """--compare-build: the same findings, notes and fixes from both builds."""
+    a, b = finding_keys(compared_json), finding_keys(json_path)
+    only_compared = [x for x in a if x not in b]
+    only_this = [x for x in b if x not in a]
+    same = not only_compared and not only_this
+    with_fix = sum(1 for x in b if json.loads(x).get("fixes"))
+    if same:
+        log("  same findings as %s: %d findings, %d with a fix, notes and fixes identical"
+            % ("--compare-build", len(b), with_fix))
+    else:
+        log("  DIFFERENT from --compare-build: %d findings only there, %d only here"
+            % (len(only_compared), len(only_this)))
+        for x in (only_compared + only_this)[:6]:
+            log("    " + x[:400])
+    return dict(same=same, findings=len(b), with_fix=with_fix,
+                only_compared=len(only_compared), only_this=len(only_this))
 
 
 def report_check_only(res):
@@ -701,6 +737,10 @@ def main():
     p.add_argument("--build-dir", default=os.environ.get("STRUCTIFY_BUILD_DIR",
                                                          os.path.join(ROOT, "build")),
                    help="structify's build directory (default: build)")
+    p.add_argument("--compare-build",
+                   help="with --check-only: also run the check of this other build "
+                        "directory of structify (an earlier revision) and require the "
+                        "same findings, notes and fixes; exits 1 when they differ")
     p.add_argument("--json", help="write every result to this file")
     args = p.parse_args()
 
@@ -723,6 +763,11 @@ def main():
         if not os.path.exists(t):
             print("real-projects: %s: not built; build structify first" % t, file=sys.stderr)
             return 2
+    if args.compare_build and (not args.check_only or
+                               not os.path.exists(compared_tools(args)["structify"])):
+        print("real-projects: --compare-build needs --check-only and a built structify in "
+              "%s" % args.compare_build, file=sys.stderr)
+        return 2
     rc, rev, _ = run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"])
     log("structify %s, %s, -j %d" % (rev.strip(), args.compiler, args.jobs))
 
@@ -743,7 +788,7 @@ def main():
         with open(args.json, "w") as f:
             json.dump(results, f, indent=1, default=str)
     if args.check_only:
-        return 0
+        return 0 if all(r.get("ok", True) for r in results) else 1
     return 0 if all(r.get("ok") for r in results) else 1
 
 

@@ -12,6 +12,7 @@
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Tooling/Transformer/SourceCode.h"
 #include "llvm/ADT/FoldingSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
@@ -53,8 +54,9 @@ const void *readScope(const Use &Read) {
 }
 
 /// Does \p E, or an expression in it, read an element by position?
-bool readsAnElement(const Stmt *E,
-                    const llvm::SmallPtrSetImpl<const Expr *> &PositionalAccesses) {
+bool readsAnElement(
+    const Stmt *E,
+    const llvm::SmallPtrSetImpl<const Expr *> &PositionalAccesses) {
   if (!E)
     return false;
   if (const auto *Ex = dyn_cast<Expr>(E); Ex && PositionalAccesses.contains(Ex))
@@ -68,27 +70,20 @@ bool readsAnElement(const Stmt *E,
 
 IndexAccessCheck::IndexAccessCheck(StringRef Name, ClangTidyContext *Context)
     : StructifyCheck(Name, Context),
-      RawTupleTypes(Options.get("TupleTypes", DefaultTupleTypes)),
-      ExpressionReads(Options.get("ExpressionReads", ExpressionReadsOption::Fixable)),
-      IgnoreMapIterators(Options.get("IgnoreMapIterators", false)),
-      RawIgnoredTypes(Options.get("IgnoredTypes", "")),
-      RawIgnoredFunctions(Options.get("IgnoredFunctions", "")),
-      Types(parseList(RawTupleTypes)), IgnoredFunctions(RawIgnoredFunctions) {
-  for (const std::string &Pattern : parseList(RawIgnoredTypes))
+      Settings(readOptions<IndexAccessOptions>(Options)),
+      Types(parseList(Settings.TupleTypes)),
+      IgnoredFunctions(Settings.IgnoredFunctions) {
+  for (const std::string &Pattern : parseList(Settings.IgnoredTypes))
     IgnoredTypes.emplace_back(Pattern);
   if (Context->isCheckEnabled(TupleReturnCheckName))
-    TupleReturn = readTupleReturnOptions(OptionMapView(
-                                             TupleReturnCheckName,
-                                             Context->getOptions().CheckOptions))
-                      .Policy;
+    TupleReturn = readOptions<TupleReturnOptions>(
+                      OptionMapView(TupleReturnCheckName,
+                                    Context->getOptions().CheckOptions))
+                      .policy();
 }
 
 void IndexAccessCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "TupleTypes", RawTupleTypes);
-  Options.store(Opts, "ExpressionReads", ExpressionReads);
-  Options.store(Opts, "IgnoreMapIterators", IgnoreMapIterators);
-  Options.store(Opts, "IgnoredTypes", RawIgnoredTypes);
-  Options.store(Opts, "IgnoredFunctions", RawIgnoredFunctions);
+  structify::storeOptions(Settings, Options, Opts);
 }
 
 void IndexAccessCheck::registerMatchers(MatchFinder *Finder) {
@@ -108,8 +103,10 @@ void IndexAccessCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       cxxOperatorCallExpr(
           hasOverloadedOperatorName("="),
-          hasArgument(0, ignoringImplicit(callExpr(callee(functionDecl(hasName("::std::tie")))))),
-          unless(isInTemplateInstantiation()), unless(isExpansionInSystemHeader()))
+          hasArgument(0, ignoringImplicit(callExpr(
+                             callee(functionDecl(hasName("::std::tie")))))),
+          unless(isInTemplateInstantiation()),
+          unless(isExpansionInSystemHeader()))
           .bind(TieId),
       this);
 }
@@ -124,18 +121,23 @@ void IndexAccessCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void IndexAccessCheck::reportTie(const CXXOperatorCallExpr &Assign) {
-  const std::optional<TieAssignment> Tie = tieAssignment(Assign, *Context, Types);
+  const std::optional<TieAssignment> Tie =
+      tieAssignment(Assign, *Context, Types);
   if (!Tie || isIgnored(Tie->Value->getType(), Tie->Value))
     return;
   const BindingFix Fix = bindTie(*Tie, Assign, *Context);
   const SourceLocation Loc = Assign.getBeginLoc();
-  emitWithFix(diag(Loc, "%0 %select{is|are}1 declared only for 'std::tie'; declare "
-                        "%select{it|them}1 with a structured binding")
+  emitWithFix(diag(Loc,
+                   "%0 %select{is|are}1 declared only for 'std::tie'; declare "
+                   "%select{it|them}1 with a structured binding")
                   << describeVariables(Fix.Names) << (Fix.Names.size() > 1),
-              Loc, "declare them with a structured binding: [" + llvm::join(Fix.Names, ", ") + "]",
+              Loc,
+              "declare them with a structured binding: [" +
+                  llvm::join(Fix.Names, ", ") + "]",
               Fix.Hints);
   if (Fix.WhyNot)
-    diag(Fix.WhyNot->Loc, "no fix: %0", DiagnosticIDs::Note) << Fix.WhyNot->Reason;
+    diag(Fix.WhyNot->Loc, "no fix: %0", DiagnosticIDs::Note)
+        << Fix.WhyNot->Reason;
 }
 
 bool IndexAccessCheck::isLeftToTupleReturn(const Expr *Object) const {
@@ -143,7 +145,8 @@ bool IndexAccessCheck::isLeftToTupleReturn(const Expr *Object) const {
   if (!TupleReturn || !Callee)
     return false;
   const FunctionDecl *Written = writtenFunction(Callee);
-  return !Context->getSourceManager().isInSystemHeader(Written->getLocation()) &&
+  return !Context->getSourceManager().isInSystemHeader(
+             Written->getLocation()) &&
          TupleReturn->isCandidate(Written);
 }
 
@@ -162,12 +165,14 @@ bool IndexAccessCheck::isIgnored(QualType TupleType, const Expr *Object) const {
 }
 
 void IndexAccessCheck::report(SourceLocation Loc, const std::string &What,
-                              const Reads &R, const BindingFix &F, BindingRewriter &Rewriter) {
+                              const Reads &R, const BindingFix &F,
+                              BindingRewriter &Rewriter) {
   Rewriter.recordNames(R, F);
   emitWithFix(diag(Loc, "the elements of %0 are read by position; name them "
                         "with a structured binding")
                   << What,
-              Loc, "name the elements: [" + llvm::join(F.Names, ", ") + "]", F.Hints);
+              Loc, "name the elements: [" + llvm::join(F.Names, ", ") + "]",
+              F.Hints);
   // One note per spelling, however many times a macro expands it.
   llvm::SmallVector<SourceLocation, 8> Noted;
   const SourceManager &SM = Context->getSourceManager();
@@ -185,7 +190,8 @@ void IndexAccessCheck::report(SourceLocation Loc, const std::string &What,
     diag(F.WhyNot->Loc, "no fix: %0", DiagnosticIDs::Note) << F.WhyNot->Reason;
 }
 
-void IndexAccessCheck::reportVariable(const VariableFacts &V, const TupleFacts &Facts,
+void IndexAccessCheck::reportVariable(const VariableFacts &V,
+                                      const TupleFacts &Facts,
                                       BindingRewriter &Rewriter) {
   if (llvm::none_of(V.Uses, isPositional))
     return;
@@ -206,17 +212,19 @@ void IndexAccessCheck::reportVariable(const VariableFacts &V, const TupleFacts &
   // Without one, the reason is the one the user can act on: a missing name,
   // else why the variable itself cannot be the binding.
   if (Result.WhyNot && !Result.Unnamed && !R.Uses.empty()) {
-    BindingFix Alias = Rewriter.bindBeforeReads(R, VD->getType(),
-                                Facts.RangeFors.contains(VD) ? nullptr
-                                                             : producer(VD->getInit()));
-    if (!Alias.WhyNot || Alias.Unnamed || isa<ParmVarDecl>(VD) || !VD->isLocalVarDecl())
+    BindingFix Alias = Rewriter.bindBeforeReads(
+        R, VD->getType(),
+        Facts.RangeFors.contains(VD) ? nullptr : producer(VD->getInit()));
+    if (!Alias.WhyNot || Alias.Unnamed || isa<ParmVarDecl>(VD) ||
+        !VD->isLocalVarDecl())
       Result = std::move(Alias);
   }
   if (R.Uses.empty())
     for (const Use &U : V.Uses)
       if (isPositional(U))
         R.Uses.push_back(&U);
-  report(VD->getLocation(), "'" + VD->getNameAsString() + "'", R, Result, Rewriter);
+  report(VD->getLocation(), "'" + VD->getNameAsString() + "'", R, Result,
+         Rewriter);
 }
 
 void IndexAccessCheck::reportGroup(const Reads &R, BindingRewriter &Rewriter) {
@@ -227,12 +235,15 @@ void IndexAccessCheck::reportGroup(const Reads &R, BindingRewriter &Rewriter) {
     Type = Type->getPointeeType();
   if (isIgnored(Type, accessedObject(First)))
     return;
-  if ((Deref && IgnoreMapIterators) || ExpressionReads == ExpressionReadsOption::None)
+  if ((Deref && Settings.IgnoreMapIterators) ||
+      Settings.ExpressionReads == ExpressionReadsOption::None)
     return;
-  BindingFix Result = Rewriter.bindBeforeReads(R, Type, producer(accessedObject(First)));
+  BindingFix Result =
+      Rewriter.bindBeforeReads(R, Type, producer(accessedObject(First)));
   // A pair read once, right where a call makes it: the binding takes the
   // call's result there.
-  if (const auto *Call = dyn_cast<CallExpr>(ignoreTransparent(accessedObject(First)));
+  if (const auto *Call =
+          dyn_cast<CallExpr>(ignoreTransparent(accessedObject(First)));
       Result.WhyNot && !Deref && R.Uses.size() == 1 && Call &&
       !isa<CXXOperatorCallExpr>(Call)) {
     BindingFix AtCall = Rewriter.bindAtCall(R, Type, Call);
@@ -242,21 +253,23 @@ void IndexAccessCheck::reportGroup(const Reads &R, BindingRewriter &Rewriter) {
   // A read with no variable behind it that the check cannot rewrite is how
   // the code has to read that value (`it != m.end() ? it->second : d`,
   // `CHECK(v[0].first == 1)`): reported only when asked for.
-  if (Result.WhyNot && ExpressionReads == ExpressionReadsOption::Fixable)
+  if (Result.WhyNot &&
+      Settings.ExpressionReads == ExpressionReadsOption::Fixable)
     return;
   // One read (`return it->second;` after a `find`) is as clear as the
   // binding a fix would add before it: reported only when the fix rewrites
-  // what is there (`const Meta &m = it->second;`, `bool ok = s.insert(x).second;`),
-  // or when asked for.
+  // what is there (`const Meta &m = it->second;`, `bool ok =
+  // s.insert(x).second;`), or when asked for.
   if (R.Uses.size() == 1 && Result.AddsStatement &&
-      ExpressionReads == ExpressionReadsOption::Fixable)
+      Settings.ExpressionReads == ExpressionReadsOption::Fixable)
     return;
   // What the reader sees: `new_files_[i]`, `*it`; the type when the
   // expression is long or in a macro.
-  const CharSourceRange Range = Lexer::makeFileCharRange(
+  const std::optional<CharSourceRange> Range = tooling::getFileRangeForEdit(
       CharSourceRange::getTokenRange(Selecting->getSourceRange()),
       Context->getSourceManager(), Context->getLangOpts());
-  std::string Text = Range.isValid() ? sourceText(Range, *Context) : std::string();
+  std::string Text =
+      Range ? tooling::getText(*Range, *Context).str() : std::string();
   if (Deref && !Text.empty())
     Text = "*" + Text;
   const std::string What = !Text.empty() && Text.size() <= 40 &&
@@ -274,8 +287,8 @@ void IndexAccessCheck::onEndOfTranslationUnit() {
   const llvm::SmallPtrSet<const FunctionDecl *, 1> NoFunctions;
   // Reads inside instantiations are reported through their template's own
   // code: walking the instantiations would add work and nothing else.
-  TupleFacts Facts =
-      collectTupleFacts(*Context, Types, NoFunctions, /*VisitInstantiations=*/false);
+  TupleFacts Facts = collectTupleFacts(*Context, Types, NoFunctions,
+                                       /*VisitInstantiations=*/false);
   // A variable that is a branch of `c ? a : b` is used as a whole, whatever
   // the conditional's use: a binding of its elements cannot stand for it.
   for (auto &[VD, V] : Facts.Variables)

@@ -44,12 +44,7 @@ private:
   void report(SourceLocation Loc, const std::string &What, const Reads &R,
               const BindingFix &F, BindingRewriter &Rewriter);
 
-  const std::string RawTupleTypes;
-  const ExpressionReadsOption ExpressionReads;
-  /// The option of old: no reads through iterators or pointers at all.
-  const bool IgnoreMapIterators;
-  const std::string RawIgnoredTypes;
-  const std::string RawIgnoredFunctions;
+  const IndexAccessOptions Settings;
   TupleLikeTypes Types;
   std::vector<llvm::Regex> IgnoredTypes;
   NameFilter IgnoredFunctions;

@@ -8,7 +8,8 @@ namespace clang::tidy::structify {
 
 StructifyCheck::StructifyCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context) {
-  for (OptionProblem &Problem : checkOptions(Name, Context->getOptions().CheckOptions)) {
+  for (OptionProblem &Problem :
+       checkOptions(Name, Context->getOptions().CheckOptions)) {
     // Bools and enums are read with Options.get, which reports a bad value.
     if (!Problem.ReportedByOptionsView)
       configurationDiag(Problem.Message);
@@ -16,8 +17,8 @@ StructifyCheck::StructifyCheck(StringRef Name, ClangTidyContext *Context)
   }
 }
 
-void StructifyCheck::registerPPCallbacks(const SourceManager &SM, Preprocessor *,
-                                         Preprocessor *) {
+void StructifyCheck::registerPPCallbacks(const SourceManager &SM,
+                                         Preprocessor *, Preprocessor *) {
   Sources = &SM;
 }
 
@@ -28,14 +29,16 @@ void StructifyCheck::addConfigurationProblem(std::string Message) {
 void StructifyCheck::reportConfigurationInEditor() {
   if (!areDiagsSelfContained() || !Sources || Problems.empty())
     return;
-  const SourceLocation Start = Sources->getLocForStartOfFile(Sources->getMainFileID());
+  const SourceLocation Start =
+      Sources->getLocForStartOfFile(Sources->getMainFileID());
   for (const std::string &Problem : Problems)
     diag(Start, "%0") << Problem;
   Problems.clear();
 }
 
-void StructifyCheck::emitWithFix(const DiagnosticBuilder &Warning, SourceLocation Loc,
-                                 StringRef Title, llvm::ArrayRef<FixItHint> Fixes) {
+void StructifyCheck::emitWithFix(const DiagnosticBuilder &Warning,
+                                 SourceLocation Loc, StringRef Title,
+                                 llvm::ArrayRef<FixItHint> Fixes) {
   const bool InEditor = areDiagsSelfContained();
   {
     // A copy takes the diagnostic over: it is emitted when the copy goes.

@@ -30,8 +30,8 @@ protected:
   /// on a note instead, whose message \p Title says what they do: clangd
   /// titles the quick fix of a note by the note, and that of a warning by
   /// the warning. clang-tidy's --fix applies only fixes on warnings.
-  void emitWithFix(const DiagnosticBuilder &Warning, SourceLocation Loc, StringRef Title,
-                   llvm::ArrayRef<FixItHint> Fixes);
+  void emitWithFix(const DiagnosticBuilder &Warning, SourceLocation Loc,
+                   StringRef Title, llvm::ArrayRef<FixItHint> Fixes);
 
 private:
   std::vector<std::string> Problems;

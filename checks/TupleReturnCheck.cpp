@@ -60,7 +60,8 @@ std::string writtenType(QualType T, const ASTContext &Ctx, size_t Budget) {
            Counted(Spec->getTemplateArgs().asArray());
   // A dependent type: its template and its arguments as written.
   if (const auto *TST = T->getAs<TemplateSpecializationType>())
-    if (const TemplateDecl *Template = TST->getTemplateName().getAsTemplateDecl())
+    if (const TemplateDecl *Template =
+            TST->getTemplateName().getAsTemplateDecl())
       return "a '" + Template->getQualifiedNameAsString() + "' of " +
              Counted(TST->template_arguments());
   return Text;
@@ -69,8 +70,9 @@ std::string writtenType(QualType T, const ASTContext &Ctx, size_t Budget) {
 } // namespace
 
 TupleReturnCheck::TupleReturnCheck(StringRef Name, ClangTidyContext *Context)
-    : StructifyCheck(Name, Context), Settings(readTupleReturnOptions(Options)),
-      Policy(Settings.Policy), Types(Policy.Types) {
+    : StructifyCheck(Name, Context),
+      Settings(readOptions<TupleReturnOptions>(Options)),
+      Policy(Settings.policy()), Types(Policy.Types) {
   for (llvm::StringRef Extension : Context->getHeaderFileExtensions())
     HeaderExtensions.push_back(Extension.str());
   if (!Settings.PlanPath.empty()) {
@@ -88,7 +90,7 @@ TupleReturnCheck::TupleReturnCheck(StringRef Name, ClangTidyContext *Context)
 }
 
 void TupleReturnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Settings.store(Options, Opts);
+  structify::storeOptions(Settings, Options, Opts);
 }
 
 void TupleReturnCheck::registerMatchers(MatchFinder *Finder) {
@@ -104,7 +106,8 @@ void TupleReturnCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionId);
   const FunctionDecl *Canonical = FD->getCanonicalDecl();
-  if (Candidates.contains(Canonical) || (!Policy.isCandidate(FD) && !sharesPlannedStruct(FD)))
+  if (Candidates.contains(Canonical) ||
+      (!Policy.isCandidate(FD) && !sharesPlannedStruct(FD)))
     return;
   Candidates.insert({Canonical, FD->getReturnType()});
 }
@@ -140,15 +143,17 @@ void TupleReturnCheck::onEndOfTranslationUnit() {
     const RewriteOutcome Result = Rewriter.rewrite(Function, Facts);
     // The type gets what the rest of the warning leaves: its text without
     // the two placeholders, and the function's name in quotes.
-    const size_t Rest = Warning.size() - 4 + Function->getNameAsString().size() + 2;
-    emitWithFix(diag(Function->getLocation(), Warning)
-                    << Function
-                    << writtenType(ReturnType, *Context,
-                                   MessageBudget - std::min(MessageBudget, Rest)),
-                Function->getLocation(),
-                "return a struct: " + Result.StructName + " {" +
-                    llvm::join(Result.FieldNames, ", ") + "}",
-                Result.Fixes);
+    const size_t Rest =
+        Warning.size() - 4 + Function->getNameAsString().size() + 2;
+    emitWithFix(
+        diag(Function->getLocation(), Warning)
+            << Function
+            << writtenType(ReturnType, *Context,
+                           MessageBudget - std::min(MessageBudget, Rest)),
+        Function->getLocation(),
+        "return a struct: " + Result.StructName + " {" +
+            llvm::join(Result.FieldNames, ", ") + "}",
+        Result.Fixes);
     noteWhyNot(Function, Result);
   }
   Candidates.clear();
@@ -156,8 +161,9 @@ void TupleReturnCheck::onEndOfTranslationUnit() {
 
 bool TupleReturnCheck::sharesPlannedStruct(const FunctionDecl *FD) const {
   // An override of a virtual function the plan rewrites takes its struct.
-  if (!ProjectPlan || FD->isTemplateInstantiation() || FD->getPrimaryTemplate() ||
-      !Types.isTupleLike(FD->getReturnType()) || overriddenRoots(FD).empty())
+  if (!ProjectPlan || FD->isTemplateInstantiation() ||
+      FD->getPrimaryTemplate() || !Types.isTupleLike(FD->getReturnType()) ||
+      overriddenRoots(FD).empty())
     return false;
   const PlanEntry *Entry = ProjectPlan->find(functionUsr(FD));
   return Entry && Entry->Usr != functionUsr(FD);

@@ -39,7 +39,7 @@ private:
   void noteWhyNot(const FunctionDecl *Function, const RewriteOutcome &Result);
 
   const TupleReturnOptions Settings;
-  const TupleReturnPolicy &Policy;
+  const TupleReturnPolicy Policy;
   const TupleLikeTypes &Types;
   /// The plan to follow; null without one. With a plan that cannot be read,
   /// PlanUnusable is set and no fix is offered at all.

@@ -26,6 +26,8 @@ for m in $majors; do
   PACKAGES+=(llvm-$m-dev libclang-$m-dev clang-$m clang-tidy-$m clangd-$m llvm-$m-tools lld-$m
              libclang-rt-$m-dev)
 done
+# The `format` test checks structify's code with the newest major's clang-format.
+case " $majors " in *" 22 "*) PACKAGES+=(clang-format-22) ;; esac
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -86,7 +86,8 @@ bool traverseTypeLoc(VisitorT &Base, TypeLocT TL, bool TraverseQualifier) {
 /// friends): LLVM 22 renamed MatchesAnyListedNameMatcher to
 /// MatchesAnyListedRegexNameMatcher (and made its NameMatcher public).
 #if LLVM_VERSION_MAJOR >= 22
-using AnyListedNameMatcher = clang::tidy::matchers::MatchesAnyListedRegexNameMatcher;
+using AnyListedNameMatcher =
+    clang::tidy::matchers::MatchesAnyListedRegexNameMatcher;
 #else
 using AnyListedNameMatcher = clang::tidy::matchers::MatchesAnyListedNameMatcher;
 #endif

@@ -19,25 +19,32 @@ std::vector<std::string> parseList(llvm::StringRef Option) {
 NameFilter::NameFilter(llvm::StringRef Option) {
   const std::vector<std::string> List = parseList(Option);
   const std::vector<llvm::StringRef> Names(List.begin(), List.end());
-  Patterns = std::make_shared<const ::structify::compat::AnyListedNameMatcher>(Names);
+  Patterns =
+      std::make_shared<const ::structify::compat::AnyListedNameMatcher>(Names);
 }
 
 bool NameFilter::matches(const NamedDecl &D) const {
   return Patterns->matches(D, /*Finder=*/nullptr, /*Builder=*/nullptr);
 }
 
-TupleReturnPolicy::TupleReturnPolicy() { Api.IgnoredNamespaces = parseList(RawIgnoredNamespaces); }
+TupleReturnPolicy::TupleReturnPolicy() {
+  Api.IgnoredNamespaces = parseList(RawIgnoredNamespaces);
+}
 
 TupleReturnPolicy::TupleReturnPolicy(std::string RawTupleTypes,
                                      std::string RawIgnoredFunctions,
                                      std::string RawIgnoredNamespaces,
-                                     bool IncludeNonPublic, bool IncludeParameterPacks,
+                                     bool IncludeNonPublic,
+                                     bool IncludeParameterPacks,
                                      std::string RawExportMacros)
     : RawTupleTypes(std::move(RawTupleTypes)),
       RawIgnoredFunctions(std::move(RawIgnoredFunctions)),
       RawIgnoredNamespaces(std::move(RawIgnoredNamespaces)),
-      IncludeNonPublic(IncludeNonPublic), IncludeParameterPacks(IncludeParameterPacks),
-      RawExportMacros(std::move(RawExportMacros)), Types(parseList(this->RawTupleTypes)), IgnoredFunctions(this->RawIgnoredFunctions) {
+      IncludeNonPublic(IncludeNonPublic),
+      IncludeParameterPacks(IncludeParameterPacks),
+      RawExportMacros(std::move(RawExportMacros)),
+      Types(parseList(this->RawTupleTypes)),
+      IgnoredFunctions(this->RawIgnoredFunctions) {
   Api.IgnoredNamespaces = parseList(this->RawIgnoredNamespaces);
   Api.IncludeNonPublic = IncludeNonPublic;
   Api.ExportMacros = parseList(this->RawExportMacros);
@@ -58,7 +65,8 @@ static bool isIteratorType(QualType T) {
   if (Record->getDeclName().isIdentifier() &&
       Record->getName().ends_with_insensitive("iterator"))
     return true;
-  const IdentifierInfo *Category = &Record->getASTContext().Idents.get("iterator_category");
+  const IdentifierInfo *Category =
+      &Record->getASTContext().Idents.get("iterator_category");
   return Record->hasDefinition() && !Record->lookup(Category).empty();
 }
 
@@ -69,20 +77,25 @@ static bool isContainerLike(const CXXRecordDecl *Class) {
   auto Has = [&](llvm::StringRef Name) {
     return !Class->lookup(&Idents.get(Name)).empty();
   };
-  return Has("iterator") || Has("const_iterator") || (Has("begin") && Has("end"));
+  return Has("iterator") || Has("const_iterator") ||
+         (Has("begin") && Has("end"));
 }
 
 /// The standard containers' convention, under any name: a container's
 /// `insert` returns `pair<iterator, bool>`, its `equal_range`
 /// `pair<iterator, iterator>`; so do `insert_at_position`, `find_peers`...
 /// Their callers know what `.first` and `.second` are.
-static bool followsContainerConvention(const FunctionDecl *FD, const TupleShape &Shape) {
+static bool followsContainerConvention(const FunctionDecl *FD,
+                                       const TupleShape &Shape) {
   const auto *Method = dyn_cast<CXXMethodDecl>(FD);
-  if (!Method || Shape.Elements.size() != 2 || !isContainerLike(Method->getParent()))
+  if (!Method || Shape.Elements.size() != 2 ||
+      !isContainerLike(Method->getParent()))
     return false;
   // The return type as written keeps the `iterator` typedefs.
-  llvm::SmallVector<QualType, 2> Elements(Shape.Elements.begin(), Shape.Elements.end());
-  if (const auto *Written = FD->getReturnType()->getAs<TemplateSpecializationType>())
+  llvm::SmallVector<QualType, 2> Elements(Shape.Elements.begin(),
+                                          Shape.Elements.end());
+  if (const auto *Written =
+          FD->getReturnType()->getAs<TemplateSpecializationType>())
     if (Written->template_arguments().size() == 2 &&
         Written->template_arguments()[0].getKind() == TemplateArgument::Type &&
         Written->template_arguments()[1].getKind() == TemplateArgument::Type)
@@ -105,8 +118,10 @@ bool TupleReturnPolicy::isCandidate(const FunctionDecl *FD) const {
       Template && Template->getInstantiatedFromMemberTemplate())
     return false;
   if (const auto *Method = dyn_cast<CXXMethodDecl>(FD)) {
-    // An override's return type is its base's to decide; a lambda is not an API.
-    if (Method->size_overridden_methods() > 0 || Method->getParent()->isLambda())
+    // An override's return type is its base's to decide; a lambda is not an
+    // API.
+    if (Method->size_overridden_methods() > 0 ||
+        Method->getParent()->isLambda())
       return false;
   }
   // A reference to a pair is stored data (a container's element, a member):
@@ -117,7 +132,8 @@ bool TupleReturnPolicy::isCandidate(const FunctionDecl *FD) const {
   if (!Shape || (Shape->HasPackExpansion ? !IncludeParameterPacks
                                          : Shape->Elements.size() < 2))
     return false;
-  return !IgnoredFunctions.matches(*FD) && !followsContainerConvention(FD, *Shape);
+  return !IgnoredFunctions.matches(*FD) &&
+         !followsContainerConvention(FD, *Shape);
 }
 
 } // namespace clang::tidy::structify

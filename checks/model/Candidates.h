@@ -18,7 +18,8 @@
 
 namespace clang::tidy::structify {
 
-inline constexpr llvm::StringLiteral TupleReturnCheckName = "structify-tuple-return";
+inline constexpr llvm::StringLiteral TupleReturnCheckName =
+    "structify-tuple-return";
 inline constexpr llvm::StringLiteral DefaultIgnoredFunctions =
     "^(insert|emplace|emplace_hint|try_emplace|insert_or_assign|equal_range|"
     "minmax|minmax_element|mismatch|partition_copy|extract)$";
@@ -30,10 +31,10 @@ std::vector<std::string> parseList(llvm::StringRef Option);
 
 /// A list of regular expressions on declarations' names, matched as
 /// clang-tidy's own checks match theirs (matchers::matchesAnyListedRegexName):
-/// a pattern with a `:` is matched against the qualified name (`std::map::insert`),
-/// one that starts with `::` or `^::` against the fully qualified one, any
-/// other against the plain name (`insert`). Invalid patterns match nothing
-/// (the option check reports them).
+/// a pattern with a `:` is matched against the qualified name
+/// (`std::map::insert`), one that starts with `::` or `^::` against the fully
+/// qualified one, any other against the plain name (`insert`). Invalid patterns
+/// match nothing (the option check reports them).
 class NameFilter {
 public:
   explicit NameFilter(llvm::StringRef Option = "");
@@ -60,7 +61,8 @@ struct TupleReturnPolicy {
   TupleReturnPolicy();
   TupleReturnPolicy(std::string RawTupleTypes, std::string RawIgnoredFunctions,
                     std::string RawIgnoredNamespaces, bool IncludeNonPublic,
-                    bool IncludeParameterPacks, std::string RawExportMacros = "");
+                    bool IncludeParameterPacks,
+                    std::string RawExportMacros = "");
 
   /// Does structify-tuple-return flag \p FD (a declaration as written, not
   /// an instantiation)?

@@ -18,6 +18,7 @@
 #include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Tooling/Transformer/SourceCode.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -49,8 +50,8 @@ bool isWidening(QualType From, QualType To, const ASTContext &Ctx) {
 /// that the pair's constructor allowed? Then the rewrite spells the
 /// conversion out, as the pair did.
 bool needsCast(const Expr *E, QualType To, const ASTContext &Ctx) {
-  if (To->isReferenceType() || To->isDependentType() ||
-      E->isTypeDependent() || E->isValueDependent())
+  if (To->isReferenceType() || To->isDependentType() || E->isTypeDependent() ||
+      E->isValueDependent())
     return false;
   const Expr *Written = E->IgnoreImplicit();
   QualType From = Written->getType();
@@ -60,7 +61,8 @@ bool needsCast(const Expr *E, QualType To, const ASTContext &Ctx) {
       (From->isPointerType() || From->isMemberPointerType() ||
        From->isNullPtrType()))
     return true;
-  const bool FromArithmetic = From->isArithmeticType() || From->isEnumeralType();
+  const bool FromArithmetic =
+      From->isArithmeticType() || From->isEnumeralType();
   if (!FromArithmetic || !(To->isArithmeticType()) || To->isEnumeralType())
     return false;
   if (isWidening(From, To, Ctx))
@@ -85,15 +87,20 @@ bool needsCast(const Expr *E, QualType To, const ASTContext &Ctx) {
 /// constructible from a `std::string_view`)? Then an element may need a
 /// conversion that aggregate initialisation does not make.
 bool constructsExplicitly(const Expr *Built) {
-  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Built->IgnoreImplicit());
-  if (const auto *Cast = dyn_cast_or_null<CXXFunctionalCastExpr>(Built->IgnoreImplicit()))
-    Construct = dyn_cast<CXXConstructExpr>(Cast->getSubExpr()->IgnoreImplicit());
-  return Construct && Construct->getConstructor() && Construct->getConstructor()->isExplicit();
+  const auto *Construct =
+      dyn_cast_or_null<CXXConstructExpr>(Built->IgnoreImplicit());
+  if (const auto *Cast =
+          dyn_cast_or_null<CXXFunctionalCastExpr>(Built->IgnoreImplicit()))
+    Construct =
+        dyn_cast<CXXConstructExpr>(Cast->getSubExpr()->IgnoreImplicit());
+  return Construct && Construct->getConstructor() &&
+         Construct->getConstructor()->isExplicit();
 }
 
 /// Would `{E}` initialising a field of class type \p To need the explicit
 /// conversion the tuple's explicit constructor made?
-bool needsExplicitConversion(const Expr *E, QualType To, const ASTContext &Ctx) {
+bool needsExplicitConversion(const Expr *E, QualType To,
+                             const ASTContext &Ctx) {
   if (To->isReferenceType() || To->isDependentType() || !To->isRecordType() ||
       E->isTypeDependent())
     return false;
@@ -156,7 +163,8 @@ private:
   /// covering a whole macro invocation, maps to the file; a range inside a
   /// macro's body does not.
   CharSourceRange fileRange(CharSourceRange Range) {
-    return Lexer::makeFileCharRange(Range, SM, LangOpts);
+    return tooling::getFileRangeForEdit(Range, SM, LangOpts)
+        .value_or(CharSourceRange());
   }
 
   bool inFile(CharSourceRange &Range, SourceLocation Where) {
@@ -170,14 +178,16 @@ private:
                SourceLocation Where) {
     if (!inFile(Range, Where))
       return false;
-    if (sourceText(Range, Ctx) != Text)
+    if (tooling::getText(Range, Ctx) != Text)
       Hints.push_back(FixItHint::CreateReplacement(Range, Text));
     return true;
   }
 
   std::string text(const Expr *E) {
-    return sourceText(fileRange(CharSourceRange::getTokenRange(E->getSourceRange())),
-                      Ctx);
+    return tooling::getText(
+               fileRange(CharSourceRange::getTokenRange(E->getSourceRange())),
+               Ctx)
+        .str();
   }
 
   bool insertStruct() {
@@ -191,7 +201,8 @@ private:
                   "the function is first declared as a friend, inside "
                   "another class");
     // Before the declaration as written, so that every unit that reads the
-    // file inserts the struct at the same place (model/tuplereturn/Placement.h).
+    // file inserts the struct at the same place
+    // (model/tuplereturn/Placement.h).
     const SourceLocation Where = writtenDeclarationStart(First, Tokens);
     if (Where.isInvalid() || Where.isMacroID())
       return fail(First->getLocation(),
@@ -199,8 +210,8 @@ private:
     if (Spec.AfterClass)
       return insertStructAfterClass();
     const std::string Indent = Lexer::getIndentationForLine(Where, SM).str();
-    Hints.push_back(
-        FixItHint::CreateInsertion(Where, structDefinition(Spec, Indent) + "\n" + Indent));
+    Hints.push_back(FixItHint::CreateInsertion(
+        Where, structDefinition(Spec, Indent) + "\n" + Indent));
     return true;
   }
 
@@ -210,9 +221,11 @@ private:
   bool insertStructBeforeMember(const FieldDecl *Member) {
     const SourceLocation Where = writtenDeclarationStart(Member, Tokens);
     if (Where.isInvalid() || Where.isMacroID())
-      return fail(Member->getLocation(), "the member is declared in a macro expansion");
+      return fail(Member->getLocation(),
+                  "the member is declared in a macro expansion");
     const std::string Indent = Lexer::getIndentationForLine(Where, SM).str();
-    const SourceLocation LineStart = Where.getLocWithOffset(-static_cast<int>(Indent.size()));
+    const SourceLocation LineStart =
+        Where.getLocWithOffset(-static_cast<int>(Indent.size()));
     if (Member->getAccess() == AS_public ||
         SM.getSpellingColumnNumber(Where) != Indent.size() + 1) {
       Hints.push_back(FixItHint::CreateInsertion(
@@ -222,10 +235,12 @@ private:
     // `public:` and the member's own access around the struct, at the
     // indentation of the class's own lines.
     const auto *Class = cast<CXXRecordDecl>(Member->getParent());
-    const std::string Outer = Lexer::getIndentationForLine(Class->getBeginLoc(), SM).str();
+    const std::string Outer =
+        Lexer::getIndentationForLine(Class->getBeginLoc(), SM).str();
     Hints.push_back(FixItHint::CreateInsertion(
-        LineStart, Outer + "public:\n" + Indent + structDefinition(Spec, Indent) + "\n" +
-                       Outer + getAccessSpelling(Member->getAccess()).str() + ":\n"));
+        LineStart, Outer + "public:\n" + Indent +
+                       structDefinition(Spec, Indent) + "\n" + Outer +
+                       getAccessSpelling(Member->getAccess()).str() + ":\n"));
     return true;
   }
 
@@ -234,22 +249,27 @@ private:
     const CXXRecordDecl *Class = Spec.AfterClass;
     const SourceLocation Before = writtenDeclarationStart(Class, Tokens);
     const SourceLocation Close = Class->getBraceRange().getEnd();
-    if (Before.isInvalid() || Before.isMacroID() || Close.isInvalid() || Close.isMacroID())
-      return fail(Class->getLocation(), "the class is written in a macro expansion");
+    if (Before.isInvalid() || Before.isMacroID() || Close.isInvalid() ||
+        Close.isMacroID())
+      return fail(Class->getLocation(),
+                  "the class is written in a macro expansion");
     std::optional<Token> Semi = Lexer::findNextToken(Close, SM, LangOpts);
     if (!Semi || Semi->isNot(tok::semi))
-      return fail(Class->getLocation(), "the class's definition does not end with ';'");
+      return fail(Class->getLocation(),
+                  "the class's definition does not end with ';'");
     const std::string Indent = Lexer::getIndentationForLine(Before, SM).str();
     // Recorded for the plan, the declaration is marked as the struct's.
-    const std::string Marker =
-        Spec.Name == placeholder::StructName ? placeholder::Declaration : std::string();
+    const std::string Marker = Spec.Name == placeholder::StructName
+                                   ? placeholder::Declaration
+                                   : std::string();
     Hints.push_back(FixItHint::CreateInsertion(
         Before, Marker + "struct " + Spec.Name + ";\n\n" + Indent));
     // The definition ends with a line break; the class's own follows it.
     const std::string Definition = structDefinition(Spec, Indent);
     Hints.push_back(FixItHint::CreateInsertion(
-        Semi->getEndLoc(),
-        "\n\n" + Indent + llvm::StringRef(Definition).drop_back().str() + Marker));
+        Semi->getEndLoc(), "\n\n" + Indent +
+                               llvm::StringRef(Definition).drop_back().str() +
+                               Marker));
     return true;
   }
 
@@ -279,8 +299,9 @@ private:
     std::vector<std::string> Names;
     Names.reserve(Spec.TemplateParameterIndices.size());
     for (unsigned Index : Spec.TemplateParameterIndices)
-      Names.push_back(
-          Template->getTemplateParameters()->getParam(Index)->getNameAsString());
+      Names.push_back(Template->getTemplateParameters()
+                          ->getParam(Index)
+                          ->getNameAsString());
     return "<" + llvm::join(Names, ", ") + ">";
   }
 
@@ -312,13 +333,17 @@ private:
         // `std::pair<int, int> Box::get()`: the struct is Box's; in a class
         // template, `typename Box<T>::Result`, and a member template's
         // struct `typename Box<T>::template Result<U>`.
-        const std::string Qualifier = sourceText(
-            CharSourceRange::getTokenRange(Decl->getQualifierLoc().getSourceRange()),
-            Ctx);
-        const bool Dependent = compat::isDependentQualifier(Decl->getQualifier());
-        Reference = (llvm::Twine(Dependent ? "typename " : "") + Qualifier +
-                     (Dependent && !Arguments.empty() ? "template " : "") + Reference)
-                        .str();
+        const std::string Qualifier =
+            tooling::getText(CharSourceRange::getTokenRange(
+                                 Decl->getQualifierLoc().getSourceRange()),
+                             Ctx)
+                .str();
+        const bool Dependent =
+            compat::isDependentQualifier(Decl->getQualifier());
+        Reference =
+            (llvm::Twine(Dependent ? "typename " : "") + Qualifier +
+             (Dependent && !Arguments.empty() ? "template " : "") + Reference)
+                .str();
       }
       if (!replace(CharSourceRange::getTokenRange(Range), Reference,
                    Decl->getLocation()))
@@ -329,12 +354,14 @@ private:
 
   /// `f() == std::make_pair(a, b)` -> `f() == S{a, b}`, and
   /// `c ? f() : std::make_pair(a, b)` -> `c ? f() : S{a, b}`.
-  bool rewriteNamedConstruction(const Construction &Built, const FunctionDecl *Where) {
+  bool rewriteNamedConstruction(const Construction &Built,
+                                const FunctionDecl *Where) {
     if (!Spec.TemplateHeader.empty())
-      return fail(Built.E->getExprLoc(),
-                  "a pair built in place would have to name a template's struct");
+      return fail(
+          Built.E->getExprLoc(),
+          "a pair built in place would have to name a template's struct");
     std::optional<std::string> Name =
-        structReference(Where ? static_cast<const DeclContext *>(Where)
+        structReference(Where          ? static_cast<const DeclContext *>(Where)
                         : Group.Member ? Group.Member->getDeclContext()
                                        : Group.Function->getDeclContext(),
                         Built.E->getExprLoc());
@@ -350,15 +377,16 @@ private:
       const SourceLocation End =
           Lexer::getLocForEndOfToken(Var->getLocation(), 0, SM, LangOpts);
       if (End.isInvalid() || Var->getLocation().isMacroID())
-        return fail(Var->getLocation(), "the code to rewrite is in a macro expansion");
+        return fail(Var->getLocation(),
+                    "the code to rewrite is in a macro expansion");
       Hints.push_back(FixItHint::CreateInsertion(End, "{}"));
       return true;
     }
     if (!Built.Elements.empty() && Built.Elements.size() != Spec.Fields.size())
       return fail(Built.E->getExprLoc(),
-                  "the value is built from " + std::to_string(Built.Elements.size()) +
-                      " values for " + std::to_string(Spec.Fields.size()) +
-                      " elements");
+                  "the value is built from " +
+                      std::to_string(Built.Elements.size()) + " values for " +
+                      std::to_string(Spec.Fields.size()) + " elements");
     std::vector<std::string> Elements;
     const bool Explicit = constructsExplicitly(Built.E);
     for (size_t I = 0; I < Built.Elements.size(); ++I) {
@@ -367,10 +395,12 @@ private:
           CharSourceRange::getTokenRange(Element->getSourceRange());
       if (!inFile(Range, Element->getExprLoc()))
         return false;
-      std::string Text = sourceText(Range, Ctx);
+      std::string Text = tooling::getText(Range, Ctx).str();
       if (needsCast(Element, Spec.ElementTypes[I], Ctx) ||
-          (Explicit && needsExplicitConversion(Element, Spec.ElementTypes[I], Ctx)))
-        Text = (llvm::Twine("static_cast<") + Spec.FieldTypes[I] + ">(" + Text + ")")
+          (Explicit &&
+           needsExplicitConversion(Element, Spec.ElementTypes[I], Ctx)))
+        Text = (llvm::Twine("static_cast<") + Spec.FieldTypes[I] + ">(" + Text +
+                ")")
                    .str();
       Elements.push_back(std::move(Text));
     }
@@ -404,7 +434,7 @@ private:
         CharSourceRange::getTokenRange(Object->getSourceRange());
     if (!inFile(ObjectRange, Call->getExprLoc()))
       return false;
-    std::string ObjectText = sourceText(ObjectRange, Ctx);
+    std::string ObjectText = tooling::getText(ObjectRange, Ctx).str();
     if (!isPostfixOperand(Object))
       ObjectText = "(" + ObjectText + ")";
     return replace(CharSourceRange::getTokenRange(Call->getSourceRange()),
@@ -414,18 +444,20 @@ private:
   /// `std::tie(a, b) = f();` -> `{ auto result = f(); a = result.lo; ... }`.
   bool rewriteTie(const Use &Tie) {
     const Stmt *Statement = Tie.Statement;
-    CharSourceRange Range = CharSourceRange::getTokenRange(Statement->getSourceRange());
+    CharSourceRange Range =
+        CharSourceRange::getTokenRange(Statement->getSourceRange());
     if (!inFile(Range, Tie.Loc))
       return false;
     std::optional<Token> Next =
         Lexer::findNextToken(Statement->getEndLoc(), SM, LangOpts);
     if (!Next || Next->isNot(tok::semi))
-      return fail(Tie.Loc, "the 'std::tie' assignment is not a plain statement");
+      return fail(Tie.Loc,
+                  "the 'std::tie' assignment is not a plain statement");
     Range.setEnd(Next->getEndLoc()); // a character range once in the file
     if (Tie.Tie->getNumArgs() != Spec.Fields.size())
       return fail(Tie.Loc, "'std::tie' takes a different number of elements");
 
-    const std::string StatementText = sourceText(Range, Ctx);
+    const std::string StatementText = tooling::getText(Range, Ctx).str();
     const Expr *Value = ignoreTransparent(Tie.Value);
     std::string Object = text(Tie.Value);
     std::string Text = "{ ";
@@ -438,7 +470,8 @@ private:
     for (unsigned I = 0; I < Tie.Tie->getNumArgs(); ++I) {
       const Expr *Target = Tie.Tie->getArg(I)->IgnoreParenImpCasts();
       if (const auto *DRE = dyn_cast<DeclRefExpr>(Target))
-        if (DRE->getDecl()->isInStdNamespace() && DRE->getDecl()->getName() == "ignore")
+        if (DRE->getDecl()->isInStdNamespace() &&
+            DRE->getDecl()->getName() == "ignore")
           continue;
       const std::string Element = Object + "." + Spec.Fields[I];
       const bool Move = Temporary && Spec.ElementTypes[I]->isRecordType();
@@ -461,8 +494,9 @@ private:
         const bool Before = Pos > 0 && (llvm::isAlnum(Statement[Pos - 1]) ||
                                         Statement[Pos - 1] == '_');
         const size_t After = Pos + Candidate.size();
-        const bool AfterIdent = After < Statement.size() &&
-                                (llvm::isAlnum(Statement[After]) || Statement[After] == '_');
+        const bool AfterIdent =
+            After < Statement.size() &&
+            (llvm::isAlnum(Statement[After]) || Statement[After] == '_');
         if (!Before && !AfterIdent)
           Used = true;
       }
@@ -480,7 +514,8 @@ private:
                                              SourceLocation Where) {
     const DeclContext *Home = structHome();
     std::string Qualifier;
-    if (!From->Encloses(Home) && !Home->Encloses(From) && !Home->isTranslationUnit()) {
+    if (!From->Encloses(Home) && !Home->Encloses(From) &&
+        !Home->isTranslationUnit()) {
       for (const DeclContext *DC = Home; DC && !DC->isTranslationUnit();
            DC = DC->getParent()) {
         if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
@@ -489,7 +524,9 @@ private:
           Qualifier = (NS->getName() + "::" + Qualifier).str();
         } else if (const auto *RD = dyn_cast<CXXRecordDecl>(DC)) {
           if (RD->getDescribedClassTemplate()) {
-            fail(Where, "the struct of a class template's member cannot be named here");
+            fail(
+                Where,
+                "the struct of a class template's member cannot be named here");
             return std::nullopt;
           }
           Qualifier = (RD->getName() + "::" + Qualifier).str();
@@ -509,18 +546,18 @@ private:
                       "' spells out the type of a templated result");
     std::optional<std::string> Name =
         structReference(V.Var->getDeclContext(), V.Var->getLocation());
-    return Name &&
-           replace(CharSourceRange::getTokenRange(V.WrittenType.getSourceRange()), *Name,
-                   V.Var->getLocation());
+    return Name && replace(CharSourceRange::getTokenRange(
+                               V.WrittenType.getSourceRange()),
+                           *Name, V.Var->getLocation());
   }
 
   /// `std::pair<int, int> last_;` -> `BucketResult last_;`.
   bool respellMember(const MemberFacts &M) {
     std::optional<std::string> Name =
         structReference(M.Field->getDeclContext(), M.Field->getLocation());
-    return Name &&
-           replace(CharSourceRange::getTokenRange(M.WrittenType.getSourceRange()), *Name,
-                   M.Field->getLocation());
+    return Name && replace(CharSourceRange::getTokenRange(
+                               M.WrittenType.getSourceRange()),
+                           *Name, M.Field->getLocation());
   }
 
   const ResultGroup &Group;

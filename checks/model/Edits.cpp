@@ -13,6 +13,7 @@
 #include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Tooling/Transformer/SourceCode.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
@@ -20,18 +21,19 @@
 
 namespace clang::tidy::structify {
 
-std::string sourceText(CharSourceRange Range, const ASTContext &Ctx) {
-  return Lexer::getSourceText(Range, Ctx.getSourceManager(), Ctx.getLangOpts())
-      .str();
-}
-
 namespace placeholder {
 // Placeholders are \x01-delimited: no C++ source holds that byte.
 constexpr char Mark = '\x01';
-static std::string field(size_t I) { return Mark + ("F" + std::to_string(I)) + Mark; }
-static std::string fieldType(size_t I) { return Mark + ("T" + std::to_string(I)) + Mark; }
+static std::string field(size_t I) {
+  return Mark + ("F" + std::to_string(I)) + Mark;
+}
+static std::string fieldType(size_t I) {
+  return Mark + ("T" + std::to_string(I)) + Mark;
+}
 /// The comparisons' place in the definition, with their indentation.
-static std::string operators(llvm::StringRef Indent) { return Mark + ("O" + Indent.str()) + Mark; }
+static std::string operators(llvm::StringRef Indent) {
+  return Mark + ("O" + Indent.str()) + Mark;
+}
 } // namespace placeholder
 
 namespace {
@@ -58,7 +60,8 @@ public:
 /// The outermost class around \p Function.
 const CXXRecordDecl *outermostClass(const FunctionDecl *Function) {
   const CXXRecordDecl *Outer = nullptr;
-  for (const DeclContext *DC = Function->getDeclContext(); DC; DC = DC->getParent())
+  for (const DeclContext *DC = Function->getDeclContext(); DC;
+       DC = DC->getParent())
     if (const auto *Class = dyn_cast<CXXRecordDecl>(DC))
       Outer = Class;
   return Outer;
@@ -70,7 +73,8 @@ const CXXRecordDecl *outermostClass(const FunctionDecl *Function) {
 std::string whyNotAfterClass(const FunctionDecl *Function) {
   if (Function->getDescribedFunctionTemplate())
     return "the function is a template";
-  for (const DeclContext *DC = Function->getDeclContext(); DC; DC = DC->getParent())
+  for (const DeclContext *DC = Function->getDeclContext(); DC;
+       DC = DC->getParent())
     if (const auto *Class = dyn_cast<CXXRecordDecl>(DC)) {
       if (Class->getDescribedClassTemplate() || Class->isLocalClass() ||
           isa<ClassTemplatePartialSpecializationDecl>(Class))
@@ -79,7 +83,8 @@ std::string whyNotAfterClass(const FunctionDecl *Function) {
       return "the class is local to a function";
     }
   for (const FunctionDecl *Decl : Function->redecls())
-    if (Decl->isThisDeclarationADefinition() && isa<CXXRecordDecl>(Decl->getLexicalDeclContext()))
+    if (Decl->isThisDeclarationADefinition() &&
+        isa<CXXRecordDecl>(Decl->getLexicalDeclContext()))
       return "the function is defined inside it, where a struct declared after "
              "the class is incomplete";
   return {};
@@ -110,9 +115,11 @@ bool holdsByValue(QualType T, const CXXRecordDecl *Class) {
 /// Where a type's text begins: a type's source range leaves out the
 /// qualifiers written before it (`const` in `const Block *`), so this steps
 /// back over them.
-SourceLocation withLeadingQualifiers(SourceLocation Begin, const SourceManager &SM) {
+SourceLocation withLeadingQualifiers(SourceLocation Begin,
+                                     const SourceManager &SM) {
   bool Invalid = false;
-  const llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Begin), &Invalid);
+  const llvm::StringRef Buffer =
+      SM.getBufferData(SM.getFileID(Begin), &Invalid);
   if (Invalid)
     return Begin;
   size_t At = SM.getFileOffset(Begin);
@@ -137,10 +144,13 @@ SourceLocation withLeadingQualifiers(SourceLocation Begin, const SourceManager &
 std::optional<std::string> argumentText(const TemplateArgumentLoc &Arg,
                                         const ASTContext &Ctx) {
   SourceRange Range = Arg.getSourceRange();
-  if (Range.isInvalid() || Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
+  if (Range.isInvalid() || Range.getBegin().isMacroID() ||
+      Range.getEnd().isMacroID())
     return std::nullopt;
-  Range.setBegin(withLeadingQualifiers(Range.getBegin(), Ctx.getSourceManager()));
-  std::string Text = sourceText(CharSourceRange::getTokenRange(Range), Ctx);
+  Range.setBegin(
+      withLeadingQualifiers(Range.getBegin(), Ctx.getSourceManager()));
+  std::string Text =
+      tooling::getText(CharSourceRange::getTokenRange(Range), Ctx).str();
   if (Text.empty() || llvm::count(Text, '<') != llvm::count(Text, '>'))
     return std::nullopt;
   return Text;
@@ -149,11 +159,13 @@ std::optional<std::string> argumentText(const TemplateArgumentLoc &Arg,
 } // namespace
 
 /// The comparisons the pair made, memberwise and in order of the fields.
-static std::string operatorDefinitions(const StructSpec &Spec, llvm::StringRef Indent) {
+static std::string operatorDefinitions(const StructSpec &Spec,
+                                       llvm::StringRef Indent) {
   if (Spec.Name == placeholder::StructName)
     return placeholder::operators(Indent);
-  const std::string Params =
-      (llvm::Twine("(const ") + Spec.Name + " &lhs, const " + Spec.Name + " &rhs)").str();
+  const std::string Params = (llvm::Twine("(const ") + Spec.Name +
+                              " &lhs, const " + Spec.Name + " &rhs)")
+                                 .str();
   const std::string In = (Indent + "  ").str();
   std::string Text;
   llvm::raw_string_ostream OS(Text);
@@ -162,23 +174,30 @@ static std::string operatorDefinitions(const StructSpec &Spec, llvm::StringRef I
     Equal.reserve(Spec.Fields.size());
     for (const std::string &Field : Spec.Fields)
       Equal.push_back((llvm::Twine("lhs.") + Field + " == rhs." + Field).str());
-    OS << "\n" << In << "friend bool operator==" << Params << " {\n"
+    OS << "\n"
+       << In << "friend bool operator==" << Params << " {\n"
        << In << "  return " << llvm::join(Equal, " && ") << ";\n"
        << In << "}\n";
-    OS << In << "friend bool operator!=" << Params << " { return !(lhs == rhs); }\n";
+    OS << In << "friend bool operator!=" << Params
+       << " { return !(lhs == rhs); }\n";
   }
   if (llvm::is_contained(Spec.Operators, "<")) {
     OS << "\n" << In << "friend bool operator<" << Params << " {\n";
     for (size_t I = 0; I + 1 < Spec.Fields.size(); ++I) {
       const std::string &F = Spec.Fields[I];
-      OS << In << "  if (lhs." << F << " < rhs." << F << ")\n" << In << "    return true;\n";
-      OS << In << "  if (rhs." << F << " < lhs." << F << ")\n" << In << "    return false;\n";
+      OS << In << "  if (lhs." << F << " < rhs." << F << ")\n"
+         << In << "    return true;\n";
+      OS << In << "  if (rhs." << F << " < lhs." << F << ")\n"
+         << In << "    return false;\n";
     }
-    OS << In << "  return lhs." << Spec.Fields.back() << " < rhs." << Spec.Fields.back()
-       << ";\n" << In << "}\n";
+    OS << In << "  return lhs." << Spec.Fields.back() << " < rhs."
+       << Spec.Fields.back() << ";\n"
+       << In << "}\n";
     OS << In << "friend bool operator>" << Params << " { return rhs < lhs; }\n";
-    OS << In << "friend bool operator<=" << Params << " { return !(rhs < lhs); }\n";
-    OS << In << "friend bool operator>=" << Params << " { return !(lhs < rhs); }\n";
+    OS << In << "friend bool operator<=" << Params
+       << " { return !(rhs < lhs); }\n";
+    OS << In << "friend bool operator>=" << Params
+       << " { return !(lhs < rhs); }\n";
   }
   if (llvm::is_contained(Spec.Operators, "<=>")) {
     // Defaulted, memberwise in the order of the fields, as the pair's; only
@@ -197,7 +216,8 @@ std::string structDefinition(const StructSpec &Spec, llvm::StringRef Indent) {
     Text += Spec.TemplateHeader + "\n" + Indent.str();
   Text += "struct " + Spec.Name + " {\n";
   for (size_t I = 0; I < Spec.Fields.size(); ++I)
-    Text += Indent.str() + "  " + Spec.FieldTypes[I] + " " + Spec.Fields[I] + ";\n";
+    Text +=
+        Indent.str() + "  " + Spec.FieldTypes[I] + " " + Spec.Fields[I] + ";\n";
   return Text + operatorDefinitions(Spec, Indent) + Indent.str() + "};\n";
 }
 
@@ -216,14 +236,16 @@ StructSpec spec(size_t Elements) {
 bool holdsAny(llvm::StringRef Text) { return Text.contains(Mark); }
 
 bool holdsDefinition(llvm::StringRef Text) {
-  return Text.contains((llvm::Twine(Mark) + "O").str()) || Text.contains(Declaration);
+  return Text.contains((llvm::Twine(Mark) + "O").str()) ||
+         Text.contains(Declaration);
 }
 
 std::string instantiate(llvm::StringRef Text, const StructSpec &Spec) {
   std::string Out;
   while (!Text.empty()) {
     const size_t Start = Text.find(Mark);
-    const size_t End = Start == llvm::StringRef::npos ? Start : Text.find(Mark, Start + 1);
+    const size_t End =
+        Start == llvm::StringRef::npos ? Start : Text.find(Mark, Start + 1);
     if (End == llvm::StringRef::npos) {
       Out += Text.str();
       break;
@@ -251,12 +273,14 @@ std::string instantiate(llvm::StringRef Text, const StructSpec &Spec) {
 /// template itself, so `std::string` stays `std::string`; else as the code
 /// spells them wherever it does (an alias, a typedef, a deduced `auto`).
 /// \p What names the written type for a message ("the return type").
-static bool spellFieldTypes(TypeLoc Written, QualType Tuple, const TupleShape &Shape,
-                            SourceLocation Where, llvm::StringRef What, ASTContext &Ctx,
+static bool spellFieldTypes(TypeLoc Written, QualType Tuple,
+                            const TupleShape &Shape, SourceLocation Where,
+                            llvm::StringRef What, ASTContext &Ctx,
                             StructSpec &Spec, Blocker &Problem) {
   Spec.FieldTypes.clear();
-  if (auto TST = Written.isNull() ? TemplateSpecializationTypeLoc()
-                                  : Written.getAs<TemplateSpecializationTypeLoc>();
+  if (auto TST = Written.isNull()
+                     ? TemplateSpecializationTypeLoc()
+                     : Written.getAs<TemplateSpecializationTypeLoc>();
       TST && TST.getNumArgs() == Shape.Elements.size()) {
     for (unsigned I = 0; I < TST.getNumArgs(); ++I) {
       std::optional<std::string> Text = argumentText(TST.getArgLoc(I), Ctx);
@@ -272,16 +296,17 @@ static bool spellFieldTypes(TypeLoc Written, QualType Tuple, const TupleShape &S
   for (size_t I = 0; I < Elements.size(); ++I) {
     if (const auto *RD = Elements[I]->getAsCXXRecordDecl())
       if (RD->isLocalClass() || RD->isLambda()) {
-        Problem = {Where, "an element's type is local to a function and cannot be "
-                          "named in the struct"};
+        Problem = {Where,
+                   "an element's type is local to a function and cannot be "
+                   "named in the struct"};
         return false;
       }
     std::optional<std::string> Spelled = spellTypeForCode(Elements[I], Ctx);
     if (!Spelled) {
       Problem = {Where, "element " + std::to_string(I) + "'s type ('" +
                             spellTypeForMessage(Elements[I], Ctx) +
-                            "') has no name the code spells; write " + What.str() +
-                            " out with the tuple's template"};
+                            "') has no name the code spells; write " +
+                            What.str() + " out with the tuple's template"};
       return false;
     }
     Spec.FieldTypes.push_back(std::move(*Spelled));
@@ -289,8 +314,9 @@ static bool spellFieldTypes(TypeLoc Written, QualType Tuple, const TupleShape &S
   return true;
 }
 
-bool describeParameterTypes(const DeclaratorDecl *Parameter, const TupleShape &Shape,
-                            ASTContext &Ctx, StructSpec &Spec, Blocker &Problem) {
+bool describeParameterTypes(const DeclaratorDecl *Parameter,
+                            const TupleShape &Shape, ASTContext &Ctx,
+                            StructSpec &Spec, Blocker &Problem) {
   Spec.ElementTypes.assign(Shape.Elements.begin(), Shape.Elements.end());
   Spec.AfterClass = nullptr;
   TypeLoc Written;
@@ -300,14 +326,14 @@ bool describeParameterTypes(const DeclaratorDecl *Parameter, const TupleShape &S
       Written = Ref.getPointeeLoc();
     Written = compat::withoutElaboration(Written.getUnqualifiedLoc());
   }
-  return spellFieldTypes(Written, Parameter->getType().getNonReferenceType(), Shape,
-                         Parameter->getLocation(), "the parameter's type", Ctx, Spec,
-                         Problem);
+  return spellFieldTypes(Written, Parameter->getType().getNonReferenceType(),
+                         Shape, Parameter->getLocation(),
+                         "the parameter's type", Ctx, Spec, Problem);
 }
 
 bool describeWrittenTypes(TypeLoc Written, QualType Tuple, SourceLocation Where,
-                          const TupleShape &Shape, ASTContext &Ctx, StructSpec &Spec,
-                          Blocker &Problem) {
+                          const TupleShape &Shape, ASTContext &Ctx,
+                          StructSpec &Spec, Blocker &Problem) {
   Spec.ElementTypes.assign(Shape.Elements.begin(), Shape.Elements.end());
   Spec.AfterClass = nullptr;
   if (Written.isNull() || Tuple.isNull()) {
@@ -315,7 +341,8 @@ bool describeWrittenTypes(TypeLoc Written, QualType Tuple, SourceLocation Where,
     return false;
   }
   Written = compat::withoutElaboration(Written.getUnqualifiedLoc());
-  return spellFieldTypes(Written, Tuple, Shape, Where, "the key type", Ctx, Spec, Problem);
+  return spellFieldTypes(Written, Tuple, Shape, Where, "the key type", Ctx,
+                         Spec, Problem);
 }
 
 bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
@@ -325,7 +352,8 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
   // A member's struct is nested in its class, where the class and the
   // classes around it are still incomplete.
   Spec.AfterClass = nullptr;
-  for (const DeclContext *DC = Function->getDeclContext(); DC; DC = DC->getParent()) {
+  for (const DeclContext *DC = Function->getDeclContext(); DC;
+       DC = DC->getParent()) {
     const auto *Class = dyn_cast<CXXRecordDecl>(DC);
     if (!Class)
       break;
@@ -334,7 +362,8 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
         if (std::string Why = whyNotAfterClass(Function); !Why.empty()) {
           Problem = {Function->getLocation(),
                      "an element holds a '" + Class->getNameAsString() +
-                         "', which is incomplete inside its own class, and " + Why};
+                         "', which is incomplete inside its own class, and " +
+                         Why};
           return false;
         }
         Spec.AfterClass = outermostClass(Function);
@@ -343,9 +372,11 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
   TypeLoc Written;
   if (const TypeSourceInfo *TSI = Function->getTypeSourceInfo())
     if (auto FTL = TSI->getTypeLoc().getAsAdjusted<FunctionTypeLoc>())
-      Written = compat::withoutElaboration(FTL.getReturnLoc().getUnqualifiedLoc());
-  if (!spellFieldTypes(Spec.AfterClass ? TypeLoc() : Written, Function->getReturnType(),
-                       Shape, Function->getLocation(), "the return type", Ctx, Spec,
+      Written =
+          compat::withoutElaboration(FTL.getReturnLoc().getUnqualifiedLoc());
+  if (!spellFieldTypes(Spec.AfterClass ? TypeLoc() : Written,
+                       Function->getReturnType(), Shape,
+                       Function->getLocation(), "the return type", Ctx, Spec,
                        Problem))
     return false;
   // Elements that depend on the function template's own parameters make the
@@ -353,7 +384,8 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
   Spec.TemplateHeader.clear();
   Spec.TemplateArguments.clear();
   Spec.TemplateParameterIndices.clear();
-  const FunctionTemplateDecl *Template = Function->getDescribedFunctionTemplate();
+  const FunctionTemplateDecl *Template =
+      Function->getDescribedFunctionTemplate();
   if (!Template)
     return true;
   ParameterFinder Finder(Template->getTemplateParameters()->getDepth());
@@ -389,8 +421,10 @@ void removeDuplicateEdits(std::vector<FixItHint> &Hints) {
   std::vector<FixItHint> Unique;
   for (FixItHint &Hint : Hints)
     if (llvm::none_of(Unique, [&](const FixItHint &Seen) {
-          return Seen.RemoveRange.getAsRange() == Hint.RemoveRange.getAsRange() &&
-                 Seen.RemoveRange.isTokenRange() == Hint.RemoveRange.isTokenRange() &&
+          return Seen.RemoveRange.getAsRange() ==
+                     Hint.RemoveRange.getAsRange() &&
+                 Seen.RemoveRange.isTokenRange() ==
+                     Hint.RemoveRange.isTokenRange() &&
                  Seen.CodeToInsert == Hint.CodeToInsert;
         }))
       Unique.push_back(std::move(Hint));

@@ -85,14 +85,15 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
 
 /// describeStructTypes for a group whose value is \p Parameter: the field
 /// types as the parameter's type spells them.
-bool describeParameterTypes(const DeclaratorDecl *Parameter, const TupleShape &Shape,
-                            ASTContext &Ctx, StructSpec &Spec, Blocker &Problem);
+bool describeParameterTypes(const DeclaratorDecl *Parameter,
+                            const TupleShape &Shape, ASTContext &Ctx,
+                            StructSpec &Spec, Blocker &Problem);
 
 /// The same for a tuple type written at \p Written (a container's key
 /// argument), reported at \p Where.
 bool describeWrittenTypes(TypeLoc Written, QualType Tuple, SourceLocation Where,
-                          const TupleShape &Shape, ASTContext &Ctx, StructSpec &Spec,
-                          Blocker &Problem);
+                          const TupleShape &Shape, ASTContext &Ctx,
+                          StructSpec &Spec, Blocker &Problem);
 
 /// Every edit of the rewrite of \p Group into \p Spec, or nothing and the
 /// first reason an edit would not be safe (a macro, an unexpected shape).
@@ -103,9 +104,6 @@ buildEdits(const ResultGroup &Group, const StructSpec &Spec, ASTContext &Ctx,
 /// Drops repeated edits: a macro that expands its argument twice (Catch2's
 /// CHECK does) makes two AST nodes, and two identical edits, of one spelling.
 void removeDuplicateEdits(std::vector<FixItHint> &Hints);
-
-/// The text of \p Range as written in the file.
-std::string sourceText(CharSourceRange Range, const ASTContext &Ctx);
 
 } // namespace clang::tidy::structify
 

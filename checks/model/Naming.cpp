@@ -74,8 +74,8 @@ chooseNames(llvm::ArrayRef<std::vector<std::string>> Candidates,
         Names[I] = Candidate;
         break;
       }
-    for (size_t C = 0; Alternatives && Names[I].empty() && C < Candidates[I].size();
-         ++C)
+    for (size_t C = 0;
+         Alternatives && Names[I].empty() && C < Candidates[I].size(); ++C)
       for (const std::string &Alternative : Alternatives(Candidates[I][C]))
         if (Take(Alternative)) {
           Names[I] = Alternative;
@@ -110,12 +110,12 @@ std::string normalizeName(llvm::StringRef Name) {
 
 bool isMeaningfulName(llvm::StringRef Name) {
   static const char *const Meaningless[] = {
-      "tmp",   "temp",   "ret",  "res", "result", "results", "rv",  "retval",
-      "first", "second", "pair", "tup", "tuple",  "value_",  "val_", "dummy",
-      "unused", "ignored", "foo", "bar", "baz", "elem", "element", "item",
+      "tmp", "temp", "ret", "res", "result", "results", "rv", "retval", "first",
+      "second", "pair", "tup", "tuple", "value_", "val_", "dummy", "unused",
+      "ignored", "foo", "bar", "baz", "elem", "element", "item",
       // What generic functions call their parameters says nothing.
-      "str", "arg", "args", "lhs", "rhs", "obj", "other", "param", "ptr",
-      "ref", "src", "dst", "in", "out"};
+      "str", "arg", "args", "lhs", "rhs", "obj", "other", "param", "ptr", "ref",
+      "src", "dst", "in", "out"};
   if (Name.empty() || llvm::is_contained(Meaningless, Name))
     return false;
   if (Name.size() == 1)
@@ -152,13 +152,15 @@ std::vector<std::string> splitWords(llvm::StringRef Identifier) {
   return Words;
 }
 
-std::vector<std::string> knownApiNames(llvm::StringRef FunctionName,
-                                       llvm::ArrayRef<std::string> ElementKinds) {
+std::vector<std::string>
+knownApiNames(llvm::StringRef FunctionName,
+              llvm::ArrayRef<std::string> ElementKinds) {
   const std::vector<std::string> Words = splitWords(FunctionName);
   auto Has = [&](llvm::StringRef W) { return llvm::is_contained(Words, W); };
   const size_t N = ElementKinds.size();
   auto All = [&](llvm::StringRef Kind) {
-    return llvm::all_of(ElementKinds, [&](const std::string &K) { return K == Kind; });
+    return llvm::all_of(ElementKinds,
+                        [&](const std::string &K) { return K == Kind; });
   };
   if (N == 2 && (Has("minmax") || (Has("min") && Has("max"))))
     return {"min", "max"};
@@ -178,7 +180,8 @@ std::vector<std::string> knownApiNames(llvm::StringRef FunctionName,
     if (N == 3 && All("arithmetic"))
       return {"x", "y", "z"};
   }
-  if (N == 2 && (Has("bounds") || Has("limits") || Has("interval") || Has("range")))
+  if (N == 2 &&
+      (Has("bounds") || Has("limits") || Has("interval") || Has("range")))
     return All("arithmetic") ? std::vector<std::string>{"lo", "hi"}
                              : std::vector<std::string>{"begin", "end"};
   if (N == 2 && ElementKinds[0] == "bool" &&
@@ -196,8 +199,9 @@ std::vector<std::string> knownApiNames(llvm::StringRef FunctionName,
 namespace {
 
 /// Names proposed for one element, most supported first (ties: first seen).
-std::vector<std::string> ranked(const std::vector<std::string> &Proposals,
-                                llvm::function_ref<bool(llvm::StringRef)> IsUsable) {
+std::vector<std::string>
+ranked(const std::vector<std::string> &Proposals,
+       llvm::function_ref<bool(llvm::StringRef)> IsUsable) {
   std::vector<std::string> Order;
   llvm::StringMap<unsigned> Votes, FirstSeen;
   for (const std::string &Raw : Proposals) {
@@ -223,12 +227,12 @@ std::vector<std::string> ranked(const std::vector<std::string> &Proposals,
 /// (`return {low, low + width};` -> {low, high}).
 std::string counterpartOf(llvm::StringRef Name, size_t Index) {
   static const std::pair<llvm::StringLiteral, llvm::StringLiteral> Pairs[] = {
-      {"lo", "hi"},       {"low", "high"},        {"lower", "upper"},
-      {"min", "max"},     {"minimum", "maximum"}, {"first", "last"},
-      {"begin", "end"},   {"start", "end"},       {"start", "stop"},
-      {"from", "to"},     {"width", "height"},    {"x", "y"},
-      {"key", "value"},   {"left", "right"},      {"top", "bottom"},
-      {"row", "column"},  {"input", "output"},    {"head", "tail"},
+      {"lo", "hi"},        {"low", "high"},          {"lower", "upper"},
+      {"min", "max"},      {"minimum", "maximum"},   {"first", "last"},
+      {"begin", "end"},    {"start", "end"},         {"start", "stop"},
+      {"from", "to"},      {"width", "height"},      {"x", "y"},
+      {"key", "value"},    {"left", "right"},        {"top", "bottom"},
+      {"row", "column"},   {"input", "output"},      {"head", "tail"},
       {"before", "after"}, {"quotient", "remainder"}};
   for (const auto &[Left, Right] : Pairs) {
     if (Index == 0 && Name == Left)
@@ -242,27 +246,31 @@ std::string counterpartOf(llvm::StringRef Name, size_t Index) {
 } // namespace
 
 std::vector<std::string>
-chooseFieldNames(const NamingEvidence &Evidence, llvm::ArrayRef<std::string> Known,
+chooseFieldNames(const NamingEvidence &Evidence,
+                 llvm::ArrayRef<std::string> Known,
                  llvm::function_ref<bool(llvm::StringRef)> IsUsable,
                  unsigned &MissingElement) {
   const size_t N = Evidence.FromDefinition.size();
   // Per element, every acceptable name in order of preference.
   std::vector<std::vector<std::string>> Choices(N);
   for (size_t I = 0; I < N; ++I) {
-    llvm::append_range(Choices[I], ranked(Evidence.FromDefinition[I], IsUsable));
+    llvm::append_range(Choices[I],
+                       ranked(Evidence.FromDefinition[I], IsUsable));
     llvm::append_range(Choices[I], ranked(Evidence.FromCallers[I], IsUsable));
     if (I < Known.size() && IsUsable(Known[I]))
       Choices[I].push_back(Known[I]);
     if (I < Evidence.FromParameters.size())
-      llvm::append_range(Choices[I], ranked(Evidence.FromParameters[I], IsUsable));
+      llvm::append_range(Choices[I],
+                         ranked(Evidence.FromParameters[I], IsUsable));
   }
   // One element of a pair named by the code, the other not: its counterpart.
   if (N == 2)
     for (size_t I = 0; I < 2; ++I) {
       const size_t Other = 1 - I;
-      const bool Named = !Evidence.FromDefinition[I].empty() || !Evidence.FromCallers[I].empty();
-      const bool OtherNamed =
-          !Evidence.FromDefinition[Other].empty() || !Evidence.FromCallers[Other].empty();
+      const bool Named = !Evidence.FromDefinition[I].empty() ||
+                         !Evidence.FromCallers[I].empty();
+      const bool OtherNamed = !Evidence.FromDefinition[Other].empty() ||
+                              !Evidence.FromCallers[Other].empty();
       if (!Named || OtherNamed || Choices[I].empty())
         continue;
       const std::string Counterpart = counterpartOf(Choices[I].front(), I);

@@ -55,11 +55,11 @@ bool isUsableName(llvm::StringRef Name, const ASTContext &Ctx);
 /// how a second `insert` in one function gets `seen_it` (its holder's name
 /// and the candidate) rather than nothing.
 /// Empty when some element gets no name; then \p Missing says which.
-std::vector<std::string>
-chooseNames(llvm::ArrayRef<std::vector<std::string>> Candidates,
-            llvm::function_ref<bool(llvm::StringRef)> IsFree, unsigned &Missing,
-            llvm::function_ref<std::vector<std::string>(llvm::StringRef)>
-                Alternatives = nullptr);
+std::vector<std::string> chooseNames(
+    llvm::ArrayRef<std::vector<std::string>> Candidates,
+    llvm::function_ref<bool(llvm::StringRef)> IsFree, unsigned &Missing,
+    llvm::function_ref<std::vector<std::string>(llvm::StringRef)> Alternatives =
+        nullptr);
 
 /// \p Base, or else `Base2` ... `Base9`: the first that \p IsFree accepts;
 /// empty when none is.
@@ -78,8 +78,9 @@ std::vector<std::string> splitWords(llvm::StringRef Identifier);
 /// Well-known names for well-known APIs, chosen from the function's name and
 /// its element types: `minmax` -> {min, max}, `divmod` -> {quotient,
 /// remainder}, `dimensions` -> {width, height}...
-std::vector<std::string> knownApiNames(llvm::StringRef FunctionName,
-                                       llvm::ArrayRef<std::string> ElementKinds);
+std::vector<std::string>
+knownApiNames(llvm::StringRef FunctionName,
+              llvm::ArrayRef<std::string> ElementKinds);
 
 /// Field names for every element, through chooseNames: for each element the
 /// best-supported meaningful name, definition evidence first, then callers,
@@ -87,7 +88,8 @@ std::vector<std::string> knownApiNames(llvm::StringRef FunctionName,
 /// accepted by \p IsUsable. Empty when some element has no name; then
 /// \p MissingElement tells which.
 std::vector<std::string>
-chooseFieldNames(const NamingEvidence &Evidence, llvm::ArrayRef<std::string> Known,
+chooseFieldNames(const NamingEvidence &Evidence,
+                 llvm::ArrayRef<std::string> Known,
                  llvm::function_ref<bool(llvm::StringRef)> IsUsable,
                  unsigned &MissingElement);
 

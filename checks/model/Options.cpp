@@ -31,23 +31,23 @@ OptionEnumMapping<structify::ExpressionReadsOption>::getEnumMapping() {
 
 namespace clang::tidy::structify {
 
+namespace {
+template <typename Values> std::vector<KnownOption> tableOf() {
+  std::vector<KnownOption> Table;
+  Values Defaults;
+  Values::forEachOption(Defaults,
+                        [&](llvm::StringRef Name, OptionValue Kind, auto &) {
+                          Table.push_back({Name, Kind});
+                        });
+  return Table;
+}
+} // namespace
+
 llvm::ArrayRef<KnownOption> knownOptions(llvm::StringRef CheckName) {
-  static constexpr KnownOption TupleReturn[] = {
-      {"TupleTypes", OptionValue::ClassTemplates},
-      {"IgnoredFunctions", OptionValue::RegexList},
-      {"IgnoredNamespaces", OptionValue::Namespaces},
-      {"IncludeNonPublic", OptionValue::Bool},
-      {"IncludeParameterPacks", OptionValue::Bool},
-      {"ExportMacros", OptionValue::Text},
-      {"StructNameSuffix", OptionValue::Identifier},
-      {"StructNameStyle", OptionValue::NameStyle},
-      {"Plan", OptionValue::Text}};
-  static constexpr KnownOption IndexAccess[] = {
-      {"TupleTypes", OptionValue::ClassTemplates},
-      {"ExpressionReads", OptionValue::ExpressionReads},
-      {"IgnoreMapIterators", OptionValue::Bool},
-      {"IgnoredTypes", OptionValue::RegexList},
-      {"IgnoredFunctions", OptionValue::RegexList}};
+  static const std::vector<KnownOption> TupleReturn =
+      tableOf<TupleReturnOptions>();
+  static const std::vector<KnownOption> IndexAccess =
+      tableOf<IndexAccessOptions>();
   if (CheckName == TupleReturnCheckName)
     return TupleReturn;
   if (CheckName == IndexAccessCheckName)
@@ -70,7 +70,8 @@ std::string unknownOptionMessage(llvm::StringRef Key,
   unsigned Best = 5; // as --verify-config: close enough to be a typo
   llvm::StringRef Closest;
   for (llvm::StringRef Candidate : Known) {
-    const unsigned Distance = Key.edit_distance_insensitive(Candidate, true, Best);
+    const unsigned Distance =
+        Key.edit_distance_insensitive(Candidate, true, Best);
     if (Distance < Best) {
       Best = Distance;
       Closest = Candidate;
@@ -93,7 +94,8 @@ std::string invalidValue(llvm::StringRef Value, llvm::StringRef Key) {
 template <typename T>
 std::optional<std::string> badEnum(llvm::StringRef Value, llvm::StringRef Key) {
   const auto Mapping = OptionEnumMapping<T>::getEnumMapping();
-  if (llvm::any_of(Mapping, [&](const auto &Entry) { return Entry.second == Value; }))
+  if (llvm::any_of(Mapping,
+                   [&](const auto &Entry) { return Entry.second == Value; }))
     return std::nullopt;
   std::string Message = invalidValue(Value, Key);
   llvm::StringRef Closest;
@@ -120,14 +122,13 @@ bool isQualifiedName(llvm::StringRef Name) {
   Name.consume_front("::");
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   Name.split(Parts, "::");
-  return llvm::all_of(Parts, [](llvm::StringRef Part) {
-    return isValidAsciiIdentifier(Part);
-  });
+  return llvm::all_of(
+      Parts, [](llvm::StringRef Part) { return isValidAsciiIdentifier(Part); });
 }
 
 /// The problems of one known option's value.
-void checkValue(const KnownOption &Option, llvm::StringRef Key, llvm::StringRef Value,
-                std::vector<OptionProblem> &Problems) {
+void checkValue(const KnownOption &Option, llvm::StringRef Key,
+                llvm::StringRef Value, std::vector<OptionProblem> &Problems) {
   auto Add = [&](std::string Message, bool ByOptionsView = false) {
     Problems.push_back({std::move(Message), ByOptionsView});
   };
@@ -136,7 +137,8 @@ void checkValue(const KnownOption &Option, llvm::StringRef Key, llvm::StringRef 
     return;
   case OptionValue::Bool:
     if (!parseBoolOption(Value))
-      Add(invalidValue(Value, Key) + "; expected a bool", /*ByOptionsView=*/true);
+      Add(invalidValue(Value, Key) + "; expected a bool",
+          /*ByOptionsView=*/true);
     return;
   case OptionValue::NameStyle:
     if (auto Message = badEnum<StructNameStyle>(Value, Key))
@@ -155,8 +157,8 @@ void checkValue(const KnownOption &Option, llvm::StringRef Key, llvm::StringRef 
     for (const std::string &Pattern : parseList(Value)) {
       std::string Error;
       if (!llvm::Regex(Pattern).isValid(Error))
-        Add((llvm::Twine("invalid regular expression '") + Pattern + "' in option '" +
-             Key + "': " + Error)
+        Add((llvm::Twine("invalid regular expression '") + Pattern +
+             "' in option '" + Key + "': " + Error)
                 .str());
     }
     return;
@@ -179,7 +181,8 @@ void checkValue(const KnownOption &Option, llvm::StringRef Key, llvm::StringRef 
 } // namespace
 
 std::vector<OptionProblem>
-checkOptions(llvm::StringRef CheckName, const ClangTidyOptions::OptionMap &Options) {
+checkOptions(llvm::StringRef CheckName,
+             const ClangTidyOptions::OptionMap &Options) {
   const llvm::ArrayRef<KnownOption> Known = knownOptions(CheckName);
   const std::string Prefix = (CheckName + ".").str();
   std::vector<std::string> KnownKeys;
@@ -211,7 +214,8 @@ std::optional<llvm::StringRef> OptionMapView::find(llvm::StringRef Name) const {
   return llvm::StringRef(It->getValue().Value);
 }
 
-llvm::StringRef OptionMapView::get(llvm::StringRef Name, llvm::StringRef Default) const {
+llvm::StringRef OptionMapView::get(llvm::StringRef Name,
+                                   llvm::StringRef Default) const {
   return find(Name).value_or(Default);
 }
 

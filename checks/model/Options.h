@@ -25,7 +25,8 @@
 
 namespace clang::tidy::structify {
 
-inline constexpr llvm::StringLiteral IndexAccessCheckName = "structify-index-access";
+inline constexpr llvm::StringLiteral IndexAccessCheckName =
+    "structify-index-access";
 
 /// structify-tuple-return's StructNameStyle.
 enum class StructNameStyle {
@@ -60,18 +61,18 @@ namespace clang::tidy::structify {
 
 /// What an option's value must be.
 enum class OptionValue {
-  Text,           ///< anything (a path)
-  Bool,           ///< as clang-tidy reads a bool: true/false, 1/0
-  NameStyle,      ///< a StructNameStyle
+  Text,            ///< anything (a path)
+  Bool,            ///< as clang-tidy reads a bool: true/false, 1/0
+  NameStyle,       ///< a StructNameStyle
   ExpressionReads, ///< an ExpressionReadsOption
-  Identifier,     ///< an identifier, or empty
-  RegexList,      ///< `;`-separated regular expressions
-  ClassTemplates, ///< `;`-separated qualified names (`::std::pair`)
-  Namespaces,     ///< `;`-separated namespace names
+  Identifier,      ///< an identifier, or empty
+  RegexList,       ///< `;`-separated regular expressions
+  ClassTemplates,  ///< `;`-separated qualified names (`::std::pair`)
+  Namespaces,      ///< `;`-separated namespace names
 };
 
 struct KnownOption {
-  llvm::StringLiteral Name;
+  llvm::StringRef Name;
   OptionValue Value;
 };
 
@@ -90,7 +91,8 @@ struct OptionProblem {
 /// did-you-mean, as clang-tidy's --verify-config says it), and each value
 /// the option cannot take. In the order of the keys.
 std::vector<OptionProblem>
-checkOptions(llvm::StringRef CheckName, const ClangTidyOptions::OptionMap &Options);
+checkOptions(llvm::StringRef CheckName,
+             const ClangTidyOptions::OptionMap &Options);
 
 /// clang-tidy's --verify-config words for an unknown option \p Key, with the
 /// closest of \p Known (full keys) when one is close.
@@ -102,7 +104,8 @@ std::string unknownOptionMessage(llvm::StringRef Key,
 /// default, silently (checkOptions reports it).
 class OptionMapView {
 public:
-  OptionMapView(llvm::StringRef CheckName, const ClangTidyOptions::OptionMap &Options)
+  OptionMapView(llvm::StringRef CheckName,
+                const ClangTidyOptions::OptionMap &Options)
       : Prefix((CheckName + ".").str()), Options(Options) {}
 
   llvm::StringRef get(llvm::StringRef Name, llvm::StringRef Default) const;
@@ -114,7 +117,8 @@ public:
   }
 
   template <typename T>
-  std::enable_if_t<std::is_enum_v<T>, T> get(llvm::StringRef Name, T Default) const {
+  std::enable_if_t<std::is_enum_v<T>, T> get(llvm::StringRef Name,
+                                             T Default) const {
     const std::optional<llvm::StringRef> Raw = find(Name);
     if (!Raw)
       return Default;
@@ -135,44 +139,88 @@ private:
 /// clang-tidy's reading of a bool option: YAML's spellings, or an integer.
 std::optional<bool> parseBoolOption(llvm::StringRef Value);
 
-/// structify-tuple-return's options.
+/// structify-tuple-return's options as written, with their defaults.
+/// forEachOption is their one table: the check reads and stores them
+/// through it, and knownOptions validates them by it.
 struct TupleReturnOptions {
-  TupleReturnPolicy Policy;
-  std::string StructNameSuffix;
+  std::string TupleTypes = DefaultTupleTypes.str();
+  std::string IgnoredFunctions = DefaultIgnoredFunctions.str();
+  std::string IgnoredNamespaces = DefaultIgnoredNamespaces.str();
+  bool IncludeNonPublic = false;
+  bool IncludeParameterPacks = false;
+  std::string ExportMacros;
+  std::string StructNameSuffix = "Result";
   StructNameStyle NameStyle = StructNameStyle::Auto;
   std::string PlanPath;
 
-  /// Stores every option back, for the check's storeOptions.
-  template <typename OptionSink>
-  void store(const OptionSink &Options, ClangTidyOptions::OptionMap &Opts) const {
-    Options.store(Opts, "TupleTypes", Policy.RawTupleTypes);
-    Options.store(Opts, "IgnoredFunctions", Policy.RawIgnoredFunctions);
-    Options.store(Opts, "IgnoredNamespaces", Policy.RawIgnoredNamespaces);
-    Options.store(Opts, "IncludeNonPublic", Policy.IncludeNonPublic);
-    Options.store(Opts, "IncludeParameterPacks", Policy.IncludeParameterPacks);
-    Options.store(Opts, "ExportMacros", Policy.RawExportMacros);
-    Options.store(Opts, "StructNameSuffix", StructNameSuffix);
-    Options.store(Opts, "StructNameStyle", NameStyle);
-    Options.store(Opts, "Plan", PlanPath);
+  template <typename Self, typename Visitor>
+  static void forEachOption(Self &O, Visitor &&Visit) {
+    Visit("TupleTypes", OptionValue::ClassTemplates, O.TupleTypes);
+    Visit("IgnoredFunctions", OptionValue::RegexList, O.IgnoredFunctions);
+    Visit("IgnoredNamespaces", OptionValue::Namespaces, O.IgnoredNamespaces);
+    Visit("IncludeNonPublic", OptionValue::Bool, O.IncludeNonPublic);
+    Visit("IncludeParameterPacks", OptionValue::Bool, O.IncludeParameterPacks);
+    Visit("ExportMacros", OptionValue::Text, O.ExportMacros);
+    Visit("StructNameSuffix", OptionValue::Identifier, O.StructNameSuffix);
+    Visit("StructNameStyle", OptionValue::NameStyle, O.NameStyle);
+    Visit("Plan", OptionValue::Text, O.PlanPath);
+  }
+
+  /// Which functions the check reports.
+  TupleReturnPolicy policy() const {
+    return TupleReturnPolicy(TupleTypes, IgnoredFunctions, IgnoredNamespaces,
+                             IncludeNonPublic, IncludeParameterPacks,
+                             ExportMacros);
   }
 };
 
-/// Reads structify-tuple-return's options from \p Options: the check's own
-/// OptionsView, or an OptionMapView for everyone else.
-template <typename OptionSource>
-TupleReturnOptions readTupleReturnOptions(const OptionSource &Options) {
-  TupleReturnOptions Result;
-  Result.Policy = TupleReturnPolicy(
-      Options.get("TupleTypes", DefaultTupleTypes).str(),
-      Options.get("IgnoredFunctions", DefaultIgnoredFunctions).str(),
-      Options.get("IgnoredNamespaces", DefaultIgnoredNamespaces).str(),
-      Options.get("IncludeNonPublic", false),
-      Options.get("IncludeParameterPacks", false),
-      Options.get("ExportMacros", "").str());
-  Result.StructNameSuffix = Options.get("StructNameSuffix", "Result").str();
-  Result.NameStyle = Options.get("StructNameStyle", StructNameStyle::Auto);
-  Result.PlanPath = Options.get("Plan", "").str();
+/// structify-index-access's options as written, with their defaults, and
+/// their one table.
+struct IndexAccessOptions {
+  std::string TupleTypes = DefaultTupleTypes.str();
+  ExpressionReadsOption ExpressionReads = ExpressionReadsOption::Fixable;
+  /// The option of old: no reads through iterators or pointers at all.
+  bool IgnoreMapIterators = false;
+  std::string IgnoredTypes;
+  std::string IgnoredFunctions;
+
+  template <typename Self, typename Visitor>
+  static void forEachOption(Self &O, Visitor &&Visit) {
+    Visit("TupleTypes", OptionValue::ClassTemplates, O.TupleTypes);
+    Visit("ExpressionReads", OptionValue::ExpressionReads, O.ExpressionReads);
+    Visit("IgnoreMapIterators", OptionValue::Bool, O.IgnoreMapIterators);
+    Visit("IgnoredTypes", OptionValue::RegexList, O.IgnoredTypes);
+    Visit("IgnoredFunctions", OptionValue::RegexList, O.IgnoredFunctions);
+  }
+};
+
+/// A check's options (TupleReturnOptions, IndexAccessOptions) read from
+/// \p Source: the check's own OptionsView, or an OptionMapView for everyone
+/// else. What is not set keeps its default.
+template <typename Values, typename OptionSource>
+Values readOptions(const OptionSource &Source) {
+  Values Result;
+  Values::forEachOption(Result, [&](llvm::StringRef Name, OptionValue,
+                                    auto &Field) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(Field)>, std::string>)
+      Field = Source.get(Name, llvm::StringRef(Field)).str();
+    else
+      Field = Source.get(Name, Field);
+  });
   return Result;
+}
+
+/// Stores every option of \p Values back, for a check's storeOptions.
+template <typename Values, typename OptionSink>
+void storeOptions(const Values &V, const OptionSink &Sink,
+                  ClangTidyOptions::OptionMap &Opts) {
+  Values::forEachOption(V, [&](llvm::StringRef Name, OptionValue,
+                               const auto &Field) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(Field)>, std::string>)
+      Sink.store(Opts, Name, llvm::StringRef(Field));
+    else
+      Sink.store(Opts, Name, Field);
+  });
 }
 
 } // namespace clang::tidy::structify

@@ -34,22 +34,28 @@ bool isInIgnoredNamespace(const FunctionDecl *FD,
 
 /// Is one of \p Macros a word of the source from the statement before
 /// \p Begin (the previous `;`, `{`, `}` or access specifier's `:`) to \p End?
-static bool writtenWith(SourceLocation Begin, SourceLocation End, const SourceManager &SM,
+static bool writtenWith(SourceLocation Begin, SourceLocation End,
+                        const SourceManager &SM,
                         const std::vector<std::string> &Macros) {
   Begin = SM.getExpansionLoc(Begin);
   End = SM.getExpansionLoc(End);
-  if (Begin.isInvalid() || End.isInvalid() || SM.getFileID(Begin) != SM.getFileID(End))
+  if (Begin.isInvalid() || End.isInvalid() ||
+      SM.getFileID(Begin) != SM.getFileID(End))
     return false;
   bool Invalid = false;
-  const llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Begin), &Invalid);
+  const llvm::StringRef Buffer =
+      SM.getBufferData(SM.getFileID(Begin), &Invalid);
   const unsigned To = SM.getFileOffset(End);
   if (Invalid || To > Buffer.size())
     return false;
-  const size_t From = Buffer.take_front(SM.getFileOffset(Begin)).find_last_of(";{}:");
-  llvm::StringRef Text = Buffer.slice(From == llvm::StringRef::npos ? 0 : From + 1, To);
+  const size_t From =
+      Buffer.take_front(SM.getFileOffset(Begin)).find_last_of(";{}:");
+  llvm::StringRef Text =
+      Buffer.slice(From == llvm::StringRef::npos ? 0 : From + 1, To);
   while (!Text.empty()) {
     Text = Text.drop_until([](char C) { return isAsciiIdentifierStart(C); });
-    const llvm::StringRef Word = Text.take_while([](char C) { return isAsciiIdentifierContinue(C); });
+    const llvm::StringRef Word =
+        Text.take_while([](char C) { return isAsciiIdentifierContinue(C); });
     if (llvm::is_contained(Macros, Word))
       return true;
     Text = Text.drop_front(Word.size());
@@ -57,11 +63,13 @@ static bool writtenWith(SourceLocation Begin, SourceLocation End, const SourceMa
   return false;
 }
 
-bool isDeclaredWithMacro(const FunctionDecl *FD, const std::vector<std::string> &Macros) {
+bool isDeclaredWithMacro(const FunctionDecl *FD,
+                         const std::vector<std::string> &Macros) {
   const SourceManager &SM = FD->getASTContext().getSourceManager();
   for (const FunctionDecl *Redecl : FD->redecls()) {
     const Decl *Written = Redecl;
-    if (const FunctionTemplateDecl *Template = Redecl->getDescribedFunctionTemplate())
+    if (const FunctionTemplateDecl *Template =
+            Redecl->getDescribedFunctionTemplate())
       Written = Template;
     if (writtenWith(Written->getBeginLoc(), Redecl->getLocation(), SM, Macros))
       return true;
@@ -94,7 +102,8 @@ bool isPublicApi(const FunctionDecl *FD, const PublicApiPolicy &Policy) {
     return false;
   if (Policy.IncludeNonPublic)
     return true;
-  if (!Policy.ExportMacros.empty() && !isDeclaredWithMacro(FD, Policy.ExportMacros))
+  if (!Policy.ExportMacros.empty() &&
+      !isDeclaredWithMacro(FD, Policy.ExportMacros))
     return false;
   if (FD->getStorageClass() == SC_Static && !isa<CXXMethodDecl>(FD))
     return false;

@@ -34,7 +34,8 @@ bool isPublicApi(const FunctionDecl *FD, const PublicApiPolicy &Policy);
 /// written with one of \p Macros: `LIB_EXPORT std::pair<int, int> f();`,
 /// `class LIB_EXPORT Shape { ... };`. Read from the source as written, so
 /// the answer is the same whatever the macro expands to in this unit.
-bool isDeclaredWithMacro(const FunctionDecl *FD, const std::vector<std::string> &Macros);
+bool isDeclaredWithMacro(const FunctionDecl *FD,
+                         const std::vector<std::string> &Macros);
 
 /// True when \p FD is declared inside a namespace named in \p Namespaces.
 bool isInIgnoredNamespace(const FunctionDecl *FD,

@@ -25,7 +25,8 @@ class NamedDecl;
 namespace clang::tidy::structify {
 
 /// The default value of the TupleTypes option.
-inline constexpr llvm::StringLiteral DefaultTupleTypes = "::std::pair;::std::tuple";
+inline constexpr llvm::StringLiteral DefaultTupleTypes =
+    "::std::pair;::std::tuple";
 
 /// The element types of one tuple-like type.
 struct TupleShape {

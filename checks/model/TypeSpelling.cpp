@@ -27,7 +27,8 @@ bool namesInternals(llvm::StringRef Text) {
     while (End < Text.size() && isAsciiIdentifierContinue(Text[End]))
       ++End;
     const llvm::StringRef Word = Text.slice(I, End);
-    if (Word.starts_with("__") || (Word.size() > 1 && Word[0] == '_' && isUppercase(Word[1])))
+    if (Word.starts_with("__") ||
+        (Word.size() > 1 && Word[0] == '_' && isUppercase(Word[1])))
       return true;
     I = End;
   }
@@ -36,17 +37,17 @@ bool namesInternals(llvm::StringRef Text) {
 
 /// The standard's string types by the names code uses for them.
 std::string withStringNames(std::string Text) {
-  static constexpr std::pair<llvm::StringLiteral, llvm::StringLiteral> Names[] = {
-      {"std::basic_string<char>", "std::string"},
-      {"std::basic_string<wchar_t>", "std::wstring"},
-      {"std::basic_string<char8_t>", "std::u8string"},
-      {"std::basic_string<char16_t>", "std::u16string"},
-      {"std::basic_string<char32_t>", "std::u32string"},
-      {"std::basic_string_view<char>", "std::string_view"},
-      {"std::basic_string_view<wchar_t>", "std::wstring_view"},
-      {"std::basic_string_view<char8_t>", "std::u8string_view"},
-      {"std::basic_string_view<char16_t>", "std::u16string_view"},
-      {"std::basic_string_view<char32_t>", "std::u32string_view"}};
+  static constexpr std::pair<llvm::StringLiteral, llvm::StringLiteral> Names[] =
+      {{"std::basic_string<char>", "std::string"},
+       {"std::basic_string<wchar_t>", "std::wstring"},
+       {"std::basic_string<char8_t>", "std::u8string"},
+       {"std::basic_string<char16_t>", "std::u16string"},
+       {"std::basic_string<char32_t>", "std::u32string"},
+       {"std::basic_string_view<char>", "std::string_view"},
+       {"std::basic_string_view<wchar_t>", "std::wstring_view"},
+       {"std::basic_string_view<char8_t>", "std::u8string_view"},
+       {"std::basic_string_view<char16_t>", "std::u16string_view"},
+       {"std::basic_string_view<char32_t>", "std::u32string_view"}};
   for (const auto &[Resolved, Usual] : Names)
     for (size_t At = Text.find(Resolved.str()); At != std::string::npos;
          At = Text.find(Resolved.str(), At + Usual.size()))
@@ -76,13 +77,16 @@ PrintingPolicy policyFor(const ASTContext &Ctx) {
 
 } // namespace
 
-llvm::SmallVector<QualType, 4> writtenElementTypes(QualType Tuple, const TupleShape &Shape,
+llvm::SmallVector<QualType, 4> writtenElementTypes(QualType Tuple,
+                                                   const TupleShape &Shape,
                                                    const ASTContext &Ctx) {
-  const Decl *Wanted = Shape.Template ? Shape.Template->getCanonicalDecl() : nullptr;
+  const Decl *Wanted =
+      Shape.Template ? Shape.Template->getCanonicalDecl() : nullptr;
   QualType Current = Tuple.getNonReferenceType();
   // Each step removes one layer of sugar; a type has few.
   for (unsigned Step = 0; Wanted && Step < 64 && !Current.isNull(); ++Step) {
-    if (const auto *TST = dyn_cast<TemplateSpecializationType>(Current.getTypePtr())) {
+    if (const auto *TST =
+            dyn_cast<TemplateSpecializationType>(Current.getTypePtr())) {
       const TemplateDecl *Named = TST->getTemplateName().getAsTemplateDecl();
       if (!TST->isTypeAlias() && Named && Named->getCanonicalDecl() == Wanted) {
         llvm::ArrayRef<TemplateArgument> Args = TST->template_arguments();
@@ -112,7 +116,8 @@ std::optional<std::string> spellTypeForCode(QualType T, const ASTContext &Ctx) {
   if (const UsingShadowDecl *Using = compat::usingShadowNamed(T);
       Using && Using->getDeclContext()->isFileContext()) {
     std::string Qualifiers = T.getQualifiers().getAsString(Policy);
-    return (Qualifiers.empty() ? "" : Qualifiers + " ") + Using->getQualifiedNameAsString();
+    return (Qualifiers.empty() ? "" : Qualifiers + " ") +
+           Using->getQualifiedNameAsString();
   }
   if (!isResolved(T)) {
     std::string Written = TypeName::getFullyQualifiedName(T, Ctx, Policy);

@@ -29,7 +29,8 @@ namespace clang::tidy::structify {
 /// looking through typedefs, alias templates and a deduced `auto` for the
 /// specialization of \p Shape's template whose arguments the code spelled.
 /// \p Shape's own (canonical) elements when there is none.
-llvm::SmallVector<QualType, 4> writtenElementTypes(QualType Tuple, const TupleShape &Shape,
+llvm::SmallVector<QualType, 4> writtenElementTypes(QualType Tuple,
+                                                   const TupleShape &Shape,
                                                    const ASTContext &Ctx);
 
 /// \p T spelled for code: fully qualified, its typedefs and aliases kept;

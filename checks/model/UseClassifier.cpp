@@ -1,7 +1,7 @@
 //===--- UseClassifier.cpp - what the code does with each use -------------===//
 
-#include "model/UseCollector.h"
 #include "compat/Compat.h"
+#include "model/UseCollector.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -69,8 +69,9 @@ const Expr *Collector::otherBranch(size_t I) const {
     return nullptr;
   const auto *Choice = dyn_cast_or_null<ConditionalOperator>(exprAt(I - 1));
   const Expr *E = exprAt(I);
-  if (!Choice || !Ctx.hasSameUnqualifiedType(Choice->getType().getNonReferenceType(),
-                                             E->getType().getNonReferenceType()))
+  if (!Choice ||
+      !Ctx.hasSameUnqualifiedType(Choice->getType().getNonReferenceType(),
+                                  E->getType().getNonReferenceType()))
     return nullptr;
   if (Choice->getTrueExpr() == E)
     return Choice->getFalseExpr();
@@ -78,6 +79,19 @@ const Expr *Collector::otherBranch(size_t I) const {
     return Choice->getTrueExpr();
   return nullptr;
 }
+
+namespace {
+Use escaped(Use U, std::string Reason) {
+  U.Kind = UseKind::Escape;
+  U.Reason = std::move(Reason);
+  return U;
+}
+
+Use classified(Use U, UseKind Kind) {
+  U.Kind = Kind;
+  return U;
+}
+} // namespace
 
 Use Collector::classifyUse(size_t ValueIndex) {
   Use U;
@@ -93,156 +107,174 @@ Use Collector::classifyUse(size_t ValueIndex) {
   }
   if (!U.Alternatives.empty())
     recordPlace(U);
-  const Expr *E = exprAt(I);
-  auto Escape = [&](std::string Reason) {
-    U.Kind = UseKind::Escape;
-    U.Reason = std::move(Reason);
-    return U;
-  };
   if (I == 0)
-    return Escape("the value is used where structify cannot see it");
+    return escaped(std::move(U),
+                   "the value is used where structify cannot see it");
   const DynTypedNode &Parent = Stack[I - 1];
+  if (const auto *OC = Parent.get<CXXOperatorCallExpr>())
+    return classifyOperand(OC, I, std::move(U));
+  if (const auto *Call = Parent.get<CallExpr>())
+    return classifyArgument(Call, I, std::move(U));
+  if (std::optional<Use> InDeclaration = classifyInDeclaration(I, U))
+    return std::move(*InDeclaration);
+  return classifyInExpression(I, std::move(U));
+}
 
-  if (const auto *ME = Parent.get<MemberExpr>()) {
-    if (elementAccess(ME, E, U)) {
-      setReceiver(U, receiverName(I - 1));
-      recordPlace(U);
-      return U;
-    }
-    return Escape("the value's member '" + ME->getMemberNameInfo().getAsString() +
-                  "' is used");
+Use Collector::classifyOperand(const CXXOperatorCallExpr *OC, size_t I, Use U) {
+  const Expr *E = exprAt(I);
+  const OverloadedOperatorKind Op = OC->getOperator();
+  const std::string Spelling = getOperatorSpelling(Op);
+  if (Op == OO_Equal && OC->getNumArgs() == 2 && OC->getArg(1) == E)
+    return classifyAssignment(OC, I - 1, std::move(U));
+  if (Op == OO_Equal && OC->getNumArgs() == 2 && OC->getArg(0) == E &&
+      (isa<DeclRefExpr>(E->IgnoreParenImpCasts()) ||
+       isTrackedMemberExpr(E->IgnoreParenImpCasts()))) {
+    U.Access = OC->getArg(1);
+    return classified(std::move(U), UseKind::Reassigned);
   }
-  if (const auto *OC = Parent.get<CXXOperatorCallExpr>()) {
-    const OverloadedOperatorKind Op = OC->getOperator();
-    const std::string Spelling = getOperatorSpelling(Op);
-    if (Op == OO_Equal && OC->getNumArgs() == 2 && OC->getArg(1) == E)
-      return classifyAssignment(OC, I - 1, U);
-    if (Op == OO_Equal && OC->getNumArgs() == 2 && OC->getArg(0) == E &&
-        (isa<DeclRefExpr>(E->IgnoreParenImpCasts()) ||
-         isTrackedMemberExpr(E->IgnoreParenImpCasts()))) {
-      U.Kind = UseKind::Reassigned;
-      U.Access = OC->getArg(1);
-      return U;
-    }
-    if (isComparison(Op) && OC->getNumArgs() == 2)
-      return compared(U, Spelling, OC->getArg(OC->getArg(0) == E ? 1 : 0));
-    if (Op == OO_Subscript && OC->getNumArgs() == 2 && OC->getArg(1) == E &&
-        keyOfTrackedContainer(OC->getArg(0), E, U)) {
-      recordPlace(U);
-      return U;
-    }
-    // `seen[value]`, `hash(value)`: say what takes it.
-    if (Op == OO_Subscript && OC->getNumArgs() == 2 && OC->getArg(1) == E)
-      return Escape("the value is a key or index of '" + printed(OC->getArg(0), Ctx) +
-                    "'");
-    if (Op == OO_Call && OC->getNumArgs() > 1 && OC->getArg(0) != E)
-      return Escape("the value is passed to '" + printed(OC->getArg(0), Ctx) + "'");
-    return Escape("the value is an operand of '" + Spelling + "'");
+  if (isComparison(Op) && OC->getNumArgs() == 2)
+    return compared(std::move(U), Spelling,
+                    OC->getArg(OC->getArg(0) == E ? 1 : 0));
+  if (Op == OO_Subscript && OC->getNumArgs() == 2 && OC->getArg(1) == E &&
+      keyOfTrackedContainer(OC->getArg(0), E, U)) {
+    recordPlace(U);
+    return U;
   }
-  if (const auto *Rewritten = Parent.get<CXXRewrittenBinaryOperator>())
-    return compared(U, Rewritten->getOpcodeStr().str(),
-                    Rewritten->getLHS()->IgnoreImplicit() == E->IgnoreImplicit()
-                        ? Rewritten->getRHS()
-                        : Rewritten->getLHS());
-  if (const auto *Call = Parent.get<CallExpr>()) {
-    if (elementAccess(Call, E, U)) {
-      setReceiver(U, receiverName(I - 1));
-      recordPlace(U);
-      return U;
-    }
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
-        MC && keyOfTrackedContainer(MC->getImplicitObjectArgument(), E, U)) {
-      recordPlace(U);
-      return U;
-    }
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (Callee && Callee->getDeclName().isIdentifier()) {
-      U.Reason = "the value is passed to '" + Callee->getNameAsString() + "'";
-      if (std::optional<unsigned> Parameter = takerParameter(Call, E)) {
-        U.Kind = UseKind::Argument;
-        U.ArgumentOf = writtenFunction(Callee);
-        U.Parameter = *Parameter;
-        recordPlace(U);
-        return U;
-      }
-      return Escape(U.Reason);
-    }
-    return Escape("the value is passed to a function");
+  // `seen[value]`, `hash(value)`: say what takes it.
+  if (Op == OO_Subscript && OC->getNumArgs() == 2 && OC->getArg(1) == E)
+    return escaped(std::move(U), "the value is a key or index of '" +
+                                     printed(OC->getArg(0), Ctx) + "'");
+  if (Op == OO_Call && OC->getNumArgs() > 1 && OC->getArg(0) != E)
+    return escaped(std::move(U), "the value is passed to '" +
+                                     printed(OC->getArg(0), Ctx) + "'");
+  return escaped(std::move(U), "the value is an operand of '" + Spelling + "'");
+}
+
+Use Collector::classifyArgument(const CallExpr *Call, size_t I, Use U) {
+  const Expr *E = exprAt(I);
+  if (elementAccess(Call, E, U)) {
+    setReceiver(U, receiverName(I - 1));
+    recordPlace(U);
+    return U;
   }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+      MC && keyOfTrackedContainer(MC->getImplicitObjectArgument(), E, U)) {
+    recordPlace(U);
+    return U;
+  }
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !Callee->getDeclName().isIdentifier())
+    return escaped(std::move(U), "the value is passed to a function");
+  std::string Reason =
+      "the value is passed to '" + Callee->getNameAsString() + "'";
+  std::optional<unsigned> Parameter = takerParameter(Call, E);
+  if (!Parameter)
+    return escaped(std::move(U), std::move(Reason));
+  U.Reason = std::move(Reason);
+  U.Kind = UseKind::Argument;
+  U.ArgumentOf = writtenFunction(Callee);
+  U.Parameter = *Parameter;
+  recordPlace(U);
+  return U;
+}
+
+std::optional<Use> Collector::classifyInDeclaration(size_t I, const Use &U) {
+  const Expr *E = exprAt(I);
+  const DynTypedNode &Parent = Stack[I - 1];
   if (const auto *Ctor = Parent.get<CXXConstructorDecl>())
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->getInit() == E && Init->isMemberInitializer()) {
-        if (isTrackedMemberExpr(nullptr, Init->getMember())) {
-          U.Kind = UseKind::StoreMember;
-          U.Member = cast<FieldDecl>(Init->getMember()->getCanonicalDecl());
-          return U;
-        }
-        return Escape("the value initialises member '" +
-                      Init->getMember()->getNameAsString() + "'");
+        if (!isTrackedMemberExpr(nullptr, Init->getMember()))
+          return escaped(U, "the value initialises member '" +
+                                Init->getMember()->getNameAsString() + "'");
+        Use Stored = classified(U, UseKind::StoreMember);
+        Stored.Member = cast<FieldDecl>(Init->getMember()->getCanonicalDecl());
+        return Stored;
       }
-  if (const auto *Construct = Parent.get<CXXConstructExpr>())
-    return Escape("the value is converted to '" +
-                  Construct->getType().getAsString(Ctx.getPrintingPolicy()) +
-                  "'");
   if (const auto *DD = Parent.get<DecompositionDecl>()) {
-    U.Kind = UseKind::StructuredBinding;
-    U.Binding = DD;
-    return U;
+    Use Bound = classified(U, UseKind::StructuredBinding);
+    Bound.Binding = DD;
+    return Bound;
   }
   if (const auto *VD = Parent.get<VarDecl>()) {
-    if (VD->getInit() && VD->getInit()->IgnoreImplicit() == E->IgnoreImplicit()) {
-      U.Kind = UseKind::InitVariable;
-      U.Var = VD;
-      return U;
-    }
-    return Escape("the value is used in the declaration of '" +
-                  VD->getNameAsString() + "'");
+    if (!VD->getInit() ||
+        VD->getInit()->IgnoreImplicit() != E->IgnoreImplicit())
+      return escaped(U, "the value is used in the declaration of '" +
+                            VD->getNameAsString() + "'");
+    Use Initialises = classified(U, UseKind::InitVariable);
+    Initialises.Var = VD;
+    return Initialises;
   }
   if (Parent.get<ReturnStmt>()) {
-    U.Kind = UseKind::Return;
-    U.ReturnOf = enclosingFunction();
-    if (!U.ReturnOf)
-      U.ReturnOfLambda = enclosingLambda();
-    return U;
+    Use Returned = classified(U, UseKind::Return);
+    Returned.ReturnOf = enclosingFunction();
+    if (!Returned.ReturnOf)
+      Returned.ReturnOfLambda = enclosingLambda();
+    return Returned;
   }
-  if (const auto *Cast = Parent.get<ExplicitCastExpr>()) {
-    if (Cast->getType()->isVoidType()) {
-      U.Kind = UseKind::Discarded;
-      return U;
-    }
-    return Escape("the value is cast to '" +
-                  Cast->getType().getAsString(Ctx.getPrintingPolicy()) + "'");
-  }
-  if (const auto *BO = Parent.get<BinaryOperator>()) {
-    if (BO->getOpcode() == BO_Comma && BO->getLHS() == E) {
-      U.Kind = UseKind::Discarded;
-      return U;
-    }
-    return Escape("the value is an operand of '" + BO->getOpcodeStr().str() + "'");
-  }
-  if (const auto *UO = Parent.get<UnaryOperator>())
-    return Escape(UO->getOpcode() == UO_AddrOf
-                      ? std::string("the value's address is taken")
-                      : "the value is an operand of '" +
-                            UnaryOperator::getOpcodeStr(UO->getOpcode()).str() +
-                            "'");
-  if (Parent.get<ConditionalOperator>() || Parent.get<BinaryConditionalOperator>())
-    return Escape("the value is used in a conditional expression");
-  if (Parent.get<InitListExpr>())
-    return Escape("the value initialises an element of a braced list");
   if (const auto *Lambda = Parent.get<LambdaExpr>()) {
-    U.Kind = UseKind::Captured;
-    U.Statement = Lambda;
+    Use Captured = classified(U, UseKind::Captured);
+    Captured.Statement = Lambda;
+    return Captured;
+  }
+  return std::nullopt;
+}
+
+Use Collector::classifyInExpression(size_t I, Use U) {
+  const Expr *E = exprAt(I);
+  const DynTypedNode &Parent = Stack[I - 1];
+  const PrintingPolicy &Policy = Ctx.getPrintingPolicy();
+  if (const auto *ME = Parent.get<MemberExpr>()) {
+    if (!elementAccess(ME, E, U))
+      return escaped(std::move(U), "the value's member '" +
+                                       ME->getMemberNameInfo().getAsString() +
+                                       "' is used");
+    setReceiver(U, receiverName(I - 1));
+    recordPlace(U);
     return U;
   }
+  if (const auto *Rewritten = Parent.get<CXXRewrittenBinaryOperator>())
+    return compared(std::move(U), Rewritten->getOpcodeStr().str(),
+                    Rewritten->getLHS()->IgnoreImplicit() == E->IgnoreImplicit()
+                        ? Rewritten->getRHS()
+                        : Rewritten->getLHS());
+  if (const auto *Construct = Parent.get<CXXConstructExpr>())
+    return escaped(std::move(U), "the value is converted to '" +
+                                     Construct->getType().getAsString(Policy) +
+                                     "'");
+  if (const auto *Cast = Parent.get<ExplicitCastExpr>())
+    return Cast->getType()->isVoidType()
+               ? classified(std::move(U), UseKind::Discarded)
+               : escaped(std::move(U), "the value is cast to '" +
+                                           Cast->getType().getAsString(Policy) +
+                                           "'");
+  if (const auto *BO = Parent.get<BinaryOperator>())
+    return BO->getOpcode() == BO_Comma && BO->getLHS() == E
+               ? classified(std::move(U), UseKind::Discarded)
+               : escaped(std::move(U), "the value is an operand of '" +
+                                           BO->getOpcodeStr().str() + "'");
+  if (const auto *UO = Parent.get<UnaryOperator>())
+    return escaped(
+        std::move(U),
+        UO->getOpcode() == UO_AddrOf
+            ? std::string("the value's address is taken")
+            : "the value is an operand of '" +
+                  UnaryOperator::getOpcodeStr(UO->getOpcode()).str() + "'");
+  if (Parent.get<ConditionalOperator>() ||
+      Parent.get<BinaryConditionalOperator>())
+    return escaped(std::move(U),
+                   "the value is used in a conditional expression");
+  if (Parent.get<InitListExpr>())
+    return escaped(std::move(U),
+                   "the value initialises an element of a braced list");
   if (Parent.get<TypeLoc>() || Parent.get<UnaryExprOrTypeTraitExpr>() ||
       Parent.get<CXXTypeidExpr>())
-    return Escape("the value's type is used (decltype, sizeof, typeid)");
-  if (Parent.get<Stmt>() && !Parent.get<Expr>() && isFullStatement(I)) {
-    U.Kind = UseKind::Discarded;
-    return U;
-  }
-  return Escape("the value is used in a way structify cannot rewrite");
+    return escaped(std::move(U),
+                   "the value's type is used (decltype, sizeof, typeid)");
+  if (Parent.get<Stmt>() && !Parent.get<Expr>() && isFullStatement(I))
+    return classified(std::move(U), UseKind::Discarded);
+  return escaped(std::move(U),
+                 "the value is used in a way structify cannot rewrite");
 }
 
 const FunctionDecl *Collector::functionOnStack() const {
@@ -253,15 +285,18 @@ const FunctionDecl *Collector::functionOnStack() const {
 }
 
 const MemberFacts *Collector::trackedContainer(const Expr *E) const {
-  const auto *ME = dyn_cast_or_null<MemberExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  const auto *ME =
+      dyn_cast_or_null<MemberExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
   const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
   if (!FD)
     return nullptr;
   const auto *It = Facts.Members.find(cast<FieldDecl>(FD->getCanonicalDecl()));
-  return It != Facts.Members.end() && It->second.Container ? &It->second : nullptr;
+  return It != Facts.Members.end() && It->second.Container ? &It->second
+                                                           : nullptr;
 }
 
-bool Collector::keyOfTrackedContainer(const Expr *Object, const Expr *E, Use &U) const {
+bool Collector::keyOfTrackedContainer(const Expr *Object, const Expr *E,
+                                      Use &U) const {
   const MemberFacts *Container = trackedContainer(Object);
   if (!Container ||
       !Ctx.hasSameUnqualifiedType(E->getType().getNonReferenceType(),
@@ -275,24 +310,54 @@ bool Collector::keyOfTrackedContainer(const Expr *Object, const Expr *E, Use &U)
   return true;
 }
 
+namespace {
+Use containerEscape(Use U, const MemberFacts &M, const std::string &Reason) {
+  U.Kind = UseKind::Escape;
+  U.Reason = "'" + M.Field->getNameAsString() + "' " + Reason +
+             ", where structify cannot follow its " +
+             (M.Sequence ? "elements" : "keys");
+  return U;
+}
+
+/// What a member function of a keyed container does with its keys: stores
+/// one, or only looks up, erases, or asks the size.
+struct ContainerMethod {
+  bool Stores = false;
+  bool Follows = false;
+};
+
+ContainerMethod containerMethod(llvm::StringRef Called, const MemberFacts &M) {
+  ContainerMethod Method;
+  Method.Stores =
+      M.Sequence
+          ? llvm::is_contained({"push_back", "push_front", "emplace_back",
+                                "emplace_front", "resize"},
+                               Called)
+          : llvm::is_contained({"insert", "emplace", "try_emplace"}, Called);
+  Method.Follows =
+      M.Sequence ? llvm::is_contained({"size", "empty", "clear", "pop_back",
+                                       "pop_front", "reserve", "capacity",
+                                       "shrink_to_fit"},
+                                      Called)
+                 : llvm::is_contained(
+                       {"count", "contains", "erase", "find", "lower_bound",
+                        "upper_bound", "equal_range", "at", "size", "empty",
+                        "clear", "begin", "end", "cbegin", "cend"},
+                       Called);
+  return Method;
+}
+} // namespace
+
 Use Collector::classifyContainerUse(size_t I, MemberFacts &M) {
   Use U;
   U.Value = exprAt(I);
   U.Loc = U.Value->getExprLoc();
   U.InInstantiation = InstantiationDepth > 0;
   U.Kind = UseKind::Discarded;
-  const std::string Name = M.Field->getNameAsString();
-  const QualType Key = memberTupleType(M.Field, Types);
-  auto Escape = [&](const std::string &Reason) {
-    U.Kind = UseKind::Escape;
-    U.Reason = "'" + Name + "' " + Reason + ", where structify cannot follow its " +
-               (M.Sequence ? "elements" : "keys");
-    return U;
-  };
   I = climbTransparent(I);
   const Expr *E = exprAt(I);
   if (I < 2)
-    return Escape("is used outside a function");
+    return containerEscape(std::move(U), M, "is used outside a function");
   // `for (const auto &cell : cells_)`: each element is the loop's variable.
   if (const auto *For = Stack[I - 1].get<CXXForRangeStmt>();
       For && !M.Map && For->getRangeInit() &&
@@ -312,36 +377,33 @@ Use Collector::classifyContainerUse(size_t I, MemberFacts &M) {
     if (size_t Element = sequenceElementAt(I, E))
       return classifyUse(Element);
   if (const auto *OC = Stack[I - 1].get<CXXOperatorCallExpr>()) {
-    if (OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2 && OC->getArg(0) == E &&
-        !mentionsType(OC->getType(), Key)) {
+    if (OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2 &&
+        OC->getArg(0) == E &&
+        !mentionsType(OC->getType(), memberTupleType(M.Field, Types))) {
       addKey(M, OC->getArg(1));
       return U;
     }
-    return Escape("is an operand of '" +
-                  std::string(getOperatorSpelling(OC->getOperator())) + "'");
+    return containerEscape(
+        std::move(U), M,
+        "is an operand of '" +
+            std::string(getOperatorSpelling(OC->getOperator())) + "'");
   }
+  return classifyContainerCall(I, M, std::move(U));
+}
+
+Use Collector::classifyContainerCall(size_t I, MemberFacts &M, Use U) {
+  const QualType Key = memberTupleType(M.Field, Types);
   const auto *Callee = Stack[I - 1].get<MemberExpr>();
   const auto *Call = Callee ? Stack[I - 2].get<CXXMemberCallExpr>() : nullptr;
   const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
   if (!Method || Call->getCallee()->IgnoreParenImpCasts() != Callee ||
       !Method->getDeclName().isIdentifier())
-    return Escape("is used as a whole");
+    return containerEscape(std::move(U), M, "is used as a whole");
   const llvm::StringRef Called = Method->getName();
-  const bool Stores =
-      M.Sequence ? llvm::is_contained({"push_back", "push_front", "emplace_back",
-                                       "emplace_front", "resize"},
-                                      Called)
-                 : llvm::is_contained({"insert", "emplace", "try_emplace"}, Called);
-  const bool Follows =
-      M.Sequence ? llvm::is_contained({"size", "empty", "clear", "pop_back", "pop_front",
-                                       "reserve", "capacity", "shrink_to_fit"},
-                                      Called)
-                 : llvm::is_contained({"count", "contains", "erase", "find", "lower_bound",
-                                       "upper_bound", "equal_range", "at", "size", "empty",
-                                       "clear", "begin", "end", "cbegin", "cend"},
-                                      Called);
-  if (!Stores && !Follows)
-    return Escape("is used through '" + Called.str() + "'");
+  const ContainerMethod Role = containerMethod(Called, M);
+  if (!Role.Stores && !Role.Follows)
+    return containerEscape(std::move(U), M,
+                           "is used through '" + Called.str() + "'");
   // `cells_.resize(n)`: value-initialised elements, as the struct's are.
   if (Called == "resize" && Call->getNumArgs() == 1)
     return U;
@@ -351,22 +413,27 @@ Use Collector::classifyContainerUse(size_t I, MemberFacts &M) {
       continue;
     if (Ctx.hasSameUnqualifiedType(Value->getType().getNonReferenceType(), Key))
       addKey(M, Value);
-    else if ((Stores && Arg == 0) || mentionsType(Value->getType(), Key))
-      return Escape("is given a value through '" + Called.str() + "'");
+    else if ((Role.Stores && Arg == 0) || mentionsType(Value->getType(), Key))
+      return containerEscape(std::move(U), M,
+                             "is given a value through '" + Called.str() + "'");
   }
   const size_t CallIndex = climbTransparent(I - 2);
   if (!mentionsType(Call->getType(), Key) || isFullStatement(CallIndex))
     return U;
   // `seen_.insert(key).second`: whether the key was new.
-  if (const auto *Second = CallIndex > 0 ? Stack[CallIndex - 1].get<MemberExpr>() : nullptr;
-      Second && Stores &&
-      Types.pairElementIndex(dyn_cast<FieldDecl>(Second->getMemberDecl())) == 1u &&
+  if (const auto *Second =
+          CallIndex > 0 ? Stack[CallIndex - 1].get<MemberExpr>() : nullptr;
+      Second && Role.Stores &&
+      Types.pairElementIndex(dyn_cast<FieldDecl>(Second->getMemberDecl())) ==
+          1u &&
       Second->getType()->isBooleanType())
     return U;
   // `seen_.find(key) != seen_.end()`.
-  if (CallIndex > 0 && isIteratorComparison(Stack[CallIndex - 1], exprAt(CallIndex), M))
+  if (CallIndex > 0 &&
+      isIteratorComparison(Stack[CallIndex - 1], exprAt(CallIndex), M))
     return U;
-  return Escape("is read through what '" + Called.str() + "' returns");
+  return containerEscape(std::move(U), M,
+                         "is read through what '" + Called.str() + "' returns");
 }
 
 size_t Collector::sequenceElementAt(size_t I, const Expr *E) const {
@@ -378,31 +445,39 @@ size_t Collector::sequenceElementAt(size_t I, const Expr *E) const {
   if (!Method || !Method->getDeclName().isIdentifier() ||
       Call->getCallee()->IgnoreParenImpCasts() != Callee)
     return 0;
-  return llvm::is_contained({"at", "front", "back"}, Method->getName()) ? I - 2 : 0;
+  return llvm::is_contained({"at", "front", "back"}, Method->getName()) ? I - 2
+                                                                        : 0;
 }
 
-bool Collector::isIteratorComparison(const DynTypedNode &Parent, const Expr *Operand,
-                          const MemberFacts &M) const {
+bool Collector::isIteratorComparison(const DynTypedNode &Parent,
+                                     const Expr *Operand,
+                                     const MemberFacts &M) const {
   const Expr *Other = nullptr;
   if (const auto *OC = Parent.get<CXXOperatorCallExpr>();
       OC && OC->getNumArgs() == 2 &&
-      (OC->getOperator() == OO_EqualEqual || OC->getOperator() == OO_ExclaimEqual))
+      (OC->getOperator() == OO_EqualEqual ||
+       OC->getOperator() == OO_ExclaimEqual))
     Other = OC->getArg(OC->getArg(0) == Operand ? 1 : 0);
   else if (const auto *Rewritten = Parent.get<CXXRewrittenBinaryOperator>();
-           Rewritten && (Rewritten->getOpcode() == BO_EQ || Rewritten->getOpcode() == BO_NE))
+           Rewritten &&
+           (Rewritten->getOpcode() == BO_EQ || Rewritten->getOpcode() == BO_NE))
     Other = Rewritten->getLHS()->IgnoreImplicit() == Operand->IgnoreImplicit()
                 ? Rewritten->getRHS()
                 : Rewritten->getLHS();
-  const auto *OtherCall = dyn_cast_or_null<CXXMemberCallExpr>(ignoreTransparent(Other));
-  return OtherCall && trackedContainer(OtherCall->getImplicitObjectArgument()) == &M;
+  const auto *OtherCall =
+      dyn_cast_or_null<CXXMemberCallExpr>(ignoreTransparent(Other));
+  return OtherCall &&
+         trackedContainer(OtherCall->getImplicitObjectArgument()) == &M;
 }
 
-std::optional<unsigned> Collector::takerParameter(const CallExpr *Call, const Expr *Arg) const {
+std::optional<unsigned> Collector::takerParameter(const CallExpr *Call,
+                                                  const Expr *Arg) const {
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || isa<CXXOperatorCallExpr>(Call) ||
       !Facts.Parameters.contains(writtenFunction(Callee)))
     return std::nullopt;
-  for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams(); ++I)
+  for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams();
+       ++I)
     if (Call->getArg(I) == Arg &&
         Ctx.hasSameUnqualifiedType(
             Callee->getParamDecl(I)->getType().getNonReferenceType(),
@@ -420,8 +495,8 @@ Use Collector::compared(Use U, std::string Operator, const Expr *Other) {
   return U;
 }
 
-Use Collector::classifyAssignment(const CXXOperatorCallExpr *OC, size_t OperatorIndex,
-                       Use U) {
+Use Collector::classifyAssignment(const CXXOperatorCallExpr *OC,
+                                  size_t OperatorIndex, Use U) {
   const Expr *LHS = OC->getArg(0)->IgnoreParenImpCasts();
   if (isTrackedMemberExpr(LHS)) {
     U.Kind = UseKind::StoreMember;
@@ -456,7 +531,8 @@ Use Collector::classifyAssignment(const CXXOperatorCallExpr *OC, size_t Operator
   return U;
 }
 
-bool Collector::isTrackedMemberExpr(const Expr *E, const ValueDecl *Field) const {
+bool Collector::isTrackedMemberExpr(const Expr *E,
+                                    const ValueDecl *Field) const {
   if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
     Field = ME->getMemberDecl();
   const auto *FD = dyn_cast_or_null<FieldDecl>(Field);

@@ -41,7 +41,8 @@ bool Collector::TraverseTypeLoc(TypeLoc TL, bool TraverseQualifier) {
   if (TL.isNull())
     return true;
   Stack.push_back(DynTypedNode::create(TL));
-  const bool Result = compat::traverseTypeLoc(static_cast<Base &>(*this), TL, TraverseQualifier);
+  const bool Result = compat::traverseTypeLoc(static_cast<Base &>(*this), TL,
+                                              TraverseQualifier);
   Stack.pop_back();
   return Result;
 }
@@ -50,15 +51,16 @@ bool Collector::VisitDeclRefExpr(DeclRefExpr *E) {
   if (const auto *FD = dyn_cast<FunctionDecl>(E->getDecl()))
     recordFunctionReference(E, FD);
   else if (const auto *VD = dyn_cast<VarDecl>(E->getDecl())) {
-    if (auto Closure = ClosureVariables.find(VD); Closure != ClosureVariables.end())
+    if (auto Closure = ClosureVariables.find(VD);
+        Closure != ClosureVariables.end())
       recordClosureReference(E, Closure->second);
     recordVariableReference(E, VD);
-  }
-  else if (MemberFacts *M = trackedMember(E->getDecl())) {
+  } else if (MemberFacts *M = trackedMember(E->getDecl())) {
     Use U;
     U.Value = E;
     U.Loc = E->getExprLoc();
-    U.Reason = "a pointer to member '" + M->Field->getNameAsString() + "' is taken";
+    U.Reason =
+        "a pointer to member '" + M->Field->getNameAsString() + "' is taken";
     M->Uses.push_back(U);
   }
   return true;
@@ -88,22 +90,28 @@ bool Collector::VisitFieldDecl(FieldDecl *FD) {
   }
   const auto *Class = cast<CXXRecordDecl>(FD->getParent());
   for (const FieldDecl *Other : Class->fields())
-    if (Other != FD && Other->getTypeSpecStartLoc() == FD->getTypeSpecStartLoc())
-      M.Problem = "'" + FD->getNameAsString() + "' is declared with another member, "
+    if (Other != FD &&
+        Other->getTypeSpecStartLoc() == FD->getTypeSpecStartLoc())
+      M.Problem = "'" + FD->getNameAsString() +
+                  "' is declared with another member, "
                   "which would change type too";
   if (Class->hasDefinition() && Class->isAggregate())
     M.Problem = "'" + Class->getNameAsString() +
-                "' is an aggregate, whose braced initialisations structify does not follow";
+                "' is an aggregate, whose braced initialisations structify "
+                "does not follow";
   for (const FunctionDecl *Method : Class->methods())
     if (Method->isDefaulted() && Method->isOverloadedOperator() &&
         (Method->getOverloadedOperator() == OO_EqualEqual ||
          Method->getOverloadedOperator() == OO_Spaceship))
-      M.Problem = "'" + Class->getNameAsString() + "' compares its members with a "
+      M.Problem = "'" + Class->getNameAsString() +
+                  "' compares its members with a "
                   "defaulted operator";
   for (const FriendDecl *Friend : Class->friends())
-    if (const auto *Fn = dyn_cast_or_null<FunctionDecl>(Friend->getFriendDecl()))
+    if (const auto *Fn =
+            dyn_cast_or_null<FunctionDecl>(Friend->getFriendDecl()))
       if (Fn->isDefaulted())
-        M.Problem = "'" + Class->getNameAsString() + "' compares its members with a "
+        M.Problem = "'" + Class->getNameAsString() +
+                    "' compares its members with a "
                     "defaulted operator";
   Origin O;
   if (const Expr *Init = FD->getInClassInitializer()) {
@@ -120,20 +128,24 @@ bool Collector::VisitFieldDecl(FieldDecl *FD) {
 bool Collector::visitContainer(const FieldDecl *FD, MemberFacts &M) {
   const std::string Name = FD->getNameAsString();
   if (const TypeSourceInfo *TSI = FD->getTypeSourceInfo()) {
-    const auto Written = compat::withoutElaboration(TSI->getTypeLoc().getUnqualifiedLoc())
-                             .getAs<TemplateSpecializationTypeLoc>();
+    const auto Written =
+        compat::withoutElaboration(TSI->getTypeLoc().getUnqualifiedLoc())
+            .getAs<TemplateSpecializationTypeLoc>();
     // `std::map<K, V>`, `std::set<K>`: no comparator or allocator of K.
-    const unsigned Arguments = containerKind(FD->getType()) == ContainerKind::Map ? 2 : 1;
+    const unsigned Arguments =
+        containerKind(FD->getType()) == ContainerKind::Map ? 2 : 1;
     if (Written && Written.getNumArgs() == Arguments) {
       if (const TypeSourceInfo *Key = Written.getArgLoc(0).getTypeSourceInfo())
         M.WrittenType = Key->getTypeLoc().getUnqualifiedLoc();
     } else if (Written) {
-      M.Problem = "'" + Name + "' names its comparator or allocator, which would "
+      M.Problem = "'" + Name +
+                  "' names its comparator or allocator, which would "
                   "change with its key";
     }
   }
   if (FD->hasInClassInitializer())
-    M.Problem = "'" + Name + "' has an initialiser, whose keys structify does not follow";
+    M.Problem = "'" + Name +
+                "' has an initialiser, whose keys structify does not follow";
   return true;
 }
 
@@ -147,17 +159,20 @@ bool Collector::VisitCXXConstructorDecl(CXXConstructorDecl *Ctor) {
     if (!M)
       continue;
     if (M->Container) {
-      M->Problem = "'" + M->Field->getNameAsString() +
-                   "' is initialised by a constructor, whose keys structify does not "
-                   "follow";
+      M->Problem =
+          "'" + M->Field->getNameAsString() +
+          "' is initialised by a constructor, whose keys structify does not "
+          "follow";
       continue;
     }
     Origin O = classifyOrigin(Init->getInit(), Types, Ctx);
     // `last_(a, b)`: the parentheses become braces.
     if (O.Kind == OriginKind::Construction)
-      if (const auto *CE = dyn_cast<CXXConstructExpr>(ignoreTransparent(Init->getInit()));
+      if (const auto *CE =
+              dyn_cast<CXXConstructExpr>(ignoreTransparent(Init->getInit()));
           CE && CE->getParenOrBraceRange().isValid())
-        O.Built.Range = CharSourceRange::getTokenRange(CE->getParenOrBraceRange());
+        O.Built.Range =
+            CharSourceRange::getTokenRange(CE->getParenOrBraceRange());
     M->Origins.push_back(O);
     M->OriginFunctions.push_back(Ctor);
   }
@@ -195,7 +210,8 @@ bool Collector::VisitOverloadExpr(OverloadExpr *E) {
     if (auto *Taker = Facts.Parameters.find(writtenFunction(FD));
         Taker != Facts.Parameters.end())
       Taker->second.OtherReferences.push_back(U);
-    if (auto *It = Facts.Functions.find(writtenFunction(FD)); It != Facts.Functions.end())
+    if (auto *It = Facts.Functions.find(writtenFunction(FD));
+        It != Facts.Functions.end())
       It->second.OtherReferences.push_back(U);
   }
   return true;
@@ -220,7 +236,8 @@ bool Collector::VisitVarDecl(VarDecl *VD) {
         O.Kind = OriginKind::Member;
         O.E = For->getRangeInit();
         O.Member = Container->Field;
-        O.Reason = "the value is an element of '" + Container->Field->getNameAsString() + "'";
+        O.Reason = "the value is an element of '" +
+                   Container->Field->getNameAsString() + "'";
         V.Origins.push_back(O);
         return true;
       }
@@ -249,7 +266,8 @@ bool Collector::VisitVarDecl(VarDecl *VD) {
     if (const auto *CE = dyn_cast<CXXConstructExpr>(ignoreTransparent(Init)))
       if (VD->getInitStyle() != VarDecl::CInit) {
         if (CE->getParenOrBraceRange().isValid())
-          O.Built.Range = CharSourceRange::getTokenRange(CE->getParenOrBraceRange());
+          O.Built.Range =
+              CharSourceRange::getTokenRange(CE->getParenOrBraceRange());
         else
           O.Built.DefaultInitialized = true;
       }
@@ -311,18 +329,20 @@ bool Collector::VisitLambdaExpr(LambdaExpr *L) {
   const DynTypedNode *Parent = I > 0 ? &Stack[I - 1] : nullptr;
   const Expr *E = exprAt(I);
   if (const auto *VD = Parent ? Parent->get<VarDecl>() : nullptr;
-      VD && VD->isLocalVarDecl() && !VD->getType()->isReferenceType() && VD->getInit() &&
-      VD->getInit()->IgnoreImplicit() == E->IgnoreImplicit())
+      VD && VD->isLocalVarDecl() && !VD->getType()->isReferenceType() &&
+      VD->getInit() && VD->getInit()->IgnoreImplicit() == E->IgnoreImplicit())
     ClosureVariables[VD] = L->getCallOperator();
   else if (!(Parent && isCalledObject(*Parent, E)))
-    setProblem(F, L->getBeginLoc(), "the value is returned from a lambda that is passed on, "
-                                    "where structify cannot follow its calls");
+    setProblem(F, L->getBeginLoc(),
+               "the value is returned from a lambda that is passed on, "
+               "where structify cannot follow its calls");
   return true;
 }
 
 bool Collector::VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
   if (Call->getOperator() == OO_Call && Call->getNumArgs() > 0)
-    if (const auto *L = dyn_cast_or_null<LambdaExpr>(ignoreTransparent(Call->getArg(0))))
+    if (const auto *L =
+            dyn_cast_or_null<LambdaExpr>(ignoreTransparent(Call->getArg(0))))
       trackLambda(L);
   return true;
 }
@@ -338,14 +358,17 @@ LambdaFacts *Collector::trackLambda(const LambdaExpr *L) {
     return &F;
   F.Lambda = L;
   if (L->hasExplicitResultType())
-    setProblem(F, L->getBeginLoc(),
-               "the value is returned from a lambda that names its result type");
+    setProblem(
+        F, L->getBeginLoc(),
+        "the value is returned from a lambda that names its result type");
   else if (L->isGenericLambda())
-    setProblem(F, L->getBeginLoc(), "the value is returned from a generic lambda");
+    setProblem(F, L->getBeginLoc(),
+               "the value is returned from a generic lambda");
   return &F;
 }
 
-void Collector::setProblem(LambdaFacts &F, SourceLocation Loc, std::string Reason) {
+void Collector::setProblem(LambdaFacts &F, SourceLocation Loc,
+                           std::string Reason) {
   if (!F.Problem.empty())
     return;
   F.Problem = std::move(Reason);
@@ -358,13 +381,15 @@ bool Collector::isCalledObject(const DynTypedNode &Parent, const Expr *E) {
          Call->getArg(0) == E;
 }
 
-void Collector::recordClosureReference(const DeclRefExpr *Ref, const CXXMethodDecl *Op) {
+void Collector::recordClosureReference(const DeclRefExpr *Ref,
+                                       const CXXMethodDecl *Op) {
   LambdaFacts &F = Facts.Lambdas[Op];
   const size_t I = climbTransparent(Stack.size() - 1);
   if (I > 0 && isCalledObject(Stack[I - 1], exprAt(I)))
     return;
   setProblem(F, Ref->getExprLoc(),
-             "the value is returned from lambda '" + Ref->getDecl()->getNameAsString() +
+             "the value is returned from lambda '" +
+                 Ref->getDecl()->getNameAsString() +
                  "', which is used other than by calling it");
 }
 
@@ -403,14 +428,16 @@ size_t Collector::callOfCallee(size_t I) const {
   return 0;
 }
 
-void Collector::recordFunctionReference(const Expr *Ref, const FunctionDecl *FD) {
+void Collector::recordFunctionReference(const Expr *Ref,
+                                        const FunctionDecl *FD) {
   if (const auto *Op = dyn_cast<CXXMethodDecl>(FD))
     if (auto *Lambda = Facts.Lambdas.find(Op); Lambda != Facts.Lambdas.end()) {
       if (size_t Call = callOfCallee(Stack.size() - 1))
         Lambda->second.CallUses.push_back(classifyUse(Call));
       else
         setProblem(Lambda->second, Ref->getExprLoc(),
-                   "the value is returned from a lambda whose call operator is referred to");
+                   "the value is returned from a lambda whose call operator is "
+                   "referred to");
       return;
     }
   if (auto *Taker = Facts.Parameters.find(writtenFunction(FD));
@@ -462,7 +489,8 @@ void Collector::recordMemberReference(const MemberExpr *E, MemberFacts &M) {
 void Collector::recordTakerReference(const Expr *Ref, ParameterFacts &Taker) {
   const size_t Top = Stack.size() - 1;
   const size_t CallIndex = callOfCallee(Top);
-  const auto *Call = CallIndex ? dyn_cast<CallExpr>(exprAt(CallIndex)) : nullptr;
+  const auto *Call =
+      CallIndex ? dyn_cast<CallExpr>(exprAt(CallIndex)) : nullptr;
   if (!Call || isa<CXXOperatorCallExpr>(Call)) {
     Use U;
     U.Value = Ref;
@@ -488,7 +516,8 @@ void Collector::recordTakerReference(const Expr *Ref, ParameterFacts &Taker) {
   Taker.Calls.push_back(std::move(C));
 }
 
-void Collector::recordVariableReference(const DeclRefExpr *Ref, const VarDecl *VD) {
+void Collector::recordVariableReference(const DeclRefExpr *Ref,
+                                        const VarDecl *VD) {
   if (!isTrackedVariable(VD))
     return;
   VariableFacts &V = Facts.Variables[VD];
@@ -533,7 +562,8 @@ void Collector::recordOtherAccess(const Expr *Access) {
   Facts.OtherAccesses.push_back(U);
 }
 
-bool Collector::elementAccess(const Expr *Access, const Expr *Object, Use &U) const {
+bool Collector::elementAccess(const Expr *Access, const Expr *Object,
+                              Use &U) const {
   // A class derived from std::pair reaches `first` through a cast to its
   // base: those members are the class's own.
   if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Object->IgnoreParens()))

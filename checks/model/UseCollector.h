@@ -59,7 +59,8 @@ public:
       Facts.Members[FD].Container = isKeyedContainer(FD, Types);
       Facts.Members[FD].Sequence =
           containerKind(FD->getType()) == ContainerKind::Sequence;
-      Facts.Members[FD].Map = containerKind(FD->getType()) == ContainerKind::Map;
+      Facts.Members[FD].Map =
+          containerKind(FD->getType()) == ContainerKind::Map;
     }
   }
 
@@ -124,7 +125,8 @@ private:
   LambdaFacts *trackLambda(const LambdaExpr *L);
 
   /// The first reason \p F's calls cannot all be followed is the one told.
-  static void setProblem(LambdaFacts &F, SourceLocation Loc, std::string Reason);
+  static void setProblem(LambdaFacts &F, SourceLocation Loc,
+                         std::string Reason);
 
   /// Is \p Parent the call `E(...)`?
   static bool isCalledObject(const DynTypedNode &Parent, const Expr *E);
@@ -221,7 +223,15 @@ private:
   /// as a branch, and the value's type: returns the other branch, or null.
   const Expr *otherBranch(size_t I) const;
 
+  /// What the code does with the value at Stack[ValueIndex], by what holds
+  /// it: an operator, a call, a declaration or statement, an expression.
   Use classifyUse(size_t ValueIndex);
+  Use classifyOperand(const CXXOperatorCallExpr *OC, size_t I, Use U);
+  Use classifyArgument(const CallExpr *Call, size_t I, Use U);
+  /// A member initialiser, a structured binding, a variable's initialiser,
+  /// a return or a lambda's capture; else nothing.
+  std::optional<Use> classifyInDeclaration(size_t I, const Use &U);
+  Use classifyInExpression(size_t I, Use U);
 
   /// The function around the node being visited, or null.
   const FunctionDecl *functionOnStack() const;
@@ -239,6 +249,9 @@ private:
   /// Anything that could reach a key (iteration, a copy, an iterator that
   /// is read) is an Escape.
   Use classifyContainerUse(size_t I, MemberFacts &M);
+  /// `seen_.insert(value)`, `cells_.size()`: the container at Stack[I] is the
+  /// object of a call of one of its member functions.
+  Use classifyContainerCall(size_t I, MemberFacts &M, Use U);
 
   /// The index on the stack of `E[i]`, `E.at(i)`, `E.front()` or
   /// `E.back()` over the sequence \p E at Stack[I]: an element; else 0.
@@ -254,7 +267,8 @@ private:
   /// The parameter \p Arg initialises when \p Call calls a function whose
   /// calls are recorded (ParameterFacts) and the parameter has the
   /// argument's type (by value or by reference).
-  std::optional<unsigned> takerParameter(const CallExpr *Call, const Expr *Arg) const;
+  std::optional<unsigned> takerParameter(const CallExpr *Call,
+                                         const Expr *Arg) const;
 
   /// `value == other`: what the struct needs to compare the same way.
   Use compared(Use U, std::string Operator, const Expr *Other);
@@ -264,7 +278,8 @@ private:
                          Use U);
 
   /// Is \p E (or \p Field) a data member whose facts are recorded?
-  bool isTrackedMemberExpr(const Expr *E, const ValueDecl *Field = nullptr) const;
+  bool isTrackedMemberExpr(const Expr *E,
+                           const ValueDecl *Field = nullptr) const;
 
   ASTContext &Ctx;
   const SourceManager &SM;

@@ -1,7 +1,7 @@
 //===--- UseReceivers.cpp - what receives a value or an element -----------===//
 
-#include "model/UseCollector.h"
 #include "compat/Compat.h"
+#include "model/UseCollector.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -14,14 +14,15 @@
 namespace clang::tidy::structify::uses {
 
 void Collector::addFill(const ValueDecl *Container, const Expr *At,
-             llvm::ArrayRef<const Expr *> Stored) {
+                        llvm::ArrayRef<const Expr *> Stored) {
   Fill F;
   F.Loc = At->getExprLoc();
   for (const Expr *Element : Stored)
     F.Names.push_back(nameOf(ignoreTransparent(Element)).Name);
   if (llvm::all_of(F.Names, [](const std::string &N) { return N.empty(); }))
     return;
-  Facts.Fills[cast<ValueDecl>(Container->getCanonicalDecl())].push_back(std::move(F));
+  Facts.Fills[cast<ValueDecl>(Container->getCanonicalDecl())].push_back(
+      std::move(F));
 }
 
 void Collector::recordFill(const CXXMemberCallExpr *Call) {
@@ -40,14 +41,15 @@ void Collector::recordFill(const CXXMemberCallExpr *Call) {
       addFill(Container, Call, O.Built.Elements);
     return;
   }
-  if (llvm::is_contained({"emplace_back", "emplace_front", "emplace", "try_emplace"},
-                         Name) &&
+  if (llvm::is_contained(
+          {"emplace_back", "emplace_front", "emplace", "try_emplace"}, Name) &&
       Args.size() >= 2 && !isa<CXXDefaultArgExpr>(Args.back()))
     addFill(Container, Call, Args);
 }
 
 void Collector::recordMapAssignment(const Expr *LHS, const Expr *RHS) {
-  const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(LHS->IgnoreParenImpCasts());
+  const auto *Subscript =
+      dyn_cast<CXXOperatorCallExpr>(LHS->IgnoreParenImpCasts());
   if (!Subscript || Subscript->getOperator() != OO_Subscript ||
       Subscript->getNumArgs() != 2)
     return;
@@ -65,7 +67,8 @@ bool Collector::isTellingParameter(const ParmVarDecl *P) {
     return false;
   const llvm::StringRef Name = P->getName();
   const bool Reserved =
-      Name.starts_with("__") || (Name.size() > 1 && Name[0] == '_' && isUppercase(Name[1]));
+      Name.starts_with("__") ||
+      (Name.size() > 1 && Name[0] == '_' && isUppercase(Name[1]));
   return !Name.empty() && !Reserved;
 }
 
@@ -88,9 +91,9 @@ std::string Collector::accessorName(const FunctionDecl *Method, bool Setter) {
   // A getter without a prefix: a const member without parameters whose
   // name says what it returns, not how (`data`, `begin`, `c_str`).
   static const char *const Generic[] = {
-      "get",   "data",  "begin", "end",  "cbegin", "cend", "rbegin", "rend",
-      "c_str", "str",   "empty", "front", "back",  "top",  "release", "lock",
-      "clone", "copy",  "next",  "prev"};
+      "get",     "data",  "begin", "end",   "cbegin", "cend", "rbegin",
+      "rend",    "c_str", "str",   "empty", "front",  "back", "top",
+      "release", "lock",  "clone", "copy",  "next",   "prev"};
   const auto *Const = dyn_cast<CXXMethodDecl>(Method);
   if (Setter || !Const || !Const->isConst() || Method->getNumParams() != 0 ||
       llvm::is_contained(Generic, Name))
@@ -123,8 +126,9 @@ bool Collector::writtenByMacro(SourceLocation Loc) const {
 }
 
 Collector::Receiver Collector::nameInCode(const Expr *Target) const {
-  return writtenByMacro(Target->IgnoreParenImpCasts()->getExprLoc()) ? Receiver()
-                                                                      : nameOf(Target);
+  return writtenByMacro(Target->IgnoreParenImpCasts()->getExprLoc())
+             ? Receiver()
+             : nameOf(Target);
 }
 
 Collector::Receiver Collector::receiverName(size_t I) const {
@@ -176,14 +180,16 @@ Collector::Receiver Collector::receiverName(size_t I) const {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
       if (Call->getNumArgs() == 1 && Call->getArg(0) == E) {
-        std::string Set = accessorName(Member->getMethodDecl(), /*Setter=*/true);
+        std::string Set =
+            accessorName(Member->getMethodDecl(), /*Setter=*/true);
         if (!Set.empty())
           return {Set, ReceiverKind::Accessor};
       }
     for (unsigned Arg = 0; Callee && Arg < Call->getNumArgs(); ++Arg)
       if (Call->getArg(Arg) == E && Arg < Callee->getNumParams() &&
           isTellingParameter(Callee->getParamDecl(Arg)))
-        return {Callee->getParamDecl(Arg)->getName().str(), ReceiverKind::Parameter};
+        return {Callee->getParamDecl(Arg)->getName().str(),
+                ReceiverKind::Parameter};
     return {};
   }
   if (const auto *Construct = Parent.get<CXXConstructExpr>()) {
@@ -192,8 +198,10 @@ Collector::Receiver Collector::receiverName(size_t I) const {
     const CXXConstructorDecl *Ctor = Construct->getConstructor();
     for (unsigned Arg = 0; Arg < Construct->getNumArgs(); ++Arg)
       if (Construct->getArg(Arg) == E && Arg < Ctor->getNumParams() &&
-          !Ctor->isCopyOrMoveConstructor() && isTellingParameter(Ctor->getParamDecl(Arg)))
-        return {Ctor->getParamDecl(Arg)->getName().str(), ReceiverKind::Parameter};
+          !Ctor->isCopyOrMoveConstructor() &&
+          isTellingParameter(Ctor->getParamDecl(Arg)))
+        return {Ctor->getParamDecl(Arg)->getName().str(),
+                ReceiverKind::Parameter};
     return {};
   }
   if (Parent.get<ReturnStmt>())

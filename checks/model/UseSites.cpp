@@ -26,7 +26,8 @@ const FunctionDecl *writtenFunction(const FunctionDecl *FD) {
 }
 
 static bool isCopyOrMove(const CXXConstructExpr *CE) {
-  return CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor();
+  return CE->getNumArgs() == 1 &&
+         CE->getConstructor()->isCopyOrMoveConstructor();
 }
 
 static bool isStdMoveOrForward(const CallExpr *CE) {
@@ -99,6 +100,63 @@ static Origin built(const Expr *Built, Range &&Elements) {
   return O;
 }
 
+/// A call's value: a `make_pair`-like construction or a function's result;
+/// else nothing (a call of an overloaded operator).
+static std::optional<Origin> callOrigin(const CallExpr *CE, Origin O) {
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  if (isMakeFunction(Callee))
+    return built(CE, CE->arguments());
+  if (Callee &&
+      (!isa<CXXOperatorCallExpr>(CE) || isLambdaCallOperator(Callee))) {
+    O.Kind = OriginKind::Call;
+    O.Callee = writtenFunction(Callee);
+    return O;
+  }
+  // `std::make_pair(lo, hi)` with dependent arguments, in a template.
+  if (const auto *ULE = dyn_cast<UnresolvedLookupExpr>(
+          CE->getCallee()->IgnoreParenImpCasts()))
+    if (llvm::any_of(ULE->decls(), [](const NamedDecl *D) {
+          return isMakeFunction(D->getAsFunction());
+        }))
+      return built(CE, CE->arguments());
+  return std::nullopt;
+}
+
+static Origin constructedOrigin(const CXXConstructExpr *CE, Origin O,
+                                const TupleLikeTypes &Types, ASTContext &Ctx) {
+  if (CE->getNumArgs() != 1 || !Types.isTupleLike(CE->getArg(0)->getType()))
+    return built(CE, CE->arguments());
+  // `std::pair<short, bool> f() { return std::make_pair(n, p); }`: a
+  // converted construction is still a construction of the elements.
+  Origin Converted = classifyOrigin(CE->getArg(0), Types, Ctx);
+  if (Converted.Kind == OriginKind::Construction)
+    return Converted;
+  O.Reason = "the value is converted from '" +
+             CE->getArg(0)->getType().getCanonicalType().getAsString(
+                 Ctx.getPrintingPolicy()) +
+             "'";
+  return O;
+}
+
+/// `c ? f() : g()`: either branch, when both have the value's own type.
+static Origin chosenOrigin(const ConditionalOperator *Choice, Origin O,
+                           const TupleLikeTypes &Types, ASTContext &Ctx) {
+  const QualType Value = Choice->getType().getNonReferenceType();
+  for (const Expr *Branch : {Choice->getTrueExpr(), Choice->getFalseExpr()}) {
+    if (!Ctx.hasSameUnqualifiedType(Branch->getType().getNonReferenceType(),
+                                    Value)) {
+      O.Reason =
+          "the value is chosen by a conditional expression whose branches "
+          "differ in type";
+      O.Branches.clear();
+      return O;
+    }
+    O.Branches.push_back(classifyOrigin(Branch, Types, Ctx));
+  }
+  O.Kind = OriginKind::Choice;
+  return O;
+}
+
 Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
                       ASTContext &Ctx) {
   Origin O;
@@ -115,44 +173,18 @@ Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
       return O;
     }
   }
-  if (const auto *CE = dyn_cast<CallExpr>(Inner)) {
-    const FunctionDecl *Callee = CE->getDirectCallee();
-    if (isMakeFunction(Callee))
-      return built(CE, CE->arguments());
-    if (Callee && (!isa<CXXOperatorCallExpr>(CE) || isLambdaCallOperator(Callee))) {
-      O.Kind = OriginKind::Call;
-      O.Callee = writtenFunction(Callee);
-      return O;
-    }
-    // `std::make_pair(lo, hi)` with dependent arguments, in a template.
-    if (const auto *ULE =
-            dyn_cast<UnresolvedLookupExpr>(CE->getCallee()->IgnoreParenImpCasts()))
-      if (llvm::any_of(ULE->decls(), [](const NamedDecl *D) {
-            return isMakeFunction(D->getAsFunction());
-          }))
-        return built(CE, CE->arguments());
-  }
+  if (const auto *CE = dyn_cast<CallExpr>(Inner))
+    if (std::optional<Origin> FromCall = callOrigin(CE, O))
+      return std::move(*FromCall);
   if (const auto *UCE = dyn_cast<CXXUnresolvedConstructExpr>(Inner))
     return built(UCE, UCE->arguments());
   if (const auto *PLE = dyn_cast<ParenListExpr>(Inner))
     return built(PLE, const_cast<ParenListExpr *>(PLE)->exprs());
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(Inner)) {
-    if (CE->getNumArgs() == 1 && Types.isTupleLike(CE->getArg(0)->getType())) {
-      // `std::pair<short, bool> f() { return std::make_pair(n, p); }`: a
-      // converted construction is still a construction of the elements.
-      Origin Converted = classifyOrigin(CE->getArg(0), Types, Ctx);
-      if (Converted.Kind == OriginKind::Construction)
-        return Converted;
-      O.Reason = "the value is converted from '" +
-                 CE->getArg(0)->getType().getCanonicalType().getAsString(
-                     Ctx.getPrintingPolicy()) +
-                 "'";
-      return O;
-    }
-    return built(CE, CE->arguments());
-  }
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Inner))
+    return constructedOrigin(CE, std::move(O), Types, Ctx);
   if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(Inner)) {
-    // `std::pair<int, int>{a, b}` spelled as a functional cast of a braced list.
+    // `std::pair<int, int>{a, b}` spelled as a functional cast of a braced
+    // list.
     O = classifyOrigin(FCE->getSubExpr(), Types, Ctx);
     if (O.Kind == OriginKind::Construction)
       O.Built.Range = CharSourceRange::getTokenRange(FCE->getSourceRange());
@@ -160,21 +192,8 @@ Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
   }
   if (const auto *ILE = dyn_cast<InitListExpr>(Inner))
     return built(ILE, ILE->inits());
-  if (const auto *Choice = dyn_cast<ConditionalOperator>(Inner)) {
-    // `c ? f() : g()`: either branch, when both have the value's own type.
-    const QualType Value = Choice->getType().getNonReferenceType();
-    for (const Expr *Branch : {Choice->getTrueExpr(), Choice->getFalseExpr()}) {
-      if (!Ctx.hasSameUnqualifiedType(Branch->getType().getNonReferenceType(), Value)) {
-        O.Reason = "the value is chosen by a conditional expression whose branches "
-                   "differ in type";
-        O.Branches.clear();
-        return O;
-      }
-      O.Branches.push_back(classifyOrigin(Branch, Types, Ctx));
-    }
-    O.Kind = OriginKind::Choice;
-    return O;
-  }
+  if (const auto *Choice = dyn_cast<ConditionalOperator>(Inner))
+    return chosenOrigin(Choice, std::move(O), Types, Ctx);
   if (isa<BinaryConditionalOperator>(Inner)) {
     O.Reason = "the value is chosen by a conditional expression";
     return O;
@@ -192,7 +211,8 @@ Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
 ContainerKind containerKind(QualType T) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       T.getCanonicalType()->getAsCXXRecordDecl());
-  if (!Spec || !Spec->isInStdNamespace() || !Spec->getDeclName().isIdentifier() ||
+  if (!Spec || !Spec->isInStdNamespace() ||
+      !Spec->getDeclName().isIdentifier() ||
       Spec->getTemplateArgs().size() == 0)
     return ContainerKind::None;
   const llvm::StringRef Name = Spec->getName();
@@ -222,8 +242,8 @@ bool mentionsType(QualType T, QualType Key, unsigned Depth) {
     return true;
   if (const auto *Pointer = T->getAs<PointerType>())
     return mentionsType(Pointer->getPointeeType(), Key, Depth + 1);
-  if (const auto *Spec =
-          dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl()))
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          T->getAsCXXRecordDecl()))
     for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
       if (Arg.getKind() == TemplateArgument::Type &&
           mentionsType(Arg.getAsType(), Key, Depth + 1))
@@ -240,7 +260,8 @@ QualType memberTupleType(const FieldDecl *FD, const TupleLikeTypes &Types) {
 }
 
 bool isKeyedContainer(const FieldDecl *FD, const TupleLikeTypes &Types) {
-  return !Types.isTupleLike(FD->getType()) && !memberTupleType(FD, Types).isNull();
+  return !Types.isTupleLike(FD->getType()) &&
+         !memberTupleType(FD, Types).isNull();
 }
 
 using uses::Collector;
@@ -248,15 +269,18 @@ using uses::Collector;
 bool isMigratableMember(const FieldDecl *FD, const TupleLikeTypes &Types) {
   const CXXRecordDecl *Class = dyn_cast<CXXRecordDecl>(FD->getParent());
   return Class && !FD->isBitField() && !FD->isTemplated() &&
-         FD->getDeclName().isIdentifier() && !FD->getType()->isReferenceType() &&
-         !memberTupleType(FD, Types).isNull() && !Class->isUnion() && !Class->isLocalClass() &&
+         FD->getDeclName().isIdentifier() &&
+         !FD->getType()->isReferenceType() &&
+         !memberTupleType(FD, Types).isNull() && !Class->isUnion() &&
+         !Class->isLocalClass() &&
          Class->getTemplateSpecializationKind() == TSK_Undeclared &&
          Class->getDeclName().isIdentifier();
 }
 
-TupleFacts collectTupleFacts(ASTContext &Ctx, const TupleLikeTypes &Types,
-                             const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions,
-                             bool VisitInstantiations, const FlowTargets *Targets) {
+TupleFacts
+collectTupleFacts(ASTContext &Ctx, const TupleLikeTypes &Types,
+                  const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions,
+                  bool VisitInstantiations, const FlowTargets *Targets) {
   Collector C(Ctx, Types, Functions, VisitInstantiations, Targets);
   C.TraverseAST(Ctx);
   return C.take();

@@ -42,20 +42,21 @@ enum class UseKind {
   Captured,          ///< `[x]`, `[&x]`: named in a lambda's capture list
   Return,            ///< `return x;`
   TieAssign,         ///< `std::tie(a, b) = x;` as a whole statement
-  Compared,          ///< `x == y`, `x < std::make_pair(1, 2)`: Operator, ComparedWith
-  Argument,          ///< `show(x)`: a project function's parameter of the same type
-  StoreMember,       ///< `last_ = x;`, `: last_(x)`: a member of the same type (Member)
-  Escape,            ///< anything else; Reason says what
+  Compared,    ///< `x == y`, `x < std::make_pair(1, 2)`: Operator, ComparedWith
+  Argument,    ///< `show(x)`: a project function's parameter of the same type
+  StoreMember, ///< `last_ = x;`, `: last_(x)`: a member of the same type
+               ///< (Member)
+  Escape,      ///< anything else; Reason says what
 };
 
 /// What names an element where it is read or written, from the strongest
 /// evidence to the weakest.
 enum class ReceiverKind {
   None,
-  Variable, ///< `int count = r.first;`, `count = r.first;`, `r.first = count;`
-  Accessor, ///< `s.set_port(r.second)`, `r.second = s.port();`
-  Compared, ///< `r.first == peer.endpoint`, `r.first != local_port()`
-  Returned, ///< `int port() const { return r.second; }`
+  Variable,  ///< `int count = r.first;`, `count = r.first;`, `r.first = count;`
+  Accessor,  ///< `s.set_port(r.second)`, `r.second = s.port();`
+  Compared,  ///< `r.first == peer.endpoint`, `r.first != local_port()`
+  Returned,  ///< `int port() const { return r.second; }`
   Parameter, ///< `draw(r.first)`: the parameter's name
 };
 
@@ -65,8 +66,9 @@ enum class OriginKind {
   Variable,     ///< another variable
   Construction, ///< `std::make_pair(a, b)`, `{a, b}`, `std::tuple(a, b)`, `T()`
   Choice,       ///< `c ? f() : g()` of one tuple type: one of Branches
-  Member,       ///< a data member of the tuple type (`last_`, `other.last_`); Reason says it
-  Other,        ///< anything else; Reason says what
+  Member, ///< a data member of the tuple type (`last_`, `other.last_`); Reason
+          ///< says it
+  Other,  ///< anything else; Reason says what
 };
 
 /// `std::make_pair(a, b)` and friends: a value built from its elements.
@@ -106,8 +108,8 @@ struct Use {
   ReceiverKind Receiver = ReceiverKind::None;
   /// The element read initialises this variable: `const int level = p.first;`.
   const VarDecl *ReceiverVar = nullptr;
-  const VarDecl *Var = nullptr;             ///< InitVariable, AssignVariable
-  const FunctionDecl *ReturnOf = nullptr;   ///< Return: the enclosing function
+  const VarDecl *Var = nullptr;           ///< InitVariable, AssignVariable
+  const FunctionDecl *ReturnOf = nullptr; ///< Return: the enclosing function
   /// Return from a lambda: its call operator.
   const CXXMethodDecl *ReturnOfLambda = nullptr;
   /// Argument: the function called (canonical written declaration) and the
@@ -119,7 +121,7 @@ struct Use {
   const DecompositionDecl *Binding = nullptr;
   /// TieAssign: the whole statement. Captured: the lambda.
   const Stmt *Statement = nullptr;
-  const CallExpr *Tie = nullptr;            ///< TieAssign: the `std::tie` call
+  const CallExpr *Tie = nullptr; ///< TieAssign: the `std::tie` call
   /// Escape: what the code does that a struct cannot do, as a clause that
   /// follows "the result is" (e.g. "compared with '=='"). Compared: the same,
   /// for a rewrite that cannot give the struct the comparison.
@@ -188,8 +190,8 @@ struct ParameterFacts {
 /// span_of(v); };`): its result flows to its calls.
 struct LambdaFacts {
   const LambdaExpr *Lambda = nullptr;
-  std::vector<Use> CallUses;       ///< one per call
-  std::vector<Origin> Returns;     ///< what its return statements return
+  std::vector<Use> CallUses;   ///< one per call
+  std::vector<Origin> Returns; ///< what its return statements return
   /// Why not every call can be seen or its result type would not follow
   /// (it is passed on, stored in a `std::function`, names its result type),
   /// or empty; and where.
@@ -290,10 +292,11 @@ bool isKeyedContainer(const FieldDecl *FD, const TupleLikeTypes &Types);
 
 /// With \p Targets, the calls of its functions are recorded as
 /// ParameterFacts and the uses of its members as MemberFacts.
-TupleFacts collectTupleFacts(ASTContext &Ctx, const TupleLikeTypes &Types,
-                             const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions,
-                             bool VisitInstantiations = true,
-                             const FlowTargets *Targets = nullptr);
+TupleFacts
+collectTupleFacts(ASTContext &Ctx, const TupleLikeTypes &Types,
+                  const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions,
+                  bool VisitInstantiations = true,
+                  const FlowTargets *Targets = nullptr);
 
 /// The variable or member a container expression names (`files_`,
 /// `this->m_map`): the key of TupleFacts::Fills, or null.
@@ -304,7 +307,8 @@ const ValueDecl *containerDecl(const Expr *E);
 const Expr *ignoreTransparent(const Expr *E);
 
 /// What kind of value \p E builds, for a tuple-like type.
-Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types, ASTContext &Ctx);
+Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
+                      ASTContext &Ctx);
 
 } // namespace clang::tidy::structify
 

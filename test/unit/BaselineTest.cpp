@@ -1,7 +1,8 @@
-//===--- BaselineTest.cpp - baseline fingerprints ---------------------------===//
+//===--- BaselineTest.cpp - baseline fingerprints
+//---------------------------===//
 
-#include "TempDir.h"
 #include "report/Baseline.h"
+#include "TempDir.h"
 #include "gtest/gtest.h"
 
 namespace structify {

@@ -15,14 +15,16 @@ using namespace clang;
 using namespace clang::ast_matchers;
 
 /// The definitions whose bodies \p Filter skips when \p Code is parsed.
-std::vector<std::string> skippedBodies(llvm::StringRef Code, const BodyFilter &Filter) {
+std::vector<std::string> skippedBodies(llvm::StringRef Code,
+                                       const BodyFilter &Filter) {
   struct Inspector : ASTConsumer {
     std::vector<std::string> &Out;
     explicit Inspector(std::vector<std::string> &Out) : Out(Out) {}
     void HandleTranslationUnit(ASTContext &Ctx) override {
       for (const BoundNodes &Node :
            match(findAll(functionDecl(isDefinition()).bind("f")), Ctx))
-        if (const auto *F = Node.getNodeAs<FunctionDecl>("f"); F->hasSkippedBody())
+        if (const auto *F = Node.getNodeAs<FunctionDecl>("f");
+            F->hasSkippedBody())
           Out.push_back(F->getQualifiedNameAsString());
     }
   };
@@ -42,8 +44,9 @@ std::vector<std::string> skippedBodies(llvm::StringRef Code, const BodyFilter &F
     }
   };
   std::vector<std::string> Skipped;
-  EXPECT_TRUE(tooling::runToolOnCodeWithArgs(std::make_unique<Action>(Filter, Skipped),
-                                             Code, {"-std=c++17"}, "input.cc"));
+  EXPECT_TRUE(
+      tooling::runToolOnCodeWithArgs(std::make_unique<Action>(Filter, Skipped),
+                                     Code, {"-std=c++17"}, "input.cc"));
   llvm::sort(Skipped);
   Skipped.erase(llvm::unique(Skipped), Skipped.end());
   return Skipped;
@@ -59,8 +62,9 @@ BodyFilter withNames(std::vector<std::string> Names) {
 using Names = std::vector<std::string>;
 
 TEST(BodyFilter, ABodyThatNamesWhatChangedIsKept) {
-  EXPECT_EQ(skippedBodies("int span(); int a() { return span(); } int b() { return 1; }",
-                          withNames({"span"})),
+  EXPECT_EQ(skippedBodies(
+                "int span(); int a() { return span(); } int b() { return 1; }",
+                withNames({"span"})),
             Names({"b"}));
 }
 
@@ -71,10 +75,11 @@ TEST(BodyFilter, ParseAllKeepsEverything) {
 }
 
 TEST(BodyFilter, TemplatesAreKept) {
-  EXPECT_EQ(skippedBodies("template <class T> T twice(T x) { return x + x; }\n"
-                          "template <class T> struct Box { T get() { return T(); } };\n"
-                          "struct S { int m() { return twice(1); } };",
-                          withNames({"span"})),
+  EXPECT_EQ(skippedBodies(
+                "template <class T> T twice(T x) { return x + x; }\n"
+                "template <class T> struct Box { T get() { return T(); } };\n"
+                "struct S { int m() { return twice(1); } };",
+                withNames({"span"})),
             Names({"S::m"}));
 }
 

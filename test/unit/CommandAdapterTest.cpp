@@ -14,7 +14,8 @@ using Args = std::vector<std::string>;
 /// \p Pchs says (absent: missing).
 class AdapterTest : public ::testing::Test {
 protected:
-  AdapterTest() : FS(llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>()) {}
+  AdapterTest()
+      : FS(llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>()) {}
 
   void addFile(llvm::StringRef Path, llvm::StringRef Text = "") {
     FS->addFile(Path, 0, llvm::MemoryBuffer::getMemBuffer(Text));
@@ -43,9 +44,10 @@ Args gxx(Args Middle) {
 }
 
 TEST_F(AdapterTest, KeepsWhatClangKnows) {
-  const Args Command = gxx({"-O2", "-Wall", "-DX=1", "-I", "/inc", "-std=c++17",
-                            "-fno-delete-null-pointer-checks", "-fstack-usage",
-                            "-o", "a.o", "-Wl,--as-needed", "-Wno-error=shadow"});
+  const Args Command =
+      gxx({"-O2", "-Wall", "-DX=1", "-I", "/inc", "-std=c++17",
+           "-fno-delete-null-pointer-checks", "-fstack-usage", "-o", "a.o",
+           "-Wl,--as-needed", "-Wno-error=shadow"});
   AdaptedCommand A = adapt(Command);
   EXPECT_EQ(A.Arguments, Command);
   EXPECT_TRUE(A.Changes.empty());
@@ -75,9 +77,9 @@ TEST_F(AdapterTest, DropsOptionsClangDoesNotKnow) {
 }
 
 TEST_F(AdapterTest, DropsGccValuesOfOptionsClangKnows) {
-  AdaptedCommand A = adapt(gxx({"-mrecord-mcount", "-finput-charset=latin1",
-                                "-finput-charset=UTF-8",
-                                "-fsanitize=bounds-strict"}));
+  AdaptedCommand A =
+      adapt(gxx({"-mrecord-mcount", "-finput-charset=latin1",
+                 "-finput-charset=UTF-8", "-fsanitize=bounds-strict"}));
   EXPECT_EQ(A.Arguments, gxx({"-finput-charset=UTF-8"}));
   ASSERT_EQ(A.Changes.size(), 3u);
   for (const CommandChange &C : A.Changes)
@@ -111,9 +113,18 @@ TEST_F(AdapterTest, ValuesAreNotOptions) {
 
 // CMake with clang: -Xclang -include-pch -Xclang X.pch, then the header.
 Args cmakeClangPch() {
-  return {"/usr/bin/clang++", "-Winvalid-pch", "-Xclang", "-include-pch",
-          "-Xclang", "/build/cmake_pch.hxx.pch", "-Xclang", "-include",
-          "-Xclang", "/build/cmake_pch.hxx", "-c", "/src/a.cpp"};
+  return {"/usr/bin/clang++",
+          "-Winvalid-pch",
+          "-Xclang",
+          "-include-pch",
+          "-Xclang",
+          "/build/cmake_pch.hxx.pch",
+          "-Xclang",
+          "-include",
+          "-Xclang",
+          "/build/cmake_pch.hxx",
+          "-c",
+          "/src/a.cpp"};
 }
 
 TEST_F(AdapterTest, MissingPchIsReadAsItsHeader) {
@@ -132,7 +143,8 @@ TEST_F(AdapterTest, MissingPchIsReadAsItsHeader) {
 TEST_F(AdapterTest, PchWithoutIncludeGetsItsHeader) {
   addFile("/build/pre.h");
   Pchs["/build/pre.h.pch"] = PchState::OtherClang;
-  AdaptedCommand A = adapt({"clang++", "-include-pch", "pre.h.pch", "-c", "a.cpp"});
+  AdaptedCommand A =
+      adapt({"clang++", "-include-pch", "pre.h.pch", "-c", "a.cpp"});
   EXPECT_EQ(A.Arguments, Args({"clang++", "-Xclang", "-include", "-Xclang",
                                "pre.h", "-c", "a.cpp"}));
   ASSERT_EQ(A.Changes.size(), 1u);
@@ -186,7 +198,8 @@ TEST_F(AdapterTest, SystemHeaderWrapperIsIncludedHeaderByHeader) {
   ASSERT_EQ(A.Changes.size(), 2u);
   EXPECT_EQ(A.Changes[0].Reason, ChangeReason::PchMissing);
   EXPECT_EQ(A.Changes[1].Reason, ChangeReason::SystemHeaderWrapper);
-  EXPECT_EQ(A.Changes[1].Removed, "-Xclang -include -Xclang /build/cmake_pch.hxx");
+  EXPECT_EQ(A.Changes[1].Removed,
+            "-Xclang -include -Xclang /build/cmake_pch.hxx");
 
   // gcc's form: a driver -include, with or without gcc's PCH beside it.
   const Args Gcc = gxx({"-include", "/build/cmake_pch.hxx", "-include", "x.h"});
@@ -237,11 +250,11 @@ TEST_F(AdapterTest, IncludeWithoutPchIsKept) {
 }
 
 TEST_F(AdapterTest, CommandsThatMakeAPch) {
-  EXPECT_TRUE(adapt({"/usr/bin/clang++", "-Xclang", "-emit-pch", "-Xclang",
-                     "-include", "-Xclang", "/build/cmake_pch.hxx", "-x",
-                     "c++-header", "-o", "cmake_pch.hxx.pch", "-c",
-                     "/build/cmake_pch.hxx.cxx"})
-                  .MakesPch);
+  EXPECT_TRUE(
+      adapt({"/usr/bin/clang++", "-Xclang", "-emit-pch", "-Xclang", "-include",
+             "-Xclang", "/build/cmake_pch.hxx", "-x", "c++-header", "-o",
+             "cmake_pch.hxx.pch", "-c", "/build/cmake_pch.hxx.cxx"})
+          .MakesPch);
   EXPECT_TRUE(adapt(gxx({"-x", "c++-header", "-include", "/build/cmake_pch.hxx",
                          "-o", "cmake_pch.hxx.gch"}))
                   .MakesPch);

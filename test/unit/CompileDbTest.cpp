@@ -1,4 +1,5 @@
-//===--- CompileDbTest.cpp - parts of a compile database (shards) -----------===//
+//===--- CompileDbTest.cpp - parts of a compile database (shards)
+//-----------===//
 
 #include "database/CompileDb.h"
 #include "gtest/gtest.h"

@@ -1,4 +1,5 @@
-//===--- NoLintTest.cpp - the NOLINT forms clang-tidy reads -----------------===//
+//===--- NoLintTest.cpp - the NOLINT forms clang-tidy reads
+//-----------------===//
 
 #include "report/NoLint.h"
 #include "gtest/gtest.h"
@@ -7,9 +8,9 @@ namespace structify {
 namespace {
 
 TEST(NoLint, TheFormsClangTidyReads) {
-  const char *Text = "int a; // NOLINT\n"                         // 1
-                     "int b; // NOLINT(structify-*)\n"            // 2
-                     "int c; // NOLINT(readability-*)\n"          // 3
+  const char *Text = "int a; // NOLINT\n"                          // 1
+                     "int b; // NOLINT(structify-*)\n"             // 2
+                     "int c; // NOLINT(readability-*)\n"           // 3
                      "// NOLINTNEXTLINE(structify-tuple-return)\n" // 4
                      "int d;\n"                                    // 5
                      "// NOLINTBEGIN(structify-*)\n"               // 6

@@ -1,7 +1,8 @@
-//===--- PathsTest.cpp - paths: under, relative, canonical, offsets, hashes ---===//
+//===--- PathsTest.cpp - paths: under, relative, canonical, offsets, hashes
+//---===//
 
-#include "TempDir.h"
 #include "support/Paths.h"
+#include "TempDir.h"
 #include "llvm/Support/FileSystem.h"
 #include "gtest/gtest.h"
 

@@ -1,7 +1,7 @@
 //===--- PlanTest.cpp - one plan from every unit's summaries --------------===//
 
-#include "refactor/Planner.h"
 #include "model/tuplereturn/Plan.h"
+#include "refactor/Planner.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/raw_ostream.h"
@@ -88,7 +88,9 @@ TEST(Planner, DisabledFilesDeclareNothingToPlan) {
   FunctionSummary A = summary("u", "vendor");
   A.HomeFile = "/p/third_party/v.h";
   PlanInputs In = inputs({A});
-  In.Disabled = [](llvm::StringRef File) { return File.contains("third_party"); };
+  In.Disabled = [](llvm::StringRef File) {
+    return File.contains("third_party");
+  };
   EXPECT_TRUE(makePlan(In).Functions.empty());
 }
 
@@ -100,7 +102,8 @@ TEST(Planner, AUnitThatDoesNotCompileSkipsWhatItReads) {
   B.Evidence.FromDefinition = {{"lo"}, {"hi"}};
   B.StructName = "OtherResult";
   PlanInputs In = inputs({A, B});
-  In.Failed = {{"/nonexistent/broken.cpp", "does not compile", {"/p/include/api.h"}}};
+  In.Failed = {
+      {"/nonexistent/broken.cpp", "does not compile", {"/p/include/api.h"}}};
   const Plan P = makePlan(In);
   ASSERT_EQ(P.Functions.size(), 2u);
   EXPECT_EQ(P.Functions[0].Reason,
@@ -166,7 +169,8 @@ TEST(Planner, FailedUnitsFromThePlanAlone) {
   E.DeclaredAt = "/p/include/geo.h:12";
   const TempSource Names("int f(geo::Shape s) { return s.size().first; }\n");
   const TempSource Silent("int g(int sizes) { return sizes; }\n");
-  std::vector<FailedUnit> Failed = {{Silent.Path.str().str(), "crashed", {"/p/include/geo.h"}}};
+  std::vector<FailedUnit> Failed = {
+      {Silent.Path.str().str(), "crashed", {"/p/include/geo.h"}}};
   // It read the header.
   EXPECT_NE(failedUnitUsing(E, Failed), nullptr);
   // It did not, and does not name the function: `sizes` is another word.
@@ -210,9 +214,10 @@ TEST(PlanFile, WrittenPlansReadBack) {
 }
 
 TEST(PlanFile, InvalidPlansSayWhy) {
-  const char *Entry = "Version: 1\nFunctions:\n  - Usr: u\n    Action: %s\n"
-                      "    Struct: %s\n    Fields:\n      - Name: %s\n"
-                      "        Type: int\n      - Name: %s\n        Type: int\n";
+  const char *Entry =
+      "Version: 1\nFunctions:\n  - Usr: u\n    Action: %s\n"
+      "    Struct: %s\n    Fields:\n      - Name: %s\n"
+      "        Type: int\n      - Name: %s\n        Type: int\n";
   auto Make = [&](const char *Action, const char *Struct, const char *A,
                   const char *B) {
     char Buffer[512];

@@ -1,4 +1,5 @@
-//===--- TempDir.h - a temporary directory for a test ------------*- C++ -*-===//
+//===--- TempDir.h - a temporary directory for a test ------------*- C++
+//-*-===//
 
 #ifndef STRUCTIFY_TEST_UNIT_TEMPDIR_H
 #define STRUCTIFY_TEST_UNIT_TEMPDIR_H

@@ -6,7 +6,8 @@
 namespace structify {
 namespace {
 
-std::string diff(llvm::StringRef Old, llvm::StringRef New, unsigned Context = 3) {
+std::string diff(llvm::StringRef Old, llvm::StringRef New,
+                 unsigned Context = 3) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   writeUnifiedDiff(Old, New, "a/f", "b/f", OS, Context);
@@ -28,12 +29,15 @@ TEST(ChangedRanges, RemovedLinesLeaveAnEmptyRange) {
   EXPECT_EQ(changedRanges("a\nb\nc\n", "a\nc\n"), Ranges({{2, 2}}));
 }
 
-TEST(UnifiedDiff, NothingForEqualTexts) { EXPECT_EQ(diff("a\nb\n", "a\nb\n"), ""); }
+TEST(UnifiedDiff, NothingForEqualTexts) {
+  EXPECT_EQ(diff("a\nb\n", "a\nb\n"), "");
+}
 
 TEST(UnifiedDiff, OneChangedLineWithContext) {
-  EXPECT_EQ(diff("1\n2\n3\n4\n5\n6\n7\n8\n9\n", "1\n2\n3\n4\nfive\n6\n7\n8\n9\n"),
-            "--- a/f\n+++ b/f\n"
-            "@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n");
+  EXPECT_EQ(
+      diff("1\n2\n3\n4\n5\n6\n7\n8\n9\n", "1\n2\n3\n4\nfive\n6\n7\n8\n9\n"),
+      "--- a/f\n+++ b/f\n"
+      "@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n");
 }
 
 TEST(UnifiedDiff, InsertionAtTheStart) {
@@ -47,10 +51,9 @@ TEST(UnifiedDiff, DistantChangesAreSeparateHunks) {
     Old += std::to_string(I) + "\n";
     New += (I == 2 || I == 19 ? "x" : std::to_string(I)) + "\n";
   }
-  EXPECT_EQ(diff(Old, New, 1),
-            "--- a/f\n+++ b/f\n"
-            "@@ -1,3 +1,3 @@\n 1\n-2\n+x\n 3\n"
-            "@@ -18,3 +18,3 @@\n 18\n-19\n+x\n 20\n");
+  EXPECT_EQ(diff(Old, New, 1), "--- a/f\n+++ b/f\n"
+                               "@@ -1,3 +1,3 @@\n 1\n-2\n+x\n 3\n"
+                               "@@ -18,3 +18,3 @@\n 18\n-19\n+x\n 20\n");
 }
 
 TEST(UnifiedDiff, NearChangesShareAHunk) {

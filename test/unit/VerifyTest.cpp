@@ -1,4 +1,5 @@
-//===--- VerifyTest.cpp - which function a compile error is blamed on -------===//
+//===--- VerifyTest.cpp - which function a compile error is blamed on
+//-------===//
 
 #include "refactor/Verify.h"
 #include "gtest/gtest.h"

@@ -5,7 +5,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 namespace clang::clangd {
-// Defined in clangd's own library (libclangdMain); clangd ships no header for it.
+// Defined in clangd's own library (libclangdMain); clangd ships no header for
+// it.
 int clangdMain(int argc, char *argv[]);
 } // namespace clang::clangd
 

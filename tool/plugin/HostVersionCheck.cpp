@@ -22,7 +22,8 @@
 
 namespace {
 
-using GetVersionFn = void (*)(unsigned *Major, unsigned *Minor, unsigned *Patch);
+using GetVersionFn = void (*)(unsigned *Major, unsigned *Minor,
+                              unsigned *Patch);
 
 // The majors structify has packages for (CMakeLists.txt); the package of
 // major N puts its plugin in /usr/lib/structify-llvmN/lib
@@ -36,7 +37,8 @@ bool hasPackage(unsigned Major) {
   return false;
 }
 
-#define STRUCTIFY_BUILT_FOR "error: structify-tidy-plugin is built for LLVM %d.%d (clang-tidy-%d), but "
+#define STRUCTIFY_BUILT_FOR                                                    \
+  "error: structify-tidy-plugin is built for LLVM %d.%d (clang-tidy-%d), but "
 
 /// Loads structify-tidy-checks.so from this file's own directory (links
 /// resolved: PREFIX/lib/structify-tidy-plugin.so may link to the real one).
@@ -54,7 +56,8 @@ void loadChecks() {
   Checks += "structify-tidy-checks.so";
   // RTLD_NOW: every symbol the checks use must be the host's, now.
   if (!dlopen(Checks.c_str(), RTLD_NOW | RTLD_LOCAL)) {
-    std::fprintf(stderr, "error: structify-tidy-plugin cannot load its checks: %s\n",
+    std::fprintf(stderr,
+                 "error: structify-tidy-plugin cannot load its checks: %s\n",
                  dlerror());
     std::_Exit(1);
   }
@@ -71,19 +74,22 @@ __attribute__((constructor)) void checkHostVersion() {
   const int Built = LLVM_VERSION_MAJOR, BuiltMinor = LLVM_VERSION_MINOR;
   if (!GetVersion)
     std::fprintf(stderr,
-                 STRUCTIFY_BUILT_FOR "the program loading it does not report "
+                 STRUCTIFY_BUILT_FOR
+                 "the program loading it does not report "
                  "an LLVM version; load it from clang-tidy-%d, or run "
                  "structify-tidy\n",
                  Built, BuiltMinor, Built, Built);
   else if (Major == LLVM_VERSION_MAJOR)
     std::fprintf(stderr,
-                 STRUCTIFY_BUILT_FOR "the clang-tidy loading it is LLVM "
+                 STRUCTIFY_BUILT_FOR
+                 "the clang-tidy loading it is LLVM "
                  "%u.%u.%u; use the plugin built for that clang-tidy, or run "
                  "structify-tidy\n",
                  Built, BuiltMinor, Built, Major, Minor, Patch);
   else if (hasPackage(Major))
     std::fprintf(stderr,
-                 STRUCTIFY_BUILT_FOR "the clang-tidy loading it is LLVM "
+                 STRUCTIFY_BUILT_FOR
+                 "the clang-tidy loading it is LLVM "
                  "%u.%u.%u; load the plugin of the structify-llvm%u package "
                  "instead (/usr/lib/structify-llvm%u/lib/"
                  "structify-tidy-plugin.so), or run structify-tidy-%u\n",
@@ -91,7 +97,8 @@ __attribute__((constructor)) void checkHostVersion() {
                  Major);
   else
     std::fprintf(stderr,
-                 STRUCTIFY_BUILT_FOR "the clang-tidy loading it is LLVM "
+                 STRUCTIFY_BUILT_FOR
+                 "the clang-tidy loading it is LLVM "
                  "%u.%u.%u, which structify has no package for; run "
                  "clang-tidy-%d, or structify-tidy\n",
                  Built, BuiltMinor, Built, Major, Minor, Patch, Built);

@@ -4,8 +4,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "commands/CommandLine.h"
 #include "clang-tidy/ClangTidyForceLinker.h"
+#include "commands/CommandLine.h"
 #include "commands/Commands.h"
 #include "refactor/Journal.h"
 #include "refactor/Refactor.h"

@@ -78,12 +78,14 @@ std::string inStyle(llvm::StringRef TypeName, LocalStyle Style) {
 /// The standard library's smart pointers and wrappers: the name of what they
 /// hold.
 bool isStdWrapper(const CXXRecordDecl *Record) {
-  if (!Record || !Record->isInStdNamespace() || !Record->getDeclName().isIdentifier())
+  if (!Record || !Record->isInStdNamespace() ||
+      !Record->getDeclName().isIdentifier())
     return false;
-  return llvm::is_contained({llvm::StringRef("unique_ptr"), llvm::StringRef("shared_ptr"),
-                             llvm::StringRef("weak_ptr"), llvm::StringRef("optional"),
-                             llvm::StringRef("reference_wrapper")},
-                            Record->getName());
+  return llvm::is_contained(
+      {llvm::StringRef("unique_ptr"), llvm::StringRef("shared_ptr"),
+       llvm::StringRef("weak_ptr"), llvm::StringRef("optional"),
+       llvm::StringRef("reference_wrapper")},
+      Record->getName());
 }
 
 /// The name the type itself carries, or empty.
@@ -99,7 +101,8 @@ std::string typeName(QualType T, const ASTContext &Ctx) {
     if (const auto *Typedef = T->getAs<TypedefType>()) {
       const TypedefNameDecl *D = Typedef->getDecl();
       const bool Builtin = T.getCanonicalType()->isBuiltinType();
-      const bool System = Ctx.getSourceManager().isInSystemHeader(D->getLocation());
+      const bool System =
+          Ctx.getSourceManager().isInSystemHeader(D->getLocation());
       if (!D->isInStdNamespace() && !(Builtin && System) &&
           D->getDeclName().isIdentifier())
         return D->getName().str();
@@ -113,8 +116,8 @@ std::string typeName(QualType T, const ASTContext &Ctx) {
       T = Spec->getTemplateArgs()[0].getAsType();
       continue;
     }
-    const TagDecl *Tag = Record ? static_cast<const TagDecl *>(Record)
-                                : T->getAsTagDecl();
+    const TagDecl *Tag =
+        Record ? static_cast<const TagDecl *>(Record) : T->getAsTagDecl();
     if (!Tag || Tag->isInStdNamespace() || !Tag->getDeclName().isIdentifier() ||
         Tag->getName().starts_with("__"))
       return {};
@@ -128,7 +131,8 @@ llvm::SmallVector<QualType, 4> writtenArguments(QualType T) {
   llvm::SmallVector<QualType, 4> Written;
   if (T.isNull())
     return Written;
-  if (const auto *TST = T.getNonReferenceType()->getAs<TemplateSpecializationType>())
+  if (const auto *TST =
+          T.getNonReferenceType()->getAs<TemplateSpecializationType>())
     for (const TemplateArgument &Arg : TST->template_arguments())
       if (Arg.getKind() == TemplateArgument::Type)
         Written.push_back(Arg.getAsType());
@@ -155,7 +159,8 @@ llvm::SmallVector<QualType, 4> writtenElements(const BindingSubject &S) {
 }
 
 /// Names proposed by a list of raw names, most often proposed first.
-void addRanked(std::vector<std::string> &To, const std::vector<std::string> &Raw) {
+void addRanked(std::vector<std::string> &To,
+               const std::vector<std::string> &Raw) {
   std::vector<std::string> Order;
   llvm::StringMap<unsigned> Votes;
   for (const std::string &Name : Raw) {
@@ -201,7 +206,8 @@ std::optional<MappedSides> mappedSides(llvm::StringRef Name, LocalStyle Style) {
 
 /// `PutVarint32(dst, p.first);  // level`: what a comment after the only
 /// positional read of its line calls the element, in the function's style.
-std::string commentName(SourceLocation Loc, const SourceManager &SM, LocalStyle Style) {
+std::string commentName(SourceLocation Loc, const SourceManager &SM,
+                        LocalStyle Style) {
   if (Loc.isInvalid())
     return {};
   const auto [File, Offset] = SM.getDecomposedLoc(SM.getExpansionLoc(Loc));
@@ -216,20 +222,24 @@ std::string commentName(SourceLocation Loc, const SourceManager &SM, LocalStyle 
   if (Slashes == llvm::StringRef::npos || LineStart + Slashes < Offset)
     return {};
   const llvm::StringRef Code = Line.take_front(Slashes);
-  size_t Reads = Code.count("first") + Code.count("second") + Code.count("get<");
+  size_t Reads =
+      Code.count("first") + Code.count("second") + Code.count("get<");
   if (Reads != 1)
     return {};
-  const llvm::StringRef Comment = Line.drop_front(Slashes + 2).trim().rtrim(".:;");
+  const llvm::StringRef Comment =
+      Line.drop_front(Slashes + 2).trim().rtrim(".:;");
   llvm::SmallVector<llvm::StringRef, 4> Words;
   Comment.split(Words, ' ', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
   if (Words.empty() || Words.size() > 3 || Comment.size() > 32)
     return {};
   for (llvm::StringRef W : Words) {
-    if (!llvm::all_of(W, [](char C) { return isAlphanumeric(C) || C == '_'; }) ||
+    if (!llvm::all_of(W,
+                      [](char C) { return isAlphanumeric(C) || C == '_'; }) ||
         !isLetter(W.front()))
       return {};
-    if (llvm::is_contained({"todo", "fixme", "nolint", "xxx", "hack", "see", "note"},
-                           W.lower()))
+    if (llvm::is_contained(
+            {"todo", "fixme", "nolint", "xxx", "hack", "see", "note"},
+            W.lower()))
       return {};
   }
   std::string Joined;
@@ -282,7 +292,8 @@ static std::string aliasName(const BindingSubject &S) {
 }
 
 /// nameFromType, in a style the caller worked out once.
-static std::string nameFromType(QualType T, const Decl *Function, LocalStyle Style) {
+static std::string nameFromType(QualType T, const Decl *Function,
+                                LocalStyle Style) {
   if (!Function)
     return {};
   const std::string Name = typeName(T, Function->getASTContext());
@@ -295,20 +306,20 @@ std::string nameFromType(QualType T, const Decl *Function) {
   return nameFromType(T, Function, localStyle(Function));
 }
 
-ElementNames bindingCandidates(const BindingSubject &S) {
-  const size_t N = S.Shape.Elements.size();
-  ElementNames Names(N);
-  // The function's naming style, walked once (every name below uses it).
-  const LocalStyle Style = localStyle(S.Function);
-  // 1. What the standard API calls them: insert -> it, inserted.
-  addAll(Names, knownStandardNames(S.Producer));
-  // 2. What receives each element or is compared with it.
+/// What the code around the reads calls each element: what receives it or
+/// is compared with it, a comment after the read, what the producer's
+/// definition calls it, what the code stores in the container. Returns the
+/// names of the parameters the elements are passed to, which rank last.
+static std::vector<std::vector<std::string>>
+addNamesFromCode(const BindingSubject &S, LocalStyle Style,
+                 ElementNames &Names) {
+  const size_t N = Names.size();
   std::vector<std::vector<std::string>> Strong(N), Weak(N);
   for (const Use *Read : S.Reads) {
     if (Read->Index >= N || Read->ReceiverName.empty())
       continue;
-    (Read->Receiver == ReceiverKind::Parameter ? Weak : Strong)[Read->Index].push_back(
-        Read->ReceiverName);
+    (Read->Receiver == ReceiverKind::Parameter ? Weak : Strong)[Read->Index]
+        .push_back(Read->ReceiverName);
   }
   for (size_t I = 0; I < N; ++I)
     addRanked(Names[I], Strong[I]);
@@ -318,8 +329,7 @@ ElementNames bindingCandidates(const BindingSubject &S) {
     std::vector<std::vector<std::string>> Commented(N);
     for (const Use *Read : S.Reads)
       if (Read->Index < N)
-        Commented[Read->Index].push_back(
-            commentName(Read->Loc, SM, Style));
+        Commented[Read->Index].push_back(commentName(Read->Loc, SM, Style));
     for (size_t I = 0; I < N; ++I)
       addRanked(Names[I], Commented[I]);
   }
@@ -339,29 +349,50 @@ ElementNames bindingCandidates(const BindingSubject &S) {
     addRanked(Names[I], {inStyle(commonLastWord(Stored[I]), Style)});
     addRanked(Names[I], Stored[I]);
   }
-  // 3. A container named for what it maps (`name_to_id`, `idToName`): its
-  //    two sides. Then a map's entries: key and value; and pairs the code
-  //    calls entries of a map (`for (const auto &e : m_map)`, `kv_pair`).
-  if (N == 2)
-    for (llvm::StringRef Named : {llvm::StringRef(S.ContainerName),
-                                  llvm::StringRef(S.HolderName)})
-      if (auto Sides = mappedSides(Named, Style))
-        addAll(Names, {{Sides->From}, {Sides->Onto}});
+  return Weak;
+}
+
+/// A container named for what it maps (`name_to_id`, `idToName`): its two
+/// sides. Then a map's entries: key and value; and pairs the code calls
+/// entries of a map (`for (const auto &e : m_map)`, `kv_pair`).
+static void addNamesFromMap(const BindingSubject &S, LocalStyle Style,
+                            llvm::ArrayRef<QualType> Elements,
+                            ElementNames &Names) {
+  if (Names.size() != 2)
+    return;
+  for (llvm::StringRef Named :
+       {llvm::StringRef(S.ContainerName), llvm::StringRef(S.HolderName)})
+    if (auto Sides = mappedSides(Named, Style))
+      addAll(Names, {{Sides->From}, {Sides->Onto}});
+  if (!isMapEntryType(S.Type) && !soundsLikeMap(S.ContainerName) &&
+      !soundsLikeMap(aliasName(S)))
+    return;
   //    A side whose type has a name of its own takes it first (`loggers_`,
-  //    a map to `std::shared_ptr<logger>`: `[key, logger]`).
-  const llvm::SmallVector<QualType, 4> Elements = writtenElements(S);
-  if (N == 2 && (isMapEntryType(S.Type) || soundsLikeMap(S.ContainerName) ||
-                 soundsLikeMap(aliasName(S)))) {
-    // Unless both sides have the same one (`std::pair<node *, node *>`):
-    // then it tells neither apart.
-    const std::string KeyType = nameFromType(Elements[0], S.Function, Style);
-    const std::string ValueType = nameFromType(Elements[1], S.Function, Style);
-    if (KeyType != ValueType) {
-      addRanked(Names[0], {KeyType});
-      addRanked(Names[1], {ValueType});
-    }
-    addAll(Names, mapEntryNames());
+  //    a map to `std::shared_ptr<logger>`: `[key, logger]`), unless both
+  //    sides have the same one (`std::pair<node *, node *>`): then it tells
+  //    neither apart.
+  const std::string KeyType = nameFromType(Elements[0], S.Function, Style);
+  const std::string ValueType = nameFromType(Elements[1], S.Function, Style);
+  if (KeyType != ValueType) {
+    addRanked(Names[0], {KeyType});
+    addRanked(Names[1], {ValueType});
   }
+  addAll(Names, mapEntryNames());
+}
+
+ElementNames bindingCandidates(const BindingSubject &S) {
+  const size_t N = S.Shape.Elements.size();
+  ElementNames Names(N);
+  // The function's naming style, walked once (every name below uses it).
+  const LocalStyle Style = localStyle(S.Function);
+  // 1. What the standard API calls them: insert -> it, inserted.
+  addAll(Names, knownStandardNames(S.Producer));
+  // 2. What the code around the reads calls them.
+  const std::vector<std::vector<std::string>> Parameters =
+      addNamesFromCode(S, Style, Names);
+  // 3. The sides of a map.
+  const llvm::SmallVector<QualType, 4> Elements = writtenElements(S);
+  addNamesFromMap(S, Style, Elements, Names);
   // 4. Well-known names for what the producer or the holder is called:
   //    `bounds` -> lo, hi; `parse` -> value, ok.
   const std::vector<std::string> Kinds = elementKinds(S.Shape);
@@ -379,7 +410,7 @@ ElementNames bindingCandidates(const BindingSubject &S) {
     addRanked(Names[I], {nameFromType(Elements[I], S.Function, Style)});
   // 6. The parameters the elements are passed to.
   for (size_t I = 0; I < N; ++I)
-    addRanked(Names[I], Weak[I]);
+    addRanked(Names[I], Parameters[I]);
   return Names;
 }
 

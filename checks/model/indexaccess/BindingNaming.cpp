@@ -24,8 +24,9 @@ namespace {
 std::string holderName(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return DRE->getDecl()->getDeclName().isIdentifier() ? DRE->getDecl()->getName().str()
-                                                        : std::string();
+    return DRE->getDecl()->getDeclName().isIdentifier()
+               ? DRE->getDecl()->getName().str()
+               : std::string();
   if (const auto *ME = dyn_cast<MemberExpr>(E))
     return ME->getMemberDecl()->getDeclName().isIdentifier()
                ? ME->getMemberDecl()->getName().str()
@@ -38,22 +39,24 @@ std::string holderName(const Expr *E) {
 /// first declaration of what the read uses, which such a unit must see)?
 /// Names taken only from such code are the same in every unit, so every
 /// unit that compiles a header proposes the same edits for it.
-bool seenWithReads(SourceLocation Evidence, SourceLocation Read, SourceLocation Declared,
-                   const SourceManager &SM) {
-  auto FileOf = [&](SourceLocation Loc) { return SM.getFileID(SM.getExpansionLoc(Loc)); };
+bool seenWithReads(SourceLocation Evidence, SourceLocation Read,
+                   SourceLocation Declared, const SourceManager &SM) {
+  auto FileOf = [&](SourceLocation Loc) {
+    return SM.getFileID(SM.getExpansionLoc(Loc));
+  };
   const FileID File = FileOf(Evidence);
   return File == FileOf(Read) || File == FileOf(Declared);
 }
 
 } // namespace
 
-std::optional<std::vector<std::string>>
-BindingRewriter::chooseBindingNames(const Reads &R, QualType Type,
-                                    const FunctionDecl *Producer, const Stmt *Scope,
-                                    llvm::ArrayRef<Adoption> Adopted, Blocker &WhyNot,
-                                    const VarDecl *Replaced) {
+std::optional<std::vector<std::string>> BindingRewriter::chooseBindingNames(
+    const Reads &R, QualType Type, const FunctionDecl *Producer,
+    const Stmt *Scope, llvm::ArrayRef<Adoption> Adopted, Blocker &WhyNot,
+    const VarDecl *Replaced) {
   const auto Shape = Types.shape(Type);
-  const SourceLocation Where = R.Var ? R.Var->getLocation() : R.Uses.front()->Loc;
+  const SourceLocation Where =
+      R.Var ? R.Var->getLocation() : R.Uses.front()->Loc;
   if (!Shape || Shape->HasPackExpansion) {
     WhyNot = {Where, "the number of elements is not known"};
     return std::nullopt;
@@ -66,7 +69,8 @@ BindingRewriter::chooseBindingNames(const Reads &R, QualType Type,
   for (const Adoption &A : Adopted)
     AdoptedNames.insert(A.Var->getName());
   for (auto &Names : Candidates)
-    llvm::erase_if(Names, [&](const std::string &N) { return AdoptedNames.contains(N); });
+    llvm::erase_if(
+        Names, [&](const std::string &N) { return AdoptedNames.contains(N); });
   for (const Adoption &A : Adopted)
     Candidates[A.Index] = {A.Var->getName().str()};
   const Decl *Function = R.Uses.front()->Function;
@@ -74,7 +78,9 @@ BindingRewriter::chooseBindingNames(const Reads &R, QualType Type,
   // The variable the binding replaces gives its name up.
   if (Replaced)
     Taken.erase(Replaced->getName());
-  auto Given = [&](llvm::StringRef Name) { return isGiven(Function, Scope, Name); };
+  auto Given = [&](llvm::StringRef Name) {
+    return isGiven(Function, Scope, Name);
+  };
   // When another binding of this run took the name (two `insert`s in one
   // function both want `it` and `inserted`), the holder's name tells them
   // apart. Never a number: `value2` says nothing `value` does not.
@@ -88,8 +94,8 @@ BindingRewriter::chooseBindingNames(const Reads &R, QualType Type,
   // From C++26 an element nothing reads and nothing names is `_`, the
   // placeholder that may appear any number of times (unless `_` is a macro,
   // or names something the binding's scope uses).
-  const bool Placeholder = Context->getLangOpts().CPlusPlus26 && !Taken.contains("_") &&
-                           isUsableName("_", *Context);
+  const bool Placeholder = Context->getLangOpts().CPlusPlus26 &&
+                           !Taken.contains("_") && isUsableName("_", *Context);
   std::vector<size_t> Named;
   for (size_t I = 0; I < Candidates.size(); ++I)
     if (!Placeholder || !Candidates[I].empty() ||
@@ -104,7 +110,8 @@ BindingRewriter::chooseBindingNames(const Reads &R, QualType Type,
       ToName,
       [&](llvm::StringRef Name) {
         return AdoptedNames.contains(Name) ||
-               (isUsableName(Name, *Context) && !Taken.contains(Name) && !Given(Name));
+               (isUsableName(Name, *Context) && !Taken.contains(Name) &&
+                !Given(Name));
       },
       Missing, Alternatives);
   if (!Chosen.empty() || Named.empty()) {
@@ -118,9 +125,10 @@ BindingRewriter::chooseBindingNames(const Reads &R, QualType Type,
   return std::nullopt;
 }
 
-BindingSubject BindingRewriter::bindingSubject(const Reads &R, QualType Type,
-                                               const TupleShape &Shape,
-                                               const FunctionDecl *Producer) const {
+BindingSubject
+BindingRewriter::bindingSubject(const Reads &R, QualType Type,
+                                const TupleShape &Shape,
+                                const FunctionDecl *Producer) const {
   BindingSubject Subject;
   Subject.Type = Type;
   Subject.Shape = Shape;
@@ -138,16 +146,18 @@ BindingSubject BindingRewriter::bindingSubject(const Reads &R, QualType Type,
     Subject.Fills = fillsOf(Container, *R.Uses.front());
   }
   Subject.Function = R.Uses.front()->Function;
-  Subject.FromProducer = producerNames(Producer, *R.Uses.front(), Shape.Elements.size());
+  Subject.FromProducer =
+      producerNames(Producer, *R.Uses.front(), Shape.Elements.size());
   return Subject;
 }
 
-std::string BindingRewriter::whyUnnamed(QualType Type, const TupleShape &Shape,
-                                        size_t Element,
-                                        llvm::ArrayRef<std::string> Candidates) const {
+std::string
+BindingRewriter::whyUnnamed(QualType Type, const TupleShape &Shape,
+                            size_t Element,
+                            llvm::ArrayRef<std::string> Candidates) const {
   if (Candidates.empty()) {
-    const std::string Spelled =
-        spellTypeForMessage(writtenElementTypes(Type, Shape, *Context)[Element], *Context);
+    const std::string Spelled = spellTypeForMessage(
+        writtenElementTypes(Type, Shape, *Context)[Element], *Context);
     return "nothing in the code names element " + std::to_string(Element) +
            (Spelled.size() <= 30 ? " ('" + Spelled + "')" : "") +
            "; store it in a named variable, or write the binding yourself";
@@ -171,8 +181,8 @@ bool BindingRewriter::isGiven(const Decl *Function, const Stmt *Scope,
     return false;
   const SourceManager &SM = Context->getSourceManager();
   return llvm::any_of(It->second, [&](const auto &Given) {
-    return Given.first == Name &&
-           (!Scope || !Given.second || overlapInSource(Given.second, Scope, SM));
+    return Given.first == Name && (!Scope || !Given.second ||
+                                   overlapInSource(Given.second, Scope, SM));
   });
 }
 
@@ -180,11 +190,13 @@ std::vector<std::vector<std::string>>
 BindingRewriter::producerNames(const FunctionDecl *Producer, const Use &Read,
                                size_t Elements) const {
   std::vector<std::vector<std::string>> Names(Elements);
-  const FunctionDecl *Definition = Producer ? Producer->getDefinition() : nullptr;
+  const FunctionDecl *Definition =
+      Producer ? Producer->getDefinition() : nullptr;
   if (!Definition || !Definition->getBody())
     return Names;
   if (!seenWithReads(Definition->getLocation(), Read.Loc,
-                     Producer->getCanonicalDecl()->getLocation(), Context->getSourceManager()))
+                     Producer->getCanonicalDecl()->getLocation(),
+                     Context->getSourceManager()))
     return Names;
   llvm::SmallVector<const Stmt *, 16> Work{Definition->getBody()};
   while (!Work.empty()) {
@@ -196,7 +208,8 @@ BindingRewriter::producerNames(const FunctionDecl *Producer, const Use &Read,
     if (!Return || !Return->getRetValue())
       continue;
     const Origin O = classifyOrigin(Return->getRetValue(), Types, *Context);
-    if (O.Kind == OriginKind::Construction && O.Built.Elements.size() == Elements)
+    if (O.Kind == OriginKind::Construction &&
+        O.Built.Elements.size() == Elements)
       for (size_t I = 0; I < Elements; ++I)
         Names[I].push_back(elementExpressionName(O.Built.Elements[I]));
     if (O.Kind != OriginKind::Variable)
@@ -224,7 +237,8 @@ std::vector<const Fill *> BindingRewriter::fillsOf(const Expr *Container,
   if (It == Facts.Fills.end())
     return Found;
   for (const Fill &F : It->second)
-    if (seenWithReads(F.Loc, Read.Loc, D->getLocation(), Context->getSourceManager()))
+    if (seenWithReads(F.Loc, Read.Loc, D->getLocation(),
+                      Context->getSourceManager()))
       Found.push_back(&F);
   return Found;
 }

@@ -10,6 +10,7 @@
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Tooling/Transformer/SourceCode.h"
 #include "llvm/ADT/StringExtras.h"
 
 namespace clang::tidy::structify {
@@ -37,17 +38,19 @@ bool canBind(QualType T, size_t N) {
 }
 
 /// Why `auto [...] = v;` cannot unpack \p T, if it cannot.
-std::optional<std::string> whyNotUnpacked(QualType T, const std::optional<TupleShape> &Shape,
-                                          const ASTContext &Ctx) {
+std::optional<std::string>
+whyNotUnpacked(QualType T, const std::optional<TupleShape> &Shape,
+               const ASTContext &Ctx) {
   if (!Shape || Shape->HasPackExpansion || canBind(T, Shape->Elements.size()))
     return std::nullopt;
-  return "a structured binding cannot unpack " + shortTypeName(T, Ctx) + " into its " +
-         std::to_string(Shape->Elements.size()) + " elements";
+  return "a structured binding cannot unpack " + shortTypeName(T, Ctx) +
+         " into its " + std::to_string(Shape->Elements.size()) + " elements";
 }
 
 /// The innermost statement around a variable's reads (\p Path, outermost
 /// first) that holds its declaration: the block it is visible in.
-const Stmt *declaringScope(const VarDecl *VD, llvm::ArrayRef<const Stmt *> Path) {
+const Stmt *declaringScope(const VarDecl *VD,
+                           llvm::ArrayRef<const Stmt *> Path) {
   if (Path.empty())
     return nullptr;
   const SourceManager &SM = VD->getASTContext().getSourceManager();
@@ -64,21 +67,27 @@ const Stmt *declaringScope(const VarDecl *VD, llvm::ArrayRef<const Stmt *> Path)
 
 /// The statement around \p Read that declares \p D and nothing else.
 const DeclStmt *soleDeclaration(const Use &Read, const VarDecl *D) {
-  const auto It =
-      llvm::find_if(llvm::reverse(Read.Path), [](const Stmt *S) { return isa<DeclStmt>(S); });
-  const auto *Statement = It == Read.Path.rend() ? nullptr : cast<DeclStmt>(*It);
-  if (!Statement || !Statement->isSingleDecl() || Statement->getSingleDecl() != D)
+  const auto It = llvm::find_if(llvm::reverse(Read.Path),
+                                [](const Stmt *S) { return isa<DeclStmt>(S); });
+  const auto *Statement =
+      It == Read.Path.rend() ? nullptr : cast<DeclStmt>(*It);
+  if (!Statement || !Statement->isSingleDecl() ||
+      Statement->getSingleDecl() != D)
     return nullptr;
   return Statement;
 }
 
 /// The file range of \p Range's tokens; invalid in a macro expansion.
 CharSourceRange fileTokens(SourceRange Range, const ASTContext &Ctx) {
-  return Lexer::makeFileCharRange(CharSourceRange::getTokenRange(Range),
-                                  Ctx.getSourceManager(), Ctx.getLangOpts());
+  return tooling::getFileRangeForEdit(CharSourceRange::getTokenRange(Range),
+                                      Ctx.getSourceManager(), Ctx.getLangOpts())
+      .value_or(CharSourceRange());
 }
 
-/// Removes \p Statement, with its line when it is alone on it.
+/// Removes \p Statement, with its line when it is alone on it. (Not
+/// tooling::getAssociatedRange: its range starts after the indentation and
+/// ends after the newline, which leaves the indentation to the next line,
+/// and it takes the comments before the declaration with it.)
 bool removeStatement(const DeclStmt *Statement, const ASTContext &Ctx,
                      std::vector<FixItHint> &Hints) {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -94,7 +103,8 @@ bool removeStatement(const DeclStmt *Statement, const ASTContext &Ctx,
   size_t LineEnd = Buffer.find('\n', End);
   if (LineEnd == llvm::StringRef::npos)
     LineEnd = Buffer.size();
-  if (PreviousEnd != llvm::StringRef::npos && Buffer.slice(PreviousEnd, Begin).trim().empty() &&
+  if (PreviousEnd != llvm::StringRef::npos &&
+      Buffer.slice(PreviousEnd, Begin).trim().empty() &&
       Buffer.slice(End, LineEnd).trim().empty())
     Hints.push_back(FixItHint::CreateRemoval(CharSourceRange::getCharRange(
         Range.getBegin().getLocWithOffset(-int(Begin - PreviousEnd)),
@@ -119,11 +129,13 @@ SelectedObject selectingExpr(const Use &Read) {
       Arrow && Deref && Arrow->getOperator() == OO_Arrow)
     Object = Arrow->getArg(0)->IgnoreParenImpCasts();
   if (!Deref) {
-    if (const auto *UO = dyn_cast<UnaryOperator>(Object); UO && UO->getOpcode() == UO_Deref) {
+    if (const auto *UO = dyn_cast<UnaryOperator>(Object);
+        UO && UO->getOpcode() == UO_Deref) {
       Object = UO->getSubExpr()->IgnoreParenImpCasts();
       Deref = true;
     } else if (const auto *Star = dyn_cast<CXXOperatorCallExpr>(Object);
-               Star && Star->getOperator() == OO_Star && Star->getNumArgs() == 1) {
+               Star && Star->getOperator() == OO_Star &&
+               Star->getNumArgs() == 1) {
       Object = Star->getArg(0)->IgnoreParenImpCasts();
       Deref = true;
     }
@@ -133,7 +145,8 @@ SelectedObject selectingExpr(const Use &Read) {
 
 std::string shortTypeName(QualType T, const ASTContext &Ctx) {
   const std::string Full =
-      T.getNonReferenceType().getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
+      T.getNonReferenceType().getUnqualifiedType().getAsString(
+          Ctx.getPrintingPolicy());
   if (Full.size() <= 48)
     return "'" + Full + "'";
   const auto *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
@@ -151,15 +164,18 @@ BindingFix bindTie(const TieAssignment &Tie, const CXXOperatorCallExpr &Assign,
   // The declarations go; the assignment declares the bindings.
   for (const DeclStmt *Declaration : Tie.Declarations)
     if (!removeStatement(Declaration, Ctx, Result.Hints))
-      Result.WhyNot = Blocker{Declaration->getBeginLoc(), "the declaration's text cannot be found"};
-  const CharSourceRange Head = Lexer::makeFileCharRange(
-      CharSourceRange::getCharRange(Assign.getBeginLoc(), Tie.Value->getBeginLoc()),
+      Result.WhyNot = Blocker{Declaration->getBeginLoc(),
+                              "the declaration's text cannot be found"};
+  const std::optional<CharSourceRange> Head = tooling::getFileRangeForEdit(
+      CharSourceRange::getCharRange(Assign.getBeginLoc(),
+                                    Tie.Value->getBeginLoc()),
       Ctx.getSourceManager(), Ctx.getLangOpts());
-  if (Head.isInvalid())
-    Result.WhyNot = Blocker{Assign.getBeginLoc(), "the code to rewrite is in a macro expansion"};
+  if (!Head)
+    Result.WhyNot = Blocker{Assign.getBeginLoc(),
+                            "the code to rewrite is in a macro expansion"};
   else
-    Result.Hints.push_back(
-        FixItHint::CreateReplacement(Head, "auto [" + llvm::join(Result.Names, ", ") + "] = "));
+    Result.Hints.push_back(FixItHint::CreateReplacement(
+        *Head, "auto [" + llvm::join(Result.Names, ", ") + "] = "));
   if (Result.WhyNot)
     Result.Hints.clear();
   return Result;
@@ -173,13 +189,16 @@ std::optional<Blocker> BindingRewriter::whyNotBindable(const VariableFacts &V,
     return Blocker{Loc.isValid() ? Loc : VD->getLocation(), std::move(Reason)};
   };
   const bool CPlusPlus20 = Context->getLangOpts().CPlusPlus20;
-  const char *const NoCapture = "a lambda captures the variable, and before C++20 a "
-                                "lambda cannot capture a structured binding";
+  const char *const NoCapture =
+      "a lambda captures the variable, and before C++20 a "
+      "lambda cannot capture a structured binding";
   if (isa<ParmVarDecl>(VD) || !VD->isLocalVarDecl())
     return At(Name + " is not a local variable");
   if (VD->isStaticLocal() || VD->isConstexpr() || VD->hasAttrs() ||
       VD->getType().getNonReferenceType().isVolatileQualified())
-    return At("a structured binding cannot be declared with the specifiers of " + Name);
+    return At(
+        "a structured binding cannot be declared with the specifiers of " +
+        Name);
   if (!V.SoleDeclaration)
     return At(Name + " is declared together with other variables");
   // Every use reads or writes one element, right on the variable.
@@ -196,23 +215,28 @@ std::optional<Blocker> BindingRewriter::whyNotBindable(const VariableFacts &V,
                     : "the variable is used as a whole",
                 U.Loc);
     if (!isa<DeclRefExpr>(accessedObject(U)->IgnoreParenImpCasts()))
-      return At("the variable is moved or cast before its element is read", U.Loc);
+      return At("the variable is moved or cast before its element is read",
+                U.Loc);
     if (U.ThroughCapture && !CPlusPlus20)
       return At(NoCapture, U.Loc);
   }
   if (!IsRangeFor) {
-    if (V.Origins.size() != 1 || !VD->getInit() || VD->getInitStyle() != VarDecl::CInit)
+    if (V.Origins.size() != 1 || !VD->getInit() ||
+        VD->getInitStyle() != VarDecl::CInit)
       return At(Name + " is not initialised once with '='");
-    // `std::pair<long, long> v = f();` converts; `auto [a, b] = f();` would not.
+    // `std::pair<long, long> v = f();` converts; `auto [a, b] = f();` would
+    // not.
     const Expr *Init = ignoreTransparent(VD->getInit());
     if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init))
-      if (Construct->getNumArgs() == 1 && Types.isTupleLike(Construct->getArg(0)->getType()))
+      if (Construct->getNumArgs() == 1 &&
+          Types.isTupleLike(Construct->getArg(0)->getType()))
         Init = ignoreTransparent(Construct->getArg(0));
-    if (!Init ||
-        !Context->hasSameUnqualifiedType(Init->getType(), VD->getType().getNonReferenceType()))
+    if (!Init || !Context->hasSameUnqualifiedType(
+                     Init->getType(), VD->getType().getNonReferenceType()))
       return At(Name + " converts its initialiser");
   }
-  if (auto Reason = whyNotUnpacked(VD->getType(), Types.shape(VD->getType()), *Context))
+  if (auto Reason =
+          whyNotUnpacked(VD->getType(), Types.shape(VD->getType()), *Context))
     return At(*Reason);
   return std::nullopt;
 }
@@ -238,8 +262,9 @@ BindingFix BindingRewriter::replaceVariable(const VariableFacts &V) {
     if (U.Kind == UseKind::ElementMember || U.Kind == UseKind::ElementGet)
       R.Uses.push_back(&U);
   if (R.Uses.empty())
-    return Block({VD->getLocation(),
-                  "the variable's elements are only read in template instantiations"});
+    return Block(
+        {VD->getLocation(),
+         "the variable's elements are only read in template instantiations"});
   bool Const = VD->getType().getNonReferenceType().isConstQualified();
   // The binding's scope: the loop of a range-for variable, else the
   // innermost statement around the reads that holds the declaration.
@@ -248,28 +273,33 @@ BindingFix BindingRewriter::replaceVariable(const VariableFacts &V) {
   Result.Scope = Scope;
   const auto Shape = Types.shape(VD->getType());
   const std::vector<Adoption> Adopted =
-      Shape ? adoptions(R, *Shape, /*Unchanging=*/true, Scope, Const) : std::vector<Adoption>();
+      Shape ? adoptions(R, *Shape, /*Unchanging=*/true, Scope, Const)
+            : std::vector<Adoption>();
   Blocker WhyNot;
-  const auto Names =
-      chooseBindingNames(R, VD->getType(), IsRangeFor ? nullptr : producer(VD->getInit()),
-                         Scope, Adopted, WhyNot, /*Replaced=*/VD);
+  const auto Names = chooseBindingNames(
+      R, VD->getType(), IsRangeFor ? nullptr : producer(VD->getInit()), Scope,
+      Adopted, WhyNot, /*Replaced=*/VD);
   if (!Names) {
     Result.Unnamed = true;
     return Block(WhyNot);
   }
-  const std::optional<FixItHint> Declarator = bindingDeclarator(VD, Const, *Names);
+  const std::optional<FixItHint> Declarator =
+      bindingDeclarator(VD, Const, *Names);
   if (!Declarator)
-    return Block({VD->getLocation(), "the declaration is in a macro expansion"});
+    return Block(
+        {VD->getLocation(), "the declaration is in a macro expansion"});
   Result.Hints.push_back(*Declarator);
   for (const Adoption &A : Adopted)
     if (!removeStatement(A.Statement, *Context, Result.Hints))
-      return Block({VD->getLocation(),
-                    "the declaration of '" + A.Var->getNameAsString() + "' is in a macro expansion"});
+      return Block({VD->getLocation(), "the declaration of '" +
+                                           A.Var->getNameAsString() +
+                                           "' is in a macro expansion"});
   std::vector<const Use *> Renamed;
   for (const Use &U : V.Uses)
     if (!U.InInstantiation)
       Renamed.push_back(&U);
-  if (std::optional<Blocker> WhyNot = renameReads(Renamed, Adopted, *Names, VD, Result.Hints))
+  if (std::optional<Blocker> WhyNot =
+          renameReads(Renamed, Adopted, *Names, VD, Result.Hints))
     return Block(std::move(*WhyNot));
   removeDuplicateEdits(Result.Hints);
   Result.Names = *Names;
@@ -284,25 +314,25 @@ BindingRewriter::bindingDeclarator(const VarDecl *VD, bool Const,
       fileTokens(SourceRange(VD->getBeginLoc(), VD->getLocation()), *Context);
   if (Declarator.isInvalid())
     return std::nullopt;
-  const std::string Written = sourceText(Declarator, *Context);
+  const std::string Written = tooling::getText(Declarator, *Context).str();
   std::string Ref;
   if (VD->getType()->isLValueReferenceType())
     Ref = "&";
   else if (VD->getType()->isRValueReferenceType())
     Ref = "&&";
   const bool RefOnName =
-      !Ref.empty() && llvm::StringRef(Written).drop_back(VD->getName().size()).ends_with(Ref);
+      !Ref.empty() &&
+      llvm::StringRef(Written).drop_back(VD->getName().size()).ends_with(Ref);
   std::string Binding = Const ? "const auto" : "auto";
   Binding += RefOnName ? " " + Ref : Ref + " ";
   Binding += "[" + llvm::join(Names, ", ") + "]";
   return FixItHint::CreateReplacement(Declarator, Binding);
 }
 
-std::optional<Blocker> BindingRewriter::renameReads(llvm::ArrayRef<const Use *> Uses,
-                                                    llvm::ArrayRef<Adoption> Adopted,
-                                                    llvm::ArrayRef<std::string> Names,
-                                                    const VarDecl *Captured,
-                                                    std::vector<FixItHint> &Hints) const {
+std::optional<Blocker> BindingRewriter::renameReads(
+    llvm::ArrayRef<const Use *> Uses, llvm::ArrayRef<Adoption> Adopted,
+    llvm::ArrayRef<std::string> Names, const VarDecl *Captured,
+    std::vector<FixItHint> &Hints) const {
   for (const Use *U : Uses) {
     if (llvm::any_of(Adopted, [&](const Adoption &A) {
           return A.Var == U->ReceiverVar && A.Index == U->Index;
@@ -310,15 +340,16 @@ std::optional<Blocker> BindingRewriter::renameReads(llvm::ArrayRef<const Use *> 
       continue;
     // `[v]` -> `[a, b]`, `[&v]` -> `[&a, &b]`: each binding is captured alike.
     const bool Capture = U->Kind == UseKind::Captured;
-    const CharSourceRange Range =
-        fileTokens(Capture ? U->Value->getSourceRange() : U->Access->getSourceRange(), *Context);
+    const CharSourceRange Range = fileTokens(
+        Capture ? U->Value->getSourceRange() : U->Access->getSourceRange(),
+        *Context);
     if (Range.isInvalid())
       return Blocker{U->Loc, "the element is read in a macro expansion"};
     std::string Text = Capture ? "" : Names[U->Index];
     if (Capture) {
       const auto *Lambda = cast<LambdaExpr>(U->Statement);
-      const bool ByReference =
-          llvm::any_of(Lambda->explicit_captures(), [&](const LambdaCapture &C) {
+      const bool ByReference = llvm::any_of(
+          Lambda->explicit_captures(), [&](const LambdaCapture &C) {
             return C.capturesVariable() && C.getCapturedVar() == Captured &&
                    C.getCaptureKind() == LCK_ByRef;
           });
@@ -351,7 +382,8 @@ BindingFix BindingRewriter::bindBeforeReads(const Reads &R, QualType Type,
       Shape ? adoptions(R, *Shape, Site->Unchanging, Site->Block, Site->Const)
             : std::vector<Adoption>();
   Result.Scope = Site->Block;
-  const auto Names = chooseBindingNames(R, Type, Producer, Site->Block, Adopted, WhyNot);
+  const auto Names =
+      chooseBindingNames(R, Type, Producer, Site->Block, Adopted, WhyNot);
   if (!Names) {
     Result.Unnamed = true;
     return Block(WhyNot);
@@ -360,40 +392,48 @@ BindingFix BindingRewriter::bindBeforeReads(const Reads &R, QualType Type,
   bool Declared = false;
   for (const Adoption &A : Adopted) {
     // The binding goes where the first adopted declaration was.
-    const CharSourceRange Statement = fileTokens(A.Statement->getSourceRange(), *Context);
+    const CharSourceRange Statement =
+        fileTokens(A.Statement->getSourceRange(), *Context);
     if (Statement.isValid() && Statement.getBegin() == Site->Insert) {
       Result.Hints.push_back(FixItHint::CreateReplacement(
-          Statement, llvm::StringRef(Declaration).drop_back(Site->Separator.size())));
+          Statement,
+          llvm::StringRef(Declaration).drop_back(Site->Separator.size())));
       Declared = true;
     } else if (!removeStatement(A.Statement, *Context, Result.Hints)) {
-      return Block({A.Var->getLocation(),
-                    "the declaration of '" + A.Var->getNameAsString() + "' is in a macro expansion"});
+      return Block({A.Var->getLocation(), "the declaration of '" +
+                                              A.Var->getNameAsString() +
+                                              "' is in a macro expansion"});
     }
   }
   if (!Declared)
-    Result.Hints.push_back(FixItHint::CreateInsertion(Site->Insert, Declaration));
+    Result.Hints.push_back(
+        FixItHint::CreateInsertion(Site->Insert, Declaration));
   Result.AddsStatement = !Declared;
-  if (std::optional<Blocker> WhyNot =
-          renameReads(R.Uses, Adopted, *Names, /*Captured=*/nullptr, Result.Hints))
+  if (std::optional<Blocker> WhyNot = renameReads(
+          R.Uses, Adopted, *Names, /*Captured=*/nullptr, Result.Hints))
     return Block(std::move(*WhyNot));
   removeDuplicateEdits(Result.Hints);
   Result.Names = *Names;
   return Result;
 }
 
-BindingFix BindingRewriter::bindAtCall(const Reads &R, QualType Type, const CallExpr *Call) {
+BindingFix BindingRewriter::bindAtCall(const Reads &R, QualType Type,
+                                       const CallExpr *Call) {
   const Use &Read = *R.Uses.front();
-  const CharSourceRange CallRange = fileTokens(Call->getSourceRange(), *Context);
-  const std::string CallText = CallRange.isValid() ? sourceText(CallRange, *Context) : "";
+  const CharSourceRange CallRange =
+      fileTokens(Call->getSourceRange(), *Context);
+  const std::string CallText =
+      CallRange.isValid() ? tooling::getText(CallRange, *Context).str() : "";
   const auto Shape = Types.shape(Type);
-  if (CallText.empty() || !Shape || Shape->HasPackExpansion || Read.Path.empty() ||
-      !canBind(Type, Shape->Elements.size()))
+  if (CallText.empty() || !Shape || Shape->HasPackExpansion ||
+      Read.Path.empty() || !canBind(Type, Shape->Elements.size()))
     return {};
   ExprMutationAnalyzer Analyzer(*Read.Path.front(), *Context);
   if (Analyzer.isMutated(Read.Access))
     return {};
   if (Read.ReceiverVar)
-    return bindAtDeclaration(R, Type, Call, CallText, Shape->Elements[Read.Index]);
+    return bindAtDeclaration(R, Type, Call, CallText,
+                             Shape->Elements[Read.Index]);
   return bindInCondition(R, Type, Call, CallText);
 }
 
@@ -401,27 +441,31 @@ BindingFix BindingRewriter::bindAtDeclaration(const Reads &R, QualType Type,
                                               const CallExpr *Call,
                                               const std::string &CallText,
                                               QualType Element) {
-  // `bool added = seen.insert(x).second;` -> `auto [it, added] = seen.insert(x);`
+  // `bool added = seen.insert(x).second;` -> `auto [it, added] =
+  // seen.insert(x);`
   BindingFix Result;
   const Use &Read = *R.Uses.front();
   const VarDecl *D = Read.ReceiverVar;
   const DeclStmt *Statement = soleDeclaration(Read, D);
-  if (!Statement || !D->isLocalVarDecl() || D->isStaticLocal() || D->hasAttrs() ||
-      D->isConstexpr() || D->getType()->isReferenceType() ||
+  if (!Statement || !D->isLocalVarDecl() || D->isStaticLocal() ||
+      D->hasAttrs() || D->isConstexpr() || D->getType()->isReferenceType() ||
       !Context->hasSameUnqualifiedType(D->getType(), Element))
     return Result;
   const auto *const StatementAt = llvm::find(Read.Path, Statement);
-  Result.Scope = StatementAt == Read.Path.begin() ? Read.Path.front() : *(StatementAt - 1);
+  Result.Scope =
+      StatementAt == Read.Path.begin() ? Read.Path.front() : *(StatementAt - 1);
   Blocker WhyNot;
-  const auto Names = chooseBindingNames(R, Type, Call->getDirectCallee(), Result.Scope,
-                                        {Adoption{Read.Index, D, Statement}}, WhyNot);
-  const CharSourceRange Range =
-      fileTokens(SourceRange(Statement->getBeginLoc(), D->getEndLoc()), *Context);
+  const auto Names =
+      chooseBindingNames(R, Type, Call->getDirectCallee(), Result.Scope,
+                         {Adoption{Read.Index, D, Statement}}, WhyNot);
+  const CharSourceRange Range = fileTokens(
+      SourceRange(Statement->getBeginLoc(), D->getEndLoc()), *Context);
   if (!Names || Range.isInvalid())
     return Result;
   Result.Hints.push_back(FixItHint::CreateReplacement(
-      Range, std::string(D->getType().isConstQualified() ? "const auto [" : "auto [") +
-                 llvm::join(*Names, ", ") + "] = " + CallText));
+      Range,
+      std::string(D->getType().isConstQualified() ? "const auto [" : "auto [") +
+          llvm::join(*Names, ", ") + "] = " + CallText));
   Result.Names = *Names;
   return Result;
 }
@@ -429,7 +473,8 @@ BindingFix BindingRewriter::bindAtDeclaration(const Reads &R, QualType Type,
 BindingFix BindingRewriter::bindInCondition(const Reads &R, QualType Type,
                                             const CallExpr *Call,
                                             const std::string &CallText) {
-  // `if (!seen.insert(x).second)` -> `if (auto [it, inserted] = seen.insert(x); !inserted)`
+  // `if (!seen.insert(x).second)` -> `if (auto [it, inserted] = seen.insert(x);
+  // !inserted)`
   BindingFix Result;
   const Use &Read = *R.Uses.front();
   for (size_t I = Read.Path.size(); I-- > 1;) {
@@ -441,14 +486,19 @@ BindingFix BindingRewriter::bindInCondition(const Reads &R, QualType Type,
       return Result;
     Result.Scope = If;
     Blocker WhyNot;
-    const auto Names = chooseBindingNames(R, Type, Call->getDirectCallee(), If, {}, WhyNot);
-    const CharSourceRange Condition = fileTokens(If->getCond()->getSourceRange(), *Context);
-    const CharSourceRange Access = fileTokens(Read.Access->getSourceRange(), *Context);
+    const auto Names =
+        chooseBindingNames(R, Type, Call->getDirectCallee(), If, {}, WhyNot);
+    const CharSourceRange Condition =
+        fileTokens(If->getCond()->getSourceRange(), *Context);
+    const CharSourceRange Access =
+        fileTokens(Read.Access->getSourceRange(), *Context);
     if (!Names || Condition.isInvalid() || Access.isInvalid())
       return Result;
     Result.Hints.push_back(FixItHint::CreateInsertion(
-        Condition.getBegin(), "auto [" + llvm::join(*Names, ", ") + "] = " + CallText + "; "));
-    Result.Hints.push_back(FixItHint::CreateReplacement(Access, (*Names)[Read.Index]));
+        Condition.getBegin(),
+        "auto [" + llvm::join(*Names, ", ") + "] = " + CallText + "; "));
+    Result.Hints.push_back(
+        FixItHint::CreateReplacement(Access, (*Names)[Read.Index]));
     Result.Names = *Names;
     return Result;
   }
@@ -456,20 +506,22 @@ BindingFix BindingRewriter::bindInCondition(const Reads &R, QualType Type,
 }
 
 std::vector<BindingRewriter::Adoption>
-BindingRewriter::adoptions(const Reads &R, const TupleShape &Shape, bool Unchanging,
-                           const Stmt *Scope, bool &ConstBinding) const {
+BindingRewriter::adoptions(const Reads &R, const TupleShape &Shape,
+                           bool Unchanging, const Stmt *Scope,
+                           bool &ConstBinding) const {
   std::vector<Adoption> Result;
   const Use &First = *R.Uses.front();
   ExprMutationAnalyzer Analyzer(*Scope, *Context);
   // Copies keep the value they were made with: only when nothing writes an
   // element may a name that refers to the element replace a copy.
-  const bool NoWrites =
-      llvm::none_of(R.Uses, [&](const Use *U) { return Analyzer.isMutated(U->Access); });
+  const bool NoWrites = llvm::none_of(
+      R.Uses, [&](const Use *U) { return Analyzer.isMutated(U->Access); });
   for (const Use *U : R.Uses) {
     const VarDecl *D = U->ReceiverVar;
     if (!D || U->Index >= Shape.Elements.size() || !D->isLocalVarDecl() ||
         D->isStaticLocal() || D->hasAttrs() || isa<ParmVarDecl>(D) ||
-        llvm::count_if(R.Uses, [&](const Use *V) { return V->Index == U->Index; }) != 1)
+        llvm::count_if(R.Uses,
+                       [&](const Use *V) { return V->Index == U->Index; }) != 1)
       continue;
     const DeclStmt *Statement = soleDeclaration(*U, D);
     if (!Statement)
@@ -480,11 +532,13 @@ BindingRewriter::adoptions(const Reads &R, const TupleShape &Shape, bool Unchang
       continue;
     const bool IsReference = D->getType()->isReferenceType();
     if (!IsReference &&
-        (!NoWrites || !Unchanging || (!Declared.isConstQualified() && Analyzer.isMutated(D))))
+        (!NoWrites || !Unchanging ||
+         (!Declared.isConstQualified() && Analyzer.isMutated(D))))
       continue;
     // A const name stays const: the binding becomes const when nothing
     // writes through it.
-    const bool NeedsConst = Declared.isConstQualified() && !Element.isConstQualified();
+    const bool NeedsConst =
+        Declared.isConstQualified() && !Element.isConstQualified();
     if (NeedsConst && !ConstBinding && !NoWrites)
       continue;
     if (!isOnlyMeaningOfName(First.Function, Scope, D))
@@ -494,6 +548,5 @@ BindingRewriter::adoptions(const Reads &R, const TupleShape &Shape, bool Unchang
   }
   return Result;
 }
-
 
 } // namespace clang::tidy::structify

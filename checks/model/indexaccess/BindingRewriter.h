@@ -4,11 +4,13 @@
 // with a structured binding, in one of four ways:
 //
 //   - the variable itself becomes the binding (replaceVariable):
-//       auto p = bounds();  ...p.first...   ->  auto [lo, hi] = bounds(); ...lo...
+//       auto p = bounds();  ...p.first...   ->  auto [lo, hi] = bounds();
+//       ...lo...
 //   - a binding that refers to the value goes before the first read
 //     (bindBeforeReads): `auto &[level, meta] = new_files_[i];`
 //   - a value read once where a call makes it is bound there (bindAtCall):
-//       bool added = seen.insert(x).second;  ->  auto [it, added] = seen.insert(x);
+//       bool added = seen.insert(x).second;  ->  auto [it, added] =
+//       seen.insert(x);
 //   - `int lo, hi; std::tie(lo, hi) = f();` declares them (bindTie).
 //
 // Each gives every edit, or none and why. A declaration that only copies one
@@ -89,7 +91,8 @@ public:
   /// The variable of \p V becomes the binding.
   BindingFix replaceVariable(const VariableFacts &V);
   /// A binding that refers to the value of \p R, before its first read.
-  BindingFix bindBeforeReads(const Reads &R, QualType Type, const FunctionDecl *Producer);
+  BindingFix bindBeforeReads(const Reads &R, QualType Type,
+                             const FunctionDecl *Producer);
   /// The value of \p R, read once, bound where \p Call makes it: in the
   /// declaration that receives the element, or in the `if` that tests it.
   /// No hints (and no reason) when neither applies.
@@ -106,13 +109,16 @@ private:
     const DeclStmt *Statement = nullptr;
   };
 
-  std::optional<Blocker> whyNotBindable(const VariableFacts &V, bool IsRangeFor) const;
+  std::optional<Blocker> whyNotBindable(const VariableFacts &V,
+                                        bool IsRangeFor) const;
   std::vector<Adoption> adoptions(const Reads &R, const TupleShape &Shape,
                                   bool Unchanging, const Stmt *Scope,
                                   bool &ConstBinding) const;
-  /// The `auto &[a, b]` that replaces \p VD's declarator, or nothing in a macro.
-  std::optional<FixItHint> bindingDeclarator(const VarDecl *VD, bool Const,
-                                             llvm::ArrayRef<std::string> Names) const;
+  /// The `auto &[a, b]` that replaces \p VD's declarator, or nothing in a
+  /// macro.
+  std::optional<FixItHint>
+  bindingDeclarator(const VarDecl *VD, bool Const,
+                    llvm::ArrayRef<std::string> Names) const;
   /// Renames each read of \p Uses to its element's name (a capture of
   /// \p Captured to all of them), but those an adopted declaration keeps.
   std::optional<Blocker> renameReads(llvm::ArrayRef<const Use *> Uses,
@@ -120,38 +126,45 @@ private:
                                      llvm::ArrayRef<std::string> Names,
                                      const VarDecl *Captured,
                                      std::vector<FixItHint> &Hints) const;
-  BindingFix bindAtDeclaration(const Reads &R, QualType Type, const CallExpr *Call,
+  BindingFix bindAtDeclaration(const Reads &R, QualType Type,
+                               const CallExpr *Call,
                                const std::string &CallText, QualType Element);
-  BindingFix bindInCondition(const Reads &R, QualType Type, const CallExpr *Call,
-                             const std::string &CallText);
+  BindingFix bindInCondition(const Reads &R, QualType Type,
+                             const CallExpr *Call, const std::string &CallText);
   std::optional<std::vector<std::string>>
-  chooseBindingNames(const Reads &R, QualType Type, const FunctionDecl *Producer,
-                     const Stmt *Scope, llvm::ArrayRef<Adoption> Adopted,
-                     Blocker &WhyNot, const VarDecl *Replaced = nullptr);
+  chooseBindingNames(const Reads &R, QualType Type,
+                     const FunctionDecl *Producer, const Stmt *Scope,
+                     llvm::ArrayRef<Adoption> Adopted, Blocker &WhyNot,
+                     const VarDecl *Replaced = nullptr);
   /// What the code says of the value \p R reads, for naming its elements.
-  BindingSubject bindingSubject(const Reads &R, QualType Type, const TupleShape &Shape,
+  BindingSubject bindingSubject(const Reads &R, QualType Type,
+                                const TupleShape &Shape,
                                 const FunctionDecl *Producer) const;
   /// Why element \p Element has no name, given the names the code suggests.
   std::string whyUnnamed(QualType Type, const TupleShape &Shape, size_t Element,
                          llvm::ArrayRef<std::string> Candidates) const;
   /// Has another binding of this unit, visible where \p Scope is, \p Name?
-  bool isGiven(const Decl *Function, const Stmt *Scope, llvm::StringRef Name) const;
+  bool isGiven(const Decl *Function, const Stmt *Scope,
+               llvm::StringRef Name) const;
   /// The container the value of \p R is an element of, when the code says.
   static const Expr *containerOf(const Reads &R);
   /// What the code stores in \p Container, from the files every unit that
   /// compiles \p Read sees.
-  std::vector<const Fill *> fillsOf(const Expr *Container, const Use &Read) const;
+  std::vector<const Fill *> fillsOf(const Expr *Container,
+                                    const Use &Read) const;
   /// What the definition of \p Producer calls each element, from the files
   /// every unit that compiles \p Read sees.
   std::vector<std::vector<std::string>>
-  producerNames(const FunctionDecl *Producer, const Use &Read, size_t Elements) const;
+  producerNames(const FunctionDecl *Producer, const Use &Read,
+                size_t Elements) const;
 
   ASTContext *Context;
   const TupleLikeTypes &Types;
   const TupleFacts &Facts;
   /// The names of the bindings given out in each function of this unit,
   /// with the statement each is visible in.
-  llvm::DenseMap<const Decl *, std::vector<std::pair<std::string, const Stmt *>>>
+  llvm::DenseMap<const Decl *,
+                 std::vector<std::pair<std::string, const Stmt *>>>
       NamesGiven;
 };
 

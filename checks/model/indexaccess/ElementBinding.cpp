@@ -1,6 +1,7 @@
 //===--- ElementBinding.cpp - a binding declared next to the reads --------===//
 
 #include "model/indexaccess/ElementBinding.h"
+#include "clang-tidy/utils/FixItHintUtils.h"
 #include "model/Edits.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -10,6 +11,7 @@
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Tooling/Transformer/SourceCode.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -100,7 +102,8 @@ void walk(const Expr *E, Roots &R) {
     walk(Subscript->getIdx(), R);
     return;
   }
-  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref) {
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_Deref) {
     R.Selected = true;
     walk(UO->getSubExpr(), R);
     return;
@@ -149,14 +152,15 @@ bool isEvaluatedWithParent(const Stmt *Parent, const Stmt *Child) {
     return Child == CO->getCond();
   if (const auto *BO = dyn_cast<BinaryOperator>(Parent))
     return !BO->isLogicalOp() || Child == BO->getLHS();
-  if (isa<LambdaExpr>(Parent) || isa<CompoundStmt>(Parent) || isa<StmtExpr>(Parent) ||
-      isa<CXXTryStmt>(Parent))
+  if (isa<LambdaExpr>(Parent) || isa<CompoundStmt>(Parent) ||
+      isa<StmtExpr>(Parent) || isa<CXXTryStmt>(Parent))
     return false;
   if (const auto *If = dyn_cast<IfStmt>(Parent))
     return Child == If->getCond() || Child == If->getInit() ||
            Child == If->getConditionVariableDeclStmt();
   if (const auto *While = dyn_cast<WhileStmt>(Parent))
-    return Child == While->getCond() || Child == While->getConditionVariableDeclStmt();
+    return Child == While->getCond() ||
+           Child == While->getConditionVariableDeclStmt();
   if (const auto *For = dyn_cast<ForStmt>(Parent))
     return Child == For->getInit() || Child == For->getCond() ||
            Child == For->getConditionVariableDeclStmt();
@@ -168,15 +172,16 @@ bool isEvaluatedWithParent(const Stmt *Parent, const Stmt *Child) {
            Child == Range->getRangeStmt();
   if (isa<DoStmt>(Parent) || isa<SwitchCase>(Parent) || isa<LabelStmt>(Parent))
     return false;
-  return isa<Expr>(Parent) || isa<DeclStmt>(Parent) || isa<ReturnStmt>(Parent) ||
-         isa<AttributedStmt>(Parent);
+  return isa<Expr>(Parent) || isa<DeclStmt>(Parent) ||
+         isa<ReturnStmt>(Parent) || isa<AttributedStmt>(Parent);
 }
 
 /// Does anything in \p Scope (but the reads' own objects) change what the
 /// object expression depends on?
 class MutationFinder : public RecursiveASTVisitor<MutationFinder> {
 public:
-  MutationFinder(const Roots &R, const llvm::SmallPtrSetImpl<const Stmt *> &Skip,
+  MutationFinder(const Roots &R,
+                 const llvm::SmallPtrSetImpl<const Stmt *> &Skip,
                  const Stmt &Scope, ASTContext &Ctx)
       : R(R), Skip(Skip), Analyzer(Scope, Ctx) {}
 
@@ -196,7 +201,8 @@ public:
   bool VisitMemberExpr(MemberExpr *E) {
     const auto *Field = dyn_cast<FieldDecl>(E->getMemberDecl());
     if (Field && R.Fields.contains(Field) &&
-        isa<CXXThisExpr>(E->getBase()->IgnoreParenImpCasts()) && Analyzer.isMutated(E))
+        isa<CXXThisExpr>(E->getBase()->IgnoreParenImpCasts()) &&
+        Analyzer.isMutated(E))
       Found = E;
     if (isa<CXXThisExpr>(E->getBase()->IgnoreParenImpCasts()))
       ThisUsed.insert(E->getBase()->IgnoreParenImpCasts());
@@ -208,7 +214,8 @@ public:
     if (!Object || !isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
       return true;
     ThisUsed.insert(Object->IgnoreParenImpCasts());
-    if (!R.Fields.empty() && Call->getMethodDecl() && !Call->getMethodDecl()->isConst())
+    if (!R.Fields.empty() && Call->getMethodDecl() &&
+        !Call->getMethodDecl()->isConst())
       Found = Call;
     return true;
   }
@@ -243,10 +250,10 @@ public:
 };
 
 std::string spelled(const Expr *E, const ASTContext &Ctx) {
-  const CharSourceRange Range = Lexer::makeFileCharRange(
-      CharSourceRange::getTokenRange(E->getSourceRange()), Ctx.getSourceManager(),
-      Ctx.getLangOpts());
-  return Range.isValid() ? sourceText(Range, Ctx) : std::string();
+  const std::optional<CharSourceRange> Range = tooling::getFileRangeForEdit(
+      CharSourceRange::getTokenRange(E->getSourceRange()),
+      Ctx.getSourceManager(), Ctx.getLangOpts());
+  return Range ? tooling::getText(*Range, Ctx).str() : std::string();
 }
 
 /// An expression as a message quotes it: on one line, and short.
@@ -269,10 +276,119 @@ std::string quoted(const Expr *E, const ASTContext &Ctx) {
 
 } // namespace
 
+namespace {
+
+/// The index on the first read's path of the innermost block that holds
+/// every read, not a switch's (a case label must not jump over the
+/// declaration), when a binding can go there; else why not.
+std::optional<size_t> commonBlock(llvm::ArrayRef<const Use *> Reads,
+                                  const Use &First, Blocker &WhyNot) {
+  size_t Common = First.Path.size();
+  for (const Use *Read : Reads) {
+    size_t I = 0;
+    while (I < Common && I < Read->Path.size() &&
+           Read->Path[I] == First.Path[I])
+      ++I;
+    Common = I;
+  }
+  std::optional<size_t> Block;
+  for (size_t I = Common; I-- > 0;)
+    if (isa<CompoundStmt>(First.Path[I]) &&
+        (I == 0 || !isa<SwitchStmt>(First.Path[I - 1]))) {
+      Block = I;
+      break;
+    }
+  if (!Block || *Block + 1 >= First.Path.size()) {
+    WhyNot = {First.Loc, "no block holds every read"};
+    return std::nullopt;
+  }
+  for (const Use *Read : Reads)
+    for (size_t I = *Block + 1; I < Read->Path.size(); ++I)
+      if (isa<LambdaExpr>(Read->Path[I]) || isa<BlockExpr>(Read->Path[I])) {
+        WhyNot = {Read->Loc, "an element is read inside a lambda, which cannot "
+                             "capture a structured binding before C++20"};
+        return std::nullopt;
+      }
+  GotoFinder Gotos;
+  Gotos.TraverseStmt(const_cast<Stmt *>(First.Path.front()));
+  if (Gotos.Found) {
+    WhyNot = {First.Loc,
+              "the function uses 'goto', which could jump over the binding"};
+    return std::nullopt;
+  }
+  return Block;
+}
+
+/// The object is picked at run time: the binding must pick it where the
+/// first read did, and nothing may change the choice afterwards. Returns
+/// why it cannot, or nothing.
+std::optional<Blocker> whySelectionMoves(llvm::ArrayRef<const Use *> Reads,
+                                         const Use &First, size_t Block,
+                                         const Roots &R, ASTContext &Ctx) {
+  const Expr *Object = accessedObject(First);
+  if (!isEvaluatedWhenever(First.Path, Block + 1))
+    return Blocker{First.Loc,
+                   "the first read is conditional: a binding before the "
+                   "statement would read " +
+                       quoted(Object, Ctx) + " where the code does not"};
+  const Stmt *Scope = First.Path[Block];
+  llvm::SmallPtrSet<const Stmt *, 8> Objects;
+  for (const Use *Read : Reads)
+    Objects.insert(accessedObject(*Read));
+  MutationFinder Mutations(R, Objects, *Scope, Ctx);
+  Mutations.TraverseStmt(const_cast<Stmt *>(Scope));
+  const Stmt *Changed =
+      Mutations.Found ? Mutations.Found : Mutations.escapingThis();
+  if (Changed)
+    return Blocker{Changed->getBeginLoc(),
+                   quoted(Object, Ctx) + " may name another object after this"};
+  return std::nullopt;
+}
+
+/// A newline and the indentation of the statement at \p Loc when it starts
+/// its line; else a space.
+std::string separatorBefore(SourceLocation Loc, const SourceManager &SM) {
+  const auto [File, Offset] = SM.getDecomposedLoc(Loc);
+  const llvm::StringRef Buffer = SM.getBufferData(File);
+  const size_t LineStart = Buffer.rfind('\n', Offset == 0 ? 0 : Offset - 1);
+  const llvm::StringRef Before = Buffer.slice(
+      LineStart == llvm::StringRef::npos ? 0 : LineStart + 1, Offset);
+  return Before.trim().empty() ? "\n" + Before.str() : " ";
+}
+
+/// The object may be another one, or have another value, at each read (a
+/// call makes it, or a variable that is not local picks it): why, or
+/// nothing.
+std::optional<Blocker> whyUnstable(const Roots &R,
+                                   llvm::ArrayRef<const Use *> Reads,
+                                   const Use &First, const ASTContext &Ctx) {
+  if (R.Unstable) {
+    const auto *Call = dyn_cast<CallExpr>(R.Unstable);
+    if (Call && Reads.size() == 1 && Call->getDirectCallee() &&
+        Call->getDirectCallee()->getDeclName().isIdentifier())
+      return Blocker{First.Loc,
+                     "the pair is made by a call to '" +
+                         Call->getDirectCallee()->getName().str() +
+                         "'; store the call's result in a structured binding"};
+    return Blocker{R.Unstable->getExprLoc(),
+                   quoted(R.Unstable, Ctx) +
+                       " may give another value at each read; "
+                       "store it once in a structured binding"};
+  }
+  for (const VarDecl *VD : R.Vars)
+    if (R.Selected && !VD->isLocalVarDeclOrParm())
+      return Blocker{First.Loc, "'" + VD->getNameAsString() +
+                                    "' is not local: any call may change it"};
+  return std::nullopt;
+}
+
+} // namespace
+
 std::optional<BindingSite> findBindingSite(llvm::ArrayRef<const Use *> Reads,
                                            ASTContext &Ctx, Blocker &WhyNot) {
   const SourceManager &SM = Ctx.getSourceManager();
-  auto Fail = [&](SourceLocation Loc, std::string Reason) -> std::optional<BindingSite> {
+  auto Fail = [&](SourceLocation Loc,
+                  std::string Reason) -> std::optional<BindingSite> {
     WhyNot = {Loc, std::move(Reason)};
     return std::nullopt;
   };
@@ -286,117 +402,62 @@ std::optional<BindingSite> findBindingSite(llvm::ArrayRef<const Use *> Reads,
   Roots R;
   walk(Object, R);
   R.Selected |= Deref;
-  if (R.Unstable) {
-    const auto *Call = dyn_cast<CallExpr>(R.Unstable);
-    if (Call && Reads.size() == 1 && Call->getDirectCallee() &&
-        Call->getDirectCallee()->getDeclName().isIdentifier())
-      return Fail(First->Loc, "the pair is made by a call to '" +
-                                  Call->getDirectCallee()->getName().str() +
-                                  "'; store the call's result in a structured binding");
-    return Fail(R.Unstable->getExprLoc(),
-                quoted(R.Unstable, Ctx) + " may give another value at each read; "
-                                          "store it once in a structured binding");
+  if (std::optional<Blocker> Unstable = whyUnstable(R, Reads, *First, Ctx)) {
+    WhyNot = std::move(*Unstable);
+    return std::nullopt;
   }
-  for (const VarDecl *VD : R.Vars)
-    if (R.Selected && !VD->isLocalVarDeclOrParm())
-      return Fail(First->Loc, "'" + VD->getNameAsString() +
-                                  "' is not local: any call may change it");
   // `it->first` reads through `it.operator->()`, spelled `it->`: the
   // binding dereferences `it` itself.
   const Expr *Spelled = Object;
-  if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Object->IgnoreParenImpCasts());
+  if (const auto *Arrow =
+          dyn_cast<CXXOperatorCallExpr>(Object->IgnoreParenImpCasts());
       Deref && Arrow && Arrow->getOperator() == OO_Arrow)
     Spelled = Arrow->getArg(0);
-  const std::string Text = spelled(Spelled, Ctx);
-  if (Text.empty())
+  const std::optional<std::string> ObjectText =
+      Deref ? utils::fixit::formatDereference(*Spelled, Ctx)
+            : spelled(Spelled, Ctx);
+  if (!ObjectText || ObjectText->empty())
     return Fail(First->Loc, "the object is spelled in a macro expansion");
-  const QualType ObjectType =
-      Deref ? Object->getType()->getPointeeType() : Object->getType();
   if (!Deref && !Object->isLValue())
     return Fail(First->Loc, "the value is a temporary");
 
-  // The innermost block that holds every read, not a switch's (a case label
-  // must not jump over the declaration).
-  size_t Common = First->Path.size();
-  for (const Use *Read : Reads) {
-    size_t I = 0;
-    while (I < Common && I < Read->Path.size() && Read->Path[I] == First->Path[I])
-      ++I;
-    Common = I;
-  }
-  std::optional<size_t> Block;
-  for (size_t I = Common; I-- > 0;)
-    if (isa<CompoundStmt>(First->Path[I]) &&
-        (I == 0 || !isa<SwitchStmt>(First->Path[I - 1]))) {
-      Block = I;
-      break;
+  const std::optional<size_t> Block = commonBlock(Reads, *First, WhyNot);
+  if (!Block)
+    return std::nullopt;
+  if (R.Selected)
+    if (std::optional<Blocker> Moves =
+            whySelectionMoves(Reads, *First, *Block, R, Ctx)) {
+      WhyNot = std::move(*Moves);
+      return std::nullopt;
     }
-  if (!Block || *Block + 1 >= First->Path.size())
-    return Fail(First->Loc, "no block holds every read");
-  for (const Use *Read : Reads)
-    for (size_t I = *Block + 1; I < Read->Path.size(); ++I)
-      if (isa<LambdaExpr>(Read->Path[I]) || isa<BlockExpr>(Read->Path[I]))
-        return Fail(Read->Loc, "an element is read inside a lambda, which cannot "
-                               "capture a structured binding before C++20");
-  GotoFinder Gotos;
-  Gotos.TraverseStmt(const_cast<Stmt *>(First->Path.front()));
-  if (Gotos.Found)
-    return Fail(First->Loc, "the function uses 'goto', which could jump over the binding");
-
-  const Stmt *Scope = First->Path[*Block];
   const Stmt *Statement = First->Path[*Block + 1];
-  if (R.Selected) {
-    // The object is picked at run time: the binding must pick it where the
-    // first read did, and nothing may change the choice afterwards.
-    if (!isEvaluatedWhenever(First->Path, *Block + 1))
-      return Fail(First->Loc, "the first read is conditional: a binding before the "
-                              "statement would read " +
-                                  quoted(Object, Ctx) + " where the code does not");
-    llvm::SmallPtrSet<const Stmt *, 8> Objects;
-    for (const Use *Read : Reads)
-      Objects.insert(accessedObject(*Read));
-    MutationFinder Mutations(R, Objects, *Scope, Ctx);
-    Mutations.TraverseStmt(const_cast<Stmt *>(Scope));
-    const Stmt *Changed = Mutations.Found ? Mutations.Found : Mutations.escapingThis();
-    if (Changed)
-      return Fail(Changed->getBeginLoc(),
-                  quoted(Object, Ctx) + " may name another object after this");
-  }
-
-  const CharSourceRange StatementRange = Lexer::makeFileCharRange(
-      CharSourceRange::getTokenRange(Statement->getSourceRange()), SM, Ctx.getLangOpts());
-  if (StatementRange.isInvalid())
+  const std::optional<CharSourceRange> StatementRange =
+      tooling::getFileRangeForEdit(
+          CharSourceRange::getTokenRange(Statement->getSourceRange()), SM,
+          Ctx.getLangOpts());
+  if (!StatementRange)
     return Fail(First->Loc, "the statement is in a macro expansion");
   // `for (auto span = next(0); span.first != npos; ...)`: the binding would
   // go before the declaration of what it names.
   for (const VarDecl *VD : R.Vars)
-    if (!SM.isBeforeInTranslationUnit(VD->getLocation(), StatementRange.getBegin()))
-      return Fail(First->Loc, "'" + VD->getNameAsString() +
-                                  "' is declared by the statement that reads it, "
-                                  "where no binding can go before the reads");
+    if (!SM.isBeforeInTranslationUnit(VD->getLocation(),
+                                      StatementRange->getBegin()))
+      return Fail(First->Loc,
+                  "'" + VD->getNameAsString() +
+                      "' is declared by the statement that reads it, "
+                      "where no binding can go before the reads");
   BindingSite Site;
-  Site.Insert = StatementRange.getBegin();
-  const auto [File, Offset] = SM.getDecomposedLoc(Site.Insert);
-  const llvm::StringRef Buffer = SM.getBufferData(File);
-  const size_t LineStart = Buffer.rfind('\n', Offset == 0 ? 0 : Offset - 1);
-  const llvm::StringRef Before =
-      Buffer.slice(LineStart == llvm::StringRef::npos ? 0 : LineStart + 1, Offset);
-  Site.Separator = Before.trim().empty() ? "\n" + Before.str() : " ";
-  if (Deref) {
-    const Expr *Inner = Spelled->IgnoreParenImpCasts();
-    const bool Simple = isa<DeclRefExpr>(Inner) || isa<MemberExpr>(Inner) ||
-                        isa<ArraySubscriptExpr>(Inner) || isa<CallExpr>(Inner) ||
-                        isa<ParenExpr>(Spelled);
-    Site.ObjectText = Simple ? "*" + Text : "*(" + Text + ")";
-  } else {
-    Site.ObjectText = Text;
-  }
+  Site.Insert = StatementRange->getBegin();
+  Site.Separator = separatorBefore(Site.Insert, SM);
+  Site.ObjectText = *ObjectText;
+  const QualType ObjectType =
+      Deref ? Object->getType()->getPointeeType() : Object->getType();
   Site.Const = ObjectType.isConstQualified();
-  Site.Block = Scope;
+  Site.Block = First->Path[*Block];
   if (R.Selected) {
-    Site.Unchanging = true; // checked above
+    Site.Unchanging = true; // whySelectionMoves found nothing
   } else if (R.Fields.empty() && R.Vars.size() == 1) {
-    ExprMutationAnalyzer Analyzer(*Scope, Ctx);
+    ExprMutationAnalyzer Analyzer(*Site.Block, Ctx);
     Site.Unchanging = !Analyzer.isMutated(*R.Vars.begin());
   }
   return Site;
@@ -411,8 +472,9 @@ bool isEvaluatedWhenever(llvm::ArrayRef<const Stmt *> Path, size_t From) {
 
 std::string bindingDeclaration(const BindingSite &Site,
                                llvm::ArrayRef<std::string> Names) {
-  return std::string(Site.Const ? "const auto &[" : "auto &[") + llvm::join(Names, ", ") +
-         "] = " + Site.ObjectText + ";" + Site.Separator;
+  return std::string(Site.Const ? "const auto &[" : "auto &[") +
+         llvm::join(Names, ", ") + "] = " + Site.ObjectText + ";" +
+         Site.Separator;
 }
 
 } // namespace clang::tidy::structify

@@ -10,17 +10,18 @@ namespace clang::tidy::structify {
 
 /// In namespace std, directly or as a member of one of its classes.
 static bool isInStd(const Decl *D) {
-  const DeclContext *Namespace = D->getDeclContext()->getEnclosingNamespaceContext();
+  const DeclContext *Namespace =
+      D->getDeclContext()->getEnclosingNamespaceContext();
   return Namespace && Namespace->isStdNamespace();
 }
 
 /// `insert` and friends of a container, standard or not: they return an
 /// iterator and whether they inserted.
 static bool isContainerStyleInsert(const FunctionDecl *Callee) {
-  if (!llvm::is_contained({llvm::StringRef("insert"), llvm::StringRef("emplace"),
-                           llvm::StringRef("try_emplace"),
-                           llvm::StringRef("insert_or_assign")},
-                          Callee->getName()))
+  if (!llvm::is_contained(
+          {llvm::StringRef("insert"), llvm::StringRef("emplace"),
+           llvm::StringRef("try_emplace"), llvm::StringRef("insert_or_assign")},
+          Callee->getName()))
     return false;
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       Callee->getReturnType()->getAsCXXRecordDecl());

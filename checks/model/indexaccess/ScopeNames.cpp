@@ -12,8 +12,8 @@ namespace {
 
 /// A statement whose declarations are not seen outside it.
 bool opensScope(const Stmt *S) {
-  return isa<CompoundStmt, ForStmt, CXXForRangeStmt, WhileStmt, DoStmt, IfStmt, SwitchStmt,
-             CXXCatchStmt, LambdaExpr>(S);
+  return isa<CompoundStmt, ForStmt, CXXForRangeStmt, WhileStmt, DoStmt, IfStmt,
+             SwitchStmt, CXXCatchStmt, LambdaExpr>(S);
 }
 
 class NameCollector : public RecursiveASTVisitor<NameCollector> {
@@ -100,7 +100,8 @@ public:
   }
   bool VisitUsingTypeLoc(UsingTypeLoc TL) {
     if (!afterQualifier(TL.getNameLoc()))
-      addUse(::structify::compat::usingTypeDecl(TL.getTypePtr())->getDeclName());
+      addUse(
+          ::structify::compat::usingTypeDecl(TL.getTypePtr())->getDeclName());
     return true;
   }
   bool VisitTemplateSpecializationTypeLoc(TemplateSpecializationTypeLoc TL) {
@@ -135,8 +136,12 @@ private:
 } // namespace
 
 bool overlapInSource(const Stmt *A, const Stmt *B, const SourceManager &SM) {
-  auto Begin = [&](const Stmt *S) { return SM.getExpansionLoc(S->getBeginLoc()); };
-  auto End = [&](const Stmt *S) { return SM.getExpansionRange(S->getEndLoc()).getEnd(); };
+  auto Begin = [&](const Stmt *S) {
+    return SM.getExpansionLoc(S->getBeginLoc());
+  };
+  auto End = [&](const Stmt *S) {
+    return SM.getExpansionRange(S->getEndLoc()).getEnd();
+  };
   if (A == B)
     return true;
   if (Begin(A).isInvalid() || End(A).isInvalid() || Begin(B).isInvalid() ||
@@ -159,7 +164,8 @@ llvm::StringSet<> namesUsedIn(const Decl *Function, const Stmt *Scope) {
     Collector.add(Param->getDeclName());
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     for (const CXXCtorInitializer *Init : Ctor->inits())
-      Collector.TraverseConstructorInitializer(const_cast<CXXCtorInitializer *>(Init));
+      Collector.TraverseConstructorInitializer(
+          const_cast<CXXCtorInitializer *>(Init));
   Collector.TraverseStmt(FD->getBody());
   return std::move(Collector.Names);
 }
@@ -201,7 +207,8 @@ public:
 
 private:
   void check(const Decl *D, DeclarationName DN) {
-    if (D != Var && DN.isIdentifier() && DN.getAsIdentifierInfo()->getName() == Name)
+    if (D != Var && DN.isIdentifier() &&
+        DN.getAsIdentifierInfo()->getName() == Name)
       Found = true;
   }
   const VarDecl *Var;
@@ -210,7 +217,8 @@ private:
 
 } // namespace
 
-bool isOnlyMeaningOfName(const Decl *Function, const Stmt *Scope, const VarDecl *Var) {
+bool isOnlyMeaningOfName(const Decl *Function, const Stmt *Scope,
+                         const VarDecl *Var) {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Function);
   if (!FD || !Scope || !Var->getDeclName().isIdentifier())
     return false;

@@ -20,7 +20,8 @@ namespace clang::tidy::structify {
 /// templates). With \p Scope (the statement the new variable is visible in),
 /// what sibling blocks declare and name is left out: a variable in one loop
 /// does not see what another loop calls its own.
-llvm::StringSet<> namesUsedIn(const Decl *Function, const Stmt *Scope = nullptr);
+llvm::StringSet<> namesUsedIn(const Decl *Function,
+                              const Stmt *Scope = nullptr);
 
 /// Do \p A and \p B overlap in the source (one holds the other, or they are
 /// the same)? Statements of different files or macro expansions compare by
@@ -30,7 +31,8 @@ bool overlapInSource(const Stmt *A, const Stmt *B, const SourceManager &SM);
 /// Is \p Var the only thing its name stands for in \p Scope (a part of
 /// \p Function's body): no parameter, no other declaration, reference or
 /// type spelled so?
-bool isOnlyMeaningOfName(const Decl *Function, const Stmt *Scope, const VarDecl *Var);
+bool isOnlyMeaningOfName(const Decl *Function, const Stmt *Scope,
+                         const VarDecl *Var);
 
 } // namespace clang::tidy::structify
 

@@ -17,7 +17,8 @@ const VarDecl *localVariable(const Expr *E) {
   const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!Var || isa<ParmVarDecl>(Var) || !Var->isLocalVarDecl() ||
-      Var->getStorageClass() != SC_None || Var->getTLSKind() != VarDecl::TLS_None ||
+      Var->getStorageClass() != SC_None ||
+      Var->getTLSKind() != VarDecl::TLS_None ||
       Var->getType()->isReferenceType())
     return nullptr;
   return Var;
@@ -29,8 +30,10 @@ bool initialiserDoesNothing(const VarDecl &Var, const ASTContext &Ctx) {
   const Expr *Init = Var.getInit();
   if (!Init)
     return true;
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
-    if (Construct->getNumArgs() == 0 && Construct->getConstructor()->isDefaultConstructor())
+  if (const auto *Construct =
+          dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
+    if (Construct->getNumArgs() == 0 &&
+        Construct->getConstructor()->isDefaultConstructor())
       return true;
   return !Init->HasSideEffects(Ctx);
 }
@@ -61,17 +64,19 @@ bool inMacro(SourceRange Range) {
 std::optional<Blocker> whyNot(const TieAssignment &Tie, const TupleShape &Shape,
                               ASTContext &Ctx) {
   if (inMacro(Tie.Assignment->getSourceRange()) ||
-      llvm::any_of(Tie.Declarations,
-                   [](const DeclStmt *D) { return inMacro(D->getSourceRange()); }))
+      llvm::any_of(Tie.Declarations, [](const DeclStmt *D) {
+        return inMacro(D->getSourceRange());
+      }))
     return Blocker{Tie.Assignment->getBeginLoc(),
                    "the code to rewrite is in a macro expansion"};
   for (size_t I = 0; I < Tie.Vars.size(); ++I) {
     const VarDecl *Var = Tie.Vars[I];
     const QualType Element = Shape.Elements[I];
     if (Element->isReferenceType())
-      return Blocker{Var->getLocation(),
-                     "element " + std::to_string(I) +
-                         " is a reference: a binding would refer to what it refers to"};
+      return Blocker{
+          Var->getLocation(),
+          "element " + std::to_string(I) +
+              " is a reference: a binding would refer to what it refers to"};
     if (!Ctx.hasSameUnqualifiedType(Var->getType(), Element) ||
         Var->getType().isVolatileQualified())
       return Blocker{Var->getLocation(),
@@ -81,19 +86,22 @@ std::optional<Blocker> whyNot(const TieAssignment &Tie, const TupleShape &Shape,
                          Element.getAsString(Ctx.getPrintingPolicy()) + "'"};
     if (Var->hasAttrs())
       return Blocker{Var->getLocation(),
-                     "'" + Var->getNameAsString() + "' has attributes a binding cannot carry"};
-    if (!match(findAll(declRefExpr(to(varDecl(equalsNode(Var))))), *Tie.Value, Ctx)
+                     "'" + Var->getNameAsString() +
+                         "' has attributes a binding cannot carry"};
+    if (!match(findAll(declRefExpr(to(varDecl(equalsNode(Var))))), *Tie.Value,
+               Ctx)
              .empty())
-      return Blocker{Tie.Value->getBeginLoc(),
-                     "the assigned value reads '" + Var->getNameAsString() + "'"};
+      return Blocker{Tie.Value->getBeginLoc(), "the assigned value reads '" +
+                                                   Var->getNameAsString() +
+                                                   "'"};
   }
   // A lambda captures a structured binding only from C++20 on.
   if (!Ctx.getLangOpts().CPlusPlus20)
-    if (const auto *Function =
-            dyn_cast_or_null<FunctionDecl>(Tie.Vars.front()->getParentFunctionOrMethod());
+    if (const auto *Function = dyn_cast_or_null<FunctionDecl>(
+            Tie.Vars.front()->getParentFunctionOrMethod());
         Function && Function->getBody())
-      for (const BoundNodes &Node :
-           match(findAll(lambdaExpr().bind("lambda")), *Function->getBody(), Ctx))
+      for (const BoundNodes &Node : match(findAll(lambdaExpr().bind("lambda")),
+                                          *Function->getBody(), Ctx))
         for (const LambdaCapture &Capture :
              Node.getNodeAs<LambdaExpr>("lambda")->captures())
           if (Capture.capturesVariable() &&
@@ -108,11 +116,13 @@ std::optional<Blocker> whyNot(const TieAssignment &Tie, const TupleShape &Shape,
 } // namespace
 
 std::optional<TieAssignment> tieAssignment(const CXXOperatorCallExpr &Assign,
-                                           ASTContext &Ctx, const TupleLikeTypes &Types) {
+                                           ASTContext &Ctx,
+                                           const TupleLikeTypes &Types) {
   if (Assign.getOperator() != OO_Equal || Assign.getNumArgs() != 2)
     return std::nullopt;
   const auto *Tie = dyn_cast<CallExpr>(Assign.getArg(0)->IgnoreImplicit());
-  if (!Tie || !isStdFunction(Tie->getDirectCallee(), "tie") || Tie->getNumArgs() == 0)
+  if (!Tie || !isStdFunction(Tie->getDirectCallee(), "tie") ||
+      Tie->getNumArgs() == 0)
     return std::nullopt;
   TieAssignment Result;
   Result.Assignment = &Assign;
@@ -124,7 +134,8 @@ std::optional<TieAssignment> tieAssignment(const CXXOperatorCallExpr &Assign,
     Result.Vars.push_back(Var);
   }
   const auto Shape = Types.shape(Result.Value->getType());
-  if (!Shape || Shape->HasPackExpansion || Shape->Elements.size() != Result.Vars.size())
+  if (!Shape || Shape->HasPackExpansion ||
+      Shape->Elements.size() != Result.Vars.size())
     return std::nullopt;
   const std::string Template = Shape->Template->getQualifiedNameAsString();
   if (Template != "std::pair" && Template != "std::tuple")
@@ -142,7 +153,8 @@ std::optional<TieAssignment> tieAssignment(const CXXOperatorCallExpr &Assign,
       return std::nullopt;
     for (const Decl *D : Declaration->decls()) {
       const auto *Var = dyn_cast<VarDecl>(D);
-      if (!Var || !llvm::is_contained(Result.Vars, Var) || !initialiserDoesNothing(*Var, Ctx))
+      if (!Var || !llvm::is_contained(Result.Vars, Var) ||
+          !initialiserDoesNothing(*Var, Ctx))
         return std::nullopt;
       ++Declared;
     }

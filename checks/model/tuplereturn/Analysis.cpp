@@ -11,7 +11,8 @@
 
 namespace clang::tidy::structify {
 
-std::vector<const FunctionDecl *> overriddenRoots(const FunctionDecl *Function) {
+std::vector<const FunctionDecl *>
+overriddenRoots(const FunctionDecl *Function) {
   std::vector<const FunctionDecl *> Roots;
   const auto *Method = dyn_cast<CXXMethodDecl>(Function);
   if (!Method)
@@ -45,12 +46,15 @@ FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
     return std::move(A);
   };
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
-    if (!Scope.ProjectWide && Method->isVirtual() && !Method->hasAttr<FinalAttr>() &&
+    if (!Scope.ProjectWide && Method->isVirtual() &&
+        !Method->hasAttr<FinalAttr>() &&
         !Method->getParent()->hasAttr<FinalAttr>())
       return Block(Function->getLocation(),
-                   "'" + Name + "' is virtual: overrides in other translation "
-                   "units would keep returning the tuple");
-  if (const FunctionTemplateDecl *Template = Function->getDescribedFunctionTemplate())
+                   "'" + Name +
+                       "' is virtual: overrides in other translation "
+                       "units would keep returning the tuple");
+  if (const FunctionTemplateDecl *Template =
+          Function->getDescribedFunctionTemplate())
     for (const FunctionDecl *Spec : Template->specializations())
       if (Spec->getTemplateSpecializationKind() == TSK_ExplicitSpecialization)
         return Block(Spec->getLocation(),
@@ -76,16 +80,19 @@ FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
 }
 
 FunctionAnalysis analyzeParameter(const FunctionDecl *Taker, unsigned Index,
-                                  const TupleFacts &Facts, const TupleLikeTypes &Types,
-                                  ASTContext &Ctx, const MigrationScope &Scope) {
+                                  const TupleFacts &Facts,
+                                  const TupleLikeTypes &Types, ASTContext &Ctx,
+                                  const MigrationScope &Scope) {
   FunctionAnalysis A;
   A.Function = Taker;
-  if (auto Shape = Types.shape(Taker->getParamDecl(Index)->getType().getNonReferenceType()))
+  if (auto Shape = Types.shape(
+          Taker->getParamDecl(Index)->getType().getNonReferenceType()))
     A.Shape = std::move(*Shape);
   if (A.Shape.HasPackExpansion)
-    A.Blockers.push_back({Taker->getLocation(),
-                          "the elements come from a parameter pack, so their number "
-                          "and names are not known"});
+    A.Blockers.push_back(
+        {Taker->getLocation(),
+         "the elements come from a parameter pack, so their number "
+         "and names are not known"});
   const auto *It = Facts.Parameters.find(Taker);
   if (It == Facts.Parameters.end()) {
     A.Group.Function = Taker;
@@ -96,7 +103,8 @@ FunctionAnalysis analyzeParameter(const FunctionDecl *Taker, unsigned Index,
     if (!Call.InInstantiation)
       A.CallSites.push_back(Call.Loc);
   A.Group = buildParameterGroup(It->second, Index, Facts, Ctx, Scope);
-  A.Blockers.insert(A.Blockers.end(), A.Group.Blockers.begin(), A.Group.Blockers.end());
+  A.Blockers.insert(A.Blockers.end(), A.Group.Blockers.begin(),
+                    A.Group.Blockers.end());
   A.Evidence = gatherNamingEvidence(A.Group, A.Shape.Elements.size(), Ctx);
   return A;
 }
@@ -108,14 +116,16 @@ FunctionAnalysis analyzeMember(const FieldDecl *Member, const TupleFacts &Facts,
   if (auto Shape = Types.shape(memberTupleType(Member, Types)))
     A.Shape = std::move(*Shape);
   if (A.Shape.HasPackExpansion)
-    A.Blockers.push_back({Member->getLocation(), "the elements come from a parameter pack"});
+    A.Blockers.push_back(
+        {Member->getLocation(), "the elements come from a parameter pack"});
   const auto *It = Facts.Members.find(Member);
   if (It == Facts.Members.end()) {
     A.Group.Member = Member;
     return A;
   }
   A.Group = buildMemberGroup(It->second, Facts, Ctx, Scope);
-  A.Blockers.insert(A.Blockers.end(), A.Group.Blockers.begin(), A.Group.Blockers.end());
+  A.Blockers.insert(A.Blockers.end(), A.Group.Blockers.begin(),
+                    A.Group.Blockers.end());
   A.Evidence = gatherNamingEvidence(A.Group, A.Shape.Elements.size(), Ctx);
   return A;
 }
@@ -171,7 +181,8 @@ NameStyle surroundingStyle(const FunctionDecl *Function) {
   return Vote < 0 ? NameStyle::LowerCase : NameStyle::CamelCase;
 }
 
-NameStyle structNameStyle(const FunctionDecl *Function, StructNameStyle Option) {
+NameStyle structNameStyle(const FunctionDecl *Function,
+                          StructNameStyle Option) {
   switch (Option) {
   case StructNameStyle::CamelCase:
     return NameStyle::CamelCase;
@@ -188,7 +199,8 @@ static bool isConstOverload(const FunctionDecl *Function) {
   const auto *Method = dyn_cast<CXXMethodDecl>(Function);
   if (!Method || !Method->isConst() || !Method->getDeclName().isIdentifier())
     return false;
-  for (const NamedDecl *Other : Method->getParent()->lookup(Method->getDeclName())) {
+  for (const NamedDecl *Other :
+       Method->getParent()->lookup(Method->getDeclName())) {
     const NamedDecl *Target = Other->getUnderlyingDecl();
     if (const auto *Template = dyn_cast<FunctionTemplateDecl>(Target))
       Target = Template->getTemplatedDecl();
@@ -201,8 +213,8 @@ static bool isConstOverload(const FunctionDecl *Function) {
 
 std::string baseStructName(const FunctionDecl *Function, StructNameStyle Option,
                            llvm::StringRef Suffix) {
-  return structNameFor(Function->getName(), structNameStyle(Function, Option), Suffix,
-                       isConstOverload(Function) ? "const" : "");
+  return structNameFor(Function->getName(), structNameStyle(Function, Option),
+                       Suffix, isConstOverload(Function) ? "const" : "");
 }
 
 std::string functionUsr(const FunctionDecl *Function) {

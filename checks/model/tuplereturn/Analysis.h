@@ -43,8 +43,9 @@ FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
 /// Parameter \p Index of \p Taker (a function whose calls \p Facts records)
 /// as the value of a migration group: what it needs to take the struct.
 FunctionAnalysis analyzeParameter(const FunctionDecl *Taker, unsigned Index,
-                                  const TupleFacts &Facts, const TupleLikeTypes &Types,
-                                  ASTContext &Ctx, const MigrationScope &Scope);
+                                  const TupleFacts &Facts,
+                                  const TupleLikeTypes &Types, ASTContext &Ctx,
+                                  const MigrationScope &Scope);
 
 /// A data member (whose uses \p Facts records) as the value of a migration
 /// group: what it needs to take the struct. Function is null.

@@ -14,7 +14,8 @@ std::string elementExpressionName(const Expr *E) {
     return {};
   E = E->IgnoreImplicit();
   // `*lo`: the value an iterator or pointer named `lo` points to.
-  if (const auto *Deref = dyn_cast<UnaryOperator>(E); Deref && Deref->getOpcode() == UO_Deref)
+  if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+      Deref && Deref->getOpcode() == UO_Deref)
     return elementExpressionName(Deref->getSubExpr());
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
       Op && Op->getOperator() == OO_Star && Op->getNumArgs() == 1)
@@ -55,17 +56,18 @@ NamingEvidence gatherNamingEvidence(const ResultGroup &Group, size_t Elements,
   const FunctionDecl *Definition = Group.Parameter < 0 && Group.Function
                                        ? Group.Function->getDefinition()
                                        : nullptr;
-  const SourceRange Body =
-      Definition && Definition->getBody() ? Definition->getBody()->getSourceRange()
-                                          : SourceRange();
+  const SourceRange Body = Definition && Definition->getBody()
+                               ? Definition->getBody()->getSourceRange()
+                               : SourceRange();
   const SourceManager &SM = Ctx.getSourceManager();
   for (const Use &Access : Group.Accesses) {
     const bool InDefinition =
-        Body.isValid() && !SM.isBeforeInTranslationUnit(Access.Loc, Body.getBegin()) &&
+        Body.isValid() &&
+        !SM.isBeforeInTranslationUnit(Access.Loc, Body.getBegin()) &&
         !SM.isBeforeInTranslationUnit(Body.getEnd(), Access.Loc);
     Add(Access.Receiver == ReceiverKind::Parameter ? Evidence.FromParameters
-        : InDefinition                 ? Evidence.FromDefinition
-                                       : Evidence.FromCallers,
+        : InDefinition                             ? Evidence.FromDefinition
+                                                   : Evidence.FromCallers,
         Access.Index, Access.ReceiverName);
   }
   for (const DecompositionDecl *Binding : Group.Bindings)

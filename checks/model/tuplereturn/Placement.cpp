@@ -38,11 +38,11 @@ const FileTokens::LexedFile &FileTokens::of(FileID File) {
 namespace {
 
 bool isSpecifierKeyword(llvm::StringRef Word) {
-  return llvm::is_contained(
-      {"inline", "static", "extern", "constexpr", "consteval", "constinit",
-       "virtual", "explicit", "friend", "thread_local", "__inline",
-       "__inline__", "__forceinline"},
-      Word);
+  return llvm::is_contained({"inline", "static", "extern", "constexpr",
+                             "consteval", "constinit", "virtual", "explicit",
+                             "friend", "thread_local", "__inline", "__inline__",
+                             "__forceinline"},
+                            Word);
 }
 
 bool isAttributeKeyword(llvm::StringRef Word) {
@@ -56,8 +56,7 @@ bool isAttributeKeyword(llvm::StringRef Word) {
 class BackwardWalk {
 public:
   BackwardWalk(const FileTokens::LexedFile &File, FileTokens &Tokens)
-      : File(File), Tokens(Tokens),
-        SM(Tokens.sourceManager()) {}
+      : File(File), Tokens(Tokens), SM(Tokens.sourceManager()) {}
 
   /// The index of the first token of the declaration whose own first token
   /// is \p Index.
@@ -101,7 +100,8 @@ private:
   }
 
   /// The index of the bracket that opens the one at \p Close, or npos.
-  size_t opening(size_t Close, tok::TokenKind Open, tok::TokenKind Closing) const {
+  size_t opening(size_t Close, tok::TokenKind Open,
+                 tok::TokenKind Closing) const {
     int Depth = 0;
     for (size_t I = Close + 1; I-- > 0;) {
       if (File.Directive[I])

@@ -15,7 +15,6 @@
 #include "llvm/Support/SourceMgr.h"
 #include <mutex>
 
-
 namespace clang::tidy::structify {
 
 bool PlanEntry::covers(llvm::StringRef FunctionUsr) const {
@@ -46,7 +45,8 @@ static std::string validate(const Plan &P) {
            " (this structify reads version 1)";
   llvm::StringSet<> Seen;
   for (const PlanEntry &E : P.Functions) {
-    const std::string Who = "function '" + (E.Function.empty() ? E.Usr : E.Function) + "'";
+    const std::string Who =
+        "function '" + (E.Function.empty() ? E.Usr : E.Function) + "'";
     if (E.Usr.empty())
       return "a function has an empty Usr";
     if (Seen.contains(E.Usr))
@@ -56,7 +56,8 @@ static std::string validate(const Plan &P) {
       if (M.Usr.empty())
         return Who + " is shared by a function with an empty Usr";
       if (Seen.contains(M.Usr))
-        return "function '" + (M.Function.empty() ? M.Usr : M.Function) + "' appears twice";
+        return "function '" + (M.Function.empty() ? M.Usr : M.Function) +
+               "' appears twice";
       Seen.insert(M.Usr);
     }
     if (!E.rewrites())
@@ -67,13 +68,16 @@ static std::string validate(const Plan &P) {
                 "'; a struct defines '==', '<' and '<=>'")
             .str();
     if (std::string Why = unusableBecause(E.Struct); !Why.empty())
-      return (llvm::Twine(Who) + " has Struct '" + E.Struct + "', which is " + Why).str();
+      return (llvm::Twine(Who) + " has Struct '" + E.Struct + "', which is " +
+              Why)
+          .str();
     if (E.Fields.size() < 2)
       return Who + " needs a Name and a Type for each of its elements";
     llvm::StringSet<> Names;
     for (const PlanField &F : E.Fields) {
       if (std::string Why = unusableBecause(F.Name); !Why.empty())
-        return (llvm::Twine(Who) + " has a field Name '" + F.Name + "', which is " + Why)
+        return (llvm::Twine(Who) + " has a field Name '" + F.Name +
+                "', which is " + Why)
             .str();
       if (F.Type.empty())
         return Who + " has a field '" + F.Name + "' without a Type";
@@ -92,9 +96,9 @@ bool isMemberUsr(llvm::StringRef Usr) { return Usr.contains("@FI@"); }
 llvm::Expected<Plan> readPlan(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
-    return llvm::createStringError(Buffer.getError(), "%s: cannot read the plan: %s",
-                                   Path.str().c_str(),
-                                   Buffer.getError().message().c_str());
+    return llvm::createStringError(
+        Buffer.getError(), "%s: cannot read the plan: %s", Path.str().c_str(),
+        Buffer.getError().message().c_str());
   std::string YamlError;
   auto OnError = [](const llvm::SMDiagnostic &D, void *Context) {
     auto &Error = *static_cast<std::string *>(Context);
@@ -106,14 +110,15 @@ llvm::Expected<Plan> readPlan(llvm::StringRef Path) {
   llvm::yaml::Input In((*Buffer)->getBuffer(), nullptr, OnError, &YamlError);
   In >> P;
   if (In.error())
-    return llvm::createStringError(In.error(), "%s:%s",
-                                   Path.str().c_str(),
-                                   (YamlError.empty() ? " malformed plan"
-                                                      : YamlError + " (malformed plan)")
+    return llvm::createStringError(In.error(), "%s:%s", Path.str().c_str(),
+                                   (YamlError.empty()
+                                        ? " malformed plan"
+                                        : YamlError + " (malformed plan)")
                                        .c_str());
   if (std::string Problem = validate(P); !Problem.empty())
-    return llvm::createStringError(std::errc::invalid_argument, "%s: invalid plan: %s",
-                                   Path.str().c_str(), Problem.c_str());
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "%s: invalid plan: %s", Path.str().c_str(),
+                                   Problem.c_str());
   return P;
 }
 
@@ -130,7 +135,8 @@ llvm::Expected<std::shared_ptr<const Plan>> cachedPlan(llvm::StringRef Path) {
                                    Path.str().c_str(), EC.message().c_str());
   std::lock_guard<std::mutex> Lock(Mutex);
   auto It = Cache.find(Path);
-  if (It != Cache.end() && It->second.Modified == Status.getLastModificationTime())
+  if (It != Cache.end() &&
+      It->second.Modified == Status.getLastModificationTime())
     return It->second.Plan;
   auto Read = readPlan(Path);
   if (!Read)

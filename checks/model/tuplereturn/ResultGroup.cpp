@@ -31,8 +31,9 @@ llvm::SmallVector<QualType, 4> elementTypesOf(QualType T) {
 /// Has the tuple type \p T an element of reference type? A pair assigns
 /// through it; a struct with a reference member cannot be assigned.
 bool hasReferenceElement(QualType T) {
-  return llvm::any_of(elementTypesOf(T),
-                      [](QualType Element) { return Element->isReferenceType(); });
+  return llvm::any_of(elementTypesOf(T), [](QualType Element) {
+    return Element->isReferenceType();
+  });
 }
 
 /// Does comparing an element of type \p Field with \p E give what comparing
@@ -42,12 +43,15 @@ bool hasReferenceElement(QualType T) {
 bool comparesAlike(const Expr *E, QualType Field, const ASTContext &Ctx) {
   Field = Field.getNonReferenceType().getUnqualifiedType();
   const Expr *Written = E->IgnoreImplicit();
-  const QualType From = Written->getType().getNonReferenceType().getUnqualifiedType();
-  if (!(Field->isArithmeticType() || Field->isEnumeralType() || Field->isPointerType()))
+  const QualType From =
+      Written->getType().getNonReferenceType().getUnqualifiedType();
+  if (!(Field->isArithmeticType() || Field->isEnumeralType() ||
+        Field->isPointerType()))
     return true;
   if (Ctx.hasSameType(From, Field))
     return true;
-  if (!Field->isIntegralOrEnumerationType() || !From->isIntegralOrEnumerationType())
+  if (!Field->isIntegralOrEnumerationType() ||
+      !From->isIntegralOrEnumerationType())
     return false;
   Expr::EvalResult Result;
   if (Written->isValueDependent() || !Written->EvaluateAsInt(Result, Ctx))
@@ -63,12 +67,14 @@ bool comparesAlike(const Expr *E, QualType Field, const ASTContext &Ctx) {
 class GroupBuilder {
 public:
   GroupBuilder(const FunctionDecl *Root, int Parameter, const FieldDecl *Member,
-               const TupleFacts &Facts, ASTContext &Ctx, const MigrationScope &Scope)
+               const TupleFacts &Facts, ASTContext &Ctx,
+               const MigrationScope &Scope)
       : Facts(Facts), Ctx(Ctx), Scope(Scope) {
     Group.Function = Root;
     Group.Parameter = Parameter;
     Group.Member = Member;
-    const auto *Tracked = Member ? Facts.Members.find(Member) : Facts.Members.end();
+    const auto *Tracked =
+        Member ? Facts.Members.find(Member) : Facts.Members.end();
     Value = (Tracked != Facts.Members.end() && Tracked->second.Container
                  ? containerElementType(Member->getType())
              : Member        ? Member->getType()
@@ -105,9 +111,11 @@ public:
     const FunctionDecl *F = Group.Function;
     const auto Index = static_cast<unsigned>(Group.Parameter);
     const std::string Name = F->getNameAsString();
-    if (const auto *Method = dyn_cast<CXXMethodDecl>(F); Method && Method->isVirtual())
-      block(F->getLocation(), "'" + Name + "' is virtual: its overrides would keep "
-                                           "taking the tuple");
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(F);
+        Method && Method->isVirtual())
+      block(F->getLocation(), "'" + Name +
+                                  "' is virtual: its overrides would keep "
+                                  "taking the tuple");
     if (F->isTemplated())
       block(F->getLocation(), "'" + Name + "' is a template");
     for (const Use &U : Taker.OtherReferences)
@@ -118,11 +126,13 @@ public:
     for (const FunctionDecl *Decl : F->redecls()) {
       const ParmVarDecl *P = Decl->getParamDecl(Index);
       if (P->hasDefaultArg())
-        block(P->getLocation(), "'" + P->getNameAsString() + "' has a default argument");
+        block(P->getLocation(),
+              "'" + P->getNameAsString() + "' has a default argument");
       const auto *It = Facts.Variables.find(P);
       if (It == Facts.Variables.end() || It->second.WrittenType.isNull()) {
-        block(P->getLocation(), "the type of parameter " + std::to_string(Index + 1) +
-                                    " of '" + Name + "' is not written out");
+        block(P->getLocation(), "the type of parameter " +
+                                    std::to_string(Index + 1) + " of '" + Name +
+                                    "' is not written out");
         continue;
       }
       Group.TypesToRespell.push_back(&It->second);
@@ -136,12 +146,14 @@ public:
     for (const ParameterFacts::Call &C : Taker.Calls) {
       if (C.InInstantiation) {
         if (!PatternCalls.contains(C.Loc.getRawEncoding()))
-          block(C.Loc, "'" + Name + "' is called in a template instantiation whose "
-                                    "code depends on the template arguments");
+          block(C.Loc, "'" + Name +
+                           "' is called in a template instantiation whose "
+                           "code depends on the template arguments");
         continue;
       }
       if (Index < C.Arguments.size())
-        addOrigin(C.Arguments[Index], /*Declaring=*/nullptr, C.Caller, /*Branch=*/true);
+        addOrigin(C.Arguments[Index], /*Declaring=*/nullptr, C.Caller,
+                  /*Branch=*/true);
     }
     return std::move(Group);
   }
@@ -155,8 +167,9 @@ public:
     if (!M.Problem.empty())
       block(M.Field->getLocation(), M.Problem);
     if (M.WrittenType.isNull())
-      block(M.Field->getLocation(),
-            "the type of '" + M.Field->getNameAsString() + "' is not written out");
+      block(M.Field->getLocation(), "the type of '" +
+                                        M.Field->getNameAsString() +
+                                        "' is not written out");
     else
       Group.MembersToRespell.push_back(&M);
     remember(M.Uses);
@@ -166,19 +179,23 @@ public:
     // needs no name.
     // A key built in place names the struct: `seen_.count(Key{a, b})`.
     for (size_t I = 0; I < M.Origins.size(); ++I)
-      addOrigin(M.Origins[I], M.Origins[I].Built.DefaultInitialized ? M.Field : nullptr,
+      addOrigin(M.Origins[I],
+                M.Origins[I].Built.DefaultInitialized ? M.Field : nullptr,
                 M.OriginFunctions[I], /*Branch=*/M.Container);
     return std::move(Group);
   }
 
 private:
   /// The value flows into (or out of) the data member \p Member.
-  void flowToMember(const FieldDecl *Member, SourceLocation Loc, std::string Reason) {
+  void flowToMember(const FieldDecl *Member, SourceLocation Loc,
+                    std::string Reason) {
     Member = Member->getCanonicalDecl();
-    if (Member == Group.Member || llvm::is_contained(Scope.SharedMembers, Member))
+    if (Member == Group.Member ||
+        llvm::is_contained(Scope.SharedMembers, Member))
       return;
     if (Scope.RecordLinks) {
-      if (llvm::none_of(Group.Links, [&](const Link &L) { return L.Member == Member; }))
+      if (llvm::none_of(Group.Links,
+                        [&](const Link &L) { return L.Member == Member; }))
         Group.Links.push_back({nullptr, -1, Member, Loc, std::move(Reason)});
       return;
     }
@@ -197,7 +214,8 @@ private:
   /// The named function (not a lambda) \p VD is a parameter of, or null.
   static const FunctionDecl *parameterOwner(const VarDecl *VD) {
     const auto *P = dyn_cast<ParmVarDecl>(VD);
-    const auto *F = P ? dyn_cast_or_null<FunctionDecl>(P->getDeclContext()) : nullptr;
+    const auto *F =
+        P ? dyn_cast_or_null<FunctionDecl>(P->getDeclContext()) : nullptr;
     if (!F || !F->getDeclName().isIdentifier() || isLambdaCallOperator(F) ||
         F->isTemplateInstantiation())
       return nullptr;
@@ -210,16 +228,18 @@ private:
   }
 
   /// The value flows into (or out of) parameter \p Index of \p Other.
-  void flowToParameter(const FunctionDecl *Other, unsigned Index, SourceLocation Loc,
-                       std::string Reason) {
+  void flowToParameter(const FunctionDecl *Other, unsigned Index,
+                       SourceLocation Loc, std::string Reason) {
     Other = writtenFunction(Other);
     if (Other == Group.Function && Group.Parameter == static_cast<int>(Index))
       return;
-    if (llvm::is_contained(Scope.SharedParameters, std::make_pair(Other, Index)))
+    if (llvm::is_contained(Scope.SharedParameters,
+                           std::make_pair(Other, Index)))
       return;
     if (Scope.RecordLinks && Other->getDeclName().isIdentifier()) {
       if (llvm::none_of(Group.Links, [&](const Link &L) {
-            return L.Function == Other && L.Parameter == static_cast<int>(Index);
+            return L.Function == Other &&
+                   L.Parameter == static_cast<int>(Index);
           }))
         Group.Links.push_back(
             {Other, static_cast<int>(Index), nullptr, Loc, std::move(Reason)});
@@ -243,8 +263,9 @@ private:
     if (Other && Scope.Shared.contains(Other))
       return;
     if (Other && Scope.RecordLinks && Other->getDeclName().isIdentifier()) {
-      if (llvm::none_of(Group.Links,
-                        [&](const Link &L) { return L.Function == Other && L.Parameter < 0; }))
+      if (llvm::none_of(Group.Links, [&](const Link &L) {
+            return L.Function == Other && L.Parameter < 0;
+          }))
         Group.Links.push_back({Other, -1, nullptr, Loc, std::move(Reason)});
       return;
     }
@@ -267,7 +288,8 @@ private:
     switch (U.Kind) {
     case UseKind::ElementMember:
     case UseKind::ElementGet:
-      if (llvm::none_of(Group.Accesses, [&](const Use &A) { return A.Access == U.Access; }))
+      if (llvm::none_of(Group.Accesses,
+                        [&](const Use &A) { return A.Access == U.Access; }))
         Group.Accesses.push_back(U);
       return;
     case UseKind::StructuredBinding:
@@ -298,18 +320,21 @@ private:
         return;
       }
       flow(U.ReturnOf, U.Loc,
-           "the value is returned from '" + U.ReturnOf->getNameAsString() + "'");
+           "the value is returned from '" + U.ReturnOf->getNameAsString() +
+               "'");
       return;
     case UseKind::TieAssign:
-      if (llvm::none_of(Group.Ties, [&](const Use &T) { return T.Tie == U.Tie; }))
+      if (llvm::none_of(Group.Ties,
+                        [&](const Use &T) { return T.Tie == U.Tie; }))
         Group.Ties.push_back(U);
       return;
     case UseKind::StoreMember:
       flowToMember(U.Member, U.Loc,
-                   U.Reason.empty() ? "the value is stored in '" +
-                                          U.Member->getNameAsString() +
-                                          "', a member that keeps the tuple type"
-                                    : U.Reason + ", which keeps the tuple type");
+                   U.Reason.empty()
+                       ? "the value is stored in '" +
+                             U.Member->getNameAsString() +
+                             "', a member that keeps the tuple type"
+                       : U.Reason + ", which keeps the tuple type");
       return;
     case UseKind::Argument:
       flowToParameter(U.ArgumentOf, U.Parameter, U.Loc,
@@ -327,18 +352,21 @@ private:
   /// `value == other`: the struct gets the comparison, and the other
   /// operand must become the struct too.
   void addComparison(const Use &U) {
-    const std::string Defined = U.Operator == "<=>"                        ? "<=>"
-                                : U.Operator == "==" || U.Operator == "!=" ? "=="
-                                                                           : "<";
+    const std::string Defined = U.Operator == "<=>" ? "<=>"
+                                : U.Operator == "==" || U.Operator == "!="
+                                    ? "=="
+                                    : "<";
     if (!llvm::is_contained(Group.Operators, Defined))
       Group.Operators.push_back(Defined);
     const Origin &Other = U.ComparedWith;
     const bool SameType =
-        Other.E && Ctx.hasSameUnqualifiedType(Other.E->getType().getNonReferenceType(), Value);
+        Other.E && Ctx.hasSameUnqualifiedType(
+                       Other.E->getType().getNonReferenceType(), Value);
     switch (Other.Kind) {
     case OriginKind::Construction: {
       const auto Elements = elementTypesOf(Value);
-      if (Other.Built.DefaultInitialized || Other.Built.Elements.size() != Elements.size()) {
+      if (Other.Built.DefaultInitialized ||
+          Other.Built.Elements.size() != Elements.size()) {
         block(U.Loc, U.Reason + " and a value of another shape");
         return;
       }
@@ -357,7 +385,8 @@ private:
       if (!isOwnResult(Other.Callee))
         flow(Other.Callee, Other.E->getExprLoc(),
              "the value is compared with the result of '" +
-                 Other.Callee->getNameAsString() + "', which keeps returning a tuple");
+                 Other.Callee->getNameAsString() +
+                 "', which keeps returning a tuple");
       return;
     case OriginKind::Variable:
       if (!SameType)
@@ -369,10 +398,11 @@ private:
       }
       if (const FunctionDecl *F = parameterOwner(Other.Var)) {
         if (!Group.Variables.contains(Other.Var))
-          flowToParameter(F, cast<ParmVarDecl>(Other.Var)->getFunctionScopeIndex(), U.Loc,
-                          U.Reason + " and '" + Other.Var->getNameAsString() +
-                              "', a parameter of '" + F->getNameAsString() +
-                              "' that keeps the tuple type");
+          flowToParameter(
+              F, cast<ParmVarDecl>(Other.Var)->getFunctionScopeIndex(), U.Loc,
+              U.Reason + " and '" + Other.Var->getNameAsString() +
+                  "', a parameter of '" + F->getNameAsString() +
+                  "' that keeps the tuple type");
         return;
       }
       addVariable(Other.Var, Other.E->getExprLoc());
@@ -391,25 +421,29 @@ private:
     case OriginKind::Other:
       break;
     }
-    block(U.Loc, U.Reason + (Other.Reason.empty() ? "" : " (" + Other.Reason + ")"));
+    block(U.Loc,
+          U.Reason + (Other.Reason.empty() ? "" : " (" + Other.Reason + ")"));
   }
 
   /// `std::make_pair(a, b)` where only the struct's name makes it the
   /// struct (compared with the value, a branch of `c ? f() : ...`).
-  void addNamedConstruction(const Construction &Built, const FunctionDecl *Where) {
-    if (llvm::none_of(Group.NamedConstructions,
-                      [&](const auto &Known) { return Known.first.E == Built.E; }))
+  void addNamedConstruction(const Construction &Built,
+                            const FunctionDecl *Where) {
+    if (llvm::none_of(Group.NamedConstructions, [&](const auto &Known) {
+          return Known.first.E == Built.E;
+        }))
       Group.NamedConstructions.emplace_back(Built, Where);
   }
 
   /// Where the value comes from. \p Where: the function the expression is
   /// in. \p Branch: \p O is a branch of a conditional expression, where a
   /// construction must name the struct.
-  void addOrigin(const Origin &O, const DeclaratorDecl *Declaring, const FunctionDecl *Where,
-                 bool Branch = false) {
+  void addOrigin(const Origin &O, const DeclaratorDecl *Declaring,
+                 const FunctionDecl *Where, bool Branch = false) {
     switch (O.Kind) {
     case OriginKind::Call:
-      if (const auto *Op = dyn_cast<CXXMethodDecl>(O.Callee); Op && isLambdaCallOperator(Op))
+      if (const auto *Op = dyn_cast<CXXMethodDecl>(O.Callee);
+          Op && isLambdaCallOperator(Op))
         addLambda(Op, O.E->getExprLoc());
       else if (!isOwnResult(O.Callee))
         flow(O.Callee, O.E->getExprLoc(),
@@ -423,15 +457,17 @@ private:
       if (Branch) {
         const auto Elements = elementTypesOf(Value);
         if (O.Built.DefaultInitialized ||
-            (!O.Built.Elements.empty() && O.Built.Elements.size() != Elements.size())) {
+            (!O.Built.Elements.empty() &&
+             O.Built.Elements.size() != Elements.size())) {
           block(O.E->getExprLoc(), "a value built in place has another shape");
           return;
         }
         addNamedConstruction(O.Built, Where);
         return;
       }
-      if (llvm::none_of(Group.Constructions,
-                        [&](const auto &Known) { return Known.first.E == O.Built.E; }))
+      if (llvm::none_of(Group.Constructions, [&](const auto &Known) {
+            return Known.first.E == O.Built.E;
+          }))
         Group.Constructions.emplace_back(O.Built, Declaring);
       return;
     case OriginKind::Member:
@@ -443,7 +479,7 @@ private:
         addOrigin(Other, /*Declaring=*/nullptr, Where, /*Branch=*/true);
       return;
     case OriginKind::Other:
-      block(O.E                ? O.E->getExprLoc()
+      block(O.E            ? O.E->getExprLoc()
             : Group.Member ? Group.Member->getLocation()
                            : Group.Function->getLocation(),
             O.Reason);
@@ -495,17 +531,18 @@ private:
     const auto *It = Facts.Variables.find(VD);
     if (It == Facts.Variables.end() || isa<ParmVarDecl>(VD) ||
         !VD->isLocalVarDecl()) {
-      block(VD->getLocation(), "the value is stored in '" + VD->getNameAsString() +
+      block(VD->getLocation(), "the value is stored in '" +
+                                   VD->getNameAsString() +
                                    "', which is not a local variable");
       return;
     }
     const VariableFacts &V = It->second;
     if (!V.WrittenType.isNull()) {
       if (!Ctx.hasSameUnqualifiedType(V.WrittenType.getType(), Value)) {
-        block(VD->getLocation(), "'" + VD->getNameAsString() + "' is declared as '" +
-                                     V.WrittenType.getType().getAsString(
-                                         Ctx.getPrintingPolicy()) +
-                                     "'");
+        block(VD->getLocation(),
+              "'" + VD->getNameAsString() + "' is declared as '" +
+                  V.WrittenType.getType().getAsString(Ctx.getPrintingPolicy()) +
+                  "'");
         return;
       }
       Group.TypesToRespell.push_back(&V);
@@ -516,7 +553,8 @@ private:
                                    "built in place");
       return;
     }
-    const auto *Where = dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+    const auto *Where =
+        dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
     for (size_t I = 0; I < V.Origins.size(); ++I)
       addOrigin(V.Origins[I], I == 0 ? VD : nullptr, Where);
     for (const Use &U : V.Uses)
@@ -536,21 +574,25 @@ private:
 
 } // namespace
 
-ResultGroup buildResultGroup(const FunctionFacts &Function, const TupleFacts &Facts,
-                             ASTContext &Ctx, const MigrationScope &Scope) {
-  return GroupBuilder(Function.Function, -1, nullptr, Facts, Ctx, Scope).build(Function);
+ResultGroup buildResultGroup(const FunctionFacts &Function,
+                             const TupleFacts &Facts, ASTContext &Ctx,
+                             const MigrationScope &Scope) {
+  return GroupBuilder(Function.Function, -1, nullptr, Facts, Ctx, Scope)
+      .build(Function);
 }
 
 ResultGroup buildParameterGroup(const ParameterFacts &Taker, unsigned Index,
                                 const TupleFacts &Facts, ASTContext &Ctx,
                                 const MigrationScope &Scope) {
-  return GroupBuilder(Taker.Function, static_cast<int>(Index), nullptr, Facts, Ctx, Scope)
+  return GroupBuilder(Taker.Function, static_cast<int>(Index), nullptr, Facts,
+                      Ctx, Scope)
       .buildParameter(Taker);
 }
 
 ResultGroup buildMemberGroup(const MemberFacts &Member, const TupleFacts &Facts,
                              ASTContext &Ctx, const MigrationScope &Scope) {
-  return GroupBuilder(nullptr, -1, Member.Field, Facts, Ctx, Scope).buildMember(Member);
+  return GroupBuilder(nullptr, -1, Member.Field, Facts, Ctx, Scope)
+      .buildMember(Member);
 }
 
 } // namespace clang::tidy::structify

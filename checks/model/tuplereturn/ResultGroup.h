@@ -29,7 +29,8 @@ struct MigrationScope {
   llvm::SmallPtrSet<const FunctionDecl *, 4> Shared;
   /// The parameters of the group (function, index): a value passed to one
   /// of them needs no change.
-  llvm::SmallVector<std::pair<const FunctionDecl *, unsigned>, 2> SharedParameters;
+  llvm::SmallVector<std::pair<const FunctionDecl *, unsigned>, 2>
+      SharedParameters;
   /// The data members of the group (canonical declarations).
   llvm::SmallVector<const FieldDecl *, 2> SharedMembers;
   /// Record a flow to a function outside Shared as a Link for the plan to
@@ -102,8 +103,9 @@ NamingEvidence gatherNamingEvidence(const ResultGroup &Group, size_t Elements,
                                     const ASTContext &Ctx);
 
 /// Gathers the group of \p Function from the facts of its translation unit.
-ResultGroup buildResultGroup(const FunctionFacts &Function, const TupleFacts &Facts,
-                             ASTContext &Ctx, const MigrationScope &Scope = {});
+ResultGroup buildResultGroup(const FunctionFacts &Function,
+                             const TupleFacts &Facts, ASTContext &Ctx,
+                             const MigrationScope &Scope = {});
 
 /// Gathers the group of parameter \p Index of \p Taker: the parameter in
 /// every declaration, its uses in the definition, and what every call passes.

@@ -39,7 +39,8 @@ std::string FunctionRewriter::freshStructName(const FunctionDecl *Function) {
   return Name;
 }
 
-void FunctionRewriter::setFunctions(llvm::ArrayRef<const FunctionDecl *> Functions) {
+void FunctionRewriter::setFunctions(
+    llvm::ArrayRef<const FunctionDecl *> Functions) {
   FunctionUsrs.clear();
   for (const FunctionDecl *F : Functions)
     FunctionUsrs.emplace_back(F->getCanonicalDecl(), functionUsr(F));
@@ -57,18 +58,90 @@ MigrationScope FunctionRewriter::scopeFor(const FunctionDecl *Function,
   return Scope;
 }
 
+std::optional<Blocker> FunctionRewriter::specFromPlan(
+    const FunctionDecl *Function, const PlanEntry &Planned,
+    const std::string &Usr, const FunctionAnalysis &A, StructSpec &Spec) const {
+  if (Planned.Fields.size() != A.Shape.Elements.size())
+    return Blocker{Function->getLocation(),
+                   "the plan names " + std::to_string(Planned.Fields.size()) +
+                       " fields, but '" + Function->getNameAsString() +
+                       "' returns " + std::to_string(A.Shape.Elements.size()) +
+                       " elements"};
+  Spec.Name = Planned.Struct;
+  Spec.InsertStruct = Planned.Usr == Usr && Planned.StructAt.empty();
+  Spec.Operators = Planned.Operators;
+  for (const std::string &Op : A.Group.Operators)
+    if (!llvm::is_contained(Spec.Operators, Op))
+      return Blocker{Function->getLocation(),
+                     "the values are compared with '" + Op +
+                         "', which the plan's struct does not define; make the "
+                         "plan again"};
+  for (const PlanField &Field : Planned.Fields)
+    Spec.Fields.push_back(Field.Name);
+  return std::nullopt;
+}
+
+std::optional<Blocker>
+FunctionRewriter::specFromUnit(const FunctionDecl *Function,
+                               const FunctionAnalysis &A,
+                               StructSpec &Spec) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  // Alone, a translation unit cannot see the callers a header has
+  // elsewhere; nor can a header opened as its own unit.
+  for (const FunctionDecl *Decl : Function->redecls())
+    if (Settings.MainFileIsHeader ||
+        !SM.isInMainFile(SM.getExpansionLoc(Decl->getLocation())))
+      return Blocker{Decl->getLocation(),
+                     "'" + Function->getNameAsString() +
+                         "' is declared in a header, where other "
+                         "translation units can call it; rewrite it across the "
+                         "project with 'structify fix'"};
+  Spec.Operators = A.Group.Operators;
+  unsigned Missing = 0;
+  Spec.Fields = chooseFieldNames(
+      A.Evidence, A.KnownNames,
+      [&](StringRef Field) { return isUsableName(Field, Ctx); }, Missing);
+  if (Spec.Fields.empty())
+    return Blocker{
+        Function->getLocation(),
+        "nothing in this translation unit names element " +
+            std::to_string(Missing) + " ('" +
+            spellTypeForMessage(writtenElementTypes(Function->getReturnType(),
+                                                    A.Shape, Ctx)[Missing],
+                                Ctx) +
+            "'); name it in a return statement or a structured binding"};
+  return std::nullopt;
+}
+
+void FunctionRewriter::keepGroupEditsOnce(const PlanEntry &Planned,
+                                          std::vector<FixItHint> &Edits) {
+  // The functions of a group share variables, whose edits each makes: one
+  // fix holds each edit, so that clang-tidy does not drop both as
+  // overlapping.
+  std::vector<FixItHint> &Given = GroupEdits[&Planned];
+  std::vector<FixItHint> Own;
+  for (FixItHint &Hint : Edits)
+    if (llvm::none_of(Given, [&](const FixItHint &Seen) {
+          return Seen.RemoveRange.getAsRange() ==
+                     Hint.RemoveRange.getAsRange() &&
+                 Seen.CodeToInsert == Hint.CodeToInsert;
+        }))
+      Own.push_back(std::move(Hint));
+  Given.insert(Given.end(), Own.begin(), Own.end());
+  Edits = std::move(Own);
+}
+
 RewriteOutcome FunctionRewriter::rewrite(const FunctionDecl *Function,
                                          const TupleFacts &Facts) {
   using Status = RewriteOutcome::Status;
   RewriteOutcome Result;
-  auto Block = [&](SourceLocation Loc, std::string Reason) {
+  auto Block = [&](Blocker Problem) {
     Result.Kind = Status::Blocked;
-    Result.Blockers.push_back({Loc, std::move(Reason)});
+    Result.Blockers.push_back(std::move(Problem));
     return std::move(Result);
   };
-  const SourceManager &SM = Ctx.getSourceManager();
-  const std::string Name = Function->getNameAsString();
-  const std::string Usr = Settings.ProjectPlan ? functionUsr(Function) : std::string();
+  const std::string Usr =
+      Settings.ProjectPlan ? functionUsr(Function) : std::string();
   const PlanEntry *Planned =
       Settings.ProjectPlan ? Settings.ProjectPlan->find(Usr) : nullptr;
   FunctionAnalysis A =
@@ -81,62 +154,25 @@ RewriteOutcome FunctionRewriter::rewrite(const FunctionDecl *Function,
     Result.Kind = Status::PlanUnusable;
     return Result;
   }
-
-  StructSpec Spec;
-  if (Settings.ProjectPlan) {
-    // The plan decided the names for the whole project.
-    if (!Planned) {
-      Result.Kind = Status::NotInPlan;
-      return Result;
-    }
-    if (!Planned->rewrites()) {
-      Result.Kind = Status::SkippedByPlan;
-      Result.PlanReason = Planned->Reason;
-      return Result;
-    }
-    if (Planned->Fields.size() != A.Shape.Elements.size())
-      return Block(Function->getLocation(),
-                   "the plan names " + std::to_string(Planned->Fields.size()) +
-                       " fields, but '" + Name + "' returns " +
-                       std::to_string(A.Shape.Elements.size()) + " elements");
-    Spec.Name = Planned->Struct;
-    Spec.InsertStruct = Planned->Usr == Usr && Planned->StructAt.empty();
-    Spec.Operators = Planned->Operators;
-    for (const std::string &Op : A.Group.Operators)
-      if (!llvm::is_contained(Spec.Operators, Op))
-        return Block(Function->getLocation(),
-                     "the values are compared with '" + Op +
-                         "', which the plan's struct does not define; make the plan again");
-    for (const PlanField &Field : Planned->Fields)
-      Spec.Fields.push_back(Field.Name);
-  } else {
-    // Alone, a translation unit cannot see the callers a header has
-    // elsewhere; nor can a header opened as its own unit.
-    for (const FunctionDecl *Decl : Function->redecls())
-      if (Settings.MainFileIsHeader ||
-          !SM.isInMainFile(SM.getExpansionLoc(Decl->getLocation())))
-        return Block(Decl->getLocation(),
-                     "'" + Name + "' is declared in a header, where other "
-                     "translation units can call it; rewrite it across the "
-                     "project with 'structify fix'");
-    Spec.Operators = A.Group.Operators;
-    unsigned Missing = 0;
-    Spec.Fields = chooseFieldNames(
-        A.Evidence, A.KnownNames,
-        [&](StringRef Field) { return isUsableName(Field, Ctx); },
-        Missing);
-    if (Spec.Fields.empty())
-      return Block(Function->getLocation(),
-                   "nothing in this translation unit names element " +
-                       std::to_string(Missing) + " ('" +
-                       spellTypeForMessage(writtenElementTypes(Function->getReturnType(),
-                                                               A.Shape, Ctx)[Missing],
-                                           Ctx) +
-                       "'); name it in a return statement or a structured binding");
+  if (Settings.ProjectPlan && !Planned) {
+    Result.Kind = Status::NotInPlan;
+    return Result;
   }
+  if (Planned && !Planned->rewrites()) {
+    Result.Kind = Status::SkippedByPlan;
+    Result.PlanReason = Planned->Reason;
+    return Result;
+  }
+
+  // With a plan, the plan decided the names for the whole project.
+  StructSpec Spec;
+  if (std::optional<Blocker> Problem =
+          Planned ? specFromPlan(Function, *Planned, Usr, A, Spec)
+                  : specFromUnit(Function, A, Spec))
+    return Block(std::move(*Problem));
   Blocker Problem;
   if (!describeStructTypes(Function, A.Shape, Ctx, Spec, Problem))
-    return Block(Problem.Loc, Problem.Reason);
+    return Block(std::move(Problem));
   if (Planned) {
     // Spelled as the plan says, so that every translation unit writes the
     // same struct.
@@ -146,29 +182,17 @@ RewriteOutcome FunctionRewriter::rewrite(const FunctionDecl *Function,
   } else {
     Spec.Name = freshStructName(Function);
     if (Spec.Name.empty())
-      return Block(Function->getLocation(),
-                   "'" + structNameFor(Function->getName(), NameStyle::CamelCase,
-                                       Settings.StructNameSuffix) +
-                       "' and its numbered variants are all taken");
+      return Block({Function->getLocation(),
+                    "'" +
+                        structNameFor(Function->getName(), NameStyle::CamelCase,
+                                      Settings.StructNameSuffix) +
+                        "' and its numbered variants are all taken"});
   }
   auto Edits = buildEdits(A.Group, Spec, Ctx, Tokens, Problem);
   if (!Edits)
-    return Block(Problem.Loc, Problem.Reason);
-  if (Planned) {
-    // The functions of a group share variables, whose edits each makes: one
-    // fix holds each edit, so that clang-tidy does not drop both as
-    // overlapping.
-    std::vector<FixItHint> &Given = GroupEdits[Planned];
-    std::vector<FixItHint> Own;
-    for (FixItHint &Hint : *Edits)
-      if (llvm::none_of(Given, [&](const FixItHint &Seen) {
-            return Seen.RemoveRange.getAsRange() == Hint.RemoveRange.getAsRange() &&
-                   Seen.CodeToInsert == Hint.CodeToInsert;
-          }))
-        Own.push_back(std::move(Hint));
-    Given.insert(Given.end(), Own.begin(), Own.end());
-    *Edits = std::move(Own);
-  }
+    return Block(std::move(Problem));
+  if (Planned)
+    keepGroupEditsOnce(*Planned, *Edits);
   Result.Kind = Status::Rewritten;
   Result.Fixes = std::move(*Edits);
   Result.StructName = Spec.Name;

@@ -11,6 +11,7 @@
 #ifndef STRUCTIFY_MODEL_REWRITE_H
 #define STRUCTIFY_MODEL_REWRITE_H
 
+#include "model/Blocker.h"
 #include "model/Options.h"
 #include "model/TupleLike.h"
 #include "model/tuplereturn/Plan.h"
@@ -18,20 +19,23 @@
 #include "clang/Basic/Diagnostic.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace clang::tidy::structify {
 
 class FileTokens;
+struct FunctionAnalysis;
+struct StructSpec;
 
 struct RewriteOutcome {
   enum class Status {
-    Rewritten,    ///< Fixes hold every edit of the rewrite
-    Blocked,      ///< Blockers say why it cannot be made here
-    SkippedByPlan,///< the plan skips the function (PlanReason says why)
-    NotInPlan,    ///< the plan has no entry for the function
-    PlanUnusable, ///< the plan cannot be read
+    Rewritten,     ///< Fixes hold every edit of the rewrite
+    Blocked,       ///< Blockers say why it cannot be made here
+    SkippedByPlan, ///< the plan skips the function (PlanReason says why)
+    NotInPlan,     ///< the plan has no entry for the function
+    PlanUnusable,  ///< the plan cannot be read
   };
   Status Kind = Status::Blocked;
   std::vector<FixItHint> Fixes;
@@ -71,8 +75,25 @@ public:
 
 private:
   std::string freshStructName(const FunctionDecl *Function);
+  /// The struct the plan decided for the whole project, or why \p Function
+  /// cannot return it.
+  std::optional<Blocker> specFromPlan(const FunctionDecl *Function,
+                                      const PlanEntry &Planned,
+                                      const std::string &Usr,
+                                      const FunctionAnalysis &A,
+                                      StructSpec &Spec) const;
+  /// The struct's fields named from what this unit sees, or why not (a
+  /// header's function: other units call it).
+  std::optional<Blocker> specFromUnit(const FunctionDecl *Function,
+                                      const FunctionAnalysis &A,
+                                      StructSpec &Spec) const;
+  /// Drops from \p Edits what another function of the plan entry's group
+  /// already gave out in this unit.
+  void keepGroupEditsOnce(const PlanEntry &Planned,
+                          std::vector<FixItHint> &Edits);
   /// The plan's scope for \p Function: the functions of its group here.
-  MigrationScope scopeFor(const FunctionDecl *Function, const PlanEntry *Planned) const;
+  MigrationScope scopeFor(const FunctionDecl *Function,
+                          const PlanEntry *Planned) const;
 
   ASTContext &Ctx;
   const TupleLikeTypes &Types;

@@ -5,11 +5,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "units/Cache.h"
 #include "commands/CommandLine.h"
 #include "commands/Commands.h"
 #include "database/CompileDb.h"
 #include "support/Config.h"
+#include "support/Paths.h"
+#include "units/Cache.h"
 #include "units/Progress.h"
 #include "units/Runner.h"
 #include "units/Worker.h"
@@ -118,9 +119,8 @@ cl::opt<bool> InProcess(
 /// --timeout, in seconds; 0 is no limit.
 llvm::Expected<double> timeoutOption() {
   double Seconds = 0;
-  if (!Timeout.empty() &&
-      (llvm::StringRef(Timeout).getAsDouble(Seconds) || !(Seconds >= 0) ||
-       Seconds > 1e6))
+  if (!Timeout.empty() && (llvm::StringRef(Timeout).getAsDouble(Seconds) ||
+                           !(Seconds >= 0) || Seconds > 1e6))
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
         "--timeout=" + Timeout +
@@ -130,9 +130,9 @@ llvm::Expected<double> timeoutOption() {
 
 /// An argument as a POSIX shell reads it back.
 std::string shellQuoted(llvm::StringRef Arg) {
-  if (!Arg.empty() &&
-      Arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                            "0123456789_@%+=:,./-") == llvm::StringRef::npos)
+  if (!Arg.empty() && Arg.find_first_not_of(
+                          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                          "0123456789_@%+=:,./-") == llvm::StringRef::npos)
     return Arg.str();
   std::string Quoted = "'";
   for (char C : Arg)
@@ -151,8 +151,8 @@ int printCommands(const std::vector<TranslationUnit> &Units,
     auto Options = Configuration.optionsFor(Unit.File);
     if (!Options)
       return usageError(Options.takeError());
-    OS << Names.relative(Unit.File) << "\n  directory: "
-       << Unit.Command.Directory << "\n  command:";
+    OS << Names.relative(Unit.File)
+       << "\n  directory: " << Unit.Command.Directory << "\n  command:";
     for (const std::string &Arg : commandLineFor(Unit, *Options))
       OS << " " << shellQuoted(Arg);
     OS << "\n";
@@ -163,6 +163,93 @@ int printCommands(const std::vector<TranslationUnit> &Units,
     OS << "\n";
   Changes.printTidyConfig(OS);
   return ExitClean;
+}
+
+/// The configuration the options ask for.
+ConfigOptions configOptions() {
+  ConfigOptions ConfigOpts;
+  ConfigOpts.ConfigFile = ConfigFile;
+  if (Checks.getNumOccurrences())
+    ConfigOpts.Checks = Checks;
+  if (HeaderFilter.getNumOccurrences())
+    ConfigOpts.HeaderFilter = HeaderFilter;
+  return ConfigOpts;
+}
+
+/// The units some check is enabled for, and each one's configuration as
+/// text (part of its cache key).
+struct CheckedUnits {
+  std::vector<TranslationUnit> Units;
+  std::vector<std::string> ConfigText;
+  /// The units whose configuration enables no check.
+  unsigned Skipped = 0;
+};
+
+/// Every unit's configuration, checked before any work. A unit whose
+/// configuration enables no check (a third-party folder's `Checks: '-*'`) is
+/// skipped. Its warnings are said once per run.
+llvm::Expected<CheckedUnits>
+checkedUnits(const std::vector<TranslationUnit> &Units, Config &Configuration) {
+  CheckedUnits Result;
+  std::string SkippedChecks;
+  llvm::StringSet<> Warned;
+  for (const TranslationUnit &Unit : Units) {
+    auto Options = Configuration.optionsFor(Unit.File);
+    if (!Options)
+      return Options.takeError();
+    for (const std::string &Warning : Configuration.warningsFor(*Options))
+      if (auto [It, Inserted] = Warned.insert(Warning); Inserted)
+        llvm::errs() << "structify: warning: " << Warning << "\n";
+    if (!Configuration.enablesAnyCheck(*Options)) {
+      ++Result.Skipped;
+      SkippedChecks = Options->Checks.value_or("");
+      continue;
+    }
+    Result.Units.push_back(Unit);
+    Result.ConfigText.push_back(clang::tidy::configurationAsText(*Options));
+  }
+  if (Result.Units.empty())
+    return makeError("no check is enabled for any of the " +
+                     std::to_string(Units.size()) +
+                     " translation units (Checks: '" + SkippedChecks + "')");
+  return Result;
+}
+
+/// Each unit's result, from \p ResultsCache or analysed now, in parallel.
+std::vector<UnitResult> analyseUnits(const CheckedUnits &Checked,
+                                     Cache *ResultsCache,
+                                     const ConfigOptions &ConfigOpts,
+                                     const Results &Names, double TimeLimit,
+                                     const char *Argv0) {
+  static int Anchor;
+  if (InProcess)
+    initializeRunner(/*RecoverFromCrashes=*/true);
+  const UnitRunner Runner(ConfigOpts,
+                          llvm::sys::fs::getMainExecutable(Argv0, &Anchor),
+                          InProcess, TimeLimit);
+  const size_t Count = Checked.Units.size();
+  std::vector<UnitResult> UnitResults(Count);
+  Progress Status(Count, quietOption());
+  runInParallel(Count, Jobs, [&](size_t I) {
+    const TranslationUnit &Unit = Checked.Units[I];
+    std::string Name = Names.relative(Unit.File);
+    std::string Key;
+    std::optional<UnitResult> Result;
+    if (ResultsCache) {
+      Key = ResultsCache->key(Unit, Checked.ConfigText[I]);
+      Result = ResultsCache->lookup(Key);
+    }
+    if (!Result) {
+      Status.started(Name);
+      Result = Runner.check(Unit);
+      if (ResultsCache)
+        ResultsCache->store(Key, *Result);
+    }
+    Status.finished(Name, *Result);
+    UnitResults[I] = std::move(*Result);
+  });
+  Status.done();
+  return UnitResults;
 }
 
 } // namespace
@@ -187,12 +274,7 @@ int runCheck(const char *Argv0) {
   if (!Excluded)
     return usageError(Excluded.takeError());
 
-  ConfigOptions ConfigOpts;
-  ConfigOpts.ConfigFile = ConfigFile;
-  if (Checks.getNumOccurrences())
-    ConfigOpts.Checks = Checks;
-  if (HeaderFilter.getNumOccurrences())
-    ConfigOpts.HeaderFilter = HeaderFilter;
+  const ConfigOptions ConfigOpts = configOptions();
   auto Configuration = Config::load(ConfigOpts);
   if (!Configuration)
     return usageError(Configuration.takeError());
@@ -212,35 +294,9 @@ int runCheck(const char *Argv0) {
   if (!quietOption())
     Changes.print(llvm::errs());
 
-  // Every unit's configuration, checked before any work; it is also part of
-  // the unit's cache key. A unit whose configuration enables no check (a
-  // third-party folder's `Checks: '-*'`) is skipped. Its warnings are said
-  // once per run.
-  std::vector<TranslationUnit> Checked;
-  std::vector<std::string> ConfigText;
-  unsigned Skipped = 0;
-  std::string SkippedChecks;
-  llvm::StringSet<> Warned;
-  for (const TranslationUnit &Unit : *Units) {
-    auto Options = Configuration->optionsFor(Unit.File);
-    if (!Options)
-      return usageError(Options.takeError());
-    for (const std::string &Warning : Configuration->warningsFor(*Options))
-      if (auto [It, Inserted] = Warned.insert(Warning); Inserted)
-        llvm::errs() << "structify: warning: " << Warning << "\n";
-    if (!Configuration->enablesAnyCheck(*Options)) {
-      ++Skipped;
-      SkippedChecks = Options->Checks.value_or("");
-      continue;
-    }
-    Checked.push_back(Unit);
-    ConfigText.push_back(clang::tidy::configurationAsText(*Options));
-  }
-  if (Checked.empty())
-    return usageError("no check is enabled for any of the " +
-                      std::to_string(Units->size()) +
-                      " translation units (Checks: '" + SkippedChecks + "')");
-
+  auto Checked = checkedUnits(*Units, *Configuration);
+  if (!Checked)
+    return usageError(Checked.takeError());
   std::optional<Cache> ResultsCache;
   if (!NoCache) {
     llvm::SmallString<256> Dir(CacheDir);
@@ -249,49 +305,24 @@ int runCheck(const char *Argv0) {
     ResultsCache.emplace(std::string(Dir), toolIdentity(Argv0));
   }
   if (!ChangedSince.empty())
-    if (llvm::Error E = keepChangedUnits(
-            ChangedSince, Checked, ConfigText,
-            ResultsCache ? &*ResultsCache : nullptr, *Configuration, Jobs,
-            quietOption()))
+    if (llvm::Error E =
+            keepChangedUnits(ChangedSince, Checked->Units, Checked->ConfigText,
+                             ResultsCache ? &*ResultsCache : nullptr,
+                             *Configuration, Jobs, quietOption()))
       return usageError(std::move(E));
 
-  static int Anchor;
-  if (InProcess)
-    initializeRunner(/*RecoverFromCrashes=*/true);
-  const UnitRunner Runner(ConfigOpts,
-                          llvm::sys::fs::getMainExecutable(Argv0, &Anchor),
-                          InProcess, *TimeLimit);
   ResultsBuilder Builder(rootOption());
-  std::vector<UnitResult> UnitResults(Checked.size());
-  Progress Status(Checked.size(), quietOption());
-  runInParallel(Checked.size(), Jobs, [&](size_t I) {
-    const TranslationUnit &Unit = Checked[I];
-    std::string Name = Builder.results().relative(Unit.File);
-    std::string Key;
-    std::optional<UnitResult> Result;
-    if (ResultsCache) {
-      Key = ResultsCache->key(Unit, ConfigText[I]);
-      Result = ResultsCache->lookup(Key);
-    }
-    if (!Result) {
-      Status.started(Name);
-      Result = Runner.check(Unit);
-      if (ResultsCache)
-        ResultsCache->store(Key, *Result);
-    }
-    Status.finished(Name, *Result);
-    UnitResults[I] = std::move(*Result);
-  });
-  Status.done();
-
-  for (size_t I = 0; I < Checked.size(); ++I) {
+  std::vector<UnitResult> UnitResults =
+      analyseUnits(*Checked, ResultsCache ? &*ResultsCache : nullptr,
+                   ConfigOpts, Builder.results(), *TimeLimit, Argv0);
+  for (size_t I = 0; I < Checked->Units.size(); ++I) {
     // Said above, once; not a finding of every unit.
     llvm::erase_if(UnitResults[I].Diagnostics, [](const auto &D) {
       return D.DiagnosticName == "clang-tidy-config";
     });
-    Builder.add(Checked[I], UnitResults[I]);
+    Builder.add(Checked->Units[I], UnitResults[I]);
   }
-  Builder.results().Skipped = Skipped;
+  Builder.results().Skipped = Checked->Skipped;
   SourceText Sources;
   Results R = Builder.finish(Sources);
   return publish(R, Sources, *Baseline, Clock.lap());

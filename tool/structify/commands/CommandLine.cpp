@@ -68,12 +68,12 @@ cl::list<std::string> Exclude(
     cl::value_desc("regex"), cl::sub(checkCommand()), cl::sub(mergeCommand()),
     cl::cat(structifyCategory()));
 
-cl::opt<std::string> DocsURL(
-    "docs-url",
-    cl::desc("SARIF rules link to <url>checks/<check>.md (default: the "
-             "documentation installed with structify)"),
-    cl::value_desc("url"), cl::sub(checkCommand()), cl::sub(mergeCommand()),
-    cl::cat(structifyCategory()));
+cl::opt<std::string>
+    DocsURL("docs-url",
+            cl::desc("SARIF rules link to <url>checks/<check>.md (default: the "
+                     "documentation installed with structify)"),
+            cl::value_desc("url"), cl::sub(checkCommand()),
+            cl::sub(mergeCommand()), cl::cat(structifyCategory()));
 
 cl::opt<std::string> Output("output",
                             cl::desc("Write the report to <file>, not stdout"),
@@ -121,8 +121,8 @@ cl::opt<bool> Quiet("quiet",
 /// "" when there is none, as in a build tree.
 std::string installedDocsURL() {
   static int Anchor;
-  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(
-      llvm::sys::path::parent_path(
+  llvm::SmallString<256> Dir(
+      llvm::sys::path::parent_path(llvm::sys::path::parent_path(
           llvm::sys::fs::getMainExecutable("structify", &Anchor))));
   llvm::sys::path::append(Dir, "share", "doc", "structify", "docs");
   llvm::SmallString<256> Checks(Dir);
@@ -176,8 +176,9 @@ int exitCode(const Results &R, FailOn Policy, bool WroteBaseline) {
   if (WroteBaseline)
     return ExitClean;
   bool Fails = llvm::any_of(R.Findings, [&](const Finding &F) {
-    return !F.Baselined && (Policy == FailOn::New ||
-                            F.Diag.DiagLevel == clang::tooling::Diagnostic::Error);
+    return !F.Baselined &&
+           (Policy == FailOn::New ||
+            F.Diag.DiagLevel == clang::tooling::Diagnostic::Error);
   });
   return Fails ? ExitFindings : ExitClean;
 }

@@ -9,9 +9,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "refactor/Apply.h"
 #include "commands/CommandLine.h"
 #include "commands/Commands.h"
+#include "refactor/Apply.h"
 #include "refactor/Journal.h"
 #include "refactor/Refactor.h"
 #include "refactor/UnifiedDiff.h"
@@ -31,14 +31,17 @@ using clang::tidy::structify::PlanEntry;
 
 namespace {
 
-cl::opt<std::string> PlanFile(
-    "plan", cl::desc("Follow <file>, written by `structify plan` and perhaps "
-                     "edited, instead of planning anew"),
-    cl::value_desc("file"), cl::sub(fixCommand()), cl::cat(structifyCategory()));
+cl::opt<std::string>
+    PlanFile("plan",
+             cl::desc("Follow <file>, written by `structify plan` and perhaps "
+                      "edited, instead of planning anew"),
+             cl::value_desc("file"), cl::sub(fixCommand()),
+             cl::cat(structifyCategory()));
 
-cl::opt<bool> DryRun("dry-run",
-                     cl::desc("Print the rewrite as a unified diff; change nothing"),
-                     cl::sub(fixCommand()), cl::cat(structifyCategory()));
+cl::opt<bool>
+    DryRun("dry-run",
+           cl::desc("Print the rewrite as a unified diff; change nothing"),
+           cl::sub(fixCommand()), cl::cat(structifyCategory()));
 
 cl::opt<unsigned> MaxRounds(
     "max-rounds",
@@ -111,14 +114,16 @@ void report(const Plan &Plan, const Edits &E, const Verification *V,
   if (E.NewContents.empty()) {
     OS << "structify fix: nothing to rewrite\n";
   } else {
-    OS << (V ? "structify fix: rewrote " : "structify fix --dry-run: would rewrite ")
+    OS << (V ? "structify fix: rewrote "
+             : "structify fix --dry-run: would rewrite ")
        << countOf(functionCount(Rewritten), "function") << " with " << E.Count
        << " edits in " << countOf(E.NewContents.size(), "file");
     if (V) {
       OS << "; the " << countOf(V->Units, "translation unit") << " they affect "
          << (V->Units == 1 ? "compiles" : "compile");
       if (V->Parsed < V->Units)
-        OS << " (" << V->Parsed << " of them parsed; the rest read the changed code as those do)";
+        OS << " (" << V->Parsed
+           << " of them parsed; the rest read the changed code as those do)";
     }
     OS << "\n";
     for (const PlanEntry *Entry : Rewritten)
@@ -132,8 +137,9 @@ void report(const Plan &Plan, const Edits &E, const Verification *V,
 
 /// Skips each planned rewrite \p ReasonFor gives a reason for; returns how
 /// many.
-unsigned skipRewrites(Plan &Plan,
-                      llvm::function_ref<std::string(const PlanEntry &)> ReasonFor) {
+unsigned
+skipRewrites(Plan &Plan,
+             llvm::function_ref<std::string(const PlanEntry &)> ReasonFor) {
   unsigned Skipped = 0;
   for (PlanEntry &Entry : Plan.Functions) {
     if (!Entry.rewrites())
@@ -218,6 +224,60 @@ void waitForSignal() {
   std::this_thread::sleep_for(std::chrono::seconds(60));
 }
 
+/// The plan to follow (the user's, or a new one), written into \p Work,
+/// where a fix that was interrupted finds it.
+llvm::Expected<ProjectPlan> planInto(const Project &P, const std::string &Work,
+                                     StageTimes &Times) {
+  auto Planned = planFor(P, Times);
+  if (!Planned)
+    return Planned.takeError();
+  if (std::error_code EC = llvm::sys::fs::create_directories(Work))
+    return llvm::createStringError(EC, "%s: %s", Work.c_str(),
+                                   EC.message().c_str());
+  if (llvm::Error E =
+          writeFileAtomically(Work + "/plan.yaml", planToYaml(Planned->Plan)))
+    return std::move(E);
+  return Planned;
+}
+
+/// Merges the edits of the rewrites \p Current still plans, and skips those
+/// that conflict.
+Edits mergeRound(const ProjectEdits &All, Plan &Current, const Project &P) {
+  std::vector<Skip> Conflicts;
+  Edits E = All.merge(
+      Current, P.FormatStyle,
+      [&](llvm::StringRef File) { return P.whyNotEditable(File); }, Conflicts);
+  skipAll(Current, Conflicts, "skipped", "");
+  return E;
+}
+
+/// Nothing to write, or --dry-run: what would be done.
+int reportUnwritten(const Plan &Current, const Edits &E, const Project &P,
+                    const StageTimes &Times) {
+  for (const auto &[File, Text] : E.NewContents)
+    printDiff(File, Text, P.Layout.SourceRoot);
+  const Verification Nothing;
+  report(Current, E, DryRun ? nullptr : &Nothing,
+         DryRun ? llvm::errs() : llvm::outs());
+  Times.print(llvm::errs());
+  return ExitClean;
+}
+
+/// Writes the new contents, journaled; false, with the reason said, when
+/// they cannot be written (and every file is as it was).
+bool writeJournaled(Journal &Log, const Edits &E) {
+  if (llvm::Error Err = Log.write(E.NewContents)) {
+    llvm::errs() << "structify fix: error: " << llvm::toString(std::move(Err))
+                 << "; every file is as it was\n";
+    return false;
+  }
+  if (DebugStopAfter == "write")
+    std::_Exit(137); // as if killed: the journal stays
+  if (DebugWaitAfter == "write")
+    waitForSignal();
+  return true;
+}
+
 /// The whole fix; \p Work is its working directory (the journal, the plan it
 /// follows). Sets \p KeepWork when Work must stay (it holds files that could
 /// not be restored).
@@ -228,24 +288,20 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
   }
   Journal Log(Work + "/journal");
   // Before any thread starts: a Ctrl-C restores what was written.
-  InterruptGuard Interrupts(Log, {Work, P.Lock ? P.Lock->path() : std::string()});
+  InterruptGuard Interrupts(Log,
+                            {Work, P.Lock ? P.Lock->path() : std::string()});
 
   StageTimes Times;
-  auto Planned = planFor(P, Times);
+  auto Planned = planInto(P, Work, Times);
   if (!Planned)
     return usageError(Planned.takeError());
   Plan Current = Planned->Plan;
-  if (std::error_code EC = llvm::sys::fs::create_directories(Work))
-    return usageError(llvm::createStringError(EC, "%s: %s", Work.c_str(),
-                                              EC.message().c_str()));
-  const std::string PlanPath = Work + "/plan.yaml";
-  if (llvm::Error E = writeFileAtomically(PlanPath, planToYaml(Current)))
-    return usageError(std::move(E));
 
   // Edit: every unit's recorded share of every rewrite, with the plan's
   // names; no unit is parsed again before the files are written.
   Stopwatch Clock;
-  const ProjectEdits All = ProjectEdits::fromRecords(Current, Planned->Summaries);
+  const ProjectEdits All =
+      ProjectEdits::fromRecords(Current, Planned->Summaries);
   addTime(Times.Edit, Clock.lap());
   reportFailedUnits(Planned->Failed, llvm::errs());
   // A rewrite some unit cannot make would be half made: skip it before
@@ -258,47 +314,29 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
   std::optional<Verification> Last;
   for (unsigned Round = 1;;) {
     Clock.lap();
-    std::vector<Skip> Conflicts;
-    const Edits E = All.merge(
-        Current, P.FormatStyle,
-        [&](llvm::StringRef File) { return P.whyNotEditable(File); }, Conflicts);
+    const Edits E = mergeRound(All, Current, P);
     addTime(Times.Edit, Clock.lap());
-    skipAll(Current, Conflicts, "skipped", "");
     if (!E.Problems.empty()) {
       llvm::errs() << "structify fix: error: nothing was changed: "
                    << E.Problems.front() << "\n";
       return ExitFindings;
     }
-    if (E.NewContents.empty() || DryRun) {
-      for (const auto &[File, Text] : E.NewContents)
-        printDiff(File, Text, P.Layout.SourceRoot);
-      const Verification Nothing;
-      report(Current, E, DryRun ? nullptr : &Nothing,
-             DryRun ? llvm::errs() : llvm::outs());
-      Times.print(llvm::errs());
-      return ExitClean;
-    }
+    if (E.NewContents.empty() || DryRun)
+      return reportUnwritten(Current, E, P, Times);
 
     // Write, journaled; then verify, and keep it only if it compiles.
     auto Bodies = std::make_shared<const BodyFilter>(
         bodyFilter(Current, Planned->Summaries, E, FullVerify));
-    if (llvm::Error Err = Log.write(E.NewContents)) {
-      llvm::errs() << "structify fix: error: " << llvm::toString(std::move(Err))
-                   << "; every file is as it was\n";
+    if (!writeJournaled(Log, E))
       return ExitFindings;
-    }
-    if (DebugStopAfter == "write")
-      std::_Exit(137); // as if killed: the journal stays
-    if (DebugWaitAfter == "write")
-      waitForSignal();
     Clock.lap();
-    Verification V = verify(P, E, Planned->FilesRead, Planned->Failed, std::move(Bodies),
-                            Last ? &*Last : nullptr);
+    Verification V = verify(P, E, Planned->FilesRead, Planned->Failed,
+                            std::move(Bodies), Last ? &*Last : nullptr);
     addTime(Times.Verify, Clock.lap());
     if (V.Errors.empty()) {
       if (llvm::Error Err = Log.commit())
-        llvm::errs() << "structify fix: warning: " << llvm::toString(std::move(Err))
-                     << "\n";
+        llvm::errs() << "structify fix: warning: "
+                     << llvm::toString(std::move(Err)) << "\n";
       report(Current, E, &V, llvm::outs());
       Times.print(llvm::errs());
       return ExitClean;
@@ -306,8 +344,8 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
     if (llvm::Error Err = Log.restore()) {
       KeepWork = true;
       llvm::errs() << "structify fix: error: cannot restore the files: "
-                   << llvm::toString(std::move(Err))
-                   << "; the journal in " << Work << " still holds them\n";
+                   << llvm::toString(std::move(Err)) << "; the journal in "
+                   << Work << " still holds them\n";
       return ExitFindings;
     }
     reportFailure(Current, V);
@@ -324,18 +362,20 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
 
 /// `fix --shard=i/n --records=DIR`: this shard's units collected into DIR,
 /// for a final `fix --records=DIR,...` to plan, write and verify.
-static int collectShard(Project &P, const Shard &Part, llvm::StringRef Dir, const char *Argv0) {
+static int collectShard(Project &P, const Shard &Part, llvm::StringRef Dir,
+                        const char *Argv0) {
   P.ResultsCache = std::make_shared<Cache>(Dir.str(), toolIdentity(Argv0));
   StageTimes Times;
   const std::vector<CollectedUnit> Collected = collectUnits(P, Times);
   size_t Failed = 0;
   for (const CollectedUnit &Unit : Collected)
     Failed += Unit.Status != UnitResult::Outcome::Analysed;
-  llvm::outs() << "structify fix --shard=" << Part.Index << "/" << Part.Count << ": "
-               << countOf(Collected.size() - Failed, "translation unit") << " recorded in "
-               << Dir;
+  llvm::outs() << "structify fix --shard=" << Part.Index << "/" << Part.Count
+               << ": " << countOf(Collected.size() - Failed, "translation unit")
+               << " recorded in " << Dir;
   if (Failed)
-    llvm::outs() << "; " << Failed << " did not compile (the final step reports them)";
+    llvm::outs() << "; " << Failed
+                 << " did not compile (the final step reports them)";
   llvm::outs() << "\n";
   Times.print(llvm::errs());
   return ExitClean;
@@ -346,10 +386,12 @@ int runFix(const char *Argv0) {
   if (!ShardOption.empty()) {
     std::optional<Shard> Parsed = parseShard(ShardOption);
     if (!Parsed)
-      return usageError("--shard=" + ShardOption + ": expected i/n with 1 <= i <= n");
-    if (RecordDirs.size() != 1)
       return usageError("--shard=" + ShardOption +
-                        " needs --records=DIR, the directory this shard's records go to");
+                        ": expected i/n with 1 <= i <= n");
+    if (RecordDirs.size() != 1)
+      return usageError(
+          "--shard=" + ShardOption +
+          " needs --records=DIR, the directory this shard's records go to");
     Part = *Parsed;
   }
   for (const std::string &Dir : RecordDirs)
@@ -361,7 +403,8 @@ int runFix(const char *Argv0) {
   if (Part.Count > 1)
     return collectShard(*P, Part, RecordDirs.front(), Argv0);
   for (const std::string &Dir : RecordDirs)
-    P->RecordCaches.push_back(std::make_shared<Cache>(Dir, toolIdentity(Argv0)));
+    P->RecordCaches.push_back(
+        std::make_shared<Cache>(Dir, toolIdentity(Argv0)));
   const std::string Work = workDirectory(*P);
   bool KeepWork = false;
   const int Exit = fixProject(*P, Work, KeepWork);

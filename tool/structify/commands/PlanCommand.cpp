@@ -15,9 +15,10 @@ namespace structify {
 namespace cl = llvm::cl;
 
 namespace {
-cl::opt<std::string> Output("o", cl::desc("Write the plan to <file> (default: stdout)"),
-                            cl::value_desc("file"), cl::init("-"),
-                            cl::sub(planCommand()), cl::cat(structifyCategory()));
+cl::opt<std::string>
+    Output("o", cl::desc("Write the plan to <file> (default: stdout)"),
+           cl::value_desc("file"), cl::init("-"), cl::sub(planCommand()),
+           cl::cat(structifyCategory()));
 } // namespace
 
 int runPlan(const char *Argv0) {

@@ -19,8 +19,8 @@ namespace {
 
 /// gcc options that clang 22 knows by name but rejects, or reads otherwise.
 constexpr llvm::StringLiteral RejectedGccOptions[] = {
-    "-fsanitize=bounds-strict",      // "unsupported argument"
-    "-mfunction-return=thunk",       // clang: keep or thunk-extern only
+    "-fsanitize=bounds-strict", // "unsupported argument"
+    "-mfunction-return=thunk",  // clang: keep or thunk-extern only
     "-mfunction-return=thunk-inline",
     "-mrecord-mcount", // x86: "unsupported option for target"
     "-mnop-mcount",
@@ -38,38 +38,83 @@ constexpr llvm::StringLiteral RejectedGccOptions[] = {
 /// Only what clang's driver calls unknown is dropped: this list never drops
 /// an option clang knows. After CodeChecker's list of gcc-only options.
 constexpr llvm::StringLiteral GccOnlyNames[] = {
-    "-fno-canonical-system-headers", "-fcanonical-system-headers",
-    "-fconcepts-diagnostics-depth=", "-fconcepts", "-fconcepts-ts",
-    "-fno-lifetime-dse", "-flifetime-dse", "-flifetime-dse=",
-    "-fno-gnu-unique", "-fgnu-unique", "-fvar-tracking", "-fno-var-tracking",
-    "-fvar-tracking-assignments", "-fno-var-tracking-assignments",
-    "-fmodules-ts", "-fmodule-mapper=", "-fdeps-", "-fext-numeric-literals",
-    "-fno-ext-numeric-literals", "-fimplicit-constexpr",
-    "-fconstexpr-ops-limit=", "-fconstexpr-loop-limit=",
-    "-fconstexpr-cache-depth=", "-fabi-version=", "-fabi-compat-version=",
-    "-fipa-", "-fno-ipa-", "-fhardened", "-fstack-protector-explicit",
-    "-fno-keep-inline-dllexport", "-fdiagnostics-plain-output",
-    "-fdiagnostics-urls=", "-fdiagnostics-column-unit=",
-    "-fdiagnostics-show-labels", "-fno-diagnostics-show-labels",
-    "-fcompare-debug", "-fno-compare-debug", "-m128bit-long-double",
-    "-fprofile-abs-path", "-fno-strength-reduce",
-    "-fno-guess-branch-probability", "-fconserve-stack",
-    "-fno-aggressive-loop-optimizations", "-fallow-store-data-races",
-    "-fno-allow-store-data-races", "-fno-toplevel-reorder",
-    "-mindirect-branch=", "-mindirect-branch-register",
-    "-mpreferred-stack-boundary=", "-maccumulate-outgoing-args",
-    "-fstrong-eval-order", "-fnew-ttp-matching", "-fcontracts",
-    "-fno-module-lazy", "-fvtable-verify=", "-fdeclone-ctor-dtor",
-    "-fdevirtualize-at-ltrans", "-ftrampolines", "-fno-weak", "-fgnu-tm",
-    "-fauto-profile", "-fopt-info", "-fdump-", "-ftree-", "-fno-tree-",
-    "-fno-enforce-eh-specs", "-fnothrow-opt", "-flto-partition=",
-    "-fstack-reuse=", "-fno-defer-pop",
+    "-fno-canonical-system-headers",
+    "-fcanonical-system-headers",
+    "-fconcepts-diagnostics-depth=",
+    "-fconcepts",
+    "-fconcepts-ts",
+    "-fno-lifetime-dse",
+    "-flifetime-dse",
+    "-flifetime-dse=",
+    "-fno-gnu-unique",
+    "-fgnu-unique",
+    "-fvar-tracking",
+    "-fno-var-tracking",
+    "-fvar-tracking-assignments",
+    "-fno-var-tracking-assignments",
+    "-fmodules-ts",
+    "-fmodule-mapper=",
+    "-fdeps-",
+    "-fext-numeric-literals",
+    "-fno-ext-numeric-literals",
+    "-fimplicit-constexpr",
+    "-fconstexpr-ops-limit=",
+    "-fconstexpr-loop-limit=",
+    "-fconstexpr-cache-depth=",
+    "-fabi-version=",
+    "-fabi-compat-version=",
+    "-fipa-",
+    "-fno-ipa-",
+    "-fhardened",
+    "-fstack-protector-explicit",
+    "-fno-keep-inline-dllexport",
+    "-fdiagnostics-plain-output",
+    "-fdiagnostics-urls=",
+    "-fdiagnostics-column-unit=",
+    "-fdiagnostics-show-labels",
+    "-fno-diagnostics-show-labels",
+    "-fcompare-debug",
+    "-fno-compare-debug",
+    "-m128bit-long-double",
+    "-fprofile-abs-path",
+    "-fno-strength-reduce",
+    "-fno-guess-branch-probability",
+    "-fconserve-stack",
+    "-fno-aggressive-loop-optimizations",
+    "-fallow-store-data-races",
+    "-fno-allow-store-data-races",
+    "-fno-toplevel-reorder",
+    "-mindirect-branch=",
+    "-mindirect-branch-register",
+    "-mpreferred-stack-boundary=",
+    "-maccumulate-outgoing-args",
+    "-fstrong-eval-order",
+    "-fnew-ttp-matching",
+    "-fcontracts",
+    "-fno-module-lazy",
+    "-fvtable-verify=",
+    "-fdeclone-ctor-dtor",
+    "-fdevirtualize-at-ltrans",
+    "-ftrampolines",
+    "-fno-weak",
+    "-fgnu-tm",
+    "-fauto-profile",
+    "-fopt-info",
+    "-fdump-",
+    "-ftree-",
+    "-fno-tree-",
+    "-fno-enforce-eh-specs",
+    "-fnothrow-opt",
+    "-flto-partition=",
+    "-fstack-reuse=",
+    "-fno-defer-pop",
 };
 
 /// Options that make even a syntax-only run write files.
 constexpr llvm::StringLiteral FileWriters[] = {
-    "-save-temps", "--save-temps", "-save-temps=", "-ftime-trace",
-    "-ftime-trace=", "-Wp,-MD,", "-Wp,-MMD,", "-MJ", "--serialize-diagnostics",
+    "-save-temps",  "--save-temps",  "-save-temps=",
+    "-ftime-trace", "-ftime-trace=", "-Wp,-MD,",
+    "-Wp,-MMD,",    "-MJ",           "--serialize-diagnostics",
 };
 
 bool listed(llvm::StringRef Arg, llvm::ArrayRef<llvm::StringLiteral> List) {
@@ -212,7 +257,8 @@ bool makesPch(const std::vector<Piece> &Pieces) {
     else if (P.ID == opts::OPT_o)
       Output = P.Value;
   }
-  return HeaderLanguage && (Output.ends_with(".gch") || Output.ends_with(".pch"));
+  return HeaderLanguage &&
+         (Output.ends_with(".gch") || Output.ends_with(".pch"));
 }
 
 /// What a PCH says of itself: its clang, what it was made from, and where
@@ -309,7 +355,8 @@ struct CommandAdapter::Work {
   }
   void change(ChangeReason Reason, const std::vector<std::string> &Removed,
               const std::vector<std::string> &Added) {
-    Changes.push_back({Reason, llvm::join(Removed, " "), llvm::join(Added, " ")});
+    Changes.push_back(
+        {Reason, llvm::join(Removed, " "), llvm::join(Added, " ")});
     Out.insert(Out.end(), Added.begin(), Added.end());
   }
   void keep(const std::vector<std::string> &Arguments) {
@@ -381,9 +428,8 @@ void CommandAdapter::adaptPch(llvm::StringRef Pch,
     Header.consume_back(".gch");
   if (W.PchHeaders.contains(W.absolute(Header)))
     return W.keep(Arguments);
-  const ChangeReason Reason = Options.UsePch
-                                  ? reasonFor(pchState(W.absolute(Pch)))
-                                  : Options.WhyNoPch;
+  const ChangeReason Reason =
+      Options.UsePch ? reasonFor(pchState(W.absolute(Pch))) : Options.WhyNoPch;
   // CMake includes the header next: it is read as text there.
   if (Header == Pch || W.Included.contains(W.absolute(Header)) ||
       !exists(W.absolute(Header)))

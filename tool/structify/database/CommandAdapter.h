@@ -40,8 +40,8 @@ enum class ChangeReason {
   /// It holds project headers as system headers (CMake's PCH header says
   /// `#pragma system_header`): their findings would be hidden.
   PchHidesProjectHeaders,
-  PchRewritten,   ///< plan and fix parse the headers they may rewrite
-  PchNotWanted,   ///< `structify check --pch=never`
+  PchRewritten, ///< plan and fix parse the headers they may rewrite
+  PchNotWanted, ///< `structify check --pch=never`
   /// A header that says `#pragma system_header` and only includes others
   /// (CMake's cmake_pch.hxx): its headers are included one by one, for the
   /// pragma would make them system headers, whose findings are hidden.
@@ -151,9 +151,7 @@ public:
   /// database without the adapter: the .clang-tidy keys that undo the same
   /// options, and what they cannot express.
   void printTidyConfig(llvm::raw_ostream &OS) const;
-  bool empty() const {
-    return Units.empty() && Pchs.empty() && PchMakers == 0;
-  }
+  bool empty() const { return Units.empty() && Pchs.empty() && PchMakers == 0; }
 
 private:
   /// Units by change, but for precompiled headers:

@@ -26,7 +26,8 @@ std::string pchNote(ChangeReason Reason, size_t Files, unsigned Units) {
     return Text + (One ? " header says" : " headers say") +
            " '#pragma system_header', which would hide the findings in the "
            "headers it includes: " +
-           std::to_string(Units) + (Units == 1 ? " unit includes" : " units include") +
+           std::to_string(Units) +
+           (Units == 1 ? " unit includes" : " units include") +
            " them one by one";
   Text += One ? " precompiled header is " : " precompiled headers are ";
   switch (Reason) {
@@ -80,10 +81,9 @@ bool CommandChange::operator==(const CommandChange &Other) const {
 
 std::string describe(const CommandChange &Change) {
   const std::string Removed = "'" + Change.Removed + "'";
-  std::string Verb =
-      Change.Added.empty()
-          ? "dropped " + Removed
-          : "replaced " + Removed + " with '" + Change.Added + "'";
+  std::string Verb = Change.Added.empty() ? "dropped " + Removed
+                                          : "replaced " + Removed + " with '" +
+                                                Change.Added + "'";
   switch (Change.Reason) {
   case ChangeReason::GccOnly:
     return Verb + " (gcc-only)";

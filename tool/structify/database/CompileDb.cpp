@@ -100,7 +100,8 @@ llvm::Error checkDatabase(llvm::StringRef Path) {
   }
   const llvm::json::Array *Entries = Db->getAsArray();
   if (!Entries)
-    return makeError(Path + ": malformed compile database: not a list of entries");
+    return makeError(Path +
+                     ": malformed compile database: not a list of entries");
   for (size_t I = 0; I < Entries->size(); ++I) {
     std::string Problem = entryProblem((*Entries)[I]);
     if (Problem.empty())
@@ -110,7 +111,7 @@ llvm::Error checkDatabase(llvm::StringRef Path) {
       if (std::optional<llvm::StringRef> File = O->getString("file"))
         Entry += " (" + File->str() + ")";
     return makeError(Path + ": malformed compile database: " + Entry + ": " +
-                Problem);
+                     Problem);
   }
   return llvm::Error::success();
 }
@@ -121,33 +122,19 @@ bool looksLikePath(llvm::StringRef Text) {
 }
 
 /// What makes two commands of one file differ, beyond where they write.
-std::vector<std::string>
-configuration(const CompileCommand &Command) {
+std::vector<std::string> configuration(const CompileCommand &Command) {
   using namespace clang::tooling;
   std::vector<std::string> Key = combineAdjusters(
-      getClangStripOutputAdjuster(),
-      getClangStripDependencyFileAdjuster())(Command.CommandLine, Command.Filename);
+      getClangStripOutputAdjuster(), getClangStripDependencyFileAdjuster())(
+      Command.CommandLine, Command.Filename);
   Key.push_back(Command.Directory);
   return Key;
 }
 
-} // namespace
-
-std::optional<Shard> parseShard(llvm::StringRef Text) {
-  auto [IndexText, CountText] = Text.split('/');
-  Shard Part;
-  if (IndexText.getAsInteger(10, Part.Index) ||
-      CountText.getAsInteger(10, Part.Count) || Part.Index < 1 ||
-      Part.Index > Part.Count)
-    return std::nullopt;
-  return Part;
-}
-
-llvm::Expected<std::vector<TranslationUnit>>
-loadUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Selectors,
-          Shard Part, const AdapterOptions &Adapt, ChangeSummary *Changes) {
-  llvm::SmallString<256> DbPath(BuildDir);
-  llvm::sys::path::append(DbPath, "compile_commands.json");
+/// The compile database at \p DbPath (in \p BuildDir, -p), checked, with
+/// its response files expanded and each command's target and driver mode.
+llvm::Expected<std::unique_ptr<CompilationDatabase>>
+openDatabase(llvm::StringRef BuildDir, llvm::StringRef DbPath) {
   if (!llvm::sys::fs::exists(DbPath)) {
     // -p is the current directory when it is not given: suggest it then.
     bool Here = llvm::sys::path::remove_leading_dotslash(BuildDir).empty() ||
@@ -167,29 +154,18 @@ loadUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Selectors,
       JSONCompilationDatabase::loadFromFile(DbPath, Message,
                                             JSONCommandLineSyntax::AutoDetect);
   if (!Db)
-    return makeError(DbPath + ": malformed compile database: " + firstLine(Message));
-  Db = clang::tooling::inferTargetAndDriverMode(
+    return makeError(DbPath +
+                     ": malformed compile database: " + firstLine(Message));
+  return clang::tooling::inferTargetAndDriverMode(
       clang::tooling::expandResponseFiles(std::move(Db),
                                           llvm::vfs::getRealFileSystem()));
+}
 
-  // The commands of each file, by absolute path. (Asked for one file's
-  // commands, the database cannot match a relative "directory", which is
-  // relative to the working directory.)
-  std::map<std::string, std::vector<CompileCommand>> Commands;
-  for (CompileCommand &Command : Db->getAllCompileCommands()) {
-    llvm::SmallString<256> File(Command.Filename);
-    if (llvm::sys::path::is_relative(File))
-      compat::makeAbsolute(Command.Directory, File);
-    Commands[absolutePath(File)].push_back(std::move(Command));
-  }
-  if (Commands.empty())
-    return makeError(DbPath + ": the compile database lists no file");
-  std::vector<std::string> Files;
-  Files.reserve(Commands.size());
-  for (const auto &[File, Unused] : Commands)
-    Files.push_back(File);
-
-  // Pick the files the selectors name.
+/// Which of \p Files (the database's, at \p DbPath) the selectors name: a
+/// file, or a regular expression; every file without any.
+llvm::Expected<std::vector<bool>>
+pickFiles(const std::vector<std::string> &Files,
+          llvm::ArrayRef<std::string> Selectors, llvm::StringRef DbPath) {
   std::vector<bool> Picked(Files.size(), Selectors.empty());
   for (const std::string &Selector : Selectors) {
     bool Any = false;
@@ -205,24 +181,68 @@ loadUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Selectors,
     llvm::Regex Pattern(Selector);
     std::string Error;
     if (!Pattern.isValid(Error))
-      return makeError(llvm::Twine(Selector) +
-                  ": not a file, nor a valid regular expression: " + Error);
+      return makeError(
+          llvm::Twine(Selector) +
+          ": not a file, nor a valid regular expression: " + Error);
     for (size_t I = 0; I < Files.size(); ++I)
       if (Pattern.match(Files[I]))
         Picked[I] = Any = true;
     if (!Any)
       return makeError(Selector + (looksLikePath(Selector)
-                                  ? ": no such file"
-                                  : ": matches no file in the compile "
-                                    "database " +
-                                        DbPath.str().str()));
+                                       ? ": no such file"
+                                       : ": matches no file in the compile "
+                                         "database " +
+                                             DbPath.str()));
   }
+  return Picked;
+}
+
+} // namespace
+
+std::optional<Shard> parseShard(llvm::StringRef Text) {
+  auto [IndexText, CountText] = Text.split('/');
+  Shard Part;
+  if (IndexText.getAsInteger(10, Part.Index) ||
+      CountText.getAsInteger(10, Part.Count) || Part.Index < 1 ||
+      Part.Index > Part.Count)
+    return std::nullopt;
+  return Part;
+}
+
+llvm::Expected<std::vector<TranslationUnit>>
+loadUnits(llvm::StringRef BuildDir, llvm::ArrayRef<std::string> Selectors,
+          Shard Part, const AdapterOptions &Adapt, ChangeSummary *Changes) {
+  llvm::SmallString<256> DbPath(BuildDir);
+  llvm::sys::path::append(DbPath, "compile_commands.json");
+  auto Db = openDatabase(BuildDir, DbPath);
+  if (!Db)
+    return Db.takeError();
+
+  // The commands of each file, by absolute path. (Asked for one file's
+  // commands, the database cannot match a relative "directory", which is
+  // relative to the working directory.)
+  std::map<std::string, std::vector<CompileCommand>> Commands;
+  for (CompileCommand &Command : (*Db)->getAllCompileCommands()) {
+    llvm::SmallString<256> File(Command.Filename);
+    if (llvm::sys::path::is_relative(File))
+      compat::makeAbsolute(Command.Directory, File);
+    Commands[absolutePath(File)].push_back(std::move(Command));
+  }
+  if (Commands.empty())
+    return makeError(DbPath + ": the compile database lists no file");
+  std::vector<std::string> Files;
+  Files.reserve(Commands.size());
+  for (const auto &[File, Unused] : Commands)
+    Files.push_back(File);
+  auto Picked = pickFiles(Files, Selectors, DbPath);
+  if (!Picked)
+    return Picked.takeError();
 
   std::vector<TranslationUnit> Units;
   CommandAdapter Adapter(Adapt);
   size_t Ordinal = 0;
   for (size_t I = 0; I < Files.size(); ++I) {
-    if (!Picked[I] || Ordinal++ % Part.Count != Part.Index - 1)
+    if (!(*Picked)[I] || Ordinal++ % Part.Count != Part.Index - 1)
       continue;
     if (!llvm::sys::fs::exists(Files[I]))
       return makeError(Files[I] + ": no such file (listed in " + DbPath + ")");

@@ -66,8 +66,8 @@ llvm::Expected<std::string> git(llvm::StringRef Dir,
 
 } // namespace
 
-llvm::Expected<Exclusions> Exclusions::parse(llvm::ArrayRef<std::string> Patterns,
-                                             std::string Root) {
+llvm::Expected<Exclusions>
+Exclusions::parse(llvm::ArrayRef<std::string> Patterns, std::string Root) {
   Exclusions Result;
   Result.Root = std::move(Root);
   for (const std::string &Pattern : Patterns) {
@@ -75,7 +75,7 @@ llvm::Expected<Exclusions> Exclusions::parse(llvm::ArrayRef<std::string> Pattern
     std::string Problem;
     if (!Compiled.isValid(Problem))
       return makeError("--exclude=" + llvm::Twine(Pattern) +
-                  ": not a valid regular expression: " + Problem);
+                       ": not a valid regular expression: " + Problem);
     Result.Patterns.push_back(std::move(Compiled));
   }
   return Result;
@@ -100,7 +100,7 @@ llvm::Error excludeUnits(std::vector<TranslationUnit> &Units,
   });
   if (Units.empty())
     return makeError("--exclude leaves none of the " + llvm::Twine(Before) +
-                " selected translation units to check");
+                     " selected translation units to check");
   return llvm::Error::success();
 }
 
@@ -118,8 +118,7 @@ llvm::Expected<Change> Change::since(llvm::StringRef Rev, llvm::StringRef Dir) {
   auto Problem = [&](llvm::Error E) {
     return makeError("--changed-since=" + Rev + ": " + toString(std::move(E)));
   };
-  llvm::Expected<std::string> Top =
-      git(Dir, {"rev-parse", "--show-toplevel"});
+  llvm::Expected<std::string> Top = git(Dir, {"rev-parse", "--show-toplevel"});
   if (!Top)
     return Problem(Top.takeError());
   std::string TopDir = llvm::StringRef(*Top).trim().str();
@@ -143,8 +142,7 @@ llvm::Expected<Change> Change::since(llvm::StringRef Rev, llvm::StringRef Dir) {
       llvm::sys::path::append(Path, Name);
       std::string File = canonical(Path);
       if (llvm::sys::path::filename(File) == ".clang-tidy")
-        Result.ConfigDirs.push_back(
-            llvm::sys::path::parent_path(File).str());
+        Result.ConfigDirs.push_back(llvm::sys::path::parent_path(File).str());
       Result.Files.insert(File);
     }
   }
@@ -241,7 +239,7 @@ llvm::Error keepChangedUnits(llvm::StringRef Rev,
   llvm::SmallString<256> Here;
   if (std::error_code EC = llvm::sys::fs::current_path(Here))
     return makeError("--changed-since=" + Rev +
-                ": no current directory: " + EC.message());
+                     ": no current directory: " + EC.message());
   llvm::Expected<Change> C = Change::since(Rev, Here);
   if (!C)
     return C.takeError();
@@ -266,11 +264,11 @@ llvm::Error keepChangedUnits(llvm::StringRef Rev,
       });
   if (!Quiet)
     llvm::errs() << "structify: --changed-since=" << Rev << ": "
-                 << countOf(C->size(), "file") << " changed; "
-                 << Affected.Count << " of "
-                 << countOf(Units.size(), "translation unit") << " affected ("
-                 << Affected.Recorded << " known from the cache, "
-                 << Affected.Scanned << " scanned)\n";
+                 << countOf(C->size(), "file") << " changed; " << Affected.Count
+                 << " of " << countOf(Units.size(), "translation unit")
+                 << " affected (" << Affected.Recorded
+                 << " known from the cache, " << Affected.Scanned
+                 << " scanned)\n";
   std::vector<TranslationUnit> KeptUnits;
   std::vector<std::string> KeptConfig;
   for (size_t I = 0; I < Units.size(); ++I)

@@ -56,8 +56,7 @@ public:
   /// since Rev, staged or not, deleted, both names of a renamed file, and the
   /// untracked files that are not ignored. The error is one line naming the
   /// revision and the problem.
-  static llvm::Expected<Change> since(llvm::StringRef Rev,
-                                      llvm::StringRef Dir);
+  static llvm::Expected<Change> since(llvm::StringRef Rev, llvm::StringRef Dir);
   /// Whether File (absolute) is one of them.
   bool touches(llvm::StringRef File) const;
   /// Whether a changed .clang-tidy is in File's directory or above it.

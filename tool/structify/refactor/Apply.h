@@ -4,10 +4,11 @@
 // it was collected, the edits every rewrite makes there with the struct's
 // and fields' names left as placeholders (Summary.h's RecordedEdit); the
 // plan's names finish them here. The edits of all units are then merged
-// group by group: identical edits (a header every unit edits alike) once, a
-// group whose edits conflict with another's or among units skipped with the
-// reason, and the rest turned into new file contents with
-// clang-apply-replacements' library. Nothing is written here.
+// group by group, once, into one tooling::Replacements per file: identical
+// edits (a header every unit edits alike) once, a group whose edits conflict
+// with another's or among units skipped with the reason, and the rest turned
+// into new file contents with tooling::applyAtomicChanges. Nothing is
+// written here.
 //
 //===----------------------------------------------------------------------===//
 
@@ -69,7 +70,8 @@ public:
   /// earlier function's) goes into \p Conflicts and is left out, and so is
   /// one whose edits reach a file \p WhyNotEditable refuses. The new text
   /// of each file is formatted with \p FormatStyle ('none': not at all).
-  Edits merge(const clang::tidy::structify::Plan &P, llvm::StringRef FormatStyle,
+  Edits merge(const clang::tidy::structify::Plan &P,
+              llvm::StringRef FormatStyle,
               const std::function<std::string(llvm::StringRef)> &WhyNotEditable,
               std::vector<Skip> &Conflicts) const;
 

@@ -22,8 +22,9 @@ llvm::json::Value toJSON(const BodyFilter &F) {
       List.push_back(llvm::json::Array{Begin, End});
     Edited[File] = std::move(List);
   }
-  return llvm::json::Object{
-      {"parseAll", F.ParseAll}, {"names", F.Names}, {"edited", std::move(Edited)}};
+  return llvm::json::Object{{"parseAll", F.ParseAll},
+                            {"names", F.Names},
+                            {"edited", std::move(Edited)}};
 }
 
 bool fromJSON(const llvm::json::Value &V, BodyFilter &F, llvm::json::Path P) {
@@ -42,16 +43,16 @@ bool fromJSON(const llvm::json::Value &V, BodyFilter &F, llvm::json::Path P) {
     for (const std::vector<int64_t> &Pair : Pairs) {
       if (Pair.size() != 2 || Pair[0] < 0 || Pair[1] < Pair[0])
         return false;
-      Into.emplace_back(static_cast<unsigned>(Pair[0]), static_cast<unsigned>(Pair[1]));
+      Into.emplace_back(static_cast<unsigned>(Pair[0]),
+                        static_cast<unsigned>(Pair[1]));
     }
   }
   return true;
 }
 
 std::vector<std::string> skippedBodyWarningArguments() {
-  return {"-Wno-unused",           "-Wno-unused-member-function",
-          "-Wno-unused-template",  "-Wno-unneeded-internal-declaration",
-          "-Wno-unused-const-variable"};
+  return {"-Wno-unused", "-Wno-unused-member-function", "-Wno-unused-template",
+          "-Wno-unneeded-internal-declaration", "-Wno-unused-const-variable"};
 }
 
 bool mentionsAny(llvm::StringRef Text, const llvm::StringSet<> &Names) {
@@ -93,7 +94,8 @@ class BodyFilterConsumer : public ASTConsumer {
 public:
   BodyFilterConsumer(CompilerInstance &CI, const BodyFilter &Filter)
       : SM(CI.getSourceManager()), LangOpts(CI.getLangOpts()), Filter(Filter),
-        Debug(std::getenv("STRUCTIFY_DEBUG_VERIFY_BODIES") != nullptr), Deduced(Names) {
+        Debug(std::getenv("STRUCTIFY_DEBUG_VERIFY_BODIES") != nullptr),
+        Deduced(Names) {
     for (const std::string &Name : Filter.Names)
       Names.insert(Name);
   }
@@ -157,7 +159,8 @@ private:
           // function-try-block's handlers, go on.
           Lex.LexFromRawLexer(Tok);
           if (Tok.isOneOf(tok::comma, tok::l_brace) ||
-              (Tok.is(tok::raw_identifier) && Tok.getRawIdentifier() == "catch"))
+              (Tok.is(tok::raw_identifier) &&
+               Tok.getRawIdentifier() == "catch"))
             continue;
           return End;
         }
@@ -181,10 +184,12 @@ private:
       return false;
     // [Begin, End) against changed text [first, second), or against the
     // place where lines were removed.
-    return llvm::any_of(*It->second, [&](const std::pair<unsigned, unsigned> &Range) {
-      const auto [From, To] = Range;
-      return From == To ? Begin <= From && From <= End : From < End && Begin < To;
-    });
+    return llvm::any_of(*It->second,
+                        [&](const std::pair<unsigned, unsigned> &Range) {
+                          const auto [From, To] = Range;
+                          return From == To ? Begin <= From && From <= End
+                                            : From < End && Begin < To;
+                        });
   }
 
   SourceManager &SM;
@@ -193,7 +198,8 @@ private:
   const bool Debug;
   llvm::StringSet<> Names;
   DeducedResults Deduced;
-  llvm::DenseMap<FileID, const std::vector<std::pair<unsigned, unsigned>> *> EditedIn;
+  llvm::DenseMap<FileID, const std::vector<std::pair<unsigned, unsigned>> *>
+      EditedIn;
 };
 
 } // namespace

@@ -15,12 +15,13 @@ using clang::tidy::structify::TupleReturnPolicy;
 /// structify-tuple-return's options, read as the check reads them.
 static tidy::structify::TupleReturnOptions
 tupleReturnOptions(const tidy::ClangTidyOptions &Options) {
-  return tidy::structify::readTupleReturnOptions(tidy::structify::OptionMapView(
-      tidy::structify::TupleReturnCheckName, Options.CheckOptions));
+  return tidy::structify::readOptions<tidy::structify::TupleReturnOptions>(
+      tidy::structify::OptionMapView(tidy::structify::TupleReturnCheckName,
+                                     Options.CheckOptions));
 }
 
 static TupleReturnPolicy policyFor(const tidy::ClangTidyOptions &Options) {
-  return tupleReturnOptions(Options).Policy;
+  return tupleReturnOptions(Options).policy();
 }
 
 static SummaryOptions summaryOptionsFor(const tidy::ClangTidyOptions &Options) {
@@ -86,9 +87,10 @@ namespace {
 
 class SummaryConsumer : public ASTConsumer {
 public:
-  SummaryConsumer(Preprocessor &PP, TupleReturnPolicy Policy, SummaryOptions Options,
-                  std::vector<FunctionSummary> &Out)
-      : PP(PP), Policy(std::move(Policy)), Options(std::move(Options)), Out(Out) {}
+  SummaryConsumer(Preprocessor &PP, TupleReturnPolicy Policy,
+                  SummaryOptions Options, std::vector<FunctionSummary> &Out)
+      : PP(PP), Policy(std::move(Policy)), Options(std::move(Options)),
+        Out(Out) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     // A unit with errors has an incomplete AST: the caller reports it.
     if (Ctx.getDiagnostics().hasErrorOccurred())
@@ -105,10 +107,11 @@ private:
 
 } // namespace
 
-std::unique_ptr<ASTConsumer> makeSummaryConsumer(CompilerInstance &CI,
-                                                 const tidy::ClangTidyOptions &Options,
-                                                 std::vector<FunctionSummary> &Out) {
-  return std::make_unique<SummaryConsumer>(CI.getPreprocessor(), policyFor(Options),
+std::unique_ptr<ASTConsumer>
+makeSummaryConsumer(CompilerInstance &CI, const tidy::ClangTidyOptions &Options,
+                    std::vector<FunctionSummary> &Out) {
+  return std::make_unique<SummaryConsumer>(CI.getPreprocessor(),
+                                           policyFor(Options),
                                            summaryOptionsFor(Options), Out);
 }
 
@@ -142,7 +145,8 @@ CollectedUnit collectUnit(const TranslationUnit &Unit,
   Result.Status = Run.Status;
   Result.Problem = Run.Problem;
   if (Run.Status != UnitResult::Outcome::Analysed)
-    Result.Summaries.clear(); // the files it read say which functions it may use
+    Result.Summaries
+        .clear(); // the files it read say which functions it may use
   sortUnique(Result.FilesRead);
   return Result;
 }
@@ -157,12 +161,13 @@ llvm::json::Value toJSON(const CollectedUnit &U) {
                             {"filesRead", U.FilesRead}};
 }
 
-bool fromJSON(const llvm::json::Value &V, CollectedUnit &U, llvm::json::Path P) {
+bool fromJSON(const llvm::json::Value &V, CollectedUnit &U,
+              llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
   std::string Status;
-  return O && O.map("status", Status) && parseOutcomeKeyword(Status, U.Status) &&
-         O.map("problem", U.Problem) && O.map("summaries", U.Summaries) &&
-         O.map("filesRead", U.FilesRead);
+  return O && O.map("status", Status) &&
+         parseOutcomeKeyword(Status, U.Status) && O.map("problem", U.Problem) &&
+         O.map("summaries", U.Summaries) && O.map("filesRead", U.FilesRead);
 }
 
 } // namespace structify

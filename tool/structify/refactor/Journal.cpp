@@ -46,15 +46,16 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content) {
   int FD = -1;
   if (std::error_code EC = llvm::sys::fs::createUniqueFile(
           Path + ".structify-%%%%%%", FD, Temp, llvm::sys::fs::OF_None,
-          Exists ? Old.permissions() : llvm::sys::fs::all_read |
-                                            llvm::sys::fs::all_write))
+          Exists ? Old.permissions()
+                 : llvm::sys::fs::all_read | llvm::sys::fs::all_write))
     return fileError(Path, "write", EC);
   auto Discard = [&] {
     [[maybe_unused]] std::error_code Ignored = llvm::sys::fs::remove(Temp);
   };
   if (Exists) {
     // The mode the umask trimmed, and the owner.
-    if (std::error_code EC = llvm::sys::fs::setPermissions(FD, Old.permissions())) {
+    if (std::error_code EC =
+            llvm::sys::fs::setPermissions(FD, Old.permissions())) {
       ::close(FD);
       Discard();
       return fileError(Path, "keep the mode of", EC);
@@ -120,15 +121,17 @@ llvm::Expected<unsigned> Journal::recover() {
   unsigned Restored = 0;
   for (const llvm::json::Value &Entry : *Files) {
     const llvm::json::Object *O = Entry.getAsObject();
-    std::optional<llvm::StringRef> Path = O ? O->getString("path") : std::nullopt;
-    std::optional<llvm::StringRef> Backup = O ? O->getString("backup") : std::nullopt;
+    std::optional<llvm::StringRef> Path =
+        O ? O->getString("path") : std::nullopt;
+    std::optional<llvm::StringRef> Backup =
+        O ? O->getString("backup") : std::nullopt;
     if (!Path || !Backup)
       continue;
     auto Old = llvm::MemoryBuffer::getFile(*Backup);
     if (!Old)
-      return llvm::createStringError(Old.getError(),
-                                     "%s: the journal's copy of %s is missing",
-                                     Backup->str().c_str(), Path->str().c_str());
+      return llvm::createStringError(
+          Old.getError(), "%s: the journal's copy of %s is missing",
+          Backup->str().c_str(), Path->str().c_str());
     if (llvm::Error E = writeFileAtomically(*Path, (*Old)->getBuffer()))
       return E;
     ++Restored;
@@ -138,7 +141,8 @@ llvm::Expected<unsigned> Journal::recover() {
   return Restored;
 }
 
-llvm::Error Journal::write(const std::map<std::string, std::string> &NewContents) {
+llvm::Error
+Journal::write(const std::map<std::string, std::string> &NewContents) {
   std::lock_guard<std::recursive_mutex> Guard(Lock);
   if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
     return fileError(Directory, "create the journal", EC);
@@ -223,7 +227,8 @@ std::vector<std::string> GuardedLeftovers;
 
 void removeLeftovers() {
   for (const std::string &Path : GuardedLeftovers) {
-    [[maybe_unused]] std::error_code Ignored = llvm::sys::fs::remove_directories(Path);
+    [[maybe_unused]] std::error_code Ignored =
+        llvm::sys::fs::remove_directories(Path);
     Ignored = llvm::sys::fs::remove(Path);
   }
 }
@@ -258,7 +263,8 @@ void takeSignals() {
 
 } // namespace
 
-InterruptGuard::InterruptGuard(Journal &Log, std::vector<std::string> Leftovers) {
+InterruptGuard::InterruptGuard(Journal &Log,
+                               std::vector<std::string> Leftovers) {
   const sigset_t Set = interrupts();
   pthread_sigmask(SIG_BLOCK, &Set, nullptr);
   {
@@ -276,7 +282,8 @@ InterruptGuard::~InterruptGuard() {
   GuardedLeftovers.clear();
 }
 
-llvm::Expected<std::unique_ptr<RunLock>> RunLock::acquire(llvm::StringRef Path) {
+llvm::Expected<std::unique_ptr<RunLock>>
+RunLock::acquire(llvm::StringRef Path) {
   // The file goes away with the lock; a run that opened it just before must
   // not lock a file nobody else sees: the path must still name what was
   // locked.

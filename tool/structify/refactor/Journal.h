@@ -67,7 +67,8 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content);
 /// the blocked signals; worker processes unblock them (see Worker.cpp).
 class InterruptGuard {
 public:
-  explicit InterruptGuard(Journal &Log, std::vector<std::string> Leftovers = {});
+  explicit InterruptGuard(Journal &Log,
+                          std::vector<std::string> Leftovers = {});
   ~InterruptGuard();
   InterruptGuard(const InterruptGuard &) = delete;
   InterruptGuard &operator=(const InterruptGuard &) = delete;

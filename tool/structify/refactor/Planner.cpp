@@ -12,11 +12,12 @@ namespace structify {
 using namespace clang::tidy::structify;
 
 std::string planToYaml(const Plan &P) {
-  std::string Text =
-      "# structify plan: the structs that replace pairs and tuples, decided for\n"
-      "# the whole project. Edit a Struct or a field Name, or set a function's\n"
-      "# Action to skip, then apply it with\n"
-      "#   structify fix -p BUILD_DIR --plan THIS_FILE\n";
+  std::string Text = "# structify plan: the structs that replace pairs and "
+                     "tuples, decided for\n"
+                     "# the whole project. Edit a Struct or a field Name, or "
+                     "set a function's\n"
+                     "# Action to skip, then apply it with\n"
+                     "#   structify fix -p BUILD_DIR --plan THIS_FILE\n";
   llvm::raw_string_ostream OS(Text);
   llvm::yaml::Output Out(OS);
   Plan Copy = P;
@@ -49,7 +50,8 @@ bool spells(llvm::StringRef Text, llvm::StringRef Name) {
 
 /// Whether \p Unit, which does not compile, may use the function \p Name
 /// declared in \p File: it read the file, or its code names the function.
-bool mayUse(const FailedUnit &Unit, llvm::StringRef File, llvm::StringRef Name) {
+bool mayUse(const FailedUnit &Unit, llvm::StringRef File,
+            llvm::StringRef Name) {
   if (llvm::is_contained(Unit.FilesRead, File))
     return true;
   auto Text = llvm::MemoryBuffer::getFile(Unit.File);
@@ -72,7 +74,8 @@ struct FunctionView {
   std::vector<SummaryLink> Links;
 };
 
-FunctionView viewOf(const std::string &Usr, llvm::ArrayRef<const FunctionSummary *> Views,
+FunctionView viewOf(const std::string &Usr,
+                    llvm::ArrayRef<const FunctionSummary *> Views,
                     const PlanInputs &Inputs) {
   FunctionView V;
   V.Usr = Usr;
@@ -92,9 +95,12 @@ FunctionView viewOf(const std::string &Usr, llvm::ArrayRef<const FunctionSummary
       if (!llvm::is_contained(Blockers, B))
         Blockers.push_back(B);
     for (const SummaryLink &L : S->Links)
-      if (llvm::none_of(V.Links, [&](const SummaryLink &Seen) { return Seen.Usr == L.Usr; }))
+      if (llvm::none_of(V.Links, [&](const SummaryLink &Seen) {
+            return Seen.Usr == L.Usr;
+          }))
         V.Links.push_back(L);
-    if (!S->SuppressedAt.empty() && !llvm::is_contained(Suppressions, S->SuppressedAt))
+    if (!S->SuppressedAt.empty() &&
+        !llvm::is_contained(Suppressions, S->SuppressedAt))
       Suppressions.push_back(S->SuppressedAt);
     for (const std::string &File : S->TouchedFiles)
       if (std::string Why = Inputs.WhyNotEditable(File);
@@ -110,7 +116,8 @@ FunctionView viewOf(const std::string &Usr, llvm::ArrayRef<const FunctionSummary
     V.TypesAgree &= S->FieldTypes == V.First->FieldTypes;
   }
   auto More = [](const std::string &Reason, size_t More) {
-    return More > 0 ? Reason + " (and " + std::to_string(More) + " more)" : Reason;
+    return More > 0 ? Reason + " (and " + std::to_string(More) + " more)"
+                    : Reason;
   };
   if (!Suppressions.empty())
     V.Problem = "a NOLINT comment at " + Suppressions.front() +
@@ -118,8 +125,8 @@ FunctionView viewOf(const std::string &Usr, llvm::ArrayRef<const FunctionSummary
   else if (!Blockers.empty())
     V.Problem = More(Blockers.front(), Blockers.size() - 1);
   else if (!Uneditable.empty())
-    V.Problem = "it is used or declared in '" + Uneditable.front().File + "', " +
-                Uneditable.front().Why;
+    V.Problem = "it is used or declared in '" + Uneditable.front().File +
+                "', " + Uneditable.front().Why;
   else if (const FailedUnit *Unit =
                failedUnitUsing(V.First->HomeFile, V.First->Name, Inputs.Failed))
     V.Problem = "it may be used in '" + Unit->File +
@@ -173,7 +180,8 @@ bool declaredBefore(const FunctionSummary &A, const FunctionSummary &B) {
 /// function the others override, else the one declared first.
 /// A parameter never leads: its function returns something else. Returns
 /// Members.size() when no function returns the group's value.
-size_t leaderOf(llvm::ArrayRef<size_t> Members, llvm::ArrayRef<FunctionView> Views) {
+size_t leaderOf(llvm::ArrayRef<size_t> Members,
+                llvm::ArrayRef<FunctionView> Views) {
   auto IsFunction = [&](size_t M) {
     return Views[M].First->Parameter < 0 && !Views[M].First->Member;
   };
@@ -217,11 +225,14 @@ std::string groupProblem(size_t Leader, llvm::ArrayRef<size_t> Members,
   for (size_t M : Members) {
     const FunctionView &V = Views[M];
     const std::string Who =
-        M == Leader                    ? ""
-        : !V.First->Overrides.empty() ? "its override '" + V.First->Signature + "': "
-        : V.First->Parameter >= 0      ? V.First->Signature + ", which takes its value: "
-        : V.First->Member              ? V.First->Signature + ", which stores its value: "
-                                       : "'" + V.First->Signature + "', which shares its value: ";
+        M == Leader ? ""
+        : !V.First->Overrides.empty()
+            ? "its override '" + V.First->Signature + "': "
+        : V.First->Parameter >= 0
+            ? V.First->Signature + ", which takes its value: "
+        : V.First->Member
+            ? V.First->Signature + ", which stores its value: "
+            : "'" + V.First->Signature + "', which shares its value: ";
     if (!V.Problem.empty())
       return Who + V.Problem;
     for (const SummaryLink &L : V.Links) {
@@ -233,24 +244,28 @@ std::string groupProblem(size_t Leader, llvm::ArrayRef<size_t> Members,
       continue;
     if (!V.First->Overrides.empty()) {
       if (Lead.Access == "private")
-        return "the struct would be private to '" + Lead.Scope + "', where the override '" +
-               V.First->Signature + "' cannot name it";
+        return "the struct would be private to '" + Lead.Scope +
+               "', where the override '" + V.First->Signature +
+               "' cannot name it";
       continue;
     }
-    const std::string Member = V.First->Parameter >= 0 ? V.First->Signature + " takes"
-                               : V.First->Member       ? V.First->Signature + " stores"
-                                                       : "'" + V.First->Signature + "' shares";
+    const std::string Member =
+        V.First->Parameter >= 0 ? V.First->Signature + " takes"
+        : V.First->Member       ? V.First->Signature + " stores"
+                                : "'" + V.First->Signature + "' shares";
     // A parameter's scope is the namespace around its function (a member
     // function's included), where its edits name the struct; a class's
     // member function or data member has edits for a struct in the
     // namespace around the class too.
     const std::string &Home = Lead.StructHome;
-    const bool SeesStruct = V.First->Scope == Home ||
-                            (V.First->HasNamespaceEdits && V.First->NamespaceScope == Home);
+    const bool SeesStruct =
+        V.First->Scope == Home ||
+        (V.First->HasNamespaceEdits && V.First->NamespaceScope == Home);
     if (V.First->HomeFile != Lead.HomeFile || !SeesStruct)
       return Member + " its value but is declared in " +
-             (V.First->HomeFile != Lead.HomeFile ? "another file ('" + V.First->HomeFile + "')"
-                                                 : "another scope") +
+             (V.First->HomeFile != Lead.HomeFile
+                  ? "another file ('" + V.First->HomeFile + "')"
+                  : "another scope") +
              ", where the struct of '" + Lead.Signature + "' has no name";
     if (declaredBefore(*V.First, Anchor ? *Anchor : Lead) && V.First != Anchor)
       return Member + " its value but is declared before '" +
@@ -263,12 +278,92 @@ std::string groupProblem(size_t Leader, llvm::ArrayRef<size_t> Members,
   return {};
 }
 
+/// Every unit's summaries of each function, by USR, in the order the
+/// functions first appear.
+using SummariesByUsr =
+    llvm::MapVector<std::string, std::vector<const FunctionSummary *>,
+                    llvm::StringMap<unsigned>>;
+
+/// What the functions of one migration group say together.
+struct GroupFacts {
+  NamingEvidence Evidence;
+  llvm::StringSet<> Unusable, TakenStructs, CallSites;
+};
+
+/// The plan's entry for the group \p Members that \p Leader leads, still
+/// without names: who shares its struct and the comparisons it defines.
+/// What the group's functions say together goes into \p Facts.
+PlanEntry groupEntry(size_t Leader, llvm::ArrayRef<size_t> Members,
+                     llvm::ArrayRef<FunctionView> Views,
+                     const SummariesByUsr &ByFunction, GroupFacts &Facts) {
+  const FunctionView &Lead = Views[Leader];
+  PlanEntry E;
+  E.Usr = Lead.Usr;
+  E.Function = Lead.First->Signature;
+  E.DeclaredAt = Lead.First->DeclaredAt;
+  Facts.Evidence = NamingEvidence(Lead.First->FieldTypes.size());
+  for (size_t M : Members) {
+    const FunctionView &V = Views[M];
+    if (M != Leader)
+      E.SharedBy.push_back({V.Usr, V.First->Signature, V.First->DeclaredAt});
+    if (V.First->FieldTypes.size() == Facts.Evidence.FromDefinition.size())
+      Facts.Evidence.merge(V.Evidence);
+    for (const auto &Name : V.Unusable)
+      Facts.Unusable.insert(Name.getKey());
+    for (const auto &Name : V.TakenStructs)
+      Facts.TakenStructs.insert(Name.getKey());
+    for (const auto &Call : V.CallSites)
+      Facts.CallSites.insert(Call.getKey());
+    for (const FunctionSummary *S : ByFunction.find(V.Usr)->second)
+      for (const std::string &Op : S->Operators)
+        if (!llvm::is_contained(E.Operators, Op))
+          E.Operators.push_back(Op);
+  }
+  llvm::sort(E.Operators);
+  E.Uses = Facts.CallSites.size();
+  return E;
+}
+
+/// Names \p E's struct and fields from what its group says (\p Facts), or
+/// skips it when a name cannot be found. A struct's name is given once per
+/// scope: \p GivenNames holds `scope::name`.
+void nameEntry(PlanEntry &E, const FunctionSummary &Lead,
+               const GroupFacts &Facts, llvm::StringSet<> &GivenNames) {
+  unsigned Missing = 0;
+  const std::vector<std::string> Fields = chooseFieldNames(
+      Facts.Evidence, Lead.KnownNames,
+      [&](llvm::StringRef Name) {
+        return isValidNewName(Name) && !Facts.Unusable.contains(Name);
+      },
+      Missing);
+  const std::string Struct =
+      numberedName(Lead.StructName, [&](llvm::StringRef Candidate) {
+        return !Facts.TakenStructs.contains(Candidate) &&
+               !GivenNames.contains(Lead.StructHome + "::" + Candidate.str());
+      });
+  if (Fields.empty()) {
+    skipEntry(E, "nothing in the project names element " +
+                     std::to_string(Missing) +
+                     "; name it in a return statement or a structured binding");
+    return;
+  }
+  if (Struct.empty()) {
+    skipEntry(E, "'" + Lead.StructName +
+                     "' and its numbered variants are all taken");
+    return;
+  }
+  E.Struct = Struct;
+  // Names are given per scope: `crypto_plugin::encrypt_result` and
+  // `encryption_handler::encrypt_result` are two structs.
+  GivenNames.insert(Lead.StructHome + "::" + Struct);
+  for (size_t I = 0; I < Fields.size(); ++I)
+    E.Fields.push_back({Fields[I], Lead.FieldTypes[I]});
+}
+
 } // namespace
 
 Plan makePlan(const PlanInputs &Inputs) {
-  llvm::MapVector<std::string, std::vector<const FunctionSummary *>,
-                  llvm::StringMap<unsigned>>
-      ByFunction;
+  SummariesByUsr ByFunction;
   for (const FunctionSummary &S : Inputs.Summaries)
     if (!S.Usr.empty())
       ByFunction[S.Usr].push_back(&S);
@@ -305,61 +400,15 @@ Plan makePlan(const PlanInputs &Inputs) {
     const size_t Leader = leaderOf(Group, Views);
     if (Leader == Views.size())
       continue; // parameters no function's value reaches
-    const FunctionView &Lead = Views[Leader];
-    PlanEntry E;
-    E.Usr = Lead.Usr;
-    E.Function = Lead.First->Signature;
-    E.DeclaredAt = Lead.First->DeclaredAt;
-    NamingEvidence Evidence(Lead.First->FieldTypes.size());
-    llvm::StringSet<> Unusable, TakenStructs, CallSites;
-    for (size_t M : Group) {
-      const FunctionView &V = Views[M];
-      if (M != Leader)
-        E.SharedBy.push_back({V.Usr, V.First->Signature, V.First->DeclaredAt});
-      if (V.First->FieldTypes.size() == Evidence.FromDefinition.size())
-        Evidence.merge(V.Evidence);
-      for (const auto &Name : V.Unusable)
-        Unusable.insert(Name.getKey());
-      for (const auto &Name : V.TakenStructs)
-        TakenStructs.insert(Name.getKey());
-      for (const auto &Call : V.CallSites)
-        CallSites.insert(Call.getKey());
-      for (const FunctionSummary *S : ByFunction[V.Usr])
-        for (const std::string &Op : S->Operators)
-          if (!llvm::is_contained(E.Operators, Op))
-            E.Operators.push_back(Op);
-    }
-    llvm::sort(E.Operators);
-    E.Uses = CallSites.size();
-    if (std::string Problem = groupProblem(Leader, Group, Views, Index, G, E.StructAt);
+    GroupFacts Facts;
+    PlanEntry E = groupEntry(Leader, Group, Views, ByFunction, Facts);
+    if (std::string Problem =
+            groupProblem(Leader, Group, Views, Index, G, E.StructAt);
         !Problem.empty()) {
       E.StructAt.clear();
       skipEntry(E, Problem);
-      P.Functions.push_back(std::move(E));
-      continue;
-    }
-    unsigned Missing = 0;
-    const std::vector<std::string> Fields = chooseFieldNames(
-        Evidence, Lead.First->KnownNames,
-        [&](llvm::StringRef Name) { return isValidNewName(Name) && !Unusable.contains(Name); },
-        Missing);
-    const std::string Struct =
-        numberedName(Lead.First->StructName, [&](llvm::StringRef Candidate) {
-          return !TakenStructs.contains(Candidate) &&
-                 !GivenNames.contains(Lead.First->StructHome + "::" + Candidate.str());
-        });
-    if (Fields.empty())
-      skipEntry(E, "nothing in the project names element " + std::to_string(Missing) +
-                       "; name it in a return statement or a structured binding");
-    else if (Struct.empty())
-      skipEntry(E, "'" + Lead.First->StructName + "' and its numbered variants are all taken");
-    else {
-      E.Struct = Struct;
-      // Names are given per scope: `crypto_plugin::encrypt_result` and
-      // `encryption_handler::encrypt_result` are two structs.
-      GivenNames.insert(Lead.First->StructHome + "::" + Struct);
-      for (size_t I = 0; I < Fields.size(); ++I)
-        E.Fields.push_back({Fields[I], Lead.First->FieldTypes[I]});
+    } else {
+      nameEntry(E, *Views[Leader].First, Facts, GivenNames);
     }
     P.Functions.push_back(std::move(E));
   }
@@ -378,13 +427,14 @@ const FailedUnit *failedUnitUsing(const PlanEntry &Entry,
                                   const std::vector<FailedUnit> &Failed) {
   // DeclaredAt is `path:line`; Function is `ns::Class::name(params) const`.
   const auto [File, Line] = llvm::StringRef(Entry.DeclaredAt).rsplit(':');
-  const auto [Qualified, Parameters] = llvm::StringRef(Entry.Function).split('(');
+  const auto [Qualified, Parameters] =
+      llvm::StringRef(Entry.Function).split('(');
   const auto [Scope, Name] = Qualified.rsplit("::");
   return failedUnitUsing(File, Name.empty() ? Scope : Name, Failed);
 }
 
-std::vector<std::string> touchedFiles(const Plan &P,
-                                      const std::vector<FunctionSummary> &Summaries) {
+std::vector<std::string>
+touchedFiles(const Plan &P, const std::vector<FunctionSummary> &Summaries) {
   std::vector<std::string> Files;
   for (const FunctionSummary &S : Summaries) {
     const PlanEntry *E = P.find(S.Usr);

@@ -44,8 +44,9 @@ clang::tidy::structify::Plan makePlan(const PlanInputs &Inputs);
 /// \p File: it read the file, or its code names the function. Null if none.
 const FailedUnit *failedUnitUsing(llvm::StringRef File, llvm::StringRef Name,
                                   const std::vector<FailedUnit> &Failed);
-const FailedUnit *failedUnitUsing(const clang::tidy::structify::PlanEntry &Entry,
-                                  const std::vector<FailedUnit> &Failed);
+const FailedUnit *
+failedUnitUsing(const clang::tidy::structify::PlanEntry &Entry,
+                const std::vector<FailedUnit> &Failed);
 
 /// Every file the rewrites of \p P touch, according to \p Summaries.
 std::vector<std::string>

@@ -17,11 +17,11 @@
 
 namespace structify {
 namespace cl = llvm::cl;
+using clang::tidy::structify::isMemberUsr;
+using clang::tidy::structify::isParameterUsr;
 using clang::tidy::structify::Plan;
 using clang::tidy::structify::PlanEntry;
 using clang::tidy::structify::PlanMember;
-using clang::tidy::structify::isMemberUsr;
-using clang::tidy::structify::isParameterUsr;
 
 cl::SubCommand &planCommand() {
   static cl::SubCommand Command(
@@ -37,13 +37,13 @@ cl::SubCommand &fixCommand() {
 
 namespace {
 
-cl::opt<std::string> BuildDir("p",
-                              cl::desc("Build directory with compile_commands.json"),
-                              cl::value_desc("build-dir"), cl::init("."),
-                              cl::sub(planCommand()), cl::sub(fixCommand()),
-                              cl::cat(structifyCategory()));
+cl::opt<std::string>
+    BuildDir("p", cl::desc("Build directory with compile_commands.json"),
+             cl::value_desc("build-dir"), cl::init("."), cl::sub(planCommand()),
+             cl::sub(fixCommand()), cl::cat(structifyCategory()));
 
-cl::opt<unsigned> Jobs("j", cl::desc("Units analysed at once (default: all cores)"),
+cl::opt<unsigned> Jobs("j",
+                       cl::desc("Units analysed at once (default: all cores)"),
                        cl::value_desc("n"), cl::init(0), cl::Prefix,
                        cl::sub(planCommand()), cl::sub(fixCommand()),
                        cl::cat(structifyCategory()));
@@ -79,7 +79,8 @@ cl::opt<bool> RequireAllUnits(
     "require-all-units",
     cl::desc("Stop when a translation unit does not compile (default: leave "
              "alone the functions it may use, and rewrite the rest)"),
-    cl::sub(planCommand()), cl::sub(fixCommand()), cl::cat(structifyCategory()));
+    cl::sub(planCommand()), cl::sub(fixCommand()),
+    cl::cat(structifyCategory()));
 
 cl::opt<bool> InProcess(
     "in-process",
@@ -88,17 +89,18 @@ cl::opt<bool> InProcess(
     cl::Hidden, cl::sub(planCommand()), cl::sub(fixCommand()),
     cl::cat(structifyCategory()));
 
-cl::opt<bool> NoCache("no-cache",
-                      cl::desc("Parse every unit; read and write no results cache"),
-                      cl::sub(planCommand()), cl::sub(fixCommand()),
-                      cl::cat(structifyCategory()));
+cl::opt<bool>
+    NoCache("no-cache",
+            cl::desc("Parse every unit; read and write no results cache"),
+            cl::sub(planCommand()), cl::sub(fixCommand()),
+            cl::cat(structifyCategory()));
 
-cl::opt<std::string> CacheDir(
-    "cache-dir",
-    cl::desc("Results cache directory, shared with 'structify check' "
-             "(default: <build-dir>/.structify-cache)"),
-    cl::value_desc("dir"), cl::sub(planCommand()), cl::sub(fixCommand()),
-    cl::cat(structifyCategory()));
+cl::opt<std::string>
+    CacheDir("cache-dir",
+             cl::desc("Results cache directory, shared with 'structify check' "
+                      "(default: <build-dir>/.structify-cache)"),
+             cl::value_desc("dir"), cl::sub(planCommand()),
+             cl::sub(fixCommand()), cl::cat(structifyCategory()));
 
 /// The cache key of what `plan` and `fix` collect themselves: another entry
 /// than `check`'s for the same unit, whose records they also take.
@@ -107,8 +109,8 @@ constexpr llvm::StringLiteral CollectKeyPrefix = "structify collect\n";
 /// \p P's unit \p I collected: from the results cache when `structify
 /// check` or an earlier collect left a fresh entry with records, else parsed
 /// (and stored).
-CollectedUnit collectCached(const Project &P, size_t I, const UnitRunner &Runner,
-                            bool &FromCache) {
+CollectedUnit collectCached(const Project &P, size_t I,
+                            const UnitRunner &Runner, bool &FromCache) {
   const TranslationUnit &Unit = P.Units[I];
   std::vector<Cache *> Caches;
   if (P.ResultsCache)
@@ -116,8 +118,9 @@ CollectedUnit collectCached(const Project &P, size_t I, const UnitRunner &Runner
   for (const auto &Records : P.RecordCaches)
     Caches.push_back(Records.get());
   for (Cache *C : Caches)
-    for (const std::string &Key : {C->key(Unit, P.ConfigTexts[I]),
-                                   C->key(Unit, (CollectKeyPrefix + P.ConfigTexts[I]).str())})
+    for (const std::string &Key :
+         {C->key(Unit, P.ConfigTexts[I]),
+          C->key(Unit, (CollectKeyPrefix + P.ConfigTexts[I]).str())})
       if (std::optional<UnitResult> Hit = C->lookup(Key); Hit && Hit->Records) {
         CollectedUnit Cached;
         Cached.FilesRead = Hit->FilesRead;
@@ -132,7 +135,8 @@ CollectedUnit collectCached(const Project &P, size_t I, const UnitRunner &Runner
     Entry.FilesRead = Collected.FilesRead;
     Entry.Records = recordsJSON(Collected.Summaries);
     P.ResultsCache->store(
-        P.ResultsCache->key(Unit, (CollectKeyPrefix + P.ConfigTexts[I]).str()), Entry);
+        P.ResultsCache->key(Unit, (CollectKeyPrefix + P.ConfigTexts[I]).str()),
+        Entry);
   }
   return Collected;
 }
@@ -162,7 +166,8 @@ std::string commonDirectory(const std::vector<TranslationUnit> &Units,
       Common = Dir;
       continue;
     }
-    while (!Common.empty() && !llvm::StringRef(Dir + "/").starts_with(Common + "/"))
+    while (!Common.empty() &&
+           !llvm::StringRef(Dir + "/").starts_with(Common + "/"))
       Common = llvm::sys::path::parent_path(Common).str();
   }
   return Common;
@@ -180,9 +185,9 @@ std::string Project::whyNotEditable(llvm::StringRef File) const {
            clang::tidy::structify::TupleReturnCheckName.str();
   llvm::sys::fs::file_status Status;
   if (!llvm::sys::fs::status(File, Status) &&
-      ((Status.permissions() & (llvm::sys::fs::owner_write |
-                                llvm::sys::fs::group_write |
-                                llvm::sys::fs::others_write)) == 0 ||
+      ((Status.permissions() &
+        (llvm::sys::fs::owner_write | llvm::sys::fs::group_write |
+         llvm::sys::fs::others_write)) == 0 ||
        llvm::sys::fs::access(File, llvm::sys::fs::AccessMode::Write)))
     return "which is read-only";
   return {};
@@ -195,8 +200,8 @@ bool Project::disables(llvm::StringRef File) const {
     if (!Options)
       llvm::consumeError(Options.takeError()); // checked for every unit already
     else
-      It->second = !Config::enables(*Options,
-                                    clang::tidy::structify::TupleReturnCheckName);
+      It->second = !Config::enables(
+          *Options, clang::tidy::structify::TupleReturnCheckName);
   }
   return It->second;
 }
@@ -241,11 +246,12 @@ llvm::Expected<Project> loadProject(const char *Argv0, Shard Part) {
   P.Quiet = Quiet;
   P.FormatStyle = FormatStyle;
   if (P.FormatStyle != "file" && P.FormatStyle != "none")
-    if (auto Style = clang::format::getStyle(P.FormatStyle, "check.cpp", "none");
+    if (auto Style =
+            clang::format::getStyle(P.FormatStyle, "check.cpp", "none");
         !Style)
-      return llvm::createStringError(std::errc::invalid_argument,
-                                     "--format-style=%s: %s", P.FormatStyle.c_str(),
-                                     llvm::toString(Style.takeError()).c_str());
+      return llvm::createStringError(
+          std::errc::invalid_argument, "--format-style=%s: %s",
+          P.FormatStyle.c_str(), llvm::toString(Style.takeError()).c_str());
   P.RequireAllUnits = RequireAllUnits;
   P.InProcess = InProcess;
   static int Anchor;
@@ -285,7 +291,8 @@ llvm::Expected<Project> loadProject(const char *Argv0, Shard Part) {
     llvm::SmallString<256> Dir(CacheDir);
     if (Dir.empty())
       llvm::sys::path::append(Dir, BuildDir, ".structify-cache");
-    P.ResultsCache = std::make_shared<Cache>(std::string(Dir), toolIdentity(Argv0));
+    P.ResultsCache =
+        std::make_shared<Cache>(std::string(Dir), toolIdentity(Argv0));
   }
   P.Layout.BuildDir = P.BuildDir;
   if (!SourceRoot.empty()) {
@@ -335,7 +342,8 @@ std::vector<CollectedUnit> collectUnits(const Project &P, StageTimes &Times) {
   return Collected;
 }
 
-llvm::Expected<ProjectPlan> makeProjectPlan(const Project &P, StageTimes &Times) {
+llvm::Expected<ProjectPlan> makeProjectPlan(const Project &P,
+                                            StageTimes &Times) {
   std::vector<CollectedUnit> Collected = collectUnits(P, Times);
   Stopwatch Clock;
 
@@ -354,7 +362,8 @@ llvm::Expected<ProjectPlan> makeProjectPlan(const Project &P, StageTimes &Times)
         std::errc::invalid_argument,
         "%s: %s%s; --require-all-units asks for every translation unit to "
         "compile",
-        Result.Failed.front().File.c_str(), Result.Failed.front().Problem.c_str(),
+        Result.Failed.front().File.c_str(),
+        Result.Failed.front().Problem.c_str(),
         Result.Failed.size() > 1
             ? (" (and " + std::to_string(Result.Failed.size() - 1) + " more)")
                   .c_str()

@@ -83,7 +83,6 @@ private:
 /// as long as the Project lives.
 llvm::Expected<Project> loadProject(const char *Argv0, Shard Part = Shard());
 
-
 /// Wall-clock seconds spent in each stage.
 struct StageTimes {
   std::optional<double> Collect, Plan, Edit, Verify;
@@ -114,7 +113,8 @@ std::vector<CollectedUnit> collectUnits(const Project &P, StageTimes &Times);
 /// Collect and plan: the plan for the whole project, with its files and their
 /// hashes. A unit that does not compile stops it only with RequireAllUnits;
 /// otherwise the functions it may use are skipped.
-llvm::Expected<ProjectPlan> makeProjectPlan(const Project &P, StageTimes &Times);
+llvm::Expected<ProjectPlan> makeProjectPlan(const Project &P,
+                                            StageTimes &Times);
 
 /// Says which units do not compile, and what that means for the rewrite.
 void reportFailedUnits(const std::vector<FailedUnit> &Failed,
@@ -140,7 +140,8 @@ llvm::Expected<std::string> hashFile(llvm::StringRef Path);
 std::string describeGroup(const clang::tidy::structify::PlanEntry &Entry);
 
 /// How many functions \p Entries rewrite or skip, their groups' included.
-size_t functionCount(llvm::ArrayRef<const clang::tidy::structify::PlanEntry *> Entries);
+size_t functionCount(
+    llvm::ArrayRef<const clang::tidy::structify::PlanEntry *> Entries);
 
 /// `geo::bounds(int, int) -> BoundsResult { lo, hi }`.
 std::string describeRewrite(const clang::tidy::structify::PlanEntry &Entry);

@@ -61,10 +61,13 @@ public:
 
   /// An override of a candidate: its value takes the candidate's struct.
   bool overridesCandidate(const FunctionDecl *FD) const {
-    if (FD->isTemplateInstantiation() || !Policy.Types.isTupleLike(FD->getReturnType()))
+    if (FD->isTemplateInstantiation() ||
+        !Policy.Types.isTupleLike(FD->getReturnType()))
       return false;
     const auto Roots = overriddenRoots(FD);
-    return llvm::any_of(Roots, [&](const FunctionDecl *Root) { return Policy.isCandidate(Root); });
+    return llvm::any_of(Roots, [&](const FunctionDecl *Root) {
+      return Policy.isCandidate(Root);
+    });
   }
 
   llvm::SetVector<const FunctionDecl *> Found;
@@ -84,29 +87,31 @@ std::string suppression(SourceLocation Loc, const SourceManager &SM) {
   const llvm::StringRef Text = SM.getBufferData(SM.getFileID(Loc), &Invalid);
   if (Invalid)
     return {};
-  const std::optional<unsigned> Line = noLintLine(
-      Text, SM.getSpellingLineNumber(Loc), TupleReturnCheckName);
+  const std::optional<unsigned> Line =
+      noLintLine(Text, SM.getSpellingLineNumber(Loc), TupleReturnCheckName);
   if (!Line)
     return {};
   return canonicalFileOf(Loc, SM) + ":" + std::to_string(*Line);
 }
 
-std::vector<SummaryLink> summaryLinks(const ResultGroup &Group, const SourceManager &SM) {
+std::vector<SummaryLink> summaryLinks(const ResultGroup &Group,
+                                      const SourceManager &SM) {
   std::vector<SummaryLink> Links;
   Links.reserve(Group.Links.size());
   for (const Link &L : Group.Links)
-    Links.push_back({L.Member            ? memberUsr(L.Member)
-                     : L.Parameter < 0 ? functionUsr(L.Function)
-                                       : parameterUsr(L.Function,
-                                                      static_cast<unsigned>(L.Parameter)),
-                     describeLocation(L.Loc, SM, /*Column=*/true) + ": " + L.Reason});
+    Links.push_back(
+        {L.Member ? memberUsr(L.Member)
+         : L.Parameter < 0
+             ? functionUsr(L.Function)
+             : parameterUsr(L.Function, static_cast<unsigned>(L.Parameter)),
+         describeLocation(L.Loc, SM, /*Column=*/true) + ": " + L.Reason});
   return Links;
 }
 
 /// \p A's edits with placeholder names into \p Out (and their files into
 /// \p S's TouchedFiles), or false and the blocker.
-bool recordEditsInto(const FunctionAnalysis &A, StructSpec Spec, ASTContext &Ctx,
-                     FileTokens &Tokens, FunctionSummary &S,
+bool recordEditsInto(const FunctionAnalysis &A, StructSpec Spec,
+                     ASTContext &Ctx, FileTokens &Tokens, FunctionSummary &S,
                      std::vector<RecordedEdit> &Out, Blocker &Problem) {
   const SourceManager &SM = Ctx.getSourceManager();
   const StructSpec Placeholders = placeholder::spec(A.Shape.Elements.size());
@@ -117,9 +122,11 @@ bool recordEditsInto(const FunctionAnalysis &A, StructSpec Spec, ASTContext &Ctx
   if (!Edits)
     return false;
   for (const FixItHint &Hint : *Edits) {
-    const tooling::Replacement R(SM, Hint.RemoveRange, Hint.CodeToInsert, Ctx.getLangOpts());
+    const tooling::Replacement R(SM, Hint.RemoveRange, Hint.CodeToInsert,
+                                 Ctx.getLangOpts());
     std::string File = canonicalFileOf(Hint.RemoveRange.getBegin(), SM);
-    Out.push_back({File, R.getOffset(), R.getLength(), R.getReplacementText().str()});
+    Out.push_back(
+        {File, R.getOffset(), R.getLength(), R.getReplacementText().str()});
     if (!llvm::is_contained(S.TouchedFiles, File))
       S.TouchedFiles.push_back(std::move(File));
   }
@@ -127,20 +134,21 @@ bool recordEditsInto(const FunctionAnalysis &A, StructSpec Spec, ASTContext &Ctx
 }
 
 /// Records \p A's edits in \p S, with placeholder names, or the blocker.
-void recordEdits(const FunctionAnalysis &A, const StructSpec &Spec, ASTContext &Ctx,
-                 FileTokens &Tokens, FunctionSummary &S) {
+void recordEdits(const FunctionAnalysis &A, const StructSpec &Spec,
+                 ASTContext &Ctx, FileTokens &Tokens, FunctionSummary &S) {
   Blocker Problem;
   if (!recordEditsInto(A, Spec, Ctx, Tokens, S, S.Edits, Problem))
-    S.Blockers.push_back(describeLocation(Problem.Loc, Ctx.getSourceManager(), true) + ": " +
-                         Problem.Reason);
+    S.Blockers.push_back(
+        describeLocation(Problem.Loc, Ctx.getSourceManager(), true) + ": " +
+        Problem.Reason);
 }
 
 /// For a member of \p Class that does not declare the struct: its edits
 /// for a struct declared in the namespace around the class, by a function
 /// there.
-void recordNamespaceEdits(const FunctionAnalysis &A, StructSpec Spec, ASTContext &Ctx,
-                          FileTokens &Tokens, const CXXRecordDecl *Class,
-                          FunctionSummary &S) {
+void recordNamespaceEdits(const FunctionAnalysis &A, StructSpec Spec,
+                          ASTContext &Ctx, FileTokens &Tokens,
+                          const CXXRecordDecl *Class, FunctionSummary &S) {
   if (!S.Blockers.empty() || !Spec.TemplateHeader.empty())
     return;
   Blocker Problem;
@@ -166,14 +174,16 @@ FunctionSummary summarizeMember(const FunctionAnalysis &A, ASTContext &Ctx,
   S.Member = true;
   S.Usr = memberUsr(M);
   S.Name = M->getNameAsString();
-  S.Signature = "member '" + S.Name + "' of " + M->getParent()->getQualifiedNameAsString();
+  S.Signature = "member '" + S.Name + "' of " +
+                M->getParent()->getQualifiedNameAsString();
   S.DeclaredAt = describeLocation(M->getLocation(), SM, /*Column=*/false);
   S.HomeFile = canonicalFileOf(M->getLocation(), SM);
   S.Defines = true;
   S.SuppressedAt = suppression(M->getLocation(), SM);
   S.Evidence = A.Evidence;
   for (const Blocker &B : A.Blockers)
-    S.Blockers.push_back(describeLocation(B.Loc, SM, /*Column=*/true) + ": " + B.Reason);
+    S.Blockers.push_back(describeLocation(B.Loc, SM, /*Column=*/true) + ": " +
+                         B.Reason);
   S.Links = summaryLinks(A.Group, SM);
   // Its edits name the struct as declared in its class.
   S.Scope = M->getParent()->getQualifiedNameAsString();
@@ -187,11 +197,13 @@ FunctionSummary summarizeMember(const FunctionAnalysis &A, ASTContext &Ctx,
   const MemberFacts *Facts = A.Group.MemberInfo;
   if (Facts && Facts->Container
           ? !describeWrittenTypes(Facts->WrittenType,
-                                  Facts->WrittenType.isNull() ? QualType()
-                                                              : Facts->WrittenType.getType(),
+                                  Facts->WrittenType.isNull()
+                                      ? QualType()
+                                      : Facts->WrittenType.getType(),
                                   M->getLocation(), A.Shape, Ctx, Spec, Problem)
           : !describeParameterTypes(M, A.Shape, Ctx, Spec, Problem)) {
-    S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " + Problem.Reason);
+    S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " +
+                         Problem.Reason);
     return S;
   }
   S.FieldTypes = Spec.FieldTypes;
@@ -199,8 +211,79 @@ FunctionSummary summarizeMember(const FunctionAnalysis &A, ASTContext &Ctx,
   S.StructHome = S.Scope;
   if (S.Blockers.empty())
     recordEdits(A, Spec, Ctx, Tokens, S);
-  recordNamespaceEdits(A, Spec, Ctx, Tokens, cast<CXXRecordDecl>(M->getParent()), S);
+  recordNamespaceEdits(A, Spec, Ctx, Tokens,
+                       cast<CXXRecordDecl>(M->getParent()), S);
   return S;
+}
+
+/// Who \p A's function is (or its parameter \p Parameter, when not null),
+/// where, and what its value flows to.
+void describeFunction(const FunctionAnalysis &A, const ParmVarDecl *Parameter,
+                      const SourceManager &SM, FunctionSummary &S) {
+  const FunctionDecl *F = A.Function;
+  S.Usr = Parameter ? parameterUsr(F, Parameter->getFunctionScopeIndex())
+                    : functionUsr(F);
+  S.Name = F->getNameAsString();
+  S.Signature = functionSignature(F);
+  if (Parameter)
+    S.Signature = "parameter " +
+                  (Parameter->getDeclName().isIdentifier()
+                       ? "'" + Parameter->getNameAsString() + "'"
+                       : std::to_string(S.Parameter + 1)) +
+                  " of " + S.Signature;
+  S.DeclaredAt =
+      describeLocation(Parameter ? Parameter->getLocation() : F->getLocation(),
+                       SM, /*Column=*/false);
+  S.HomeFile = canonicalFileOf(F->getLocation(), SM);
+  S.Defines = F->getDefinition() != nullptr;
+  S.SuppressedAt = suppression(F->getLocation(), SM);
+  S.Evidence = A.Evidence;
+  S.KnownNames = A.KnownNames;
+  for (const Blocker &B : A.Blockers)
+    S.Blockers.push_back(describeLocation(B.Loc, SM, /*Column=*/true) + ": " +
+                         B.Reason);
+  for (SourceLocation Call : A.CallSites)
+    S.CallSites.push_back(describeLocation(Call, SM, /*Column=*/true));
+  S.Links = summaryLinks(A.Group, SM);
+  if (!Parameter)
+    for (const FunctionDecl *Root : overriddenRoots(F))
+      S.Overrides.push_back(functionUsr(Root));
+  // A parameter's edits name the struct as declared in the namespace around
+  // its function (a member function's parameter included).
+  const DeclContext *Home =
+      Parameter ? F->getDeclContext()->getEnclosingNamespaceContext()
+                : F->getDeclContext();
+  if (const auto *Scope = dyn_cast<NamedDecl>(Home))
+    S.Scope = Scope->getQualifiedNameAsString();
+  if (isa<CXXMethodDecl>(F))
+    S.Access = getAccessSpelling(F->getAccess()).str();
+  S.Operators = A.Group.Operators;
+}
+
+/// Names: the struct's, in the style around it, which variants of it this
+/// unit already spells, and the names of the evidence it cannot use.
+void noteNames(const FunctionDecl *F, ASTContext &Ctx,
+               const SummaryOptions &Options, FunctionSummary &S) {
+  S.StructName = baseStructName(F, Options.NameStyle, Options.StructNameSuffix);
+  for (unsigned N = 1; N <= 9; ++N) {
+    const std::string Candidate =
+        N == 1 ? S.StructName : S.StructName + std::to_string(N);
+    if (Ctx.Idents.find(Candidate) != Ctx.Idents.end())
+      S.TakenStructNames.push_back(Candidate);
+  }
+  auto NoteUnusable =
+      [&](const std::vector<std::vector<std::string>> &PerElement) {
+        for (const auto &Names : PerElement)
+          for (const std::string &Name : Names)
+            if (!isUsableName(normalizeName(Name), Ctx))
+              S.UnusableNames.push_back(normalizeName(Name));
+      };
+  NoteUnusable(S.Evidence.FromDefinition);
+  NoteUnusable(S.Evidence.FromCallers);
+  NoteUnusable(S.Evidence.FromParameters);
+  for (const std::string &Known : S.KnownNames)
+    if (!isUsableName(Known, Ctx))
+      S.UnusableNames.push_back(Known);
 }
 
 FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
@@ -212,71 +295,21 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   FunctionSummary S;
   S.Parameter = A.Group.Parameter;
   const ParmVarDecl *Parameter =
-      S.Parameter < 0 ? nullptr : F->getParamDecl(static_cast<unsigned>(S.Parameter));
-  S.Usr = Parameter ? parameterUsr(F, Parameter->getFunctionScopeIndex()) : functionUsr(F);
-  S.Name = F->getNameAsString();
-  S.Signature = functionSignature(F);
-  if (Parameter)
-    S.Signature = "parameter " +
-                  (Parameter->getDeclName().isIdentifier()
-                       ? "'" + Parameter->getNameAsString() + "'"
-                       : std::to_string(S.Parameter + 1)) +
-                  " of " + S.Signature;
-  S.DeclaredAt = describeLocation(Parameter ? Parameter->getLocation() : F->getLocation(),
-                                  SM, /*Column=*/false);
-  S.HomeFile = canonicalFileOf(F->getLocation(), SM);
-  S.Defines = F->getDefinition() != nullptr;
-  S.SuppressedAt = suppression(F->getLocation(), SM);
-  S.Evidence = A.Evidence;
-  S.KnownNames = A.KnownNames;
-  for (const Blocker &B : A.Blockers)
-    S.Blockers.push_back(describeLocation(B.Loc, SM, /*Column=*/true) + ": " + B.Reason);
-  for (SourceLocation Call : A.CallSites)
-    S.CallSites.push_back(describeLocation(Call, SM, /*Column=*/true));
-  S.Links = summaryLinks(A.Group, SM);
-  if (!Parameter)
-    for (const FunctionDecl *Root : overriddenRoots(F))
-      S.Overrides.push_back(functionUsr(Root));
-  // A parameter's edits name the struct as declared in the namespace around
-  // its function (a member function's parameter included).
-  const DeclContext *Home = Parameter ? F->getDeclContext()->getEnclosingNamespaceContext()
-                                      : F->getDeclContext();
-  if (const auto *Scope = dyn_cast<NamedDecl>(Home))
-    S.Scope = Scope->getQualifiedNameAsString();
-  if (isa<CXXMethodDecl>(F))
-    S.Access = getAccessSpelling(F->getAccess()).str();
-  S.Operators = A.Group.Operators;
-
-  // Names: the struct's, in the style around it, and which variants of it
-  // this unit already spells.
-  S.StructName = baseStructName(F, Options.NameStyle, Options.StructNameSuffix);
-  for (unsigned N = 1; N <= 9; ++N) {
-    const std::string Candidate =
-        N == 1 ? S.StructName : S.StructName + std::to_string(N);
-    if (Ctx.Idents.find(Candidate) != Ctx.Idents.end())
-      S.TakenStructNames.push_back(Candidate);
-  }
-  auto NoteUnusable = [&](const std::vector<std::vector<std::string>> &PerElement) {
-    for (const auto &Names : PerElement)
-      for (const std::string &Name : Names)
-        if (!isUsableName(normalizeName(Name), Ctx))
-          S.UnusableNames.push_back(normalizeName(Name));
-  };
-  NoteUnusable(S.Evidence.FromDefinition);
-  NoteUnusable(S.Evidence.FromCallers);
-  NoteUnusable(S.Evidence.FromParameters);
-  for (const std::string &Known : S.KnownNames)
-    if (!isUsableName(Known, Ctx))
-      S.UnusableNames.push_back(Known);
+      S.Parameter < 0 ? nullptr
+                      : F->getParamDecl(static_cast<unsigned>(S.Parameter));
+  describeFunction(A, Parameter, SM, S);
+  noteNames(F, Ctx, Options, S);
 
   // The field types, and every file the rewrite touches from here: the edits
   // themselves, made with placeholder names.
   StructSpec Spec;
   Spec.InsertStruct = S.Overrides.empty() && !Parameter;
   Blocker Problem;
-  if (Parameter ? !describeParameterTypes(Parameter, A.Shape, Ctx, Spec, Problem)
-                : !describeStructTypes(F, A.Shape, Ctx, Spec, Problem)) {
-    S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " + Problem.Reason);
+  if (Parameter
+          ? !describeParameterTypes(Parameter, A.Shape, Ctx, Spec, Problem)
+          : !describeStructTypes(F, A.Shape, Ctx, Spec, Problem)) {
+    S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " +
+                         Problem.Reason);
     return S;
   }
   S.FieldTypes = Spec.FieldTypes;
@@ -285,7 +318,8 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
     return S;
   S.StructHome = S.Scope;
   if (Spec.AfterClass) {
-    if (const auto *Around = dyn_cast<NamedDecl>(Spec.AfterClass->getDeclContext()))
+    if (const auto *Around =
+            dyn_cast<NamedDecl>(Spec.AfterClass->getDeclContext()))
       S.StructHome = Around->getQualifiedNameAsString();
     else
       S.StructHome.clear();
@@ -320,8 +354,9 @@ summarizeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
   FlowTargets Targets;
   Targets.Takers.insert(Finder.Takers.begin(), Finder.Takers.end());
   Targets.Members.insert(Finder.Members.begin(), Finder.Members.end());
-  const TupleFacts Facts = collectTupleFacts(Ctx, Policy.Types, Functions,
-                                             /*VisitInstantiations=*/true, &Targets);
+  const TupleFacts Facts =
+      collectTupleFacts(Ctx, Policy.Types, Functions,
+                        /*VisitInstantiations=*/true, &Targets);
   std::vector<FunctionSummary> Summaries;
   FileTokens Tokens(Ctx.getSourceManager(), Ctx.getLangOpts(), PP);
   // Flows to other functions are links for the plan to join into groups.
@@ -329,19 +364,22 @@ summarizeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
   Scope.RecordLinks = true;
   Scope.ProjectWide = true;
   for (const FunctionDecl *F : Finder.Found)
-    Summaries.push_back(summarize(analyzeFunction(F, Facts, Policy.Types, Ctx, Scope),
-                                  Ctx, Tokens, Options));
+    Summaries.push_back(
+        summarize(analyzeFunction(F, Facts, Policy.Types, Ctx, Scope), Ctx,
+                  Tokens, Options));
   // The parameters of the pair types: a group the value flows into takes
   // them in (the plan drops those no group reaches).
   for (const FunctionDecl *F : Finder.Takers)
     for (const ParmVarDecl *P : F->parameters())
       if (Policy.Types.isTupleLike(P->getType().getNonReferenceType()))
-        Summaries.push_back(summarize(analyzeParameter(F, P->getFunctionScopeIndex(), Facts,
-                                                       Policy.Types, Ctx, Scope),
-                                      Ctx, Tokens, Options));
+        Summaries.push_back(
+            summarize(analyzeParameter(F, P->getFunctionScopeIndex(), Facts,
+                                       Policy.Types, Ctx, Scope),
+                      Ctx, Tokens, Options));
   for (const FieldDecl *M : Finder.Members)
     Summaries.push_back(
-        summarize(analyzeMember(M, Facts, Policy.Types, Ctx, Scope), Ctx, Tokens, Options));
+        summarize(analyzeMember(M, Facts, Policy.Types, Ctx, Scope), Ctx,
+                  Tokens, Options));
   return Summaries;
 }
 
@@ -353,7 +391,9 @@ using llvm::json::Value;
 Value edits(const std::vector<RecordedEdit> &Edits) {
   Array Out;
   for (const RecordedEdit &E : Edits)
-    Out.push_back(Object{{"file", E.File}, {"offset", E.Offset}, {"length", E.Length},
+    Out.push_back(Object{{"file", E.File},
+                         {"offset", E.Offset},
+                         {"length", E.Length},
                          {"text", E.Text}});
   return Out;
 }
@@ -410,9 +450,9 @@ Value toJSON(const FunctionSummary &S) {
 bool fromJSON(const Value &V, FunctionSummary &S, llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
   return O && O.map("usr", S.Usr) && O.map("name", S.Name) &&
-         O.map("signature", S.Signature) &&
-         O.map("declaredAt", S.DeclaredAt) && O.map("homeFile", S.HomeFile) &&
-         O.map("defines", S.Defines) && O.map("fieldTypes", S.FieldTypes) &&
+         O.map("signature", S.Signature) && O.map("declaredAt", S.DeclaredAt) &&
+         O.map("homeFile", S.HomeFile) && O.map("defines", S.Defines) &&
+         O.map("fieldTypes", S.FieldTypes) &&
          O.map("fromDefinition", S.Evidence.FromDefinition) &&
          O.map("fromCallers", S.Evidence.FromCallers) &&
          O.map("fromParameters", S.Evidence.FromParameters) &&
@@ -425,8 +465,10 @@ bool fromJSON(const Value &V, FunctionSummary &S, llvm::json::Path P) {
          O.map("callSites", S.CallSites) && O.map("links", S.Links) &&
          O.map("overrides", S.Overrides) && O.map("scope", S.Scope) &&
          O.map("access", S.Access) && O.map("operators", S.Operators) &&
-         O.map("elements", S.Elements) && O.mapOptional("parameter", S.Parameter) &&
-         O.mapOptional("member", S.Member) && O.mapOptional("structHome", S.StructHome) &&
+         O.map("elements", S.Elements) &&
+         O.mapOptional("parameter", S.Parameter) &&
+         O.mapOptional("member", S.Member) &&
+         O.mapOptional("structHome", S.StructHome) &&
          O.mapOptional("hasNamespaceEdits", S.HasNamespaceEdits) &&
          O.mapOptional("namespaceScope", S.NamespaceScope) &&
          O.mapOptional("namespaceEdits", S.NamespaceEdits) &&

@@ -117,13 +117,14 @@ struct SummaryOptions {
       clang::tidy::structify::StructNameStyle::Auto;
 };
 
-std::vector<FunctionSummary>
-summarizeTranslationUnit(clang::ASTContext &Ctx, clang::Preprocessor *PP,
-                         const clang::tidy::structify::TupleReturnPolicy &Policy,
-                         const SummaryOptions &Options);
+std::vector<FunctionSummary> summarizeTranslationUnit(
+    clang::ASTContext &Ctx, clang::Preprocessor *PP,
+    const clang::tidy::structify::TupleReturnPolicy &Policy,
+    const SummaryOptions &Options);
 
 llvm::json::Value toJSON(const FunctionSummary &S);
-bool fromJSON(const llvm::json::Value &V, FunctionSummary &S, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FunctionSummary &S,
+              llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, SummaryLink &L, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, RecordedEdit &E, llvm::json::Path P);
 

@@ -13,8 +13,9 @@ using namespace clang;
 using tidy::structify::Plan;
 using tidy::structify::PlanEntry;
 
-BodyFilter bodyFilter(const Plan &Plan, llvm::ArrayRef<FunctionSummary> Summaries,
-                      const Edits &E, bool ParseAll) {
+BodyFilter bodyFilter(const Plan &Plan,
+                      llvm::ArrayRef<FunctionSummary> Summaries, const Edits &E,
+                      bool ParseAll) {
   BodyFilter Filter;
   Filter.ParseAll = ParseAll;
   llvm::StringSet<> Names;
@@ -89,7 +90,8 @@ std::string configurationOf(const TranslationUnit &Unit) {
       ++I;
       continue;
     }
-    if (Arg.starts_with("-o") || Arg == Unit.File || Arg == Unit.Command.Filename)
+    if (Arg.starts_with("-o") || Arg == Unit.File ||
+        Arg == Unit.Command.Filename)
       continue;
     Key += '\0';
     Key += Arg;
@@ -112,7 +114,8 @@ struct RoundUnits {
 /// configuration reads; else it follows them.
 RoundUnits unitsToParse(const Project &P, const Edits &E,
                         const std::vector<std::vector<std::string>> &FilesRead,
-                        llvm::ArrayRef<size_t> Units, const std::set<size_t> &Compiled,
+                        llvm::ArrayRef<size_t> Units,
+                        const std::set<size_t> &Compiled,
                         const BodyFilter &Bodies) {
   RoundUnits Result;
   if (Bodies.ParseAll) {
@@ -168,6 +171,41 @@ RoundUnits unitsToParse(const Project &P, const Edits &E,
   return Result;
 }
 
+/// The units (indices into P.Units) that read a file \p E changes, but
+/// for those that did not compile before the rewrite (\p Failed).
+std::vector<size_t>
+affectedUnits(const Project &P, const Edits &E,
+              const std::vector<std::vector<std::string>> &FilesRead,
+              const std::vector<FailedUnit> &Failed) {
+  std::vector<size_t> Affected;
+  for (size_t I = 0; I < P.Units.size(); ++I) {
+    if (llvm::any_of(Failed, [&](const FailedUnit &F) {
+          return F.File == P.Units[I].File;
+        }))
+      continue;
+    if (I >= FilesRead.size() ||
+        llvm::any_of(FilesRead[I], [&](const std::string &File) {
+          return E.NewContents.count(File) > 0;
+        }))
+      Affected.push_back(I);
+  }
+  return Affected;
+}
+
+/// The errors in order, each once: the same header error comes from every
+/// unit that includes it.
+void sortUnique(std::vector<VerifyError> &Errors) {
+  llvm::sort(Errors, [](const VerifyError &A, const VerifyError &B) {
+    return std::tie(A.Where, A.Message) < std::tie(B.Where, B.Message);
+  });
+  Errors.erase(llvm::unique(Errors,
+                            [](const VerifyError &A, const VerifyError &B) {
+                              return A.Where == B.Where &&
+                                     A.Message == B.Message;
+                            }),
+               Errors.end());
+}
+
 } // namespace
 
 Verification verify(const Project &P, const Edits &E,
@@ -185,18 +223,8 @@ Verification verify(const Project &P, const Edits &E,
       return (Now == E.NewContents.end()) != (Then == Previous->Contents.end());
     return Now->second != Then->second;
   };
-  std::vector<size_t> Affected, ToParse;
-  for (size_t I = 0; I < P.Units.size(); ++I) {
-    if (llvm::any_of(Failed, [&](const FailedUnit &F) {
-          return F.File == P.Units[I].File;
-        }))
-      continue;
-    if (I >= FilesRead.size() ||
-        llvm::any_of(FilesRead[I], [&](const std::string &File) {
-          return E.NewContents.count(File) > 0;
-        }))
-      Affected.push_back(I);
-  }
+  const std::vector<size_t> Affected = affectedUnits(P, E, FilesRead, Failed);
+  std::vector<size_t> ToParse;
   for (size_t I : Affected) {
     if (Previous && Previous->Compiled.count(I) && I < FilesRead.size() &&
         llvm::none_of(FilesRead[I], Changed))
@@ -245,16 +273,7 @@ Verification verify(const Project &P, const Edits &E,
   // those all do.
   if (Result.Errors.empty())
     Result.Compiled.insert(Round.Followers.begin(), Round.Followers.end());
-  // The same header error comes from every unit that includes it.
-  llvm::sort(Result.Errors, [](const VerifyError &A, const VerifyError &B) {
-    return std::tie(A.Where, A.Message) < std::tie(B.Where, B.Message);
-  });
-  Result.Errors.erase(llvm::unique(Result.Errors,
-                                   [](const VerifyError &A, const VerifyError &B) {
-                                     return A.Where == B.Where &&
-                                            A.Message == B.Message;
-                                   }),
-                      Result.Errors.end());
+  sortUnique(Result.Errors);
   return Result;
 }
 

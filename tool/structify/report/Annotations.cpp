@@ -70,8 +70,8 @@ std::string place(const Results &R, SourceText &Sources,
     return "";
   std::string Result = R.relative(M.FilePath);
   if (auto Pos = Sources.locate(M.FilePath, M.FileOffset))
-    Result += ":" + std::to_string(Pos->Line) + ":" +
-              std::to_string(Pos->Column);
+    Result +=
+        ":" + std::to_string(Pos->Line) + ":" + std::to_string(Pos->Column);
   return Result + ": ";
 }
 
@@ -120,8 +120,7 @@ constexpr llvm::StringLiteral NotAnalysed = "structify-unit-not-analysed";
 
 } // namespace
 
-void writeGithub(const Results &R, llvm::raw_ostream &OS,
-                 SourceText &Sources) {
+void writeGithub(const Results &R, llvm::raw_ostream &OS, SourceText &Sources) {
   for (const Finding &F : R.Findings) {
     if (F.Baselined)
       continue;
@@ -133,8 +132,8 @@ void writeGithub(const Results &R, llvm::raw_ostream &OS,
         OS << ",line=" << F.Line << ",col=" << F.Column;
       OS << ",";
     }
-    OS << "title=" << escapeProperty(F.Diag.DiagnosticName) << "::"
-       << escapeData(M.Message);
+    OS << "title=" << escapeProperty(F.Diag.DiagnosticName)
+       << "::" << escapeData(M.Message);
     if (!F.Diag.Notes.empty())
       OS << "%0A" << escapeData(notesText(R, Sources, F.Diag));
     OS << "\n";
@@ -167,15 +166,15 @@ void writeCodeClimate(const Results &R, llvm::raw_ostream &OS,
     Issues.push_back(std::move(Issue));
   }
   for (const Failure &F : R.Failures)
-    Issues.push_back(Object{
-        {"type", "issue"},
-        {"check_name", NotAnalysed},
-        {"description", F.Problem},
-        {"categories", Array{"Bug Risk"}},
-        {"severity", "blocker"},
-        {"fingerprint", hashText({NotAnalysed, R.relative(F.File)})},
-        {"location", Object{{"path", R.relative(F.File)},
-                            {"lines", Object{{"begin", 1}}}}}});
+    Issues.push_back(
+        Object{{"type", "issue"},
+               {"check_name", NotAnalysed},
+               {"description", F.Problem},
+               {"categories", Array{"Bug Risk"}},
+               {"severity", "blocker"},
+               {"fingerprint", hashText({NotAnalysed, R.relative(F.File)})},
+               {"location", Object{{"path", R.relative(F.File)},
+                                   {"lines", Object{{"begin", 1}}}}}});
   OS << llvm::formatv("{0:2}\n", llvm::json::Value(std::move(Issues)));
 }
 

@@ -15,7 +15,7 @@ void fingerprint(Results &R, SourceText &Sources) {
     const clang::tooling::DiagnosticMessage &M = F.Diag.Message;
     std::string File = R.relative(M.FilePath);
     std::string Base = hashText({F.Diag.DiagnosticName, File, M.Message,
-                             Sources.line(M.FilePath, F.Line).trim()});
+                                 Sources.line(M.FilePath, F.Line).trim()});
     F.Fingerprint = Base + ":" + std::to_string(++Seen[Base]);
   }
 }
@@ -23,24 +23,27 @@ void fingerprint(Results &R, SourceText &Sources) {
 llvm::Expected<llvm::StringSet<>> readBaseline(llvm::StringRef Path) {
   auto Text = llvm::MemoryBuffer::getFile(Path);
   if (!Text)
-    return makeError(Path +
-                ": cannot read the baseline: " + Text.getError().message());
+    return makeError(
+        Path + ": cannot read the baseline: " + Text.getError().message());
   llvm::Expected<llvm::json::Value> Doc =
       llvm::json::parse((*Text)->getBuffer());
   if (!Doc)
-    return makeError(Path + ": malformed baseline: " + toString(Doc.takeError()));
+    return makeError(Path +
+                     ": malformed baseline: " + toString(Doc.takeError()));
   const llvm::json::Object *Root = Doc->getAsObject();
   const llvm::json::Array *Findings =
       Root ? Root->getArray("findings") : nullptr;
   if (!Findings || Root->getInteger("version") != 1)
-    return makeError(Path + ": not a structify baseline (version 1, with findings)");
+    return makeError(Path +
+                     ": not a structify baseline (version 1, with findings)");
   llvm::StringSet<> Fingerprints;
   for (const llvm::json::Value &Entry : *Findings) {
     const llvm::json::Object *E = Entry.getAsObject();
     std::optional<llvm::StringRef> FP =
         E ? E->getString("fingerprint") : std::nullopt;
     if (!FP)
-      return makeError(Path + ": malformed baseline: a finding has no fingerprint");
+      return makeError(Path +
+                       ": malformed baseline: a finding has no fingerprint");
     Fingerprints.insert(*FP);
   }
   return Fingerprints;

@@ -107,7 +107,6 @@ Object findingToJSON(const Finding &F, SourceText &Sources) {
 
 } // namespace
 
-
 void writeText(const Results &R, llvm::raw_ostream &OS, bool Color) {
   {
     TextPrinter Printer(OS, Color);

@@ -21,8 +21,6 @@ namespace structify {
 
 enum class Format { Text, Json, Sarif, Github, CodeClimate };
 
-
-
 void writeText(const Results &R, llvm::raw_ostream &OS, bool Color);
 void writeJson(const Results &R, llvm::raw_ostream &OS, SourceText &Sources);
 

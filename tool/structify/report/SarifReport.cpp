@@ -10,9 +10,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "support/Paths.h"
 #include "report/Report.h"
 #include "support/DriverCompat.h"
+#include "support/Paths.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/Sarif.h"
@@ -42,9 +42,9 @@ constexpr CheckDoc CheckDocs[] = {
 
 /// What a SARIF rule says about a check.
 struct RuleText {
-  std::string Short;    ///< one sentence, markdown
-  std::string Full;     ///< a paragraph, markdown
-  std::string HelpURI;  ///< "" when there is no page to point to
+  std::string Short;   ///< one sentence, markdown
+  std::string Full;    ///< a paragraph, markdown
+  std::string HelpURI; ///< "" when there is no page to point to
 };
 
 std::string plainText(StringRef Markdown) {
@@ -190,8 +190,8 @@ std::optional<Object> deletedRegion(SourceText &Sources,
       textPosition(Sources, R.getFilePath(), R.getOffset() + R.getLength());
   if (!Begin || !End)
     return std::nullopt;
-  return Object{{"startLine", Begin->first},  {"startColumn", Begin->second},
-                {"endLine", End->first},      {"endColumn", End->second},
+  return Object{{"startLine", Begin->first},   {"startColumn", Begin->second},
+                {"endLine", End->first},       {"endColumn", End->second},
                 {"byteOffset", R.getOffset()}, {"byteLength", R.getLength()}};
 }
 
@@ -212,10 +212,9 @@ std::optional<Object> fixOf(SourceText &Sources,
       std::optional<Object> Region = deletedRegion(Sources, R);
       if (!Region)
         return std::nullopt;
-      Edits.push_back(
-          Object{{"deletedRegion", std::move(*Region)},
-                 {"insertedContent",
-                  Object{{"text", R.getReplacementText().str()}}}});
+      Edits.push_back(Object{
+          {"deletedRegion", std::move(*Region)},
+          {"insertedContent", Object{{"text", R.getReplacementText().str()}}}});
     }
     Changes.push_back(Object{
         {"artifactLocation",
@@ -258,15 +257,15 @@ void completeResult(Object &Result, ResultExtras &Extras) {
 Array notifications(const Results &R) {
   Array Notifications;
   for (const Failure &F : R.Failures)
-    Notifications.push_back(
-        Object{{"level", "error"},
-               {"message", Object{{"text", F.Problem}}},
-               {"locations",
-                Array{Object{
-                    {"physicalLocation",
-                     Object{{"artifactLocation",
-                             Object{{"uri", compat::SarifDocumentWriter::fileNameToURI(
-                                                F.File)}}}}}}}}});
+    Notifications.push_back(Object{
+        {"level", "error"},
+        {"message", Object{{"text", F.Problem}}},
+        {"locations",
+         Array{Object{
+             {"physicalLocation",
+              Object{{"artifactLocation",
+                      Object{{"uri", compat::SarifDocumentWriter::fileNameToURI(
+                                         F.File)}}}}}}}}});
   return Notifications;
 }
 

@@ -18,7 +18,6 @@ using namespace clang::tidy;
 
 namespace {
 
-
 /// Where parse problems go: clang-tidy prints them and skips the file; we
 /// report the first one as the reason the run stops.
 struct Problems {
@@ -137,17 +136,20 @@ public:
 
 /// What the enabled checks' constructors say about \p Options, created as
 /// clang-tidy creates them for a file.
-std::vector<std::string> checkConstructorWarnings(const ClangTidyOptions &Options) {
-  ClangTidyContext Context(
-      std::make_unique<DefaultOptionsProvider>(ClangTidyGlobalOptions(), Options));
+std::vector<std::string>
+checkConstructorWarnings(const ClangTidyOptions &Options) {
+  ClangTidyContext Context(std::make_unique<DefaultOptionsProvider>(
+      ClangTidyGlobalOptions(), Options));
   MessageCollector Collector;
   compat::DiagnosticOptionsHolder DiagOpts;
-  clang::DiagnosticsEngine Engine(llvm::makeIntrusiveRefCnt<clang::DiagnosticIDs>(),
-                                  DiagOpts, &Collector, /*ShouldOwnClient=*/false);
+  clang::DiagnosticsEngine Engine(
+      llvm::makeIntrusiveRefCnt<clang::DiagnosticIDs>(), DiagOpts, &Collector,
+      /*ShouldOwnClient=*/false);
   compat::setDiagnosticsEngine(Context, std::move(DiagOpts), &Engine);
   Context.setCurrentFile("structify-configuration.cpp");
   ClangTidyCheckFactories Factories;
-  for (const ClangTidyModuleRegistry::entry &Module : ClangTidyModuleRegistry::entries())
+  for (const ClangTidyModuleRegistry::entry &Module :
+       ClangTidyModuleRegistry::entries())
     Module.instantiate()->addCheckFactories(Factories);
   (void)Factories.createChecks(&Context);
   return std::move(Collector.Messages);
@@ -202,8 +204,8 @@ llvm::Expected<Config> Config::load(const ConfigOptions &Options) {
     return Result;
   auto Text = llvm::MemoryBuffer::getFile(Options.ConfigFile);
   if (!Text)
-    return makeError(Options.ConfigFile +
-                ": cannot read the config file: " + Text.getError().message());
+    return makeError(Options.ConfigFile + ": cannot read the config file: " +
+                     Text.getError().message());
   std::string Problem;
   llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfigurationWithDiags(
       llvm::MemoryBufferRef((*Text)->getBuffer(), Options.ConfigFile),

@@ -89,7 +89,7 @@ private:
   std::optional<llvm::StringSet<>> KnownChecks;
   std::optional<llvm::StringSet<>> KnownOptions;
   llvm::StringMap<std::vector<std::string>> Warnings; ///< by configuration
-  llvm::StringMap<bool> AnyCheckEnabled; ///< by Checks string
+  llvm::StringMap<bool> AnyCheckEnabled;              ///< by Checks string
 };
 
 } // namespace structify

@@ -44,9 +44,9 @@
 #else
 #include "clang/Driver/Options.h"
 #include "clang/Frontend/CompilerInvocation.h"
-#include "llvm/ADT/StringExtras.h"
 #include "clang/Serialization/InMemoryModuleCache.h"
 #include "clang/Tooling/DependencyScanning/DependencyScanningTool.h"
+#include "llvm/ADT/StringExtras.h"
 #endif
 
 namespace structify::compat {
@@ -115,8 +115,8 @@ inline bool readPchControlBlock(llvm::StringRef Path,
       new clang::InMemoryModuleCache);
 #endif
   return clang::ASTReader::readASTFileControlBlock(
-      Path, Files, *Cache, Reader, /*FindModuleFileExtensions=*/false,
-      Listener, /*ValidateDiagnosticOptions=*/false);
+      Path, Files, *Cache, Reader, /*FindModuleFileExtensions=*/false, Listener,
+      /*ValidateDiagnosticOptions=*/false);
 }
 
 // The dependency scanner (structify check --changed-since): LLVM 22 moved it
@@ -184,7 +184,9 @@ public:
   // NOLINTNEXTLINE(google-explicit-constructor)
   operator clang::DiagnosticOptions &() const { return *Opts; }
   /// The options, for an owner that outlives the engines built on them.
-  std::unique_ptr<clang::DiagnosticOptions> release() { return std::move(Opts); }
+  std::unique_ptr<clang::DiagnosticOptions> release() {
+    return std::move(Opts);
+  }
 
 private:
   std::unique_ptr<clang::DiagnosticOptions> Opts =
@@ -233,7 +235,8 @@ inline constexpr bool TidyHasRemovedArgs = LLVM_VERSION_MAJOR >= 22;
 /// The `RemovedArgs` of a clang-tidy configuration (new in clang-tidy 22);
 /// never set before.
 template <typename OptionsT>
-const std::optional<std::vector<std::string>> &removedArgs(const OptionsT &Opts) {
+const std::optional<std::vector<std::string>> &
+removedArgs(const OptionsT &Opts) {
 #if LLVM_VERSION_MAJOR >= 22
   return Opts.RemovedArgs;
 #else
@@ -278,12 +281,14 @@ inline llvm::StringSet<> allCheckOptions() {
 inline std::vector<std::string>
 enabledCheckNames(const clang::tidy::ClangTidyOptions &Options) {
 #if LLVM_VERSION_MAJOR >= 22
-  return clang::tidy::getCheckNames(Options,
-                                    /*AllowEnablingAnalyzerAlphaCheckers=*/false,
-                                    /*ExperimentalCustomChecks=*/false);
+  return clang::tidy::getCheckNames(
+      Options,
+      /*AllowEnablingAnalyzerAlphaCheckers=*/false,
+      /*ExperimentalCustomChecks=*/false);
 #else
-  return clang::tidy::getCheckNames(Options,
-                                    /*AllowEnablingAnalyzerAlphaCheckers=*/false);
+  return clang::tidy::getCheckNames(
+      Options,
+      /*AllowEnablingAnalyzerAlphaCheckers=*/false);
 #endif
 }
 
@@ -314,18 +319,21 @@ public:
     Locations.append(Ranges.begin(), Ranges.end());
     return *this;
   }
-  SarifResult addRelatedLocations(llvm::ArrayRef<clang::CharSourceRange> Ranges) {
+  SarifResult
+  addRelatedLocations(llvm::ArrayRef<clang::CharSourceRange> Ranges) {
     Related.append(Ranges.begin(), Ranges.end());
     return *this;
   }
-  SarifResult addPartialFingerprint(llvm::StringRef Key, llvm::StringRef Value) {
+  SarifResult addPartialFingerprint(llvm::StringRef Key,
+                                    llvm::StringRef Value) {
     Fingerprints[Key] = Value.str();
     return *this;
   }
 
 private:
   friend class SarifDocumentWriter;
-  explicit SarifResult(uint32_t RuleIdx) : Base(clang::SarifResult::create(RuleIdx)) {}
+  explicit SarifResult(uint32_t RuleIdx)
+      : Base(clang::SarifResult::create(RuleIdx)) {}
   clang::SarifResult Base;
   llvm::SmallVector<clang::CharSourceRange, 4> Locations;
   llvm::SmallVector<clang::CharSourceRange, 4> Related;
@@ -339,13 +347,15 @@ public:
                  llvm::StringRef ToolVersion) {
     Writer.createRun(ShortToolName, LongToolName, ToolVersion);
   }
-  size_t createRule(const clang::SarifRule &Rule) { return Writer.createRule(Rule); }
+  size_t createRule(const clang::SarifRule &Rule) {
+    return Writer.createRule(Rule);
+  }
 
   /// Writes the locations and then the related locations as the result's
   /// locations; createDocument() moves the related ones where they belong.
   void appendResult(const SarifResult &Result) {
     llvm::SmallVector<clang::CharSourceRange, 8> All(Result.Locations.begin(),
-                                                      Result.Locations.end());
+                                                     Result.Locations.end());
     All.append(Result.Related.begin(), Result.Related.end());
     Writer.appendResult(clang::SarifResult(Result.Base).setLocations(All));
     Pending.push_back({Result.Locations.size(), Result.Fingerprints});
@@ -367,14 +377,16 @@ public:
   /// as RFC 3986 requires.
   static std::string fileNameToURI(llvm::StringRef Filename) {
     std::string URI = "file://";
-    for (auto It = llvm::sys::path::begin(Filename, llvm::sys::path::Style::posix),
+    for (auto It = llvm::sys::path::begin(Filename,
+                                          llvm::sys::path::Style::posix),
               End = llvm::sys::path::end(Filename);
          It != End; ++It) {
       if (*It == "/")
         continue;
       URI += '/';
       for (char C : *It)
-        if (llvm::isAlnum(C) || llvm::StringRef("-._~:@!$&'()*+,;=").contains(C))
+        if (llvm::isAlnum(C) ||
+            llvm::StringRef("-._~:@!$&'()*+,;=").contains(C))
           URI += C;
         else
           URI += "%" + llvm::toHex(llvm::StringRef(&C, 1));

@@ -19,7 +19,8 @@ std::string canonicalPath(llvm::StringRef Path, llvm::StringRef Base) {
   llvm::SmallString<256> Absolute;
   if (llvm::sys::path::is_absolute(Path) || Base.empty()) {
     Absolute = Path;
-    [[maybe_unused]] std::error_code NoCwd = llvm::sys::fs::make_absolute(Absolute);
+    [[maybe_unused]] std::error_code NoCwd =
+        llvm::sys::fs::make_absolute(Absolute);
   } else {
     llvm::sys::path::append(Absolute, Base, Path);
   }
@@ -34,8 +35,8 @@ bool isUnder(llvm::StringRef Path, llvm::StringRef Dir) {
   if (Dir.empty())
     return false;
   Dir = Dir.rtrim('/');
-  return Path == Dir ||
-         (Path.starts_with(Dir) && Path.size() > Dir.size() && Path[Dir.size()] == '/');
+  return Path == Dir || (Path.starts_with(Dir) && Path.size() > Dir.size() &&
+                         Path[Dir.size()] == '/');
 }
 
 llvm::Error makeError(const llvm::Twine &Message) {
@@ -61,7 +62,8 @@ std::string hashText(llvm::ArrayRef<llvm::StringRef> Parts) {
 
 std::optional<clang::CharSourceRange> rangeIn(clang::SourceManager &SM,
                                               llvm::StringRef File,
-                                              unsigned Offset, unsigned Length) {
+                                              unsigned Offset,
+                                              unsigned Length) {
   if (File.empty())
     return std::nullopt;
   auto Entry = SM.getFileManager().getOptionalFileRef(File);
@@ -70,11 +72,12 @@ std::optional<clang::CharSourceRange> rangeIn(clang::SourceManager &SM,
   const clang::FileID ID = SM.getOrCreateFileID(*Entry, clang::SrcMgr::C_User);
   if (Offset + Length > SM.getFileIDSize(ID))
     return std::nullopt;
-  const clang::SourceLocation Begin = SM.getLocForStartOfFile(ID).getLocWithOffset(
-      static_cast<clang::SourceLocation::IntTy>(Offset));
+  const clang::SourceLocation Begin =
+      SM.getLocForStartOfFile(ID).getLocWithOffset(
+          static_cast<clang::SourceLocation::IntTy>(Offset));
   return clang::CharSourceRange::getCharRange(
-      Begin,
-      Begin.getLocWithOffset(static_cast<clang::SourceLocation::IntTy>(Length)));
+      Begin, Begin.getLocWithOffset(
+                 static_cast<clang::SourceLocation::IntTy>(Length)));
 }
 
 std::string absolutePath(llvm::StringRef Path) {

@@ -73,7 +73,8 @@ bool inSystemHeader(const clang::Decl *D, const clang::SourceManager &SM);
 /// macros to where they were used; lines as the file has them (#line
 /// directives do not count).
 std::string describeLocation(clang::SourceLocation Loc,
-                             const clang::SourceManager &SM, bool Column = true);
+                             const clang::SourceManager &SM,
+                             bool Column = true);
 
 /// The characters [Offset, Offset + Length) of \p File as a range of \p SM
 /// (which loads the file through its FileManager), or nullopt when the file

@@ -17,7 +17,6 @@ namespace {
 
 constexpr int EntryVersion = 2;
 
-
 void appendField(std::string &Data, llvm::StringRef Field) {
   Data += std::to_string(Field.size());
   Data += ':';
@@ -93,17 +92,16 @@ std::optional<llvm::json::Value> Cache::readEntry(llvm::StringRef Key) const {
   return std::move(*Entry);
 }
 
-std::optional<std::vector<std::string>> Cache::recordedFiles(
-    llvm::StringRef Key,
-    llvm::function_ref<bool(llvm::StringRef)> MayHaveChanged) {
+std::optional<std::vector<std::string>>
+Cache::recordedFiles(llvm::StringRef Key,
+                     llvm::function_ref<bool(llvm::StringRef)> MayHaveChanged) {
   std::optional<llvm::json::Value> Entry = readEntry(Key);
   if (!Entry)
     return std::nullopt;
   std::vector<std::string> Files;
   for (const auto &[File, Hash] : *Entry->getAsObject()->getObject("files")) {
     std::optional<llvm::StringRef> Recorded = Hash.getAsString();
-    if (!Recorded ||
-        (!MayHaveChanged(File) && contentHash(File) != *Recorded))
+    if (!Recorded || (!MayHaveChanged(File) && contentHash(File) != *Recorded))
       return std::nullopt;
     Files.push_back(File.str());
   }

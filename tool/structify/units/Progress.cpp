@@ -25,8 +25,8 @@ std::string countOf(size_t N, llvm::StringRef Noun) {
 }
 
 Progress::Progress(size_t Total, bool Quiet, llvm::StringRef Stage)
-    : Total(Total), Stage(Stage.empty() ? "" : (Stage + ": ").str()), Quiet(Quiet),
-      Terminal(llvm::sys::Process::StandardErrIsDisplayed()) {}
+    : Total(Total), Stage(Stage.empty() ? "" : (Stage + ": ").str()),
+      Quiet(Quiet), Terminal(llvm::sys::Process::StandardErrIsDisplayed()) {}
 
 void Progress::started(llvm::StringRef Name) {
   if (Quiet || !Terminal)

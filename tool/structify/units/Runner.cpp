@@ -94,7 +94,6 @@ tooling::Diagnostic normalize(const ClangTidyError &Error) {
   return Diag;
 }
 
-
 } // namespace
 
 /// The unit's compile command as clang-tidy would run it: syntax only, no
@@ -129,7 +128,8 @@ std::vector<std::string> commandLineFor(const TranslationUnit &Unit,
   return Args;
 }
 
-void recordFilesRead(CompilerInstance &CI, std::vector<std::string> &FilesRead) {
+void recordFilesRead(CompilerInstance &CI,
+                     std::vector<std::string> &FilesRead) {
   const SourceManager &SM = CI.getSourceManager();
   for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
     FilesRead.push_back(canonicalFileName(It->first, CI.getFileManager()));
@@ -150,8 +150,8 @@ bool AnalysisActionFactory::runInvocation(
   Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
   // The report says what was found.
   Invocation->getDiagnosticOpts().ShowCarets = false;
-  return FrontendActionFactory::runInvocation(Invocation, Files, PCHContainerOps,
-                                              DiagConsumer);
+  return FrontendActionFactory::runInvocation(Invocation, Files,
+                                              PCHContainerOps, DiagConsumer);
 }
 
 std::unique_ptr<FrontendAction> ConsumerActionFactory::create() {
@@ -178,9 +178,9 @@ bool runTool(const TranslationUnit &Unit, const ClangTidyOptions &Opts,
         FS->setCurrentWorkingDirectory(Unit.Command.Directory);
   }
   auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
-  tooling::ToolInvocation Invocation(commandLineFor(Unit, Opts), &Factory,
-                                     Files.get(),
-                                     std::make_shared<PCHContainerOperations>());
+  tooling::ToolInvocation Invocation(
+      commandLineFor(Unit, Opts), &Factory, Files.get(),
+      std::make_shared<PCHContainerOperations>());
   Invocation.setDiagnosticConsumer(&Diagnostics);
   return Invocation.run();
 }
@@ -216,8 +216,10 @@ UnitResult analyse(const TranslationUnit &Unit, const RunnerOptions &Options) {
     compat::setDiagnosticsEngine(Context, std::move(DiagOpts), &Engine);
     ClangTidyASTConsumerFactory Checks(Context, FS);
     ConsumerActionFactory Factory(
-        [&](CompilerInstance &CI, StringRef File) -> std::unique_ptr<ASTConsumer> {
-          std::unique_ptr<ASTConsumer> Consumer = Checks.createASTConsumer(CI, File);
+        [&](CompilerInstance &CI,
+            StringRef File) -> std::unique_ptr<ASTConsumer> {
+          std::unique_ptr<ASTConsumer> Consumer =
+              Checks.createASTConsumer(CI, File);
           if (!Options.ExtraConsumer)
             return Consumer;
           std::vector<std::unique_ptr<ASTConsumer>> Both;

@@ -53,10 +53,11 @@ void recordFilesRead(clang::CompilerInstance &CI,
 /// may test for it), and without "N warnings generated." on stderr.
 class AnalysisActionFactory : public clang::tooling::FrontendActionFactory {
 public:
-  bool runInvocation(std::shared_ptr<clang::CompilerInvocation> Invocation,
-                     clang::FileManager *Files,
-                     std::shared_ptr<clang::PCHContainerOperations> PCHContainerOps,
-                     clang::DiagnosticConsumer *DiagConsumer) override;
+  bool
+  runInvocation(std::shared_ptr<clang::CompilerInvocation> Invocation,
+                clang::FileManager *Files,
+                std::shared_ptr<clang::PCHContainerOperations> PCHContainerOps,
+                clang::DiagnosticConsumer *DiagConsumer) override;
 };
 
 /// Makes the AST consumer of one unit's analysis.
@@ -86,10 +87,11 @@ commandLineFor(const TranslationUnit &Unit,
 /// would run it (commandLineFor), on a file system of its own whose working
 /// directory is the unit's (other threads may share the process). The one
 /// place a compilation is set up. Returns whether the compiler ran it.
-bool runTool(const TranslationUnit &Unit, const clang::tidy::ClangTidyOptions &Opts,
-             clang::tooling::FrontendActionFactory &Factory,
-             clang::DiagnosticConsumer &Diagnostics,
-             llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS = nullptr);
+bool runTool(
+    const TranslationUnit &Unit, const clang::tidy::ClangTidyOptions &Opts,
+    clang::tooling::FrontendActionFactory &Factory,
+    clang::DiagnosticConsumer &Diagnostics,
+    llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS = nullptr);
 
 /// Runs \p Work, recovering from a crash when initializeRunner allowed it:
 /// returns why it crashed, or nothing.

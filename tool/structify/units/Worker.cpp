@@ -100,8 +100,9 @@ bool fromJSON(const Value &V, UnitResult &R, llvm::json::Path P) {
   std::string Status;
   const Array *Diags =
       V.getAsObject() ? V.getAsObject()->getArray("diagnostics") : nullptr;
-  if (!O || !O.map("status", Status) || !parseOutcomeKeyword(Status, R.Status) ||
-      !O.map("problem", R.Problem) || !O.map("filesRead", R.FilesRead) || !Diags)
+  if (!O || !O.map("status", Status) ||
+      !parseOutcomeKeyword(Status, R.Status) || !O.map("problem", R.Problem) ||
+      !O.map("filesRead", R.FilesRead) || !Diags)
     return false;
   for (const Value &D : *Diags) {
     clang::tooling::Diagnostic Diag;
@@ -126,7 +127,7 @@ Value failed(const llvm::Twine &Problem) {
 
 /// The user's configuration for the unit's file, as clang-tidy reads it.
 llvm::Expected<clang::tidy::ClangTidyOptions> optionsFor(const StageRequest &R,
-                                                        const Config &Conf) {
+                                                         const Config &Conf) {
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::createPhysicalFileSystem());
   [[maybe_unused]] std::error_code NoDirectory =
@@ -167,7 +168,8 @@ Value runStage(const StageRequest &Request) {
     std::optional<clang::tidy::ClangTidyOptions> Options;
     std::vector<FunctionSummary> Summaries;
     if (auto Read = optionsFor(Request, *Conf);
-        Read && Config::enables(*Read, clang::tidy::structify::TupleReturnCheckName)) {
+        Read &&
+        Config::enables(*Read, clang::tidy::structify::TupleReturnCheckName)) {
       Options = std::move(*Read);
       Runner.ExtraConsumer = [&](clang::CompilerInstance &CI) {
         return makeSummaryConsumer(CI, *Options, Summaries);
@@ -246,9 +248,10 @@ int waitFor(llvm::sys::ProcessInfo Process, double Timeout,
             std::string &Message) {
   if (Timeout <= 0)
     return llvm::sys::Wait(Process, std::nullopt, &Message).ReturnCode;
-  auto Deadline = std::chrono::steady_clock::now() +
-                  std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                      std::chrono::duration<double>(Timeout));
+  auto Deadline =
+      std::chrono::steady_clock::now() +
+      std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+          std::chrono::duration<double>(Timeout));
   auto Pause = std::chrono::milliseconds(1);
   while (true) {
     llvm::sys::ProcessInfo Done = llvm::sys::Wait(Process, 0, &Message);
@@ -314,7 +317,8 @@ Value UnitRunner::run(Stage Kind, const TranslationUnit &Unit,
     std::string Why = lastWords(Err.Path);
     if (Why.empty())
       Why = Message.empty() ? "exit code " + std::to_string(Code) : Message;
-    return failed("the analysis crashed (" + llvm::StringRef(Why).lower() + ")");
+    return failed("the analysis crashed (" + llvm::StringRef(Why).lower() +
+                  ")");
   }
   auto Text = llvm::MemoryBuffer::getFile(Out.Path);
   if (!Text)

@@ -70,8 +70,9 @@ private:
   /// The stage's result, or a result that says the unit crashed: a worker
   /// that dies, runs longer than Timeout seconds (0: no limit) or answers
   /// nonsense.
-  llvm::json::Value run(Stage Kind, const TranslationUnit &Unit,
-                        std::shared_ptr<const BodyFilter> Bodies = nullptr) const;
+  llvm::json::Value
+  run(Stage Kind, const TranslationUnit &Unit,
+      std::shared_ptr<const BodyFilter> Bodies = nullptr) const;
 
   ConfigOptions Config;
   std::string Executable;
