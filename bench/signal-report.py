@@ -49,7 +49,8 @@ SEED = 11
 # (C++17: structify-index-access runs only from C++17 on). Only what this
 # report needs beyond them is here: benchmark forces C++11 in its own
 # CMakeLists.txt (the harness leaves it so, and builds it), and cppcheck,
-# which the harness cannot build, is only configured here.
+# which the harness cannot build, and abseil, a large template-heavy library
+# whose build and tests the harness has no time for, are only configured here.
 def _load_harness():
     import importlib.util
     spec = importlib.util.spec_from_file_location(
@@ -80,6 +81,15 @@ PROJECTS["cppcheck"] = dict(
     # does not exist.
     cmake=["-DCMAKE_CXX_STANDARD=17", "-DBUILD_TESTS=ON",
            "-DCMAKE_DISABLE_PRECOMPILE_HEADERS=ON"],
+    slow=True)
+PROJECTS["abseil"] = dict(
+    package="abseil", deps=["libgtest-dev", "libgmock-dev"], patches=True,
+    # debian/rules's tested configuration (shared, C++17, its tests), but
+    # with Debian's installed GoogleTest (find_package) rather than a copy
+    # built from /usr/src/googletest, whose units would only add time.
+    cmake=["-DCMAKE_CXX_STANDARD=17", "-DABSL_PROPAGATE_CXX_STD=ON",
+           "-DBUILD_SHARED_LIBS=ON", "-DBUILD_TESTING=ON", "-DABSL_BUILD_TESTING=ON",
+           "-DABSL_USE_EXTERNAL_GOOGLETEST=ON", "-DABSL_FIND_GOOGLETEST=ON"],
     slow=True)
 
 

@@ -137,7 +137,7 @@ void IndexAccessCheck::reportTie(const CXXOperatorCallExpr &Assign) {
               Fix.Hints);
   if (Fix.WhyNot)
     diag(Fix.WhyNot->Loc, "no fix: %0", DiagnosticIDs::Note)
-        << Fix.WhyNot->Reason;
+        << Fix.WhyNot->Reason.str();
 }
 
 bool IndexAccessCheck::isLeftToTupleReturn(const Expr *Object) const {
@@ -187,7 +187,8 @@ void IndexAccessCheck::report(SourceLocation Loc, const std::string &What,
         << U->Index;
   }
   if (F.WhyNot)
-    diag(F.WhyNot->Loc, "no fix: %0", DiagnosticIDs::Note) << F.WhyNot->Reason;
+    diag(F.WhyNot->Loc, "no fix: %0", DiagnosticIDs::Note)
+        << F.WhyNot->Reason.str();
 }
 
 void IndexAccessCheck::reportVariable(const VariableFacts &V,
@@ -295,7 +296,7 @@ void IndexAccessCheck::onEndOfTranslationUnit() {
     for (Use &U : V.Uses)
       if (!U.Alternatives.empty()) {
         U.Kind = UseKind::Escape;
-        U.Reason = "the value is used in a conditional expression";
+        U.Reason = NoFix::InConditional;
       }
   BindingRewriter Rewriter(*Context, Types, Facts);
   for (const auto &[VD, V] : Facts.Variables) {

@@ -177,7 +177,7 @@ void TupleReturnCheck::noteWhyNot(const FunctionDecl *Function,
     return;
   case Status::Blocked:
     for (const Blocker &B : Result.Blockers)
-      diag(B.Loc, "no fix: %0", DiagnosticIDs::Note) << B.Reason;
+      diag(B.Loc, "no fix: %0", DiagnosticIDs::Note) << B.Reason.str();
     return;
   case Status::PlanUnusable:
     diag(Function->getLocation(), "no fix: the plan '%0' cannot be used",

@@ -5,6 +5,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace clang::tidy::structify {
 
@@ -81,6 +83,25 @@ static bool isContainerLike(const CXXRecordDecl *Class) {
          (Has("begin") && Has("end"));
 }
 
+/// The two elements of \p FD's pair as its return type writes them, through
+/// alias templates: the `iterator` typedefs and the template parameters kept.
+/// Else \p Shape's elements, or none.
+static llvm::SmallVector<QualType, 2>
+writtenPair(const FunctionDecl *FD, llvm::ArrayRef<QualType> Shape = {}) {
+  const auto *Written =
+      FD->getReturnType()->getAs<TemplateSpecializationType>();
+  while (Written && Written->isTypeAlias())
+    Written = Written->getAliasedType()->getAs<TemplateSpecializationType>();
+  if (Written && Written->template_arguments().size() == 2 &&
+      Written->template_arguments()[0].getKind() == TemplateArgument::Type &&
+      Written->template_arguments()[1].getKind() == TemplateArgument::Type)
+    return {Written->template_arguments()[0].getAsType(),
+            Written->template_arguments()[1].getAsType()};
+  if (Shape.size() == 2)
+    return {Shape[0], Shape[1]};
+  return {};
+}
+
 /// The standard containers' convention, under any name: a container's
 /// `insert` returns `pair<iterator, bool>`, its `equal_range`
 /// `pair<iterator, iterator>`; so do `insert_at_position`, `find_peers`...
@@ -91,18 +112,138 @@ static bool followsContainerConvention(const FunctionDecl *FD,
   if (!Method || Shape.Elements.size() != 2 ||
       !isContainerLike(Method->getParent()))
     return false;
-  // The return type as written keeps the `iterator` typedefs.
-  llvm::SmallVector<QualType, 2> Elements(Shape.Elements.begin(),
-                                          Shape.Elements.end());
-  if (const auto *Written =
-          FD->getReturnType()->getAs<TemplateSpecializationType>())
-    if (Written->template_arguments().size() == 2 &&
-        Written->template_arguments()[0].getKind() == TemplateArgument::Type &&
-        Written->template_arguments()[1].getKind() == TemplateArgument::Type)
-      Elements = {Written->template_arguments()[0].getAsType(),
-                  Written->template_arguments()[1].getAsType()};
+  const auto Elements = writtenPair(FD, Shape.Elements);
   return isIteratorType(Elements[0]) &&
          (Elements[1]->isBooleanType() || isIteratorType(Elements[1]));
+}
+
+namespace {
+/// What the pair of a standard function holds. (`std::minmax`'s pair of
+/// values is no convention: `get_min_max` is worth a struct `{min, max}`.)
+enum class StandardPair { IteratorAndBool, Iterators };
+
+/// The standard functions that return a pair, and what it holds.
+struct StandardPairFunction {
+  llvm::StringLiteral Name;
+  StandardPair Holds;
+};
+constexpr StandardPairFunction StandardPairFunctions[] = {
+    {"insert", StandardPair::IteratorAndBool},
+    {"emplace", StandardPair::IteratorAndBool},
+    {"try_emplace", StandardPair::IteratorAndBool},
+    {"insert_or_assign", StandardPair::IteratorAndBool},
+    {"equal_range", StandardPair::Iterators},
+    {"minmax_element", StandardPair::Iterators},
+    {"mismatch", StandardPair::Iterators},
+    {"partition_copy", StandardPair::Iterators},
+};
+} // namespace
+
+/// The words of an identifier, lowercase: `c_partition_copy` -> c,
+/// partition, copy; `InsertAtPosition` -> insert, at, position.
+static llvm::SmallVector<std::string, 4> identifierWords(llvm::StringRef Name) {
+  llvm::SmallVector<std::string, 4> Words;
+  std::string Word;
+  for (size_t I = 0; I < Name.size(); ++I) {
+    const char C = Name[I];
+    const bool Starts =
+        llvm::isUpper(C) && I > 0 && !llvm::isUpper(Name[I - 1]);
+    if (C == '_' || Starts) {
+      if (!Word.empty())
+        Words.push_back(std::move(Word));
+      Word.clear();
+    }
+    if (C != '_')
+      Word += llvm::toLower(C);
+  }
+  if (!Word.empty())
+    Words.push_back(std::move(Word));
+  return Words;
+}
+
+/// Does \p Words hold a run of words that spells \p Name, underscores
+/// aside (`partition`, `copy` spell `partition_copy`; `min`, `max` spell
+/// `minmax`)?
+static bool spells(llvm::ArrayRef<std::string> Words, llvm::StringRef Name) {
+  std::string Wanted = Name.str();
+  llvm::erase(Wanted, '_');
+  for (size_t Begin = 0; Begin < Words.size(); ++Begin) {
+    std::string Run;
+    for (size_t End = Begin; End < Words.size() && Run.size() < Wanted.size();
+         ++End)
+      Run += Words[End];
+    if (Run == Wanted)
+      return true;
+  }
+  return false;
+}
+
+/// An iterator, or a type that generic code names as one: a template
+/// parameter, alias or dependent member named `It`, `OutputIterator1`,
+/// `ContainerIter`, `typename C::const_iterator`...
+static bool isIteratorLike(QualType T) {
+  if (isIteratorType(T))
+    return true;
+  T = T.getNonReferenceType();
+  const IdentifierInfo *Name = nullptr;
+  if (const auto *Parameter = T->getAs<TemplateTypeParmType>())
+    Name = Parameter->getIdentifier();
+  else if (const auto *Typedef = T->getAs<TypedefType>())
+    Name = Typedef->getDecl()->getIdentifier();
+  else if (const auto *Member = T->getAs<DependentNameType>())
+    Name = Member->getIdentifier(); // `typename C::const_iterator`
+  else if (const auto *Specialization = T->getAs<TemplateSpecializationType>())
+    if (const TemplateDecl *Template =
+            Specialization->getTemplateName().getAsTemplateDecl())
+      Name = Template->getIdentifier();
+  if (!Name)
+    return false;
+  // `OutputIt1`: numbered words count as the word.
+  return llvm::any_of(identifierWords(Name->getName()), [](llvm::StringRef W) {
+    W = W.rtrim("0123456789");
+    return W == "it" || W.starts_with("iter");
+  });
+}
+
+/// Does a pair of \p Elements hold what \p Holds says?
+static bool holds(llvm::ArrayRef<QualType> Elements, StandardPair Holds) {
+  if (Elements.size() != 2)
+    return false;
+  switch (Holds) {
+  case StandardPair::IteratorAndBool:
+    return isIteratorLike(Elements[0]) && Elements[1]->isBooleanType();
+  case StandardPair::Iterators:
+    return isIteratorLike(Elements[0]) && isIteratorLike(Elements[1]);
+  }
+  return false;
+}
+
+static llvm::StringRef standardNamesake(const FunctionDecl *FD,
+                                        llvm::ArrayRef<QualType> Shape) {
+  if (!FD->getDeclName().isIdentifier())
+    return "";
+  const auto Words = identifierWords(FD->getName());
+  const auto Elements = writtenPair(FD, Shape);
+  for (const StandardPairFunction &Standard : StandardPairFunctions)
+    if (spells(Words, Standard.Name) && holds(Elements, Standard.Holds))
+      return Standard.Name;
+  return "";
+}
+
+llvm::StringRef standardNamesake(const FunctionDecl *FD) {
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+    FD = Pattern;
+  return standardNamesake(FD, {});
+}
+
+/// A wrapper or a re-implementation of a standard function that returns a
+/// pair, under a name that contains the standard one and with the pair the
+/// standard one returns (`c_partition_copy`, `insert_at_position`,
+/// `MinMaxElement`): its callers read it as the standard's.
+static bool followsStandardConvention(const FunctionDecl *FD,
+                                      const TupleShape &Shape) {
+  return Shape.Elements.size() == 2 &&
+         !standardNamesake(FD, Shape.Elements).empty();
 }
 
 bool TupleReturnPolicy::isCandidate(const FunctionDecl *FD) const {
@@ -133,7 +274,9 @@ bool TupleReturnPolicy::isCandidate(const FunctionDecl *FD) const {
                                          : Shape->Elements.size() < 2))
     return false;
   return !IgnoredFunctions.matches(*FD) &&
-         !followsContainerConvention(FD, *Shape);
+         !(IgnoreStandardConventions &&
+           (followsContainerConvention(FD, *Shape) ||
+            followsStandardConvention(FD, *Shape)));
 }
 
 } // namespace clang::tidy::structify

@@ -45,6 +45,12 @@ private:
   std::shared_ptr<const ::structify::compat::AnyListedNameMatcher> Patterns;
 };
 
+/// The standard function that returns a pair whose convention \p FD (or its
+/// template) follows under its own name, by its shape: `c_minmax_element`
+/// returning a pair of iterators -> "minmax_element"; `insert_at_position`
+/// returning an iterator and a bool -> "insert". Empty when it follows none.
+llvm::StringRef standardNamesake(const FunctionDecl *FD);
+
 /// structify-tuple-return's options that decide what it flags.
 struct TupleReturnPolicy {
   std::string RawTupleTypes = DefaultTupleTypes.str();
@@ -52,6 +58,10 @@ struct TupleReturnPolicy {
   std::string RawIgnoredNamespaces = DefaultIgnoredNamespaces.str();
   bool IncludeNonPublic = false;
   bool IncludeParameterPacks = false;
+  /// Leave out what follows the standard library's conventions for pairs:
+  /// containers' `insert`-like members, and wrappers and re-implementations
+  /// of the standard functions that return a pair (`c_partition_copy`).
+  bool IgnoreStandardConventions = true;
   std::string RawExportMacros;
 
   TupleLikeTypes Types{parseList(DefaultTupleTypes)};

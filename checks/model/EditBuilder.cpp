@@ -8,6 +8,8 @@
 
 #include "compat/Compat.h"
 #include "model/Edits.h"
+#include "model/Naming.h"
+#include "model/ScopeNames.h"
 #include "model/TypeSpelling.h"
 #include "model/tuplereturn/Placement.h"
 #include "clang/AST/ASTContext.h"
@@ -153,7 +155,7 @@ public:
   }
 
 private:
-  bool fail(SourceLocation Loc, std::string Reason) {
+  bool fail(SourceLocation Loc, NoFixReason Reason) {
     Problem.Loc = Loc;
     Problem.Reason = std::move(Reason);
     return false;
@@ -170,7 +172,7 @@ private:
   bool inFile(CharSourceRange &Range, SourceLocation Where) {
     Range = fileRange(Range);
     if (Range.isInvalid())
-      return fail(Where, "the code to rewrite is in a macro expansion");
+      return fail(Where, NoFix::MacroExpansion);
     return true;
   }
 
@@ -197,16 +199,13 @@ private:
       return insertStructBeforeMember(Group.Member);
     const FunctionDecl *First = Group.Function;
     if (First->getFriendObjectKind() != Decl::FOK_None)
-      return fail(First->getLocation(),
-                  "the function is first declared as a friend, inside "
-                  "another class");
+      return fail(First->getLocation(), NoFix::FirstDeclaredAsFriend);
     // Before the declaration as written, so that every unit that reads the
     // file inserts the struct at the same place
     // (model/tuplereturn/Placement.h).
     const SourceLocation Where = writtenDeclarationStart(First, Tokens);
     if (Where.isInvalid() || Where.isMacroID())
-      return fail(First->getLocation(),
-                  "the declaration comes from a macro expansion");
+      return fail(First->getLocation(), NoFix::DeclarationInMacro);
     if (Spec.AfterClass)
       return insertStructAfterClass();
     const std::string Indent = Lexer::getIndentationForLine(Where, SM).str();
@@ -221,8 +220,7 @@ private:
   bool insertStructBeforeMember(const FieldDecl *Member) {
     const SourceLocation Where = writtenDeclarationStart(Member, Tokens);
     if (Where.isInvalid() || Where.isMacroID())
-      return fail(Member->getLocation(),
-                  "the member is declared in a macro expansion");
+      return fail(Member->getLocation(), NoFix::MemberInMacro);
     const std::string Indent = Lexer::getIndentationForLine(Where, SM).str();
     const SourceLocation LineStart =
         Where.getLocWithOffset(-static_cast<int>(Indent.size()));
@@ -251,12 +249,10 @@ private:
     const SourceLocation Close = Class->getBraceRange().getEnd();
     if (Before.isInvalid() || Before.isMacroID() || Close.isInvalid() ||
         Close.isMacroID())
-      return fail(Class->getLocation(),
-                  "the class is written in a macro expansion");
+      return fail(Class->getLocation(), NoFix::ClassInMacro);
     std::optional<Token> Semi = Lexer::findNextToken(Close, SM, LangOpts);
     if (!Semi || Semi->isNot(tok::semi))
-      return fail(Class->getLocation(),
-                  "the class's definition does not end with ';'");
+      return fail(Class->getLocation(), NoFix::ClassWithoutSemicolon);
     const std::string Indent = Lexer::getIndentationForLine(Before, SM).str();
     // Recorded for the plan, the declaration is marked as the struct's.
     const std::string Marker = Spec.Name == placeholder::StructName
@@ -315,9 +311,7 @@ private:
         if (auto FTL = TSI->getTypeLoc().getAsAdjusted<FunctionTypeLoc>())
           Range = FTL.getReturnLoc().getSourceRange();
       if (Range.isInvalid())
-        return fail(Decl->getLocation(),
-                    "the return type of this declaration has no written form "
-                    "structify can replace");
+        return fail(Decl->getLocation(), NoFix::ReturnTypeNotWritten);
       const std::string Arguments = templateArguments(Decl);
       std::string Reference = Spec.Name + Arguments;
       const auto *Proto = Decl->getType()->getAs<FunctionProtoType>();
@@ -357,9 +351,7 @@ private:
   bool rewriteNamedConstruction(const Construction &Built,
                                 const FunctionDecl *Where) {
     if (!Spec.TemplateHeader.empty())
-      return fail(
-          Built.E->getExprLoc(),
-          "a pair built in place would have to name a template's struct");
+      return fail(Built.E->getExprLoc(), NoFix::BuiltInTemplate);
     std::optional<std::string> Name =
         structReference(Where          ? static_cast<const DeclContext *>(Where)
                         : Group.Member ? Group.Member->getDeclContext()
@@ -377,16 +369,14 @@ private:
       const SourceLocation End =
           Lexer::getLocForEndOfToken(Var->getLocation(), 0, SM, LangOpts);
       if (End.isInvalid() || Var->getLocation().isMacroID())
-        return fail(Var->getLocation(),
-                    "the code to rewrite is in a macro expansion");
+        return fail(Var->getLocation(), NoFix::MacroExpansion);
       Hints.push_back(FixItHint::CreateInsertion(End, "{}"));
       return true;
     }
     if (!Built.Elements.empty() && Built.Elements.size() != Spec.Fields.size())
-      return fail(Built.E->getExprLoc(),
-                  "the value is built from " +
-                      std::to_string(Built.Elements.size()) + " values for " +
-                      std::to_string(Spec.Fields.size()) + " elements");
+      return fail(Built.E->getExprLoc(), {NoFix::BuiltFromOtherCount,
+                                          std::to_string(Built.Elements.size()),
+                                          std::to_string(Spec.Fields.size())});
     std::vector<std::string> Elements;
     const bool Explicit = constructsExplicitly(Built.E);
     for (size_t I = 0; I < Built.Elements.size(); ++I) {
@@ -411,9 +401,7 @@ private:
       std::string Name = TypeName;
       if (Name.empty()) {
         if (!Spec.TemplateHeader.empty())
-          return fail(Built.E->getExprLoc(),
-                      "the value is built in a macro's argument, where braces "
-                      "would split the argument");
+          return fail(Built.E->getExprLoc(), NoFix::BuiltInMacroArgument);
         Name = Spec.Name;
       }
       Braced = "(" + Name + Braced + ")";
@@ -451,19 +439,19 @@ private:
     std::optional<Token> Next =
         Lexer::findNextToken(Statement->getEndLoc(), SM, LangOpts);
     if (!Next || Next->isNot(tok::semi))
-      return fail(Tie.Loc,
-                  "the 'std::tie' assignment is not a plain statement");
+      return fail(Tie.Loc, NoFix::TieNotStatement);
     Range.setEnd(Next->getEndLoc()); // a character range once in the file
     if (Tie.Tie->getNumArgs() != Spec.Fields.size())
-      return fail(Tie.Loc, "'std::tie' takes a different number of elements");
+      return fail(Tie.Loc, NoFix::TieOtherCount);
 
-    const std::string StatementText = tooling::getText(Range, Ctx).str();
     const Expr *Value = ignoreTransparent(Tie.Value);
     std::string Object = text(Tie.Value);
     std::string Text = "{ ";
     const bool Temporary = !isa<DeclRefExpr>(Value);
     if (Temporary) {
-      std::string Name = freshName(StatementText);
+      const std::string Name = freshName(Tie);
+      if (Name.empty())
+        return fail(Tie.Loc, NoFix::NoFreshName);
       Text += "auto " + Name + " = " + Object + "; ";
       Object = Name;
     }
@@ -483,27 +471,19 @@ private:
     return true;
   }
 
-  /// A name for a temporary that the statement does not already use.
-  std::string freshName(llvm::StringRef Statement) {
-    for (llvm::StringRef Candidate : {"result", "values", "returned"}) {
-      if (llvm::is_contained(Spec.Fields, Candidate))
-        continue;
-      bool Used = false;
-      for (size_t Pos = Statement.find(Candidate); Pos != llvm::StringRef::npos;
-           Pos = Statement.find(Candidate, Pos + 1)) {
-        const bool Before = Pos > 0 && (llvm::isAlnum(Statement[Pos - 1]) ||
-                                        Statement[Pos - 1] == '_');
-        const size_t After = Pos + Candidate.size();
-        const bool AfterIdent =
-            After < Statement.size() &&
-            (llvm::isAlnum(Statement[After]) || Statement[After] == '_');
-        if (!Before && !AfterIdent)
-          Used = true;
-      }
-      if (!Used)
+  /// A name for the temporary of \p Tie's statement that nothing the
+  /// statement can see already means (model/ScopeNames.h), nor a macro.
+  std::string freshName(const Use &Tie) {
+    const llvm::StringSet<> Taken =
+        Tie.Function ? namesUsedIn(Tie.Function, Tie.Statement)
+                     : llvm::StringSet<>();
+    for (llvm::StringRef Candidate :
+         {"result", "values", "returned", "structify_result"})
+      if (Tie.Function && !Taken.contains(Candidate) &&
+          !llvm::is_contained(Spec.Fields, Candidate) &&
+          isUsableName(Candidate, Ctx))
         return Candidate.str();
-    }
-    return "structify_result";
+    return "";
   }
 
   /// `std::pair<int, int> v = f();` -> `MinMaxResult v = f();`, qualified
@@ -524,14 +504,12 @@ private:
           Qualifier = (NS->getName() + "::" + Qualifier).str();
         } else if (const auto *RD = dyn_cast<CXXRecordDecl>(DC)) {
           if (RD->getDescribedClassTemplate()) {
-            fail(
-                Where,
-                "the struct of a class template's member cannot be named here");
+            fail(Where, NoFix::ClassTemplateStruct);
             return std::nullopt;
           }
           Qualifier = (RD->getName() + "::" + Qualifier).str();
         } else if (!isa<LinkageSpecDecl>(DC)) {
-          fail(Where, "the struct cannot be named from here");
+          fail(Where, NoFix::StructNotNameable);
           return std::nullopt;
         }
       }
@@ -542,8 +520,7 @@ private:
   bool respellVariable(const VariableFacts &V) {
     if (!Spec.TemplateHeader.empty())
       return fail(V.Var->getLocation(),
-                  "'" + V.Var->getNameAsString() +
-                      "' spells out the type of a templated result");
+                  {NoFix::SpellsTemplatedResult, V.Var->getNameAsString()});
     std::optional<std::string> Name =
         structReference(V.Var->getDeclContext(), V.Var->getLocation());
     return Name && replace(CharSourceRange::getTokenRange(

@@ -70,24 +70,25 @@ const CXXRecordDecl *outermostClass(const FunctionDecl *Function) {
 /// Why the struct cannot go after \p Function's outermost class, as a
 /// clause; empty when it can: a template around it, or a definition inside
 /// the class, where the struct is not complete yet.
-std::string whyNotAfterClass(const FunctionDecl *Function) {
+/// Why the struct of \p Function cannot follow its class (an element holds
+/// the class), or NoFix::None.
+NoFix whyNotAfterClass(const FunctionDecl *Function) {
   if (Function->getDescribedFunctionTemplate())
-    return "the function is a template";
+    return NoFix::IncompleteInTemplateFunction;
   for (const DeclContext *DC = Function->getDeclContext(); DC;
        DC = DC->getParent())
     if (const auto *Class = dyn_cast<CXXRecordDecl>(DC)) {
       if (Class->getDescribedClassTemplate() || Class->isLocalClass() ||
           isa<ClassTemplatePartialSpecializationDecl>(Class))
-        return "the class is a template";
+        return NoFix::IncompleteInTemplateClass;
     } else if (!DC->isFileContext()) {
-      return "the class is local to a function";
+      return NoFix::IncompleteInLocalClass;
     }
   for (const FunctionDecl *Decl : Function->redecls())
     if (Decl->isThisDeclarationADefinition() &&
         isa<CXXRecordDecl>(Decl->getLexicalDeclContext()))
-      return "the function is defined inside it, where a struct declared after "
-             "the class is incomplete";
-  return {};
+      return NoFix::IncompleteInDefinition;
+  return NoFix::None;
 }
 
 /// Does a field of type \p T hold a \p Class by value, directly or through
@@ -296,17 +297,14 @@ static bool spellFieldTypes(TypeLoc Written, QualType Tuple,
   for (size_t I = 0; I < Elements.size(); ++I) {
     if (const auto *RD = Elements[I]->getAsCXXRecordDecl())
       if (RD->isLocalClass() || RD->isLambda()) {
-        Problem = {Where,
-                   "an element's type is local to a function and cannot be "
-                   "named in the struct"};
+        Problem = {Where, NoFix::LocalElementType};
         return false;
       }
     std::optional<std::string> Spelled = spellTypeForCode(Elements[I], Ctx);
     if (!Spelled) {
-      Problem = {Where, "element " + std::to_string(I) + "'s type ('" +
-                            spellTypeForMessage(Elements[I], Ctx) +
-                            "') has no name the code spells; write " +
-                            What.str() + " out with the tuple's template"};
+      Problem = {Where,
+                 {NoFix::ElementTypeUnspellable, std::to_string(I),
+                  spellTypeForMessage(Elements[I], Ctx), What}};
       return false;
     }
     Spec.FieldTypes.push_back(std::move(*Spelled));
@@ -337,7 +335,7 @@ bool describeWrittenTypes(TypeLoc Written, QualType Tuple, SourceLocation Where,
   Spec.ElementTypes.assign(Shape.Elements.begin(), Shape.Elements.end());
   Spec.AfterClass = nullptr;
   if (Written.isNull() || Tuple.isNull()) {
-    Problem = {Where, "the key type is not written out"};
+    Problem = {Where, NoFix::KeyTypeNotWritten};
     return false;
   }
   Written = compat::withoutElaboration(Written.getUnqualifiedLoc());
@@ -359,11 +357,8 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
       break;
     for (QualType Element : Shape.Elements)
       if (holdsByValue(Element, Class)) {
-        if (std::string Why = whyNotAfterClass(Function); !Why.empty()) {
-          Problem = {Function->getLocation(),
-                     "an element holds a '" + Class->getNameAsString() +
-                         "', which is incomplete inside its own class, and " +
-                         Why};
+        if (const NoFix Why = whyNotAfterClass(Function); Why != NoFix::None) {
+          Problem = {Function->getLocation(), {Why, Class->getNameAsString()}};
           return false;
         }
         Spec.AfterClass = outermostClass(Function);
@@ -392,8 +387,7 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
   for (QualType Element : Shape.Elements)
     Finder.TraverseType(Element);
   if (Finder.UsesNonTypeParameter) {
-    Problem = {Function->getLocation(),
-               "an element's type depends on a non-type template parameter"};
+    Problem = {Function->getLocation(), NoFix::NonTypeTemplateElement};
     return false;
   }
   if (Finder.Used.empty())
@@ -403,9 +397,7 @@ bool describeStructTypes(const FunctionDecl *Function, const TupleShape &Shape,
     const NamedDecl *Param = Template->getTemplateParameters()->getParam(Index);
     if (!isa<TemplateTypeParmDecl>(Param) || Param->isParameterPack() ||
         Param->getName().empty()) {
-      Problem = {Function->getLocation(),
-                 "an element's type depends on a template parameter structify "
-                 "cannot forward to the struct"};
+      Problem = {Function->getLocation(), NoFix::UnforwardableTemplateElement};
       return false;
     }
     Params.push_back("class " + Param->getNameAsString());

@@ -2,6 +2,7 @@
 
 #include "model/Naming.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
 #include "clang/Basic/CharInfo.h"
 #include "clang/Basic/IdentifierTable.h"
 #include "clang/Basic/LangOptions.h"
@@ -57,6 +58,16 @@ bool isUsableName(llvm::StringRef Name, const ASTContext &Ctx) {
     return false;
   const auto It = Ctx.Idents.find(Name);
   return It == Ctx.Idents.end() || !It->getValue()->hasMacroDefinition();
+}
+
+std::string referencedName(const Expr *E) {
+  const NamedDecl *D = nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    D = DRE->getDecl();
+  else if (const auto *ME = dyn_cast<MemberExpr>(E))
+    D = ME->getMemberDecl();
+  return D && D->getDeclName().isIdentifier() ? D->getName().str()
+                                              : std::string();
 }
 
 std::vector<std::string>

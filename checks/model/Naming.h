@@ -12,6 +12,7 @@
 
 namespace clang {
 class ASTContext;
+class Expr;
 } // namespace clang
 
 namespace clang::tidy::structify {
@@ -48,6 +49,10 @@ bool isValidNewName(llvm::StringRef Name);
 
 /// isValidNewName, and not a macro in the translation unit of \p Ctx.
 bool isUsableName(llvm::StringRef Name, const ASTContext &Ctx);
+
+/// The name \p E refers to when it is a variable, a function or a member
+/// (`count`, `bounds_` in `this->bounds_`); empty for anything else.
+std::string referencedName(const Expr *E);
 
 /// For each element, the first of its candidates (in order) that \p IsFree
 /// accepts and no earlier element took. When every candidate of an element

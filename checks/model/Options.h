@@ -148,6 +148,7 @@ struct TupleReturnOptions {
   std::string IgnoredNamespaces = DefaultIgnoredNamespaces.str();
   bool IncludeNonPublic = false;
   bool IncludeParameterPacks = false;
+  bool IgnoreStandardConventions = true;
   std::string ExportMacros;
   std::string StructNameSuffix = "Result";
   StructNameStyle NameStyle = StructNameStyle::Auto;
@@ -160,6 +161,8 @@ struct TupleReturnOptions {
     Visit("IgnoredNamespaces", OptionValue::Namespaces, O.IgnoredNamespaces);
     Visit("IncludeNonPublic", OptionValue::Bool, O.IncludeNonPublic);
     Visit("IncludeParameterPacks", OptionValue::Bool, O.IncludeParameterPacks);
+    Visit("IgnoreStandardConventions", OptionValue::Bool,
+          O.IgnoreStandardConventions);
     Visit("ExportMacros", OptionValue::Text, O.ExportMacros);
     Visit("StructNameSuffix", OptionValue::Identifier, O.StructNameSuffix);
     Visit("StructNameStyle", OptionValue::NameStyle, O.NameStyle);
@@ -168,9 +171,11 @@ struct TupleReturnOptions {
 
   /// Which functions the check reports.
   TupleReturnPolicy policy() const {
-    return TupleReturnPolicy(TupleTypes, IgnoredFunctions, IgnoredNamespaces,
+    TupleReturnPolicy Policy(TupleTypes, IgnoredFunctions, IgnoredNamespaces,
                              IncludeNonPublic, IncludeParameterPacks,
                              ExportMacros);
+    Policy.IgnoreStandardConventions = IgnoreStandardConventions;
+    return Policy;
   }
 };
 

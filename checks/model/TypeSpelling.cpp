@@ -7,6 +7,8 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/QualTypeNames.h"
 #include "clang/Basic/CharInfo.h"
+#include "clang/Tooling/Transformer/SourceCode.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace clang::tidy::structify {
@@ -147,6 +149,28 @@ std::string spellTypeForMessage(QualType T, const ASTContext &Ctx) {
   if (!namesInternals(Written))
     return Written;
   return spellResolvedType(T, Ctx);
+}
+
+std::string expressionForMessage(const Expr *E, const ASTContext &Ctx) {
+  const std::optional<CharSourceRange> Range = tooling::getFileRangeForEdit(
+      CharSourceRange::getTokenRange(E->getSourceRange()),
+      Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (!Range)
+    return "";
+  std::string Text;
+  for (llvm::StringRef Word : llvm::split(tooling::getText(*Range, Ctx), ' ')) {
+    Word = Word.trim();
+    if (Word.empty())
+      continue;
+    if (!Text.empty() && !llvm::StringRef(Text).ends_with("(") &&
+        !Word.starts_with(")") && !Word.starts_with("."))
+      Text += ' ';
+    Text += Word;
+  }
+  llvm::erase(Text, '\n');
+  if (Text.size() > 40)
+    Text = Text.substr(0, 37) + "...";
+  return Text;
 }
 
 } // namespace clang::tidy::structify

@@ -14,6 +14,7 @@
 #define STRUCTIFY_MODEL_TYPESPELLING_H
 
 #include "model/TupleLike.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
@@ -48,6 +49,11 @@ std::string spellResolvedType(QualType T, const ASTContext &Ctx);
 /// \p T spelled for a message: as for code when that works, else the
 /// resolved type (with the string types by their usual names).
 std::string spellTypeForMessage(QualType T, const ASTContext &Ctx);
+
+/// \p E as a message shows it: its text on one line, and at most 40
+/// characters (`std::partition_copy(c.begin(), c.e...`); empty when the code
+/// does not spell it in a file.
+std::string expressionForMessage(const Expr *E, const ASTContext &Ctx);
 
 } // namespace clang::tidy::structify
 

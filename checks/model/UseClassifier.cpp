@@ -1,6 +1,7 @@
 //===--- UseClassifier.cpp - what the code does with each use -------------===//
 
 #include "compat/Compat.h"
+#include "model/TypeSpelling.h"
 #include "model/UseCollector.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
@@ -81,7 +82,7 @@ const Expr *Collector::otherBranch(size_t I) const {
 }
 
 namespace {
-Use escaped(Use U, std::string Reason) {
+Use escaped(Use U, NoFixReason Reason) {
   U.Kind = UseKind::Escape;
   U.Reason = std::move(Reason);
   return U;
@@ -108,8 +109,7 @@ Use Collector::classifyUse(size_t ValueIndex) {
   if (!U.Alternatives.empty())
     recordPlace(U);
   if (I == 0)
-    return escaped(std::move(U),
-                   "the value is used where structify cannot see it");
+    return escaped(std::move(U), NoFix::UsedOutOfSight);
   const DynTypedNode &Parent = Stack[I - 1];
   if (const auto *OC = Parent.get<CXXOperatorCallExpr>())
     return classifyOperand(OC, I, std::move(U));
@@ -142,12 +142,12 @@ Use Collector::classifyOperand(const CXXOperatorCallExpr *OC, size_t I, Use U) {
   }
   // `seen[value]`, `hash(value)`: say what takes it.
   if (Op == OO_Subscript && OC->getNumArgs() == 2 && OC->getArg(1) == E)
-    return escaped(std::move(U), "the value is a key or index of '" +
-                                     printed(OC->getArg(0), Ctx) + "'");
+    return escaped(std::move(U), {NoFix::KeyOrIndex,
+                                  expressionForMessage(OC->getArg(0), Ctx)});
   if (Op == OO_Call && OC->getNumArgs() > 1 && OC->getArg(0) != E)
-    return escaped(std::move(U), "the value is passed to '" +
-                                     printed(OC->getArg(0), Ctx) + "'");
-  return escaped(std::move(U), "the value is an operand of '" + Spelling + "'");
+    return escaped(std::move(U),
+                   {NoFix::PassedTo, expressionForMessage(OC->getArg(0), Ctx)});
+  return escaped(std::move(U), {NoFix::OperandOf, Spelling});
 }
 
 Use Collector::classifyArgument(const CallExpr *Call, size_t I, Use U) {
@@ -164,9 +164,8 @@ Use Collector::classifyArgument(const CallExpr *Call, size_t I, Use U) {
   }
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || !Callee->getDeclName().isIdentifier())
-    return escaped(std::move(U), "the value is passed to a function");
-  std::string Reason =
-      "the value is passed to '" + Callee->getNameAsString() + "'";
+    return escaped(std::move(U), NoFix::PassedToFunction);
+  NoFixReason Reason(NoFix::PassedTo, Callee->getNameAsString());
   std::optional<unsigned> Parameter = takerParameter(Call, E);
   if (!Parameter)
     return escaped(std::move(U), std::move(Reason));
@@ -185,8 +184,8 @@ std::optional<Use> Collector::classifyInDeclaration(size_t I, const Use &U) {
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->getInit() == E && Init->isMemberInitializer()) {
         if (!isTrackedMemberExpr(nullptr, Init->getMember()))
-          return escaped(U, "the value initialises member '" +
-                                Init->getMember()->getNameAsString() + "'");
+          return escaped(U, {NoFix::InitialisesMember,
+                             Init->getMember()->getNameAsString()});
         Use Stored = classified(U, UseKind::StoreMember);
         Stored.Member = cast<FieldDecl>(Init->getMember()->getCanonicalDecl());
         return Stored;
@@ -199,8 +198,7 @@ std::optional<Use> Collector::classifyInDeclaration(size_t I, const Use &U) {
   if (const auto *VD = Parent.get<VarDecl>()) {
     if (!VD->getInit() ||
         VD->getInit()->IgnoreImplicit() != E->IgnoreImplicit())
-      return escaped(U, "the value is used in the declaration of '" +
-                            VD->getNameAsString() + "'");
+      return escaped(U, {NoFix::UsedInDeclaration, VD->getNameAsString()});
     Use Initialises = classified(U, UseKind::InitVariable);
     Initialises.Var = VD;
     return Initialises;
@@ -226,9 +224,8 @@ Use Collector::classifyInExpression(size_t I, Use U) {
   const PrintingPolicy &Policy = Ctx.getPrintingPolicy();
   if (const auto *ME = Parent.get<MemberExpr>()) {
     if (!elementAccess(ME, E, U))
-      return escaped(std::move(U), "the value's member '" +
-                                       ME->getMemberNameInfo().getAsString() +
-                                       "' is used");
+      return escaped(std::move(U), {NoFix::MemberUsed,
+                                    ME->getMemberNameInfo().getAsString()});
     setReceiver(U, receiverName(I - 1));
     recordPlace(U);
     return U;
@@ -239,42 +236,35 @@ Use Collector::classifyInExpression(size_t I, Use U) {
                         ? Rewritten->getRHS()
                         : Rewritten->getLHS());
   if (const auto *Construct = Parent.get<CXXConstructExpr>())
-    return escaped(std::move(U), "the value is converted to '" +
-                                     Construct->getType().getAsString(Policy) +
-                                     "'");
+    return escaped(std::move(U), {NoFix::ConvertedTo,
+                                  Construct->getType().getAsString(Policy)});
   if (const auto *Cast = Parent.get<ExplicitCastExpr>())
     return Cast->getType()->isVoidType()
                ? classified(std::move(U), UseKind::Discarded)
-               : escaped(std::move(U), "the value is cast to '" +
-                                           Cast->getType().getAsString(Policy) +
-                                           "'");
+               : escaped(std::move(U),
+                         {NoFix::CastTo, Cast->getType().getAsString(Policy)});
   if (const auto *BO = Parent.get<BinaryOperator>())
     return BO->getOpcode() == BO_Comma && BO->getLHS() == E
                ? classified(std::move(U), UseKind::Discarded)
-               : escaped(std::move(U), "the value is an operand of '" +
-                                           BO->getOpcodeStr().str() + "'");
+               : escaped(std::move(U),
+                         {NoFix::OperandOf, BO->getOpcodeStr().str()});
   if (const auto *UO = Parent.get<UnaryOperator>())
-    return escaped(
-        std::move(U),
-        UO->getOpcode() == UO_AddrOf
-            ? std::string("the value's address is taken")
-            : "the value is an operand of '" +
-                  UnaryOperator::getOpcodeStr(UO->getOpcode()).str() + "'");
+    return escaped(std::move(U), UO->getOpcode() == UO_AddrOf
+                                     ? NoFixReason(NoFix::AddressTaken)
+                                     : NoFixReason(NoFix::OperandOf,
+                                                   UnaryOperator::getOpcodeStr(
+                                                       UO->getOpcode())));
   if (Parent.get<ConditionalOperator>() ||
       Parent.get<BinaryConditionalOperator>())
-    return escaped(std::move(U),
-                   "the value is used in a conditional expression");
+    return escaped(std::move(U), NoFix::InConditional);
   if (Parent.get<InitListExpr>())
-    return escaped(std::move(U),
-                   "the value initialises an element of a braced list");
+    return escaped(std::move(U), NoFix::InBracedList);
   if (Parent.get<TypeLoc>() || Parent.get<UnaryExprOrTypeTraitExpr>() ||
       Parent.get<CXXTypeidExpr>())
-    return escaped(std::move(U),
-                   "the value's type is used (decltype, sizeof, typeid)");
+    return escaped(std::move(U), NoFix::TypeUsed);
   if (Parent.get<Stmt>() && !Parent.get<Expr>() && isFullStatement(I))
     return classified(std::move(U), UseKind::Discarded);
-  return escaped(std::move(U),
-                 "the value is used in a way structify cannot rewrite");
+  return escaped(std::move(U), NoFix::UsedOtherwise);
 }
 
 const FunctionDecl *Collector::functionOnStack() const {
@@ -304,18 +294,19 @@ bool Collector::keyOfTrackedContainer(const Expr *Object, const Expr *E,
     return false;
   U.Kind = UseKind::StoreMember;
   U.Member = Container->Field;
-  U.Reason = std::string(Container->Sequence ? "the value is an element of '"
-                                             : "the value is a key of '") +
-             Container->Field->getNameAsString() + "'";
+  U.Reason = {Container->Sequence ? NoFix::ElementOf : NoFix::KeyOf,
+              Container->Field->getNameAsString()};
   return true;
 }
 
 namespace {
-Use containerEscape(Use U, const MemberFacts &M, const std::string &Reason) {
+/// \p Kind's message says what the code does with the container (%0) and
+/// ends "where structify cannot follow its %1" (elements or keys).
+Use containerEscape(Use U, const MemberFacts &M, NoFix Kind,
+                    std::string Detail = "") {
   U.Kind = UseKind::Escape;
-  U.Reason = "'" + M.Field->getNameAsString() + "' " + Reason +
-             ", where structify cannot follow its " +
-             (M.Sequence ? "elements" : "keys");
+  U.Reason = {Kind, M.Field->getNameAsString(),
+              M.Sequence ? "elements" : "keys", std::move(Detail)};
   return U;
 }
 
@@ -357,7 +348,7 @@ Use Collector::classifyContainerUse(size_t I, MemberFacts &M) {
   I = climbTransparent(I);
   const Expr *E = exprAt(I);
   if (I < 2)
-    return containerEscape(std::move(U), M, "is used outside a function");
+    return containerEscape(std::move(U), M, NoFix::ContainerOutsideFunction);
   // `for (const auto &cell : cells_)`: each element is the loop's variable.
   if (const auto *For = Stack[I - 1].get<CXXForRangeStmt>();
       For && !M.Map && For->getRangeInit() &&
@@ -383,10 +374,8 @@ Use Collector::classifyContainerUse(size_t I, MemberFacts &M) {
       addKey(M, OC->getArg(1));
       return U;
     }
-    return containerEscape(
-        std::move(U), M,
-        "is an operand of '" +
-            std::string(getOperatorSpelling(OC->getOperator())) + "'");
+    return containerEscape(std::move(U), M, NoFix::ContainerOperand,
+                           getOperatorSpelling(OC->getOperator()));
   }
   return classifyContainerCall(I, M, std::move(U));
 }
@@ -398,12 +387,12 @@ Use Collector::classifyContainerCall(size_t I, MemberFacts &M, Use U) {
   const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
   if (!Method || Call->getCallee()->IgnoreParenImpCasts() != Callee ||
       !Method->getDeclName().isIdentifier())
-    return containerEscape(std::move(U), M, "is used as a whole");
+    return containerEscape(std::move(U), M, NoFix::ContainerAsWhole);
   const llvm::StringRef Called = Method->getName();
   const ContainerMethod Role = containerMethod(Called, M);
   if (!Role.Stores && !Role.Follows)
-    return containerEscape(std::move(U), M,
-                           "is used through '" + Called.str() + "'");
+    return containerEscape(std::move(U), M, NoFix::ContainerMethod,
+                           Called.str());
   // `cells_.resize(n)`: value-initialised elements, as the struct's are.
   if (Called == "resize" && Call->getNumArgs() == 1)
     return U;
@@ -414,8 +403,8 @@ Use Collector::classifyContainerCall(size_t I, MemberFacts &M, Use U) {
     if (Ctx.hasSameUnqualifiedType(Value->getType().getNonReferenceType(), Key))
       addKey(M, Value);
     else if ((Role.Stores && Arg == 0) || mentionsType(Value->getType(), Key))
-      return containerEscape(std::move(U), M,
-                             "is given a value through '" + Called.str() + "'");
+      return containerEscape(std::move(U), M, NoFix::ContainerStoreMethod,
+                             Called.str());
   }
   const size_t CallIndex = climbTransparent(I - 2);
   if (!mentionsType(Call->getType(), Key) || isFullStatement(CallIndex))
@@ -432,8 +421,8 @@ Use Collector::classifyContainerCall(size_t I, MemberFacts &M, Use U) {
   if (CallIndex > 0 &&
       isIteratorComparison(Stack[CallIndex - 1], exprAt(CallIndex), M))
     return U;
-  return containerEscape(std::move(U), M,
-                         "is read through what '" + Called.str() + "' returns");
+  return containerEscape(std::move(U), M, NoFix::ContainerMethodResult,
+                         Called.str());
 }
 
 size_t Collector::sequenceElementAt(size_t I, const Expr *E) const {
@@ -488,7 +477,7 @@ std::optional<unsigned> Collector::takerParameter(const CallExpr *Call,
 
 Use Collector::compared(Use U, std::string Operator, const Expr *Other) {
   U.Kind = UseKind::Compared;
-  U.Reason = "the value is compared with '" + Operator + "'";
+  U.Reason = {NoFix::Compared, Operator};
   U.Operator = std::move(Operator);
   U.ComparedWith = classifyOrigin(Other, Types, Ctx);
   recordPlace(U);
@@ -517,17 +506,17 @@ Use Collector::classifyAssignment(const CXXOperatorCallExpr *OC,
       size_t Statement = climbTransparent(OperatorIndex);
       if (!isFullStatement(Statement)) {
         U.Kind = UseKind::Escape;
-        U.Reason = "the value is assigned through 'std::tie' inside an "
-                   "expression whose value is used";
+        U.Reason = NoFix::TieInExpression;
         return U;
       }
       U.Kind = UseKind::TieAssign;
       U.Tie = Tie;
       U.Statement = Stack[Statement].get<Stmt>();
+      recordPlace(U); // the function, where the rewrite picks fresh names
       return U;
     }
   U.Kind = UseKind::Escape;
-  U.Reason = "the value is assigned to '" + printed(OC->getArg(0), Ctx) + "'";
+  U.Reason = {NoFix::AssignedTo, expressionForMessage(OC->getArg(0), Ctx)};
   return U;
 }
 

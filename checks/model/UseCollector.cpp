@@ -59,8 +59,7 @@ bool Collector::VisitDeclRefExpr(DeclRefExpr *E) {
     Use U;
     U.Value = E;
     U.Loc = E->getExprLoc();
-    U.Reason =
-        "a pointer to member '" + M->Field->getNameAsString() + "' is taken";
+    U.Reason = {NoFix::MemberPointer, M->Field->getNameAsString()};
     M->Uses.push_back(U);
   }
   return true;
@@ -92,27 +91,19 @@ bool Collector::VisitFieldDecl(FieldDecl *FD) {
   for (const FieldDecl *Other : Class->fields())
     if (Other != FD &&
         Other->getTypeSpecStartLoc() == FD->getTypeSpecStartLoc())
-      M.Problem = "'" + FD->getNameAsString() +
-                  "' is declared with another member, "
-                  "which would change type too";
+      M.Problem = {NoFix::DeclaredWithOtherMember, FD->getNameAsString()};
   if (Class->hasDefinition() && Class->isAggregate())
-    M.Problem = "'" + Class->getNameAsString() +
-                "' is an aggregate, whose braced initialisations structify "
-                "does not follow";
+    M.Problem = {NoFix::AggregateClass, Class->getNameAsString()};
   for (const FunctionDecl *Method : Class->methods())
     if (Method->isDefaulted() && Method->isOverloadedOperator() &&
         (Method->getOverloadedOperator() == OO_EqualEqual ||
          Method->getOverloadedOperator() == OO_Spaceship))
-      M.Problem = "'" + Class->getNameAsString() +
-                  "' compares its members with a "
-                  "defaulted operator";
+      M.Problem = {NoFix::DefaultedComparison, Class->getNameAsString()};
   for (const FriendDecl *Friend : Class->friends())
     if (const auto *Fn =
             dyn_cast_or_null<FunctionDecl>(Friend->getFriendDecl()))
       if (Fn->isDefaulted())
-        M.Problem = "'" + Class->getNameAsString() +
-                    "' compares its members with a "
-                    "defaulted operator";
+        M.Problem = {NoFix::DefaultedComparison, Class->getNameAsString()};
   Origin O;
   if (const Expr *Init = FD->getInClassInitializer()) {
     O = classifyOrigin(Init, Types, Ctx);
@@ -138,14 +129,11 @@ bool Collector::visitContainer(const FieldDecl *FD, MemberFacts &M) {
       if (const TypeSourceInfo *Key = Written.getArgLoc(0).getTypeSourceInfo())
         M.WrittenType = Key->getTypeLoc().getUnqualifiedLoc();
     } else if (Written) {
-      M.Problem = "'" + Name +
-                  "' names its comparator or allocator, which would "
-                  "change with its key";
+      M.Problem = {NoFix::ContainerNamesComparator, Name};
     }
   }
   if (FD->hasInClassInitializer())
-    M.Problem = "'" + Name +
-                "' has an initialiser, whose keys structify does not follow";
+    M.Problem = {NoFix::ContainerInitialiser, Name};
   return true;
 }
 
@@ -159,10 +147,7 @@ bool Collector::VisitCXXConstructorDecl(CXXConstructorDecl *Ctor) {
     if (!M)
       continue;
     if (M->Container) {
-      M->Problem =
-          "'" + M->Field->getNameAsString() +
-          "' is initialised by a constructor, whose keys structify does not "
-          "follow";
+      M->Problem = {NoFix::ContainerConstructed, M->Field->getNameAsString()};
       continue;
     }
     Origin O = classifyOrigin(Init->getInit(), Types, Ctx);
@@ -204,8 +189,7 @@ bool Collector::VisitOverloadExpr(OverloadExpr *E) {
     Use U;
     U.Value = E;
     U.Loc = E->getExprLoc();
-    U.Reason = "'" + FD->getNameAsString() +
-               "' is called with dependent arguments in template code";
+    U.Reason = {NoFix::DependentCall, FD->getNameAsString()};
     // Both its result and its parameters are unknown there.
     if (auto *Taker = Facts.Parameters.find(writtenFunction(FD));
         Taker != Facts.Parameters.end())
@@ -236,8 +220,7 @@ bool Collector::VisitVarDecl(VarDecl *VD) {
         O.Kind = OriginKind::Member;
         O.E = For->getRangeInit();
         O.Member = Container->Field;
-        O.Reason = "the value is an element of '" +
-                   Container->Field->getNameAsString() + "'";
+        O.Reason = {NoFix::ElementOf, Container->Field->getNameAsString()};
         V.Origins.push_back(O);
         return true;
       }
@@ -347,8 +330,7 @@ void Collector::recordFunctionReference(const Expr *Ref,
         Lambda->second.CallUses.push_back(classifyUse(Call));
       else
         setProblem(Lambda->second, Ref->getExprLoc(),
-                   "the value is returned from a lambda whose call operator is "
-                   "referred to");
+                   NoFix::LambdaOperatorReferred);
       return;
     }
   if (auto *Taker = Facts.Parameters.find(writtenFunction(FD));
@@ -366,8 +348,7 @@ void Collector::recordFunctionReference(const Expr *Ref,
   U.Value = Ref;
   U.Loc = Ref->getExprLoc();
   U.InInstantiation = InstantiationDepth > 0;
-  U.Reason = "'" + FD->getNameAsString() +
-             "' is referred to without being called (its address is taken)";
+  U.Reason = {NoFix::FunctionReferred, FD->getNameAsString()};
   It->second.OtherReferences.push_back(U);
 }
 
@@ -407,8 +388,7 @@ void Collector::recordTakerReference(const Expr *Ref, ParameterFacts &Taker) {
     U.Value = Ref;
     U.Loc = Ref->getExprLoc();
     U.InInstantiation = InstantiationDepth > 0;
-    U.Reason = "'" + Taker.Function->getNameAsString() +
-               "' is referred to without being called (its address is taken)";
+    U.Reason = {NoFix::FunctionReferred, Taker.Function->getNameAsString()};
     Taker.OtherReferences.push_back(U);
     return;
   }

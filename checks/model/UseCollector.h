@@ -32,8 +32,6 @@ ContainerKind containerKind(QualType T);
 bool mentionsType(QualType T, QualType Key, unsigned Depth = 0);
 /// One step of ignoreTransparent: the child that holds the same value.
 const Expr *transparentChild(const Expr *E);
-/// The source text of \p E.
-std::string printed(const Expr *E, ASTContext &Ctx);
 
 namespace uses {
 
@@ -126,7 +124,7 @@ private:
 
   /// The first reason \p F's calls cannot all be followed is the one told.
   static void setProblem(LambdaFacts &F, SourceLocation Loc,
-                         std::string Reason);
+                         NoFixReason Reason);
 
   /// Is \p Parent the call `E(...)`?
   static bool isCalledObject(const DynTypedNode &Parent, const Expr *E);

@@ -41,9 +41,7 @@ bool Collector::VisitLambdaExpr(LambdaExpr *L) {
       VD->getInit() && VD->getInit()->IgnoreImplicit() == E->IgnoreImplicit())
     ClosureVariables[VD] = L->getCallOperator();
   else if (!(Parent && isCalledObject(*Parent, E)))
-    setProblem(F, L->getBeginLoc(),
-               "the value is returned from a lambda that is passed on, "
-               "where structify cannot follow its calls");
+    setProblem(F, L->getBeginLoc(), NoFix::LambdaPassedOn);
   return true;
 }
 
@@ -66,17 +64,14 @@ LambdaFacts *Collector::trackLambda(const LambdaExpr *L) {
     return &F;
   F.Lambda = L;
   if (L->hasExplicitResultType())
-    setProblem(
-        F, L->getBeginLoc(),
-        "the value is returned from a lambda that names its result type");
+    setProblem(F, L->getBeginLoc(), NoFix::LambdaNamesResult);
   else if (L->isGenericLambda())
-    setProblem(F, L->getBeginLoc(),
-               "the value is returned from a generic lambda");
+    setProblem(F, L->getBeginLoc(), NoFix::GenericLambda);
   return &F;
 }
 
 void Collector::setProblem(LambdaFacts &F, SourceLocation Loc,
-                           std::string Reason) {
+                           NoFixReason Reason) {
   if (!F.Problem.empty())
     return;
   F.Problem = std::move(Reason);
@@ -96,9 +91,7 @@ void Collector::recordClosureReference(const DeclRefExpr *Ref,
   if (I > 0 && isCalledObject(Stack[I - 1], exprAt(I)))
     return;
   setProblem(F, Ref->getExprLoc(),
-             "the value is returned from lambda '" +
-                 Ref->getDecl()->getNameAsString() +
-                 "', which is used other than by calling it");
+             {NoFix::LambdaUsedOtherwise, Ref->getDecl()->getNameAsString()});
 }
 
 } // namespace clang::tidy::structify::uses

@@ -2,6 +2,7 @@
 
 #include "model/UseSites.h"
 #include "compat/Compat.h"
+#include "model/TypeSpelling.h"
 #include "model/UseCollector.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
@@ -74,13 +75,6 @@ const Expr *ignoreTransparent(const Expr *E) {
   return E;
 }
 
-std::string printed(const Expr *E, ASTContext &Ctx) {
-  return Lexer::getSourceText(
-             CharSourceRange::getTokenRange(E->getSourceRange()),
-             Ctx.getSourceManager(), Ctx.getLangOpts())
-      .str();
-}
-
 static bool isMakeFunction(const FunctionDecl *FD) {
   return isStdFunction(FD, "make_pair") || isStdFunction(FD, "make_tuple") ||
          isStdFunction(FD, "forward_as_tuple");
@@ -131,10 +125,9 @@ static Origin constructedOrigin(const CXXConstructExpr *CE, Origin O,
   Origin Converted = classifyOrigin(CE->getArg(0), Types, Ctx);
   if (Converted.Kind == OriginKind::Construction)
     return Converted;
-  O.Reason = "the value is converted from '" +
-             CE->getArg(0)->getType().getCanonicalType().getAsString(
-                 Ctx.getPrintingPolicy()) +
-             "'";
+  O.Reason = {NoFix::ConvertedFrom,
+              CE->getArg(0)->getType().getCanonicalType().getAsString(
+                  Ctx.getPrintingPolicy())};
   return O;
 }
 
@@ -145,9 +138,7 @@ static Origin chosenOrigin(const ConditionalOperator *Choice, Origin O,
   for (const Expr *Branch : {Choice->getTrueExpr(), Choice->getFalseExpr()}) {
     if (!Ctx.hasSameUnqualifiedType(Branch->getType().getNonReferenceType(),
                                     Value)) {
-      O.Reason =
-          "the value is chosen by a conditional expression whose branches "
-          "differ in type";
+      O.Reason = NoFix::BranchesDiffer;
       O.Branches.clear();
       return O;
     }
@@ -163,7 +154,7 @@ Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
   O.E = E;
   const Expr *Inner = ignoreTransparent(E);
   if (!Inner) {
-    O.Reason = "the value has no initialiser structify can see";
+    O.Reason = NoFix::NoInitialiser;
     return O;
   }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Inner)) {
@@ -195,10 +186,10 @@ Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
   if (const auto *Choice = dyn_cast<ConditionalOperator>(Inner))
     return chosenOrigin(Choice, std::move(O), Types, Ctx);
   if (isa<BinaryConditionalOperator>(Inner)) {
-    O.Reason = "the value is chosen by a conditional expression";
+    O.Reason = NoFix::ChosenByConditional;
     return O;
   }
-  O.Reason = "the value comes from '" + printed(Inner, Ctx) + "'";
+  O.Reason = {NoFix::ComesFrom, expressionForMessage(Inner, Ctx)};
   if (const auto *ME = dyn_cast<MemberExpr>(Inner))
     if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
         FD && Types.isTupleLike(FD->getType())) {

@@ -10,6 +10,7 @@
 #ifndef STRUCTIFY_MODEL_USESITES_H
 #define STRUCTIFY_MODEL_USESITES_H
 
+#include "model/Blocker.h"
 #include "model/TupleLike.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -90,7 +91,7 @@ struct Origin {
   const FieldDecl *Member = nullptr;    ///< Member: canonical declaration
   Construction Built;                   ///< Construction
   std::vector<Origin> Branches;         ///< Choice: the true and false branches
-  std::string Reason;                   ///< Other
+  NoFixReason Reason;                   ///< Other
 };
 
 struct Use {
@@ -125,7 +126,7 @@ struct Use {
   /// Escape: what the code does that a struct cannot do, as a clause that
   /// follows "the result is" (e.g. "compared with '=='"). Compared: the same,
   /// for a rewrite that cannot give the struct the comparison.
-  std::string Reason;
+  NoFixReason Reason;
   /// Compared: the operator as written (`==`, `!=`, `<`, `>`, `<=`, `>=`,
   /// `<=>`) and where the other operand comes from.
   std::string Operator;
@@ -195,7 +196,7 @@ struct LambdaFacts {
   /// Why not every call can be seen or its result type would not follow
   /// (it is passed on, stored in a `std::function`, names its result type),
   /// or empty; and where.
-  std::string Problem;
+  NoFixReason Problem;
   SourceLocation ProblemLoc;
 };
 
@@ -214,7 +215,7 @@ struct MemberFacts {
   TypeLoc WrittenType;
   /// Why the member cannot change type whatever its uses, or empty: its
   /// class is an aggregate, compares itself with a defaulted operator...
-  std::string Problem;
+  NoFixReason Problem;
   /// The member is an ordered container keyed by the tuple
   /// (`std::map<std::pair<int, int>, int> seen_`): WrittenType is its key
   /// argument, Origins the keys the code looks up or stores, and Uses what

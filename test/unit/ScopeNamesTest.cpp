@@ -1,6 +1,6 @@
 //===--- ScopeNamesTest.cpp - names a new local declaration must not take ===//
 
-#include "model/indexaccess/ScopeNames.h"
+#include "model/ScopeNames.h"
 #include "ParseCode.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"

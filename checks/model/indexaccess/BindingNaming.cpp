@@ -7,9 +7,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "model/Naming.h"
+#include "model/ScopeNames.h"
 #include "model/TypeSpelling.h"
 #include "model/indexaccess/BindingRewriter.h"
-#include "model/indexaccess/ScopeNames.h"
 #include "model/tuplereturn/ResultGroup.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -22,16 +22,7 @@ namespace {
 
 /// The last name in an expression: `m_bounds`, `entry` in `e.entry`.
 std::string holderName(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return DRE->getDecl()->getDeclName().isIdentifier()
-               ? DRE->getDecl()->getName().str()
-               : std::string();
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
-    return ME->getMemberDecl()->getDeclName().isIdentifier()
-               ? ME->getMemberDecl()->getName().str()
-               : std::string();
-  return {};
+  return referencedName(E->IgnoreParenImpCasts());
 }
 
 /// Is the code at \p Evidence seen by every unit that compiles the read at
@@ -58,7 +49,7 @@ std::optional<std::vector<std::string>> BindingRewriter::chooseBindingNames(
   const SourceLocation Where =
       R.Var ? R.Var->getLocation() : R.Uses.front()->Loc;
   if (!Shape || Shape->HasPackExpansion) {
-    WhyNot = {Where, "the number of elements is not known"};
+    WhyNot = {Where, NoFix::UnknownElementCount};
     return std::nullopt;
   }
   const BindingSubject Subject = bindingSubject(R, Type, *Shape, Producer);
@@ -151,21 +142,20 @@ BindingRewriter::bindingSubject(const Reads &R, QualType Type,
   return Subject;
 }
 
-std::string
+NoFixReason
 BindingRewriter::whyUnnamed(QualType Type, const TupleShape &Shape,
                             size_t Element,
                             llvm::ArrayRef<std::string> Candidates) const {
   if (Candidates.empty()) {
     const std::string Spelled = spellTypeForMessage(
         writtenElementTypes(Type, Shape, *Context)[Element], *Context);
-    return "nothing in the code names element " + std::to_string(Element) +
-           (Spelled.size() <= 30 ? " ('" + Spelled + "')" : "") +
-           "; store it in a named variable, or write the binding yourself";
+    if (Spelled.size() > 30)
+      return {NoFix::UnnamedElement, std::to_string(Element)};
+    return {NoFix::UnnamedElementOfType, std::to_string(Element), Spelled};
   }
-  return "every name for element " + std::to_string(Element) + " ('" +
-         llvm::join(Candidates.take_front(2), "', '") +
-         (Candidates.size() > 2 ? "', ..." : "'") +
-         ") is taken here; write the binding yourself with another name";
+  return {NoFix::NamesTaken, std::to_string(Element),
+          "'" + llvm::join(Candidates.take_front(2), "', '") +
+              (Candidates.size() > 2 ? "', ..." : "'")};
 }
 
 void BindingRewriter::recordNames(const Reads &R, const BindingFix &F) {

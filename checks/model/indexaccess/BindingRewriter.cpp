@@ -2,9 +2,9 @@
 
 #include "model/indexaccess/BindingRewriter.h"
 #include "model/Edits.h"
+#include "model/ScopeNames.h"
 #include "model/indexaccess/BindingNames.h"
 #include "model/indexaccess/ElementBinding.h"
-#include "model/indexaccess/ScopeNames.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
@@ -38,13 +38,13 @@ bool canBind(QualType T, size_t N) {
 }
 
 /// Why `auto [...] = v;` cannot unpack \p T, if it cannot.
-std::optional<std::string>
+std::optional<NoFixReason>
 whyNotUnpacked(QualType T, const std::optional<TupleShape> &Shape,
                const ASTContext &Ctx) {
   if (!Shape || Shape->HasPackExpansion || canBind(T, Shape->Elements.size()))
     return std::nullopt;
-  return "a structured binding cannot unpack " + shortTypeName(T, Ctx) +
-         " into its " + std::to_string(Shape->Elements.size()) + " elements";
+  return NoFixReason(NoFix::CannotUnpack, shortTypeName(T, Ctx),
+                     std::to_string(Shape->Elements.size()));
 }
 
 /// The innermost statement around a variable's reads (\p Path, outermost
@@ -164,15 +164,14 @@ BindingFix bindTie(const TieAssignment &Tie, const CXXOperatorCallExpr &Assign,
   // The declarations go; the assignment declares the bindings.
   for (const DeclStmt *Declaration : Tie.Declarations)
     if (!removeStatement(Declaration, Ctx, Result.Hints))
-      Result.WhyNot = Blocker{Declaration->getBeginLoc(),
-                              "the declaration's text cannot be found"};
+      Result.WhyNot =
+          Blocker{Declaration->getBeginLoc(), NoFix::DeclarationTextMissing};
   const std::optional<CharSourceRange> Head = tooling::getFileRangeForEdit(
       CharSourceRange::getCharRange(Assign.getBeginLoc(),
                                     Tie.Value->getBeginLoc()),
       Ctx.getSourceManager(), Ctx.getLangOpts());
   if (!Head)
-    Result.WhyNot = Blocker{Assign.getBeginLoc(),
-                            "the code to rewrite is in a macro expansion"};
+    Result.WhyNot = Blocker{Assign.getBeginLoc(), NoFix::MacroExpansion};
   else
     Result.Hints.push_back(FixItHint::CreateReplacement(
         *Head, "auto [" + llvm::join(Result.Names, ", ") + "] = "));
@@ -184,46 +183,40 @@ BindingFix bindTie(const TieAssignment &Tie, const CXXOperatorCallExpr &Assign,
 std::optional<Blocker> BindingRewriter::whyNotBindable(const VariableFacts &V,
                                                        bool IsRangeFor) const {
   const VarDecl *VD = V.Var;
-  const std::string Name = "'" + VD->getNameAsString() + "'";
-  auto At = [&](std::string Reason, SourceLocation Loc = {}) {
+  const std::string Name = VD->getNameAsString();
+  auto At = [&](NoFixReason Reason, SourceLocation Loc = {}) {
     return Blocker{Loc.isValid() ? Loc : VD->getLocation(), std::move(Reason)};
   };
   const bool CPlusPlus20 = Context->getLangOpts().CPlusPlus20;
-  const char *const NoCapture =
-      "a lambda captures the variable, and before C++20 a "
-      "lambda cannot capture a structured binding";
   if (isa<ParmVarDecl>(VD) || !VD->isLocalVarDecl())
-    return At(Name + " is not a local variable");
+    return At({NoFix::NotLocalVariable, Name});
   if (VD->isStaticLocal() || VD->isConstexpr() || VD->hasAttrs() ||
       VD->getType().getNonReferenceType().isVolatileQualified())
-    return At(
-        "a structured binding cannot be declared with the specifiers of " +
-        Name);
+    return At({NoFix::BindingSpecifiers, Name});
   if (!V.SoleDeclaration)
-    return At(Name + " is declared together with other variables");
+    return At({NoFix::DeclaredTogether, Name});
   // Every use reads or writes one element, right on the variable.
   for (const Use &U : V.Uses) {
     if (U.InInstantiation || (U.Kind == UseKind::Captured && CPlusPlus20))
       continue;
     if (U.Kind == UseKind::Reassigned)
-      return At("the variable is assigned as a whole", U.Loc);
+      return At(NoFix::VariableAssigned, U.Loc);
     if (U.Kind == UseKind::Captured)
-      return At(NoCapture, U.Loc);
+      return At(NoFix::CapturedBeforeCxx20, U.Loc);
     if (U.Kind != UseKind::ElementMember && U.Kind != UseKind::ElementGet)
       return At(U.Kind == UseKind::Escape || U.Kind == UseKind::Compared
                     ? U.Reason
-                    : "the variable is used as a whole",
+                    : NoFixReason(NoFix::VariableUsedAsWhole),
                 U.Loc);
     if (!isa<DeclRefExpr>(accessedObject(U)->IgnoreParenImpCasts()))
-      return At("the variable is moved or cast before its element is read",
-                U.Loc);
+      return At(NoFix::MovedOrCast, U.Loc);
     if (U.ThroughCapture && !CPlusPlus20)
-      return At(NoCapture, U.Loc);
+      return At(NoFix::CapturedBeforeCxx20, U.Loc);
   }
   if (!IsRangeFor) {
     if (V.Origins.size() != 1 || !VD->getInit() ||
         VD->getInitStyle() != VarDecl::CInit)
-      return At(Name + " is not initialised once with '='");
+      return At({NoFix::NotInitialisedOnce, Name});
     // `std::pair<long, long> v = f();` converts; `auto [a, b] = f();` would
     // not.
     const Expr *Init = ignoreTransparent(VD->getInit());
@@ -233,7 +226,7 @@ std::optional<Blocker> BindingRewriter::whyNotBindable(const VariableFacts &V,
         Init = ignoreTransparent(Construct->getArg(0));
     if (!Init || !Context->hasSameUnqualifiedType(
                      Init->getType(), VD->getType().getNonReferenceType()))
-      return At(Name + " converts its initialiser");
+      return At({NoFix::ConvertsInitialiser, Name});
   }
   if (auto Reason =
           whyNotUnpacked(VD->getType(), Types.shape(VD->getType()), *Context))
@@ -262,9 +255,7 @@ BindingFix BindingRewriter::replaceVariable(const VariableFacts &V) {
     if (U.Kind == UseKind::ElementMember || U.Kind == UseKind::ElementGet)
       R.Uses.push_back(&U);
   if (R.Uses.empty())
-    return Block(
-        {VD->getLocation(),
-         "the variable's elements are only read in template instantiations"});
+    return Block({VD->getLocation(), NoFix::ReadOnlyInInstantiations});
   bool Const = VD->getType().getNonReferenceType().isConstQualified();
   // The binding's scope: the loop of a range-for variable, else the
   // innermost statement around the reads that holds the declaration.
@@ -286,14 +277,12 @@ BindingFix BindingRewriter::replaceVariable(const VariableFacts &V) {
   const std::optional<FixItHint> Declarator =
       bindingDeclarator(VD, Const, *Names);
   if (!Declarator)
-    return Block(
-        {VD->getLocation(), "the declaration is in a macro expansion"});
+    return Block({VD->getLocation(), NoFix::DeclarationInMacroExpansion});
   Result.Hints.push_back(*Declarator);
   for (const Adoption &A : Adopted)
     if (!removeStatement(A.Statement, *Context, Result.Hints))
-      return Block({VD->getLocation(), "the declaration of '" +
-                                           A.Var->getNameAsString() +
-                                           "' is in a macro expansion"});
+      return Block({VD->getLocation(),
+                    {NoFix::AdoptedInMacro, A.Var->getNameAsString()}});
   std::vector<const Use *> Renamed;
   for (const Use &U : V.Uses)
     if (!U.InInstantiation)
@@ -344,7 +333,7 @@ std::optional<Blocker> BindingRewriter::renameReads(
         Capture ? U->Value->getSourceRange() : U->Access->getSourceRange(),
         *Context);
     if (Range.isInvalid())
-      return Blocker{U->Loc, "the element is read in a macro expansion"};
+      return Blocker{U->Loc, NoFix::ReadInMacro};
     std::string Text = Capture ? "" : Names[U->Index];
     if (Capture) {
       const auto *Lambda = cast<LambdaExpr>(U->Statement);
@@ -370,7 +359,7 @@ BindingFix BindingRewriter::bindBeforeReads(const Reads &R, QualType Type,
     return Result;
   };
   if (!First.Function || First.Path.empty())
-    return Block({First.Loc, "the value is not read inside a function"});
+    return Block({First.Loc, NoFix::ReadOutsideFunction});
   const auto Shape = Types.shape(Type);
   if (auto Reason = whyNotUnpacked(Type, Shape, *Context))
     return Block({First.Loc, *Reason});
@@ -400,9 +389,8 @@ BindingFix BindingRewriter::bindBeforeReads(const Reads &R, QualType Type,
           llvm::StringRef(Declaration).drop_back(Site->Separator.size())));
       Declared = true;
     } else if (!removeStatement(A.Statement, *Context, Result.Hints)) {
-      return Block({A.Var->getLocation(), "the declaration of '" +
-                                              A.Var->getNameAsString() +
-                                              "' is in a macro expansion"});
+      return Block({A.Var->getLocation(),
+                    {NoFix::AdoptedInMacro, A.Var->getNameAsString()}});
     }
   }
   if (!Declared)

@@ -141,7 +141,7 @@ private:
                                 const TupleShape &Shape,
                                 const FunctionDecl *Producer) const;
   /// Why element \p Element has no name, given the names the code suggests.
-  std::string whyUnnamed(QualType Type, const TupleShape &Shape, size_t Element,
+  NoFixReason whyUnnamed(QualType Type, const TupleShape &Shape, size_t Element,
                          llvm::ArrayRef<std::string> Candidates) const;
   /// Has another binding of this unit, visible where \p Scope is, \p Name?
   bool isGiven(const Decl *Function, const Stmt *Scope,

@@ -3,6 +3,7 @@
 #include "model/indexaccess/ElementBinding.h"
 #include "clang-tidy/utils/FixItHintUtils.h"
 #include "model/Edits.h"
+#include "model/TypeSpelling.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -256,24 +257,6 @@ std::string spelled(const Expr *E, const ASTContext &Ctx) {
   return Range ? tooling::getText(*Range, Ctx).str() : std::string();
 }
 
-/// An expression as a message quotes it: on one line, and short.
-std::string quoted(const Expr *E, const ASTContext &Ctx) {
-  std::string Text;
-  for (llvm::StringRef Word : llvm::split(spelled(E, Ctx), ' ')) {
-    Word = Word.trim();
-    if (Word.empty())
-      continue;
-    if (!Text.empty() && !llvm::StringRef(Text).ends_with("(") &&
-        !Word.starts_with(")") && !Word.starts_with("."))
-      Text += ' ';
-    Text += Word;
-  }
-  llvm::erase(Text, '\n');
-  if (Text.size() > 40)
-    Text = Text.substr(0, 37) + "...";
-  return "'" + Text + "'";
-}
-
 } // namespace
 
 namespace {
@@ -282,7 +265,8 @@ namespace {
 /// every read, not a switch's (a case label must not jump over the
 /// declaration), when a binding can go there; else why not.
 std::optional<size_t> commonBlock(llvm::ArrayRef<const Use *> Reads,
-                                  const Use &First, Blocker &WhyNot) {
+                                  const Use &First, const LangOptions &Lang,
+                                  Blocker &WhyNot) {
   size_t Common = First.Path.size();
   for (const Use *Read : Reads) {
     size_t I = 0;
@@ -299,21 +283,22 @@ std::optional<size_t> commonBlock(llvm::ArrayRef<const Use *> Reads,
       break;
     }
   if (!Block || *Block + 1 >= First.Path.size()) {
-    WhyNot = {First.Loc, "no block holds every read"};
+    WhyNot = {First.Loc, NoFix::NoCommonBlock};
     return std::nullopt;
   }
   for (const Use *Read : Reads)
     for (size_t I = *Block + 1; I < Read->Path.size(); ++I)
       if (isa<LambdaExpr>(Read->Path[I]) || isa<BlockExpr>(Read->Path[I])) {
-        WhyNot = {Read->Loc, "an element is read inside a lambda, which cannot "
-                             "capture a structured binding before C++20"};
+        // From C++20 on a lambda can capture the binding, but its capture
+        // list would have to name it.
+        WhyNot = {Read->Loc, Lang.CPlusPlus20 ? NoFix::ReadInLambdaCaptures
+                                              : NoFix::ReadInLambda};
         return std::nullopt;
       }
   GotoFinder Gotos;
   Gotos.TraverseStmt(const_cast<Stmt *>(First.Path.front()));
   if (Gotos.Found) {
-    WhyNot = {First.Loc,
-              "the function uses 'goto', which could jump over the binding"};
+    WhyNot = {First.Loc, NoFix::Goto};
     return std::nullopt;
   }
   return Block;
@@ -327,10 +312,9 @@ std::optional<Blocker> whySelectionMoves(llvm::ArrayRef<const Use *> Reads,
                                          const Roots &R, ASTContext &Ctx) {
   const Expr *Object = accessedObject(First);
   if (!isEvaluatedWhenever(First.Path, Block + 1))
-    return Blocker{First.Loc,
-                   "the first read is conditional: a binding before the "
-                   "statement would read " +
-                       quoted(Object, Ctx) + " where the code does not"};
+    return Blocker{
+        First.Loc,
+        {NoFix::ConditionalFirstRead, expressionForMessage(Object, Ctx)}};
   const Stmt *Scope = First.Path[Block];
   llvm::SmallPtrSet<const Stmt *, 8> Objects;
   for (const Use *Read : Reads)
@@ -341,7 +325,7 @@ std::optional<Blocker> whySelectionMoves(llvm::ArrayRef<const Use *> Reads,
       Mutations.Found ? Mutations.Found : Mutations.escapingThis();
   if (Changed)
     return Blocker{Changed->getBeginLoc(),
-                   quoted(Object, Ctx) + " may name another object after this"};
+                   {NoFix::ObjectMayChange, expressionForMessage(Object, Ctx)}};
   return std::nullopt;
 }
 
@@ -366,19 +350,16 @@ std::optional<Blocker> whyUnstable(const Roots &R,
     const auto *Call = dyn_cast<CallExpr>(R.Unstable);
     if (Call && Reads.size() == 1 && Call->getDirectCallee() &&
         Call->getDirectCallee()->getDeclName().isIdentifier())
-      return Blocker{First.Loc,
-                     "the pair is made by a call to '" +
-                         Call->getDirectCallee()->getName().str() +
-                         "'; store the call's result in a structured binding"};
-    return Blocker{R.Unstable->getExprLoc(),
-                   quoted(R.Unstable, Ctx) +
-                       " may give another value at each read; "
-                       "store it once in a structured binding"};
+      return Blocker{
+          First.Loc,
+          {NoFix::MadeByCall, Call->getDirectCallee()->getName().str()}};
+    return Blocker{
+        R.Unstable->getExprLoc(),
+        {NoFix::UnstableObject, expressionForMessage(R.Unstable, Ctx)}};
   }
   for (const VarDecl *VD : R.Vars)
     if (R.Selected && !VD->isLocalVarDeclOrParm())
-      return Blocker{First.Loc, "'" + VD->getNameAsString() +
-                                    "' is not local: any call may change it"};
+      return Blocker{First.Loc, {NoFix::NotLocal, VD->getNameAsString()}};
   return std::nullopt;
 }
 
@@ -388,7 +369,7 @@ std::optional<BindingSite> findBindingSite(llvm::ArrayRef<const Use *> Reads,
                                            ASTContext &Ctx, Blocker &WhyNot) {
   const SourceManager &SM = Ctx.getSourceManager();
   auto Fail = [&](SourceLocation Loc,
-                  std::string Reason) -> std::optional<BindingSite> {
+                  NoFixReason Reason) -> std::optional<BindingSite> {
     WhyNot = {Loc, std::move(Reason)};
     return std::nullopt;
   };
@@ -417,11 +398,12 @@ std::optional<BindingSite> findBindingSite(llvm::ArrayRef<const Use *> Reads,
       Deref ? utils::fixit::formatDereference(*Spelled, Ctx)
             : spelled(Spelled, Ctx);
   if (!ObjectText || ObjectText->empty())
-    return Fail(First->Loc, "the object is spelled in a macro expansion");
+    return Fail(First->Loc, NoFix::ObjectInMacro);
   if (!Deref && !Object->isLValue())
-    return Fail(First->Loc, "the value is a temporary");
+    return Fail(First->Loc, NoFix::Temporary);
 
-  const std::optional<size_t> Block = commonBlock(Reads, *First, WhyNot);
+  const std::optional<size_t> Block =
+      commonBlock(Reads, *First, Ctx.getLangOpts(), WhyNot);
   if (!Block)
     return std::nullopt;
   if (R.Selected)
@@ -436,16 +418,14 @@ std::optional<BindingSite> findBindingSite(llvm::ArrayRef<const Use *> Reads,
           CharSourceRange::getTokenRange(Statement->getSourceRange()), SM,
           Ctx.getLangOpts());
   if (!StatementRange)
-    return Fail(First->Loc, "the statement is in a macro expansion");
+    return Fail(First->Loc, NoFix::StatementInMacro);
   // `for (auto span = next(0); span.first != npos; ...)`: the binding would
   // go before the declaration of what it names.
   for (const VarDecl *VD : R.Vars)
     if (!SM.isBeforeInTranslationUnit(VD->getLocation(),
                                       StatementRange->getBegin()))
       return Fail(First->Loc,
-                  "'" + VD->getNameAsString() +
-                      "' is declared by the statement that reads it, "
-                      "where no binding can go before the reads");
+                  {NoFix::DeclaredByReadingStatement, VD->getNameAsString()});
   BindingSite Site;
   Site.Insert = StatementRange->getBegin();
   Site.Separator = separatorBefore(Site.Insert, SM);

@@ -1,6 +1,7 @@
 //===--- KnownApis.cpp - conventional names for standard pair results -----===//
 
 #include "model/indexaccess/KnownApis.h"
+#include "model/Candidates.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/STLExtras.h"
@@ -15,13 +16,17 @@ static bool isInStd(const Decl *D) {
   return Namespace && Namespace->isStdNamespace();
 }
 
-/// `insert` and friends of a container, standard or not: they return an
-/// iterator and whether they inserted.
+/// `insert` and friends: they return an iterator and whether they inserted.
+static bool isInsertName(llvm::StringRef Name) {
+  return llvm::is_contained(
+      {llvm::StringRef("insert"), llvm::StringRef("emplace"),
+       llvm::StringRef("try_emplace"), llvm::StringRef("insert_or_assign")},
+      Name);
+}
+
+/// `insert` and friends of a container, standard or not.
 static bool isContainerStyleInsert(const FunctionDecl *Callee) {
-  if (!llvm::is_contained(
-          {llvm::StringRef("insert"), llvm::StringRef("emplace"),
-           llvm::StringRef("try_emplace"), llvm::StringRef("insert_or_assign")},
-          Callee->getName()))
+  if (!isInsertName(Callee->getName()))
     return false;
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       Callee->getReturnType()->getAsCXXRecordDecl());
@@ -33,11 +38,13 @@ static bool isContainerStyleInsert(const FunctionDecl *Callee) {
 ElementNames knownStandardNames(const FunctionDecl *Callee) {
   if (!Callee || !Callee->getDeclName().isIdentifier())
     return {};
-  if (isContainerStyleInsert(Callee))
+  // A wrapper of a standard function, under a name of its own
+  // (`c_minmax_element`, `insert_at_position`), is read as the standard one.
+  const llvm::StringRef Name =
+      isInStd(Callee) ? Callee->getName() : standardNamesake(Callee);
+  if (isContainerStyleInsert(Callee) || isInsertName(Name))
     return {{"it", "pos", "where"}, {"inserted", "is_new", "added"}};
-  if (!isInStd(Callee))
-    return {};
-  return llvm::StringSwitch<ElementNames>(Callee->getName())
+  return llvm::StringSwitch<ElementNames>(Name)
       .Case("minmax", {{"min", "lo", "smallest"}, {"max", "hi", "largest"}})
       .Case("minmax_element", {{"min_it"}, {"max_it"}})
       .Case("equal_range", {{"lower", "range_begin"}, {"upper", "range_end"}})

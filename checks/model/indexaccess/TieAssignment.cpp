@@ -67,33 +67,28 @@ std::optional<Blocker> whyNot(const TieAssignment &Tie, const TupleShape &Shape,
       llvm::any_of(Tie.Declarations, [](const DeclStmt *D) {
         return inMacro(D->getSourceRange());
       }))
-    return Blocker{Tie.Assignment->getBeginLoc(),
-                   "the code to rewrite is in a macro expansion"};
+    return Blocker{Tie.Assignment->getBeginLoc(), NoFix::MacroExpansion};
   for (size_t I = 0; I < Tie.Vars.size(); ++I) {
     const VarDecl *Var = Tie.Vars[I];
     const QualType Element = Shape.Elements[I];
     if (Element->isReferenceType())
-      return Blocker{
-          Var->getLocation(),
-          "element " + std::to_string(I) +
-              " is a reference: a binding would refer to what it refers to"};
+      return Blocker{Var->getLocation(),
+                     {NoFix::ReferenceElement, std::to_string(I)}};
     if (!Ctx.hasSameUnqualifiedType(Var->getType(), Element) ||
         Var->getType().isVolatileQualified())
       return Blocker{Var->getLocation(),
-                     "'" + Var->getNameAsString() + "' is declared '" +
-                         Var->getType().getAsString(Ctx.getPrintingPolicy()) +
-                         "' but element " + std::to_string(I) + " is '" +
-                         Element.getAsString(Ctx.getPrintingPolicy()) + "'"};
+                     {NoFix::TiedTypeDiffers, Var->getNameAsString(),
+                      Var->getType().getAsString(Ctx.getPrintingPolicy()),
+                      std::to_string(I),
+                      Element.getAsString(Ctx.getPrintingPolicy())}};
     if (Var->hasAttrs())
       return Blocker{Var->getLocation(),
-                     "'" + Var->getNameAsString() +
-                         "' has attributes a binding cannot carry"};
+                     {NoFix::TiedAttributes, Var->getNameAsString()}};
     if (!match(findAll(declRefExpr(to(varDecl(equalsNode(Var))))), *Tie.Value,
                Ctx)
              .empty())
-      return Blocker{Tie.Value->getBeginLoc(), "the assigned value reads '" +
-                                                   Var->getNameAsString() +
-                                                   "'"};
+      return Blocker{Tie.Value->getBeginLoc(),
+                     {NoFix::ValueReadsTied, Var->getNameAsString()}};
   }
   // A lambda captures a structured binding only from C++20 on.
   if (!Ctx.getLangOpts().CPlusPlus20)
@@ -107,9 +102,8 @@ std::optional<Blocker> whyNot(const TieAssignment &Tie, const TupleShape &Shape,
           if (Capture.capturesVariable() &&
               llvm::is_contained(Tie.Vars, Capture.getCapturedVar()))
             return Blocker{Capture.getLocation(),
-                           "a lambda captures '" +
-                               Capture.getCapturedVar()->getNameAsString() +
-                               "', which a binding allows only from C++20 on"};
+                           {NoFix::TiedCaptured,
+                            Capture.getCapturedVar()->getNameAsString()}};
   return std::nullopt;
 }
 

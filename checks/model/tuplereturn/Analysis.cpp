@@ -41,7 +41,7 @@ FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
   if (auto Shape = Types.shape(Function->getReturnType()))
     A.Shape = std::move(*Shape);
   const std::string Name = Function->getNameAsString();
-  auto Block = [&](SourceLocation Loc, std::string Reason) {
+  auto Block = [&](SourceLocation Loc, NoFixReason Reason) {
     A.Blockers.push_back({Loc, std::move(Reason)});
     return std::move(A);
   };
@@ -49,20 +49,15 @@ FunctionAnalysis analyzeFunction(const FunctionDecl *Function,
     if (!Scope.ProjectWide && Method->isVirtual() &&
         !Method->hasAttr<FinalAttr>() &&
         !Method->getParent()->hasAttr<FinalAttr>())
-      return Block(Function->getLocation(),
-                   "'" + Name +
-                       "' is virtual: overrides in other translation "
-                       "units would keep returning the tuple");
+      return Block(Function->getLocation(), {NoFix::VirtualInUnit, Name});
   if (const FunctionTemplateDecl *Template =
           Function->getDescribedFunctionTemplate())
     for (const FunctionDecl *Spec : Template->specializations())
       if (Spec->getTemplateSpecializationKind() == TSK_ExplicitSpecialization)
         return Block(Spec->getLocation(),
-                     "'" + Name + "' has explicit specializations");
+                     {NoFix::ExplicitSpecializations, Name});
   if (A.Shape.HasPackExpansion)
-    return Block(Function->getLocation(),
-                 "the elements come from a parameter pack, so their number "
-                 "and names are not known");
+    return Block(Function->getLocation(), NoFix::ParameterPackElements);
 
   const auto *It = Facts.Functions.find(Function);
   if (It != Facts.Functions.end())
@@ -89,10 +84,7 @@ FunctionAnalysis analyzeParameter(const FunctionDecl *Taker, unsigned Index,
           Taker->getParamDecl(Index)->getType().getNonReferenceType()))
     A.Shape = std::move(*Shape);
   if (A.Shape.HasPackExpansion)
-    A.Blockers.push_back(
-        {Taker->getLocation(),
-         "the elements come from a parameter pack, so their number "
-         "and names are not known"});
+    A.Blockers.push_back({Taker->getLocation(), NoFix::ParameterPackElements});
   const auto *It = Facts.Parameters.find(Taker);
   if (It == Facts.Parameters.end()) {
     A.Group.Function = Taker;
@@ -116,8 +108,7 @@ FunctionAnalysis analyzeMember(const FieldDecl *Member, const TupleFacts &Facts,
   if (auto Shape = Types.shape(memberTupleType(Member, Types)))
     A.Shape = std::move(*Shape);
   if (A.Shape.HasPackExpansion)
-    A.Blockers.push_back(
-        {Member->getLocation(), "the elements come from a parameter pack"});
+    A.Blockers.push_back({Member->getLocation(), NoFix::ParameterPack});
   const auto *It = Facts.Members.find(Member);
   if (It == Facts.Members.end()) {
     A.Group.Member = Member;

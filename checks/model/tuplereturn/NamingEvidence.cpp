@@ -1,5 +1,6 @@
 //===--- NamingEvidence.cpp - what the code calls each element ------------===//
 
+#include "model/Naming.h"
 #include "model/tuplereturn/ResultGroup.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -20,14 +21,8 @@ std::string elementExpressionName(const Expr *E) {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
       Op && Op->getOperator() == OO_Star && Op->getNumArgs() == 1)
     return elementExpressionName(Op->getArg(0));
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return DRE->getDecl()->getDeclName().isIdentifier()
-               ? DRE->getDecl()->getName().str()
-               : std::string();
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
-    return ME->getMemberDecl()->getDeclName().isIdentifier()
-               ? ME->getMemberDecl()->getName().str()
-               : std::string();
+  if (isa<DeclRefExpr, MemberExpr>(E))
+    return referencedName(E);
   if (const auto *ME = dyn_cast<CXXDependentScopeMemberExpr>(E))
     return ME->getMember().isIdentifier() ? ME->getMember().getAsString()
                                           : std::string();

@@ -113,11 +113,9 @@ public:
     const std::string Name = F->getNameAsString();
     if (const auto *Method = dyn_cast<CXXMethodDecl>(F);
         Method && Method->isVirtual())
-      block(F->getLocation(), "'" + Name +
-                                  "' is virtual: its overrides would keep "
-                                  "taking the tuple");
+      block(F->getLocation(), {NoFix::VirtualTaker, Name});
     if (F->isTemplated())
-      block(F->getLocation(), "'" + Name + "' is a template");
+      block(F->getLocation(), {NoFix::TemplateTaker, Name});
     for (const Use &U : Taker.OtherReferences)
       if (!isRepeatedInstantiation(U))
         block(U.Loc, U.Reason);
@@ -126,13 +124,11 @@ public:
     for (const FunctionDecl *Decl : F->redecls()) {
       const ParmVarDecl *P = Decl->getParamDecl(Index);
       if (P->hasDefaultArg())
-        block(P->getLocation(),
-              "'" + P->getNameAsString() + "' has a default argument");
+        block(P->getLocation(), {NoFix::DefaultArgument, P->getNameAsString()});
       const auto *It = Facts.Variables.find(P);
       if (It == Facts.Variables.end() || It->second.WrittenType.isNull()) {
-        block(P->getLocation(), "the type of parameter " +
-                                    std::to_string(Index + 1) + " of '" + Name +
-                                    "' is not written out");
+        block(P->getLocation(), {NoFix::ParameterTypeNotWritten,
+                                 std::to_string(Index + 1), Name});
         continue;
       }
       Group.TypesToRespell.push_back(&It->second);
@@ -146,9 +142,7 @@ public:
     for (const ParameterFacts::Call &C : Taker.Calls) {
       if (C.InInstantiation) {
         if (!PatternCalls.contains(C.Loc.getRawEncoding()))
-          block(C.Loc, "'" + Name +
-                           "' is called in a template instantiation whose "
-                           "code depends on the template arguments");
+          block(C.Loc, {NoFix::CalledInDependentInstantiation, Name});
         continue;
       }
       if (Index < C.Arguments.size())
@@ -167,9 +161,8 @@ public:
     if (!M.Problem.empty())
       block(M.Field->getLocation(), M.Problem);
     if (M.WrittenType.isNull())
-      block(M.Field->getLocation(), "the type of '" +
-                                        M.Field->getNameAsString() +
-                                        "' is not written out");
+      block(M.Field->getLocation(),
+            {NoFix::MemberTypeNotWritten, M.Field->getNameAsString()});
     else
       Group.MembersToRespell.push_back(&M);
     remember(M.Uses);
@@ -188,7 +181,7 @@ public:
 private:
   /// The value flows into (or out of) the data member \p Member.
   void flowToMember(const FieldDecl *Member, SourceLocation Loc,
-                    std::string Reason) {
+                    NoFixReason Reason) {
     Member = Member->getCanonicalDecl();
     if (Member == Group.Member ||
         llvm::is_contained(Scope.SharedMembers, Member))
@@ -229,7 +222,7 @@ private:
 
   /// The value flows into (or out of) parameter \p Index of \p Other.
   void flowToParameter(const FunctionDecl *Other, unsigned Index,
-                       SourceLocation Loc, std::string Reason) {
+                       SourceLocation Loc, NoFixReason Reason) {
     Other = writtenFunction(Other);
     if (Other == Group.Function && Group.Parameter == static_cast<int>(Index))
       return;
@@ -252,13 +245,13 @@ private:
     return U.InInstantiation && PatternUses.contains(U.Loc.getRawEncoding());
   }
 
-  void block(SourceLocation Loc, std::string Reason) {
+  void block(SourceLocation Loc, NoFixReason Reason) {
     Group.Blockers.push_back({Loc, std::move(Reason)});
   }
 
   /// The value flows to or from \p Other: fine when it shares the struct,
   /// a link for the plan to join when links are recorded, else a blocker.
-  void flow(const FunctionDecl *Other, SourceLocation Loc, std::string Reason) {
+  void flow(const FunctionDecl *Other, SourceLocation Loc, NoFixReason Reason) {
     Other = Other ? writtenFunction(Other) : nullptr;
     if (Other && Scope.Shared.contains(Other))
       return;
@@ -276,8 +269,7 @@ private:
     if (isRepeatedInstantiation(U))
       return;
     if (U.InInstantiation) {
-      block(U.Loc, "the value is used in a template instantiation whose code "
-                   "depends on the template arguments");
+      block(U.Loc, NoFix::UsedInDependentInstantiation);
       return;
     }
     // `c ? f() : g()`: the other branches become the struct too.
@@ -298,8 +290,7 @@ private:
       return;
     case UseKind::Reassigned:
       if (hasReferenceElement(Value))
-        block(U.Loc, "the value is assigned as a whole, and a struct with a "
-                     "reference member cannot be assigned");
+        block(U.Loc, NoFix::AssignedWithReferenceMember);
       return;
     case UseKind::Discarded:
     case UseKind::Captured: // a copy or a reference: it stays a struct
@@ -316,12 +307,11 @@ private:
         return;
       }
       if (!U.ReturnOf || !U.ReturnOf->getDeclName().isIdentifier()) {
-        block(U.Loc, "the value is returned from a lambda");
+        block(U.Loc, NoFix::ReturnedFromLambda);
         return;
       }
       flow(U.ReturnOf, U.Loc,
-           "the value is returned from '" + U.ReturnOf->getNameAsString() +
-               "'");
+           {NoFix::ReturnedFrom, U.ReturnOf->getNameAsString()});
       return;
     case UseKind::TieAssign:
       if (llvm::none_of(Group.Ties,
@@ -329,16 +319,15 @@ private:
         Group.Ties.push_back(U);
       return;
     case UseKind::StoreMember:
-      flowToMember(U.Member, U.Loc,
-                   U.Reason.empty()
-                       ? "the value is stored in '" +
-                             U.Member->getNameAsString() +
-                             "', a member that keeps the tuple type"
-                       : U.Reason + ", which keeps the tuple type");
+      flowToMember(
+          U.Member, U.Loc,
+          U.Reason.empty()
+              ? NoFixReason(NoFix::StoredInMember, U.Member->getNameAsString())
+              : NoFixReason(NoFix::KeepsTupleType, U.Reason.str()));
       return;
     case UseKind::Argument:
       flowToParameter(U.ArgumentOf, U.Parameter, U.Loc,
-                      U.Reason + ", whose parameter keeps the tuple type");
+                      {NoFix::ParameterKeepsTupleType, U.Reason.str()});
       return;
     case UseKind::Escape:
       block(U.Loc, U.Reason);
@@ -367,13 +356,13 @@ private:
       const auto Elements = elementTypesOf(Value);
       if (Other.Built.DefaultInitialized ||
           Other.Built.Elements.size() != Elements.size()) {
-        block(U.Loc, U.Reason + " and a value of another shape");
+        block(U.Loc, {NoFix::ComparedWithOtherShape, U.Reason.str()});
         return;
       }
       for (size_t I = 0; I < Elements.size(); ++I)
         if (!comparesAlike(Other.Built.Elements[I], Elements[I], Ctx)) {
           block(Other.Built.Elements[I]->getExprLoc(),
-                U.Reason + ", against an element of another type");
+                {NoFix::ComparedWithOtherType, U.Reason.str()});
           return;
         }
       addNamedConstruction(Other.Built, U.Function);
@@ -384,25 +373,22 @@ private:
         break;
       if (!isOwnResult(Other.Callee))
         flow(Other.Callee, Other.E->getExprLoc(),
-             "the value is compared with the result of '" +
-                 Other.Callee->getNameAsString() +
-                 "', which keeps returning a tuple");
+             {NoFix::ComparedWithResult, Other.Callee->getNameAsString()});
       return;
     case OriginKind::Variable:
       if (!SameType)
         break;
       if (!Other.Var->isLocalVarDeclOrParm()) {
-        block(U.Loc, U.Reason + " and '" + Other.Var->getNameAsString() +
-                         "', which is not a local variable");
+        block(U.Loc, {NoFix::ComparedWithNonLocal, U.Reason.str(),
+                      Other.Var->getNameAsString()});
         return;
       }
       if (const FunctionDecl *F = parameterOwner(Other.Var)) {
         if (!Group.Variables.contains(Other.Var))
           flowToParameter(
               F, cast<ParmVarDecl>(Other.Var)->getFunctionScopeIndex(), U.Loc,
-              U.Reason + " and '" + Other.Var->getNameAsString() +
-                  "', a parameter of '" + F->getNameAsString() +
-                  "' that keeps the tuple type");
+              {NoFix::ComparedWithParameter, U.Reason.str(),
+               Other.Var->getNameAsString(), F->getNameAsString()});
         return;
       }
       addVariable(Other.Var, Other.E->getExprLoc());
@@ -411,8 +397,8 @@ private:
       if (!SameType)
         break;
       flowToMember(Other.Member, U.Loc,
-                   U.Reason + " and '" + Other.Member->getNameAsString() +
-                       "', a member that keeps the tuple type");
+                   {NoFix::ComparedWithMember, U.Reason.str(),
+                    Other.Member->getNameAsString()});
       return;
     case OriginKind::Choice:
       // `x == (c ? f() : g())`: each branch is compared.
@@ -421,8 +407,10 @@ private:
     case OriginKind::Other:
       break;
     }
-    block(U.Loc,
-          U.Reason + (Other.Reason.empty() ? "" : " (" + Other.Reason + ")"));
+    block(U.Loc, Other.Reason.empty()
+                     ? U.Reason
+                     : NoFixReason(NoFix::ComparedWithOther, U.Reason.str(),
+                                   Other.Reason.str()));
   }
 
   /// `std::make_pair(a, b)` where only the struct's name makes it the
@@ -447,8 +435,7 @@ private:
         addLambda(Op, O.E->getExprLoc());
       else if (!isOwnResult(O.Callee))
         flow(O.Callee, O.E->getExprLoc(),
-             "the value comes from '" + O.Callee->getNameAsString() +
-                 "', which keeps returning a tuple");
+             {NoFix::ComesFromResult, O.Callee->getNameAsString()});
       return;
     case OriginKind::Variable:
       addVariable(O.Var, O.E->getExprLoc());
@@ -459,7 +446,7 @@ private:
         if (O.Built.DefaultInitialized ||
             (!O.Built.Elements.empty() &&
              O.Built.Elements.size() != Elements.size())) {
-          block(O.E->getExprLoc(), "a value built in place has another shape");
+          block(O.E->getExprLoc(), NoFix::BuiltWithOtherShape);
           return;
         }
         addNamedConstruction(O.Built, Where);
@@ -472,7 +459,7 @@ private:
       return;
     case OriginKind::Member:
       flowToMember(O.Member, O.E->getExprLoc(),
-                   O.Reason + ", a member that keeps the tuple type");
+                   {NoFix::MemberKeepsTupleType, O.Reason.str()});
       return;
     case OriginKind::Choice:
       for (const Origin &Other : O.Branches)
@@ -491,7 +478,7 @@ private:
   void addLambda(const CXXMethodDecl *Op, SourceLocation Loc) {
     const auto *It = Facts.Lambdas.find(Op);
     if (It == Facts.Lambdas.end()) {
-      block(Loc, "the value is returned from a lambda");
+      block(Loc, NoFix::ReturnedFromLambda);
       return;
     }
     if (Lambdas.contains(Op))
@@ -515,7 +502,7 @@ private:
 
   void addVariable(const VarDecl *VD, SourceLocation Loc) {
     if (!VD) {
-      block(Loc, "the value is stored where structify cannot follow it");
+      block(Loc, NoFix::StoredOutOfSight);
       return;
     }
     if (!Group.Variables.insert(VD))
@@ -523,34 +510,30 @@ private:
     // A parameter of another function: its group is that parameter's.
     if (const FunctionDecl *F = parameterOwner(VD)) {
       flowToParameter(F, cast<ParmVarDecl>(VD)->getFunctionScopeIndex(), Loc,
-                      "the value is stored in '" + VD->getNameAsString() +
-                          "', a parameter of '" + F->getNameAsString() +
-                          "' that keeps the tuple type");
+                      {NoFix::StoredInParameter, VD->getNameAsString(),
+                       F->getNameAsString()});
       return;
     }
     const auto *It = Facts.Variables.find(VD);
     if (It == Facts.Variables.end() || isa<ParmVarDecl>(VD) ||
         !VD->isLocalVarDecl()) {
-      block(VD->getLocation(), "the value is stored in '" +
-                                   VD->getNameAsString() +
-                                   "', which is not a local variable");
+      block(VD->getLocation(),
+            {NoFix::StoredInNonLocal, VD->getNameAsString()});
       return;
     }
     const VariableFacts &V = It->second;
     if (!V.WrittenType.isNull()) {
       if (!Ctx.hasSameUnqualifiedType(V.WrittenType.getType(), Value)) {
         block(VD->getLocation(),
-              "'" + VD->getNameAsString() + "' is declared as '" +
-                  V.WrittenType.getType().getAsString(Ctx.getPrintingPolicy()) +
-                  "'");
+              {NoFix::DeclaredAs, VD->getNameAsString(),
+               V.WrittenType.getType().getAsString(Ctx.getPrintingPolicy())});
         return;
       }
       Group.TypesToRespell.push_back(&V);
     } else if (!V.Origins.empty() &&
                V.Origins.front().Kind == OriginKind::Construction) {
-      block(VD->getLocation(), "'" + VD->getNameAsString() +
-                                   "' deduces its type from a pair or tuple "
-                                   "built in place");
+      block(VD->getLocation(),
+            {NoFix::DeducedFromConstruction, VD->getNameAsString()});
       return;
     }
     const auto *Where =

@@ -54,7 +54,7 @@ struct Link {
   SourceLocation Loc;
   /// What blocks the rewrite when the other function is not rewritten with
   /// this one.
-  std::string Reason;
+  NoFixReason Reason;
 };
 
 struct ResultGroup {

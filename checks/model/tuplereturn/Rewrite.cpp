@@ -62,20 +62,16 @@ std::optional<Blocker> FunctionRewriter::specFromPlan(
     const FunctionDecl *Function, const PlanEntry &Planned,
     const std::string &Usr, const FunctionAnalysis &A, StructSpec &Spec) const {
   if (Planned.Fields.size() != A.Shape.Elements.size())
-    return Blocker{Function->getLocation(),
-                   "the plan names " + std::to_string(Planned.Fields.size()) +
-                       " fields, but '" + Function->getNameAsString() +
-                       "' returns " + std::to_string(A.Shape.Elements.size()) +
-                       " elements"};
+    return Blocker{
+        Function->getLocation(),
+        {NoFix::PlanFieldCount, std::to_string(Planned.Fields.size()),
+         Function->getNameAsString(), std::to_string(A.Shape.Elements.size())}};
   Spec.Name = Planned.Struct;
   Spec.InsertStruct = Planned.Usr == Usr && Planned.StructAt.empty();
   Spec.Operators = Planned.Operators;
   for (const std::string &Op : A.Group.Operators)
     if (!llvm::is_contained(Spec.Operators, Op))
-      return Blocker{Function->getLocation(),
-                     "the values are compared with '" + Op +
-                         "', which the plan's struct does not define; make the "
-                         "plan again"};
+      return Blocker{Function->getLocation(), {NoFix::PlanLacksOperator, Op}};
   for (const PlanField &Field : Planned.Fields)
     Spec.Fields.push_back(Field.Name);
   return std::nullopt;
@@ -92,10 +88,7 @@ FunctionRewriter::specFromUnit(const FunctionDecl *Function,
     if (Settings.MainFileIsHeader ||
         !SM.isInMainFile(SM.getExpansionLoc(Decl->getLocation())))
       return Blocker{Decl->getLocation(),
-                     "'" + Function->getNameAsString() +
-                         "' is declared in a header, where other "
-                         "translation units can call it; rewrite it across the "
-                         "project with 'structify fix'"};
+                     {NoFix::DeclaredInHeader, Function->getNameAsString()}};
   Spec.Operators = A.Group.Operators;
   unsigned Missing = 0;
   Spec.Fields = chooseFieldNames(
@@ -104,12 +97,10 @@ FunctionRewriter::specFromUnit(const FunctionDecl *Function,
   if (Spec.Fields.empty())
     return Blocker{
         Function->getLocation(),
-        "nothing in this translation unit names element " +
-            std::to_string(Missing) + " ('" +
-            spellTypeForMessage(writtenElementTypes(Function->getReturnType(),
-                                                    A.Shape, Ctx)[Missing],
-                                Ctx) +
-            "'); name it in a return statement or a structured binding"};
+        {NoFix::UnnamedInUnit, std::to_string(Missing),
+         spellTypeForMessage(writtenElementTypes(Function->getReturnType(),
+                                                 A.Shape, Ctx)[Missing],
+                             Ctx)}};
   return std::nullopt;
 }
 
@@ -183,10 +174,9 @@ RewriteOutcome FunctionRewriter::rewrite(const FunctionDecl *Function,
     Spec.Name = freshStructName(Function);
     if (Spec.Name.empty())
       return Block({Function->getLocation(),
-                    "'" +
-                        structNameFor(Function->getName(), NameStyle::CamelCase,
-                                      Settings.StructNameSuffix) +
-                        "' and its numbered variants are all taken"});
+                    {NoFix::StructNamesTaken,
+                     structNameFor(Function->getName(), NameStyle::CamelCase,
+                                   Settings.StructNameSuffix)}});
   }
   auto Edits = buildEdits(A.Group, Spec, Ctx, Tokens, Problem);
   if (!Edits)

@@ -49,11 +49,27 @@ long occurrences(const std::vector<int> &sorted, int x) {
   // CHECK-FIXES: return upper - lower;
 }
 
+// A wrapper of a standard algorithm, named as abseil names its own, gives the
+// standard's names.
+template <class C>
+std::pair<typename C::const_iterator, typename C::const_iterator>
+c_minmax_element(const C &c) {
+  return std::minmax_element(c.begin(), c.end());
+}
+
+int wrapped_spread(const std::vector<int> &v) {
+  auto p = c_minmax_element(v);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: the elements of 'p'
+  // CHECK-FIXES: auto [min_it, max_it] = c_minmax_element(v);
+  return *p.second - *p.first;
+  // CHECK-FIXES: return *max_it - *min_it;
+}
+
 int main() {
   std::vector<std::string> words{"a", "b", "a"};
   std::map<std::string, int> counts{{"x", 1}, {"y", 2}};
   dump(counts);
-  std::printf("%d %d %ld\n", count_new(words), spread({3, 1, 4}),
-              occurrences({1, 2, 2, 3}, 2));
+  std::printf("%d %d %ld %d\n", count_new(words), spread({3, 1, 4}),
+              occurrences({1, 2, 2, 3}, 2), wrapped_spread({5, 9, 2}));
   return 0;
 }

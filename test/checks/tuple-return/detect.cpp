@@ -80,3 +80,21 @@ template <class T> std::pair<T, int> tagged(T value);
 
 
 int use() { return local_helper().first + anonymous().second; }
+
+// The standard's conventions, under other names: a wrapper or a
+// re-implementation of a standard function that returns a pair, when it
+// returns the pair the standard one does (abseil's `c_partition_copy`).
+template <class C, class OutputIterator1, class OutputIterator2, class Pred>
+std::pair<OutputIterator1, OutputIterator2>
+c_partition_copy(const C &c, OutputIterator1 yes, OutputIterator2 no, Pred p);
+template <class It> std::pair<It, It> MinMaxElement(It first, It last);
+std::pair<int *, bool> insert_at_position(int position, int value);
+std::pair<const char *, const char *> find_equal_range(const char *key);
+// A standard name with another pair is an API of its own.
+std::pair<int, int> insert_counts(int key);
+// CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'insert_counts' returns 'std::pair<int, int>'
+std::pair<double, double> minmax_of(const double *values, int count);
+// CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'minmax_of' returns 'std::pair<double, double>'
+// A word that only contains a standard name is no mark.
+std::pair<int *, bool> reinsertion(int key);
+// CHECK-MESSAGES: :[[@LINE-1]]:24: warning: 'reinsertion' returns 'std::pair<int *, bool>'

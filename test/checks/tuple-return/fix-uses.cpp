@@ -95,3 +95,14 @@ void check_twice() {
   CHECK_TWICE(r.first == 1);
   // CHECK-FIXES: CHECK_TWICE(r.lo == 1);
 }
+
+// The temporary of a 'std::tie' assignment takes a name nothing in scope
+// means: not the parameter 'values', which the statement names only through
+// a macro, nor the local 'result'.
+#define LOW_SLOT values
+int fresh_name(int values) {
+  int result = 1, high = 0;
+  std::tie(LOW_SLOT, high) = bounds(result, 2);
+  // CHECK-FIXES: { auto returned = bounds(result, 2); LOW_SLOT = returned.lo; high = returned.hi; }
+  return values + high;
+}

@@ -5,6 +5,7 @@
 // RUN:     structify-tuple-return.IgnoredNamespaces: 'hidden', \
 // RUN:     structify-tuple-return.IncludeNonPublic: true, \
 // RUN:     structify-tuple-return.IncludeParameterPacks: true, \
+// RUN:     structify-tuple-return.IgnoreStandardConventions: false, \
 // RUN:     structify-tuple-return.StructNameSuffix: 'Values', \
 // RUN:     structify-tuple-return.StructNameStyle: 'lower_case'}}" \
 // RUN:   -- -std=c++17 %mock_std
@@ -47,6 +48,13 @@ class Widget {
   std::pair<int, int> secret() const;
   // CHECK-MESSAGES-OPT: :[[@LINE-1]]:23: warning: 'secret' returns
 };
+
+// IgnoreStandardConventions: a wrapper of a standard algorithm returns what
+// the standard one returns; false flags it too.
+template <class In, class OutputIt1, class OutputIt2>
+std::pair<OutputIt1, OutputIt2> c_partition_copy(In in, OutputIt1 yes,
+                                                 OutputIt2 no);
+// CHECK-MESSAGES-OPT: :[[@LINE-2]]:33: warning: 'c_partition_copy' returns
 
 // IncludeParameterPacks: generic code over a pack of element types.
 template <class... Ts> std::tuple<Ts...> pack(Ts... ts);

@@ -94,6 +94,11 @@ std::string suppression(SourceLocation Loc, const SourceManager &SM) {
   return canonicalFileOf(Loc, SM) + ":" + std::to_string(*Line);
 }
 
+/// "file:line:column: reason", as the summary records a blocker.
+std::string describe(const Blocker &B, const SourceManager &SM) {
+  return describeLocation(B.Loc, SM, /*Column=*/true) + ": " + B.Reason.str();
+}
+
 std::vector<SummaryLink> summaryLinks(const ResultGroup &Group,
                                       const SourceManager &SM) {
   std::vector<SummaryLink> Links;
@@ -104,7 +109,7 @@ std::vector<SummaryLink> summaryLinks(const ResultGroup &Group,
          : L.Parameter < 0
              ? functionUsr(L.Function)
              : parameterUsr(L.Function, static_cast<unsigned>(L.Parameter)),
-         describeLocation(L.Loc, SM, /*Column=*/true) + ": " + L.Reason});
+         describe({L.Loc, L.Reason}, SM)});
   return Links;
 }
 
@@ -138,9 +143,7 @@ void recordEdits(const FunctionAnalysis &A, const StructSpec &Spec,
                  ASTContext &Ctx, FileTokens &Tokens, FunctionSummary &S) {
   Blocker Problem;
   if (!recordEditsInto(A, Spec, Ctx, Tokens, S, S.Edits, Problem))
-    S.Blockers.push_back(
-        describeLocation(Problem.Loc, Ctx.getSourceManager(), true) + ": " +
-        Problem.Reason);
+    S.Blockers.push_back(describe(Problem, Ctx.getSourceManager()));
 }
 
 /// For a member of \p Class that does not declare the struct: its edits
@@ -182,8 +185,7 @@ FunctionSummary summarizeMember(const FunctionAnalysis &A, ASTContext &Ctx,
   S.SuppressedAt = suppression(M->getLocation(), SM);
   S.Evidence = A.Evidence;
   for (const Blocker &B : A.Blockers)
-    S.Blockers.push_back(describeLocation(B.Loc, SM, /*Column=*/true) + ": " +
-                         B.Reason);
+    S.Blockers.push_back(describe(B, SM));
   S.Links = summaryLinks(A.Group, SM);
   // Its edits name the struct as declared in its class.
   S.Scope = M->getParent()->getQualifiedNameAsString();
@@ -202,8 +204,7 @@ FunctionSummary summarizeMember(const FunctionAnalysis &A, ASTContext &Ctx,
                                       : Facts->WrittenType.getType(),
                                   M->getLocation(), A.Shape, Ctx, Spec, Problem)
           : !describeParameterTypes(M, A.Shape, Ctx, Spec, Problem)) {
-    S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " +
-                         Problem.Reason);
+    S.Blockers.push_back(describe(Problem, SM));
     return S;
   }
   S.FieldTypes = Spec.FieldTypes;
@@ -240,8 +241,7 @@ void describeFunction(const FunctionAnalysis &A, const ParmVarDecl *Parameter,
   S.Evidence = A.Evidence;
   S.KnownNames = A.KnownNames;
   for (const Blocker &B : A.Blockers)
-    S.Blockers.push_back(describeLocation(B.Loc, SM, /*Column=*/true) + ": " +
-                         B.Reason);
+    S.Blockers.push_back(describe(B, SM));
   for (SourceLocation Call : A.CallSites)
     S.CallSites.push_back(describeLocation(Call, SM, /*Column=*/true));
   S.Links = summaryLinks(A.Group, SM);
@@ -308,8 +308,7 @@ FunctionSummary summarize(const FunctionAnalysis &A, ASTContext &Ctx,
   if (Parameter
           ? !describeParameterTypes(Parameter, A.Shape, Ctx, Spec, Problem)
           : !describeStructTypes(F, A.Shape, Ctx, Spec, Problem)) {
-    S.Blockers.push_back(describeLocation(Problem.Loc, SM, true) + ": " +
-                         Problem.Reason);
+    S.Blockers.push_back(describe(Problem, SM));
     return S;
   }
   S.FieldTypes = Spec.FieldTypes;

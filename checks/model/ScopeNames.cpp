@@ -1,6 +1,6 @@
 //===--- ScopeNames.cpp - names a new local declaration must not take -----===//
 
-#include "model/indexaccess/ScopeNames.h"
+#include "model/ScopeNames.h"
 #include "compat/Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
