@@ -184,22 +184,22 @@ static bool spells(llvm::ArrayRef<std::string> Words, llvm::StringRef Name) {
 static bool isIteratorLike(QualType T) {
   if (isIteratorType(T))
     return true;
-  T = T.getNonReferenceType();
-  const IdentifierInfo *Name = nullptr;
-  if (const auto *Parameter = T->getAs<TemplateTypeParmType>())
-    Name = Parameter->getIdentifier();
+  T = T.getNonReferenceType().getUnqualifiedType();
+  std::string Name;
+  // A template parameter as printed: LLVM 19 keeps no identifier on the
+  // written parameter's type, but prints its name.
+  if (T->getAs<TemplateTypeParmType>())
+    Name = T.getAsString();
   else if (const auto *Typedef = T->getAs<TypedefType>())
-    Name = Typedef->getDecl()->getIdentifier();
+    Name = Typedef->getDecl()->getName().str();
   else if (const auto *Member = T->getAs<DependentNameType>())
-    Name = Member->getIdentifier(); // `typename C::const_iterator`
+    Name = Member->getIdentifier()->getName().str(); // `C::const_iterator`
   else if (const auto *Specialization = T->getAs<TemplateSpecializationType>())
     if (const TemplateDecl *Template =
             Specialization->getTemplateName().getAsTemplateDecl())
-      Name = Template->getIdentifier();
-  if (!Name)
-    return false;
+      Name = Template->getName().str();
   // `OutputIt1`: numbered words count as the word.
-  return llvm::any_of(identifierWords(Name->getName()), [](llvm::StringRef W) {
+  return llvm::any_of(identifierWords(Name), [](llvm::StringRef W) {
     W = W.rtrim("0123456789");
     return W == "it" || W.starts_with("iter");
   });
