@@ -99,6 +99,15 @@ writtenPair(const FunctionDecl *FD, llvm::ArrayRef<QualType> Shape = {}) {
             Written->template_arguments()[1].getAsType()};
   if (Shape.size() == 2)
     return {Shape[0], Shape[1]};
+  // An instantiation's pair, whatever spelled it (abseil's
+  // `decltype(std::make_pair(...))`).
+  if (const auto *Pair = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          FD->getReturnType()->getAsCXXRecordDecl());
+      Pair && Pair->getTemplateArgs().size() == 2 &&
+      Pair->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+      Pair->getTemplateArgs()[1].getKind() == TemplateArgument::Type)
+    return {Pair->getTemplateArgs()[0].getAsType(),
+            Pair->getTemplateArgs()[1].getAsType()};
   return {};
 }
 
@@ -231,8 +240,11 @@ static llvm::StringRef standardNamesake(const FunctionDecl *FD,
 }
 
 llvm::StringRef standardNamesake(const FunctionDecl *FD) {
+  // The template as written first (its parameters' names), else the
+  // instantiation's own pair.
   if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
-    FD = Pattern;
+    if (llvm::StringRef Name = standardNamesake(Pattern, {}); !Name.empty())
+      return Name;
   return standardNamesake(FD, {});
 }
 

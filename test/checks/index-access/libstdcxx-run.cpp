@@ -57,6 +57,22 @@ c_minmax_element(const C &c) {
   return std::minmax_element(c.begin(), c.end());
 }
 
+// Its result type spelled as abseil spells it, through decltype.
+template <class C>
+using IterPair = decltype(std::make_pair(std::declval<C &>().begin(),
+                                         std::declval<C &>().begin()));
+template <class C> IterPair<C> c_equal_range(C &c, int value) {
+  return std::equal_range(c.begin(), c.end(), value);
+}
+
+long wrapped_count(std::vector<int> &v) {
+  auto p = c_equal_range(v, 2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: the elements of 'p'
+  // CHECK-FIXES: auto [lower, upper] = c_equal_range(v, 2);
+  return p.second - p.first;
+  // CHECK-FIXES: return upper - lower;
+}
+
 int wrapped_spread(const std::vector<int> &v) {
   auto p = c_minmax_element(v);
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: the elements of 'p'
@@ -71,5 +87,7 @@ int main() {
   dump(counts);
   std::printf("%d %d %ld %d\n", count_new(words), spread({3, 1, 4}),
               occurrences({1, 2, 2, 3}, 2), wrapped_spread({5, 9, 2}));
+  std::vector<int> sorted{1, 2, 2, 3};
+  std::printf("%ld\n", wrapped_count(sorted));
   return 0;
 }
