@@ -125,9 +125,11 @@ static Origin constructedOrigin(const CXXConstructExpr *CE, Origin O,
   Origin Converted = classifyOrigin(CE->getArg(0), Types, Ctx);
   if (Converted.Kind == OriginKind::Construction)
     return Converted;
-  O.Reason = {NoFix::ConvertedFrom,
-              CE->getArg(0)->getType().getCanonicalType().getAsString(
-                  Ctx.getPrintingPolicy())};
+  O.Reason = {
+      NoFix::ConvertedFrom,
+      spellTypeForMessage(
+          CE->getArg(0)->getType().getNonReferenceType().getUnqualifiedType(),
+          Ctx)};
   return O;
 }
 

@@ -1,6 +1,7 @@
 //===--- TieAssignment.cpp - variables declared only for std::tie ---------===//
 
 #include "model/indexaccess/TieAssignment.h"
+#include "model/TypeSpelling.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -78,9 +79,8 @@ std::optional<Blocker> whyNot(const TieAssignment &Tie, const TupleShape &Shape,
         Var->getType().isVolatileQualified())
       return Blocker{Var->getLocation(),
                      {NoFix::TiedTypeDiffers, Var->getNameAsString(),
-                      Var->getType().getAsString(Ctx.getPrintingPolicy()),
-                      std::to_string(I),
-                      Element.getAsString(Ctx.getPrintingPolicy())}};
+                      spellTypeForMessage(Var->getType(), Ctx),
+                      std::to_string(I), spellTypeForMessage(Element, Ctx)}};
     if (Var->hasAttrs())
       return Blocker{Var->getLocation(),
                      {NoFix::TiedAttributes, Var->getNameAsString()}};

@@ -45,6 +45,15 @@ std::pair<int, int> converted(int lo, int hi) { return {lo, hi}; }
 long use_converted() { std::pair<long, long> wide = converted(1, 2); return wide.first; }
 // CHECK-NOTES: :[[@LINE-1]]:53: note: no fix: the value is converted to 'std::pair<long, long>'
 
+// The note names the type as the code spells it, not as it resolves.
+typedef std::pair<int, int> Cells;
+Cells cells(int lo, int hi);
+// CHECK-NOTES: :[[@LINE-1]]:7: warning: 'cells' returns 'Cells' (aka 'std::pair<int, int>')
+// CHECK-NOTES: :[[@LINE+3]]:47: note: no fix: the value is converted to 'std::pair<long, long>'
+// CHECK-NOTES: :[[@LINE+2]]:23: warning: 'widened' returns
+// CHECK-NOTES: :[[@LINE+1]]:47: note: no fix: the value is converted from 'Cells'
+std::pair<long, long> widened(int v) { return cells(v, v); }
+
 std::pair<int, int> global(int lo, int hi) { return {lo, hi}; }
 // CHECK-NOTES: :[[@LINE-1]]:21: warning: 'global' returns
 auto global_value = global(1, 2);
