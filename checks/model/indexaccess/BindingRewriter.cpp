@@ -117,7 +117,14 @@ bool removeStatement(const DeclStmt *Statement, const ASTContext &Ctx,
 } // namespace
 
 const FunctionDecl *producer(const Expr *Object) {
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(ignoreTransparent(Object)))
+  const Expr *E = ignoreTransparent(Object);
+  // `std::pair<long, long> p = bounds(v);`: a converted pair keeps its
+  // elements' meaning, and the call's names.
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1 &&
+      Construct->getArg(0)->getType()->isRecordType())
+    E = ignoreTransparent(Construct->getArg(0));
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(E))
     return Call->getDirectCallee();
   return nullptr;
 }

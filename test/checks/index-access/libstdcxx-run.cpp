@@ -81,6 +81,17 @@ int wrapped_spread(const std::vector<int> &v) {
   // CHECK-FIXES: return *max_it - *min_it;
 }
 
+// Held in a pair of const_iterators, converted from the call's pair of
+// iterators: the variable stays, and a binding to it takes the call's names.
+bool wrapped_ends(std::vector<int> &v) {
+  std::pair<std::vector<int>::const_iterator, std::vector<int>::const_iterator>
+      p = c_equal_range(v, 2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: the elements of 'p'
+  return p.first == v.begin() + 1 && p.second == v.begin() + 3;
+  // CHECK-FIXES: auto &[lower, upper] = p;
+  // CHECK-FIXES-NEXT: return lower == v.begin() + 1 && upper == v.begin() + 3;
+}
+
 int main() {
   std::vector<std::string> words{"a", "b", "a"};
   std::map<std::string, int> counts{{"x", 1}, {"y", 2}};
@@ -88,6 +99,6 @@ int main() {
   std::printf("%d %d %ld %d\n", count_new(words), spread({3, 1, 4}),
               occurrences({1, 2, 2, 3}, 2), wrapped_spread({5, 9, 2}));
   std::vector<int> sorted{1, 2, 2, 3};
-  std::printf("%ld\n", wrapped_count(sorted));
+  std::printf("%ld %d\n", wrapped_count(sorted), wrapped_ends(sorted));
   return 0;
 }
