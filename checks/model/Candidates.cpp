@@ -2,6 +2,7 @@
 
 #include "model/Candidates.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "model/Naming.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -148,28 +149,6 @@ constexpr StandardPairFunction StandardPairFunctions[] = {
 };
 } // namespace
 
-/// The words of an identifier, lowercase: `c_partition_copy` -> c,
-/// partition, copy; `InsertAtPosition` -> insert, at, position.
-static llvm::SmallVector<std::string, 4> identifierWords(llvm::StringRef Name) {
-  llvm::SmallVector<std::string, 4> Words;
-  std::string Word;
-  for (size_t I = 0; I < Name.size(); ++I) {
-    const char C = Name[I];
-    const bool Starts =
-        llvm::isUpper(C) && I > 0 && !llvm::isUpper(Name[I - 1]);
-    if (C == '_' || Starts) {
-      if (!Word.empty())
-        Words.push_back(std::move(Word));
-      Word.clear();
-    }
-    if (C != '_')
-      Word += llvm::toLower(C);
-  }
-  if (!Word.empty())
-    Words.push_back(std::move(Word));
-  return Words;
-}
-
 /// Does \p Words hold a run of words that spells \p Name, underscores
 /// aside (`partition`, `copy` spell `partition_copy`; `min`, `max` spell
 /// `minmax`)?
@@ -208,7 +187,7 @@ static bool isIteratorLike(QualType T) {
             Specialization->getTemplateName().getAsTemplateDecl())
       Name = Template->getName().str();
   // `OutputIt1`: numbered words count as the word.
-  return llvm::any_of(identifierWords(Name), [](llvm::StringRef W) {
+  return llvm::any_of(splitWords(Name), [](llvm::StringRef W) {
     W = W.rtrim("0123456789");
     return W == "it" || W.starts_with("iter");
   });
@@ -231,7 +210,7 @@ static llvm::StringRef standardNamesake(const FunctionDecl *FD,
                                         llvm::ArrayRef<QualType> Shape) {
   if (!FD->getDeclName().isIdentifier())
     return "";
-  const auto Words = identifierWords(FD->getName());
+  const auto Words = splitWords(FD->getName());
   const auto Elements = writtenPair(FD, Shape);
   for (const StandardPairFunction &Standard : StandardPairFunctions)
     if (spells(Words, Standard.Name) && holds(Elements, Standard.Holds))
