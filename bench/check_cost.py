@@ -95,10 +95,10 @@ def main():
     variants = {"syntax-only": None, "baseline": baseline}
     for check in a.checks.split(","):
         variants[check] = baseline + "," + check
-    times = {v: [] for v in variants}
     if a.instructions:
         a.r = 1
         variants.pop("syntax-only")
+    times = {v: [] for v in variants}
     measure = instructions if a.instructions else cpu_time
     for _, e in chosen:
         per = {v: [] for v in variants}

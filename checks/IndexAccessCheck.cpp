@@ -2,6 +2,7 @@
 
 #include "IndexAccessCheck.h"
 #include "model/Edits.h"
+#include "model/FunctionParents.h"
 #include "model/indexaccess/BindingRewriter.h"
 #include "model/indexaccess/ElementBinding.h"
 #include "model/indexaccess/KnownApis.h"
@@ -17,6 +18,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include <map>
+#include <utility>
 
 using namespace clang::ast_matchers;
 
@@ -99,13 +101,13 @@ void IndexAccessCheck::registerMatchers(MatchFinder *Finder) {
                               unless(isExpansionInSystemHeader()))
                          .bind(AccessId),
                      this);
-  // `int lo, hi; std::tie(lo, hi) = bounds();`
+  // `int lo, hi; std::tie(lo, hi) = bounds();` (no ancestor matcher such
+  // as isInTemplateInstantiation: one would build the unit's parent map)
   Finder->addMatcher(
       cxxOperatorCallExpr(
           hasOverloadedOperatorName("="),
           hasArgument(0, ignoringImplicit(callExpr(
                              callee(functionDecl(hasName("::std::tie")))))),
-          unless(isInTemplateInstantiation()),
           unless(isExpansionInSystemHeader()))
           .bind(TieId),
       this);
@@ -114,13 +116,19 @@ void IndexAccessCheck::registerMatchers(MatchFinder *Finder) {
 void IndexAccessCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   if (const auto *Assign = Result.Nodes.getNodeAs<CXXOperatorCallExpr>(TieId)) {
-    reportTie(*Assign);
+    Ties.push_back(Assign);
     return;
   }
-  SawAccess = true;
+  Seen.add(Result.Nodes.getNodeAs<Expr>(AccessId)->getBeginLoc(),
+           *Result.SourceManager);
 }
 
-void IndexAccessCheck::reportTie(const CXXOperatorCallExpr &Assign) {
+void IndexAccessCheck::reportTie(const CXXOperatorCallExpr &Assign,
+                                 FunctionParents &Parents) {
+  const VarDecl *Tied = firstTiedVariable(Assign);
+  if (!Tied || isInInstantiation(Tied))
+    return;
+  Parents.focus(Tied);
   const std::optional<TieAssignment> Tie =
       tieAssignment(Assign, *Context, Types);
   if (!Tie || isIgnored(Tie->Value->getType(), Tie->Value))
@@ -282,14 +290,21 @@ void IndexAccessCheck::reportGroup(const Reads &R, BindingRewriter &Rewriter) {
 
 void IndexAccessCheck::onEndOfTranslationUnit() {
   reportConfigurationInEditor();
-  if (!SawAccess)
+  if (Ties.empty() && Seen.empty())
     return;
-  SawAccess = false;
+  FunctionParents Parents(*Context);
+  for (const CXXOperatorCallExpr *Assign : std::exchange(Ties, {}))
+    reportTie(*Assign, Parents);
+  if (Seen.empty())
+    return;
+  Sightings Within = std::exchange(Seen, {});
   const llvm::SmallPtrSet<const FunctionDecl *, 1> NoFunctions;
   // Reads inside instantiations are reported through their template's own
-  // code: walking the instantiations would add work and nothing else.
-  TupleFacts Facts = collectTupleFacts(*Context, Types, NoFunctions,
-                                       /*VisitInstantiations=*/false);
+  // code: walking the instantiations would add work and nothing else; so
+  // would walking the functions and classes where no read was seen.
+  TupleFacts Facts =
+      collectTupleFacts(*Context, Types, NoFunctions,
+                        /*VisitInstantiations=*/false, nullptr, &Within);
   // A variable that is a branch of `c ? a : b` is used as a whole, whatever
   // the conditional's use: a binding of its elements cannot stand for it.
   for (auto &[VD, V] : Facts.Variables)
@@ -304,6 +319,7 @@ void IndexAccessCheck::onEndOfTranslationUnit() {
         dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
     if (Function && Function->isTemplateInstantiation())
       continue; // reported through the template
+    Parents.focus(VD);
     reportVariable(V, Facts, Rewriter);
   }
   // Reads of the same object in one function are one finding: the same
@@ -337,8 +353,10 @@ void IndexAccessCheck::onEndOfTranslationUnit() {
       Groups.emplace_back();
     Groups[It->second].Uses.push_back(&Access);
   }
-  for (const Reads &R : Groups)
+  for (const Reads &R : Groups) {
+    Parents.focus(R.Uses.front()->Function);
     reportGroup(R, Rewriter);
+  }
 }
 
 } // namespace clang::tidy::structify

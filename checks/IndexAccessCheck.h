@@ -6,6 +6,7 @@
 #include "StructifyCheck.h"
 #include "model/Blocker.h"
 #include "model/Candidates.h"
+#include "model/FunctionParents.h"
 #include "model/Options.h"
 #include "model/UseSites.h"
 #include "model/indexaccess/BindingRewriter.h"
@@ -39,7 +40,7 @@ private:
   void reportVariable(const VariableFacts &V, const TupleFacts &Facts,
                       BindingRewriter &Rewriter);
   /// `int lo, hi; std::tie(lo, hi) = bounds();` -> `auto [lo, hi] = bounds();`
-  void reportTie(const CXXOperatorCallExpr &Assign);
+  void reportTie(const CXXOperatorCallExpr &Assign, FunctionParents &Parents);
   void reportGroup(const Reads &R, BindingRewriter &Rewriter);
   void report(SourceLocation Loc, const std::string &What, const Reads &R,
               const BindingFix &F, BindingRewriter &Rewriter);
@@ -53,7 +54,10 @@ private:
   std::optional<TupleReturnPolicy> TupleReturn;
 
   ASTContext *Context = nullptr;
-  bool SawAccess = false;
+  /// Where the matchers saw element reads.
+  Sightings Seen;
+  /// The tie assignments seen, reported at the end of the unit.
+  std::vector<const CXXOperatorCallExpr *> Ties;
 };
 
 } // namespace clang::tidy::structify

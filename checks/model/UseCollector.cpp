@@ -19,6 +19,11 @@ bool Collector::TraverseDecl(Decl *D) {
   if (!isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
       SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
     return true;
+  // Inside a function every declaration is entered: a variable is declared
+  // away from where its elements are read.
+  if (Within && !isa<TranslationUnitDecl>(D) &&
+      !D->getDeclContext()->isFunctionOrMethod() && !Within->holds(D, SM))
+    return true;
   const bool Instantiation = isInstantiation(D);
   InstantiationDepth += Instantiation;
   Stack.push_back(DynTypedNode::create(*D));

@@ -41,9 +41,10 @@ class Collector : public RecursiveASTVisitor<Collector> {
 public:
   Collector(ASTContext &Ctx, const TupleLikeTypes &Types,
             const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions,
-            bool VisitInstantiations, const FlowTargets *Targets)
+            bool VisitInstantiations, const FlowTargets *Targets,
+            Sightings *Within)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Types(Types),
-        VisitInstantiations(VisitInstantiations) {
+        VisitInstantiations(VisitInstantiations), Within(Within) {
     for (const FunctionDecl *FD : Functions)
       Facts.Functions[FD].Function = FD;
     if (!Targets)
@@ -283,6 +284,7 @@ private:
   const SourceManager &SM;
   const TupleLikeTypes &Types;
   const bool VisitInstantiations;
+  Sightings *Within;
   TupleFacts Facts;
   /// The local variables that hold a followed lambda.
   llvm::DenseMap<const VarDecl *, const CXXMethodDecl *> ClosureVariables;

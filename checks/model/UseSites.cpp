@@ -270,11 +270,38 @@ bool isMigratableMember(const FieldDecl *FD, const TupleLikeTypes &Types) {
          Class->getDeclName().isIdentifier();
 }
 
+void Sightings::add(SourceLocation Loc, const SourceManager &SM) {
+  Locations.push_back(SM.getExpansionLoc(Loc));
+  Files.insert(SM.getFileID(Locations.back()));
+  Sorted = false;
+}
+
+bool Sightings::holds(const Decl *D, const SourceManager &SM) {
+  const SourceRange Range = D->getSourceRange();
+  if (Range.isInvalid())
+    return true;
+  auto Before = [&SM](SourceLocation A, SourceLocation B) {
+    return SM.isBeforeInTranslationUnit(A, B);
+  };
+  if (!Sorted) {
+    llvm::sort(Locations, Before);
+    Locations.erase(llvm::unique(Locations), Locations.end());
+    Sorted = true;
+  }
+  const SourceLocation Begin = SM.getExpansionLoc(Range.getBegin());
+  if (Files.contains(SM.getFileID(Begin)))
+    return true;
+  const SourceLocation End = SM.getExpansionRange(Range.getEnd()).getEnd();
+  const auto First = llvm::lower_bound(Locations, Begin, Before);
+  return First != Locations.end() && !Before(End, *First);
+}
+
 TupleFacts
 collectTupleFacts(ASTContext &Ctx, const TupleLikeTypes &Types,
                   const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions,
-                  bool VisitInstantiations, const FlowTargets *Targets) {
-  Collector C(Ctx, Types, Functions, VisitInstantiations, Targets);
+                  bool VisitInstantiations, const FlowTargets *Targets,
+                  Sightings *Within) {
+  Collector C(Ctx, Types, Functions, VisitInstantiations, Targets, Within);
   C.TraverseAST(Ctx);
   return C.take();
 }

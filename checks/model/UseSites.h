@@ -17,6 +17,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/TypeLoc.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <string>
@@ -291,13 +292,37 @@ QualType containerElementType(QualType T);
 /// Is \p FD's type a standard container of tuples memberTupleType follows?
 bool isKeyedContainer(const FieldDecl *FD, const TupleLikeTypes &Types);
 
+/// Places the code was seen to read an element (`p.first`, `std::get<0>(t)`),
+/// in any order: a walk for reads alone enters only the files that hold one
+/// (all of such a file: how the code fills a container names its elements)
+/// and the declarations whose text holds one. Whatever a local variable or
+/// parameter does happens in its function, so nothing about the reads is
+/// lost; the rest of the unit (most of it, on a real unit: the headers) is
+/// not walked.
+class Sightings {
+public:
+  void add(SourceLocation Loc, const SourceManager &SM);
+  bool empty() const { return Locations.empty(); }
+  /// Is \p D in a file with a sighting, or does its text (macros expanded
+  /// to their use) hold one? Declarations without a valid range are entered.
+  bool holds(const Decl *D, const SourceManager &SM);
+
+private:
+  std::vector<SourceLocation> Locations;
+  llvm::SmallDenseSet<FileID, 8> Files;
+  bool Sorted = true;
+};
+
 /// With \p Targets, the calls of its functions are recorded as
-/// ParameterFacts and the uses of its members as MemberFacts.
+/// ParameterFacts and the uses of its members as MemberFacts. With
+/// \p Within, the walk skips the functions and classes (at namespace or
+/// class level) that hold none of its sightings.
 TupleFacts
 collectTupleFacts(ASTContext &Ctx, const TupleLikeTypes &Types,
                   const llvm::SmallPtrSetImpl<const FunctionDecl *> &Functions,
                   bool VisitInstantiations = true,
-                  const FlowTargets *Targets = nullptr);
+                  const FlowTargets *Targets = nullptr,
+                  Sightings *Within = nullptr);
 
 /// The variable or member a container expression names (`files_`,
 /// `this->m_map`): the key of TupleFacts::Fills, or null.

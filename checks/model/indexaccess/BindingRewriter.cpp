@@ -508,9 +508,15 @@ BindingRewriter::adoptions(const Reads &R, const TupleShape &Shape,
   const Use &First = *R.Uses.front();
   ExprMutationAnalyzer Analyzer(*Scope, *Context);
   // Copies keep the value they were made with: only when nothing writes an
-  // element may a name that refers to the element replace a copy.
-  const bool NoWrites = llvm::none_of(
-      R.Uses, [&](const Use *U) { return Analyzer.isMutated(U->Access); });
+  // element may a name that refers to the element replace a copy. Asked
+  // only of a read that initialises a variable.
+  std::optional<bool> NoWritesFound;
+  auto NoWrites = [&] {
+    if (!NoWritesFound)
+      NoWritesFound = llvm::none_of(
+          R.Uses, [&](const Use *U) { return Analyzer.isMutated(U->Access); });
+    return *NoWritesFound;
+  };
   for (const Use *U : R.Uses) {
     const VarDecl *D = U->ReceiverVar;
     if (!D || U->Index >= Shape.Elements.size() || !D->isLocalVarDecl() ||
@@ -527,14 +533,14 @@ BindingRewriter::adoptions(const Reads &R, const TupleShape &Shape,
       continue;
     const bool IsReference = D->getType()->isReferenceType();
     if (!IsReference &&
-        (!NoWrites || !Unchanging ||
+        (!Unchanging || !NoWrites() ||
          (!Declared.isConstQualified() && Analyzer.isMutated(D))))
       continue;
     // A const name stays const: the binding becomes const when nothing
     // writes through it.
     const bool NeedsConst =
         Declared.isConstQualified() && !Element.isConstQualified();
-    if (NeedsConst && !ConstBinding && !NoWrites)
+    if (NeedsConst && !ConstBinding && !NoWrites())
       continue;
     if (!isOnlyMeaningOfName(First.Function, Scope, D))
       continue;

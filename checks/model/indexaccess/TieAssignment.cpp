@@ -109,6 +109,15 @@ std::optional<Blocker> whyNot(const TieAssignment &Tie, const TupleShape &Shape,
 
 } // namespace
 
+const VarDecl *firstTiedVariable(const CXXOperatorCallExpr &Assign) {
+  if (Assign.getNumArgs() != 2)
+    return nullptr;
+  const auto *Tie = dyn_cast<CallExpr>(Assign.getArg(0)->IgnoreImplicit());
+  if (!Tie || Tie->getNumArgs() == 0)
+    return nullptr;
+  return localVariable(Tie->getArg(0));
+}
+
 std::optional<TieAssignment> tieAssignment(const CXXOperatorCallExpr &Assign,
                                            ASTContext &Ctx,
                                            const TupleLikeTypes &Types) {

@@ -1,0 +1,51 @@
+//===--- FunctionParents.cpp - a parent map of one function ---------------===//
+
+#include "model/FunctionParents.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+
+namespace clang::tidy::structify {
+
+FunctionParents::FunctionParents(ASTContext &Ctx)
+    : Ctx(Ctx), Saved(Ctx.getTraversalScope()) {}
+
+FunctionParents::~FunctionParents() {
+  if (Narrowed)
+    Ctx.setTraversalScope(Saved);
+}
+
+void FunctionParents::focus(const Decl *D) {
+  const FunctionDecl *Function = outermostFunction(D);
+  if (Function == Focused)
+    return;
+  Focused = Function;
+  Narrowed = Function != nullptr;
+  if (Function)
+    Ctx.setTraversalScope({const_cast<FunctionDecl *>(Function)});
+  else
+    Ctx.setTraversalScope(Saved);
+}
+
+const FunctionDecl *outermostFunction(const Decl *D) {
+  const FunctionDecl *Outermost = dyn_cast_or_null<FunctionDecl>(D);
+  for (const DeclContext *DC = D ? D->getLexicalDeclContext() : nullptr;
+       DC && !DC->isFileContext(); DC = DC->getLexicalParent())
+    if (const auto *Function = dyn_cast<FunctionDecl>(DC))
+      Outermost = Function;
+  return Outermost;
+}
+
+bool isInInstantiation(const Decl *D) {
+  for (const DeclContext *DC = D ? D->getDeclContext() : nullptr; DC;
+       DC = DC->getParent()) {
+    if (const auto *Function = dyn_cast<FunctionDecl>(DC);
+        Function && Function->isTemplateInstantiation())
+      return true;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(DC);
+        Spec && Spec->getSpecializationKind() != TSK_ExplicitSpecialization)
+      return true;
+  }
+  return false;
+}
+
+} // namespace clang::tidy::structify
