@@ -175,6 +175,16 @@ private:
   /// tuple value \p Object.
   bool elementAccess(const Expr *Access, const Expr *Object, Use &U) const;
 
+  /// Is \p Class a map (it or a base names a `mapped_type`: the standard's,
+  /// absl's, a project's own)?
+  bool isMap(const CXXRecordDecl *Class, unsigned Depth = 0) const;
+
+  /// `m.try_emplace(k, v)`, `m.insert_or_assign(hint, k, v)`,
+  /// `m.emplace(k, v)` on a map: "key" or "value" for the argument \p E,
+  /// whatever the library calls its parameters.
+  std::string mapArgumentRole(const CXXMemberCallExpr *Call,
+                              const Expr *E) const;
+
   /// Does \p P's name say what it takes? Not a reserved name
   /// (`std::to_string(int __val)`): the standard library's say nothing.
   static bool isTellingParameter(const ParmVarDecl *P);

@@ -62,6 +62,37 @@ void Collector::recordMapAssignment(const Expr *LHS, const Expr *RHS) {
   addFill(Container, Subscript, {Subscript->getArg(1), RHS});
 }
 
+bool Collector::isMap(const CXXRecordDecl *Class, unsigned Depth) const {
+  if (!Class || !Class->hasDefinition() || Depth > 4)
+    return false;
+  if (!Class->lookup(&Ctx.Idents.get("mapped_type")).empty())
+    return true;
+  return llvm::any_of(Class->bases(), [&](const CXXBaseSpecifier &Base) {
+    return isMap(Base.getType()->getAsCXXRecordDecl(), Depth + 1);
+  });
+}
+
+std::string Collector::mapArgumentRole(const CXXMemberCallExpr *Call,
+                                       const Expr *E) const {
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  if (!Method || !Method->getDeclName().isIdentifier())
+    return {};
+  const llvm::StringRef Name = Method->getName();
+  if (!llvm::is_contained(
+          {"try_emplace", "insert_or_assign", "emplace", "emplace_hint"},
+          Name))
+    return {};
+  const unsigned Hinted =
+      Name == "emplace_hint" || (Name != "emplace" && Call->getNumArgs() == 3);
+  if (Call->getNumArgs() != 2 + Hinted || !isMap(Call->getRecordDecl()))
+    return {};
+  if (Call->getArg(Hinted) == E)
+    return "key";
+  if (Call->getArg(Hinted + 1) == E)
+    return "value";
+  return {};
+}
+
 bool Collector::isTellingParameter(const ParmVarDecl *P) {
   if (!P->getDeclName().isIdentifier())
     return false;
@@ -178,13 +209,16 @@ Collector::Receiver Collector::receiverName(size_t I) const {
     if (writtenByMacro(Call->getExprLoc()))
       return {};
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      if (std::string Role = mapArgumentRole(Member, E); !Role.empty())
+        return {Role, ReceiverKind::Parameter};
       if (Call->getNumArgs() == 1 && Call->getArg(0) == E) {
         std::string Set =
             accessorName(Member->getMethodDecl(), /*Setter=*/true);
         if (!Set.empty())
           return {Set, ReceiverKind::Accessor};
       }
+    }
     for (unsigned Arg = 0; Callee && Arg < Call->getNumArgs(); ++Arg)
       if (Call->getArg(Arg) == E && Arg < Callee->getNumParams() &&
           isTellingParameter(Callee->getParamDecl(Arg)))

@@ -224,6 +224,13 @@ std::optional<Blocker> BindingRewriter::whyNotBindable(const VariableFacts &V,
     if (V.Origins.size() != 1 || !VD->getInit() ||
         VD->getInitStyle() != VarDecl::CInit)
       return At({NoFix::NotInitialisedOnce, Name});
+    // `std::pair<int, int> v = {1, 2};`: `auto [a, b] = {1, 2};` is no pair.
+    const Expr *Written = VD->getInit()->IgnoreImplicit();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Written);
+        isa<InitListExpr>(Written) ||
+        (Construct && Construct->isListInitialization() &&
+         !isa<CXXTemporaryObjectExpr>(Construct)))
+      return At({NoFix::BracedInitialiser, Name});
     // `std::pair<long, long> v = f();` converts; `auto [a, b] = f();` would
     // not.
     const Expr *Init = ignoreTransparent(VD->getInit());

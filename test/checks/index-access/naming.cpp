@@ -317,3 +317,28 @@ void macro_compared(const std::deque<std::pair<int, long>> &piece_sizes, const P
   // CHECK-FIXES-NEXT: add_file(file_size);
   // CHECK-FIXES-NEXT: CHECK_EQ(piece.blocks, blocks);
 }
+
+// The key and the value of a map's try_emplace, insert_or_assign and emplace,
+// whatever the library calls its parameters (a map is a class that names a
+// mapped_type, in a base too). A pair initialised from a braced list stays:
+// `auto [key, value] = {5, "five"}` deduces no pair; a binding refers to it.
+template <class K, class V> struct MapBase { using mapped_type = V; };
+template <class K, class V> struct OwnMap : MapBase<K, V> {
+  int try_emplace(int hint, const K &k, const V &v) { return hint + int(sizeof(k) + sizeof(v)); }
+};
+void std_map_arguments(std::map<int, std::string> &m) {
+  std::pair<int, std::string> entry = {5, "five"};
+  m.try_emplace(entry.first, entry.second);
+  // CHECK-MESSAGES: :[[@LINE-2]]:31: warning: the elements of 'entry' are read by position
+  // CHECK-FIXES: std::pair<int, std::string> entry = {5, "five"};
+  // CHECK-FIXES-NEXT: auto &[key, value] = entry;
+  // CHECK-FIXES-NEXT: m.try_emplace(key, value);
+}
+std::pair<int, long> make_cell();
+int own_map_arguments(OwnMap<int, long> &own) {
+  const std::pair<int, long> cell = make_cell();
+  return own.try_emplace(0, cell.first, cell.second);
+  // CHECK-MESSAGES: :[[@LINE-2]]:30: warning: the elements of 'cell' are read by position
+  // CHECK-FIXES: const auto [key, value] = make_cell();
+  // CHECK-FIXES-NEXT: return own.try_emplace(0, key, value);
+}
