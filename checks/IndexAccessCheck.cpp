@@ -68,6 +68,31 @@ bool readsAnElement(
   });
 }
 
+/// Adds to \p Within the files that declare the containers the reads of
+/// \p Facts read from; says whether there was one it did not hold.
+bool addContainerFiles(const TupleFacts &Facts, Sightings &Within,
+                       const SourceManager &SM) {
+  bool Added = false;
+  auto Add = [&](const Reads &R) {
+    if (const Expr *Container = BindingRewriter::containerOf(R))
+      if (const ValueDecl *D = containerDecl(Container))
+        Added |= Within.addFileOf(D, SM);
+  };
+  for (const auto &[VD, Loop] : Facts.RangeFors) {
+    Reads R;
+    R.Var = VD;
+    R.Range = Loop->getRangeInit();
+    Add(R);
+  }
+  for (const Use &U : Facts.OtherAccesses)
+    if (isPositional(U)) {
+      Reads R;
+      R.Uses.push_back(&U);
+      Add(R);
+    }
+  return Added;
+}
+
 } // namespace
 
 IndexAccessCheck::IndexAccessCheck(StringRef Name, ClangTidyContext *Context)
@@ -305,6 +330,12 @@ void IndexAccessCheck::onEndOfTranslationUnit() {
   TupleFacts Facts =
       collectTupleFacts(*Context, Types, NoFunctions,
                         /*VisitInstantiations=*/false, nullptr, &Within);
+  // How the code fills a container names its elements, in the reads' files
+  // and in the file that declares the container (a class's inline methods
+  // in its header): when that file was not walked, walk again with it.
+  if (addContainerFiles(Facts, Within, Context->getSourceManager()))
+    Facts = collectTupleFacts(*Context, Types, NoFunctions,
+                              /*VisitInstantiations=*/false, nullptr, &Within);
   // A variable that is a branch of `c ? a : b` is used as a whole, whatever
   // the conditional's use: a binding of its elements cannot stand for it.
   for (auto &[VD, V] : Facts.Variables)

@@ -175,6 +175,11 @@ private:
   /// tuple value \p Object.
   bool elementAccess(const Expr *Access, const Expr *Object, Use &U) const;
 
+  /// `EXPECT_EQ(f(row.first), row.second)`, `EXPECT_NEAR(...)`: is \p E the
+  /// value a GoogleTest assertion (\p Call, in its macro) checks something
+  /// the code computes against? A row of a test table: its expected value.
+  static bool isCheckedAgainst(const CallExpr *Call, const Expr *E);
+
   /// Is \p Class a map (it or a base names a `mapped_type`: the standard's,
   /// absl's, a project's own)?
   bool isMap(const CXXRecordDecl *Class, unsigned Depth = 0) const;

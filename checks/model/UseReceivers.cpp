@@ -62,6 +62,31 @@ void Collector::recordMapAssignment(const Expr *LHS, const Expr *RHS) {
   addFill(Container, Subscript, {Subscript->getArg(1), RHS});
 }
 
+bool Collector::isCheckedAgainst(const CallExpr *Call, const Expr *E) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !llvm::StringRef(Callee->getQualifiedNameAsString())
+                      .starts_with("testing::"))
+    return false;
+  // The arguments after the expressions' texts: the values compared.
+  llvm::SmallVector<const Expr *, 3> Values;
+  for (const Expr *Arg : Call->arguments())
+    if (!isa<StringLiteral>(Arg->IgnoreParenImpCasts()))
+      Values.push_back(Arg);
+  if (Values.size() < 2 || !llvm::is_contained(Values, E))
+    return false;
+  // What the code computes: a call, or a construction from arguments (not
+  // a copy of a variable, not a literal).
+  const Expr *Other = (Values[0] == E ? Values[1] : Values[0])
+                          ->IgnoreImplicit()
+                          ->IgnoreParens();
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Other))
+    Other = Cast->getSubExpr()->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Other))
+    return Construct->getNumArgs() > 0 &&
+           !Construct->getConstructor()->isCopyOrMoveConstructor();
+  return isa<CallExpr>(Other);
+}
+
 bool Collector::isMap(const CXXRecordDecl *Class, unsigned Depth) const {
   if (!Class || !Class->hasDefinition() || Depth > 4)
     return false;
@@ -79,8 +104,7 @@ std::string Collector::mapArgumentRole(const CXXMemberCallExpr *Call,
     return {};
   const llvm::StringRef Name = Method->getName();
   if (!llvm::is_contained(
-          {"try_emplace", "insert_or_assign", "emplace", "emplace_hint"},
-          Name))
+          {"try_emplace", "insert_or_assign", "emplace", "emplace_hint"}, Name))
     return {};
   const unsigned Hinted =
       Name == "emplace_hint" || (Name != "emplace" && Call->getNumArgs() == 3);
@@ -207,7 +231,9 @@ Collector::Receiver Collector::receiverName(size_t I) const {
   }
   if (const auto *Call = Parent.get<CallExpr>()) {
     if (writtenByMacro(Call->getExprLoc()))
-      return {};
+      return isCheckedAgainst(Call, E)
+                 ? Receiver{"expected", ReceiverKind::Compared}
+                 : Receiver();
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
       if (std::string Role = mapArgumentRole(Member, E); !Role.empty())

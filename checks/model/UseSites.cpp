@@ -276,6 +276,12 @@ void Sightings::add(SourceLocation Loc, const SourceManager &SM) {
   Sorted = false;
 }
 
+bool Sightings::addFileOf(const Decl *D, const SourceManager &SM) {
+  return D->getLocation().isValid() &&
+         Files.insert(SM.getFileID(SM.getExpansionLoc(D->getLocation())))
+             .second;
+}
+
 bool Sightings::holds(const Decl *D, const SourceManager &SM) {
   const SourceRange Range = D->getSourceRange();
   if (Range.isInvalid())

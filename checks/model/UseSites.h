@@ -302,6 +302,8 @@ bool isKeyedContainer(const FieldDecl *FD, const TupleLikeTypes &Types);
 class Sightings {
 public:
   void add(SourceLocation Loc, const SourceManager &SM);
+  /// All of \p D's file is entered too. Says whether it was not before.
+  bool addFileOf(const Decl *D, const SourceManager &SM);
   bool empty() const { return Locations.empty(); }
   /// Is \p D in a file with a sighting, or does its text (macros expanded
   /// to their use) hold one? Declarations without a valid range are entered.

@@ -411,6 +411,13 @@ ElementNames bindingCandidates(const BindingSubject &S) {
   // 6. The parameters the elements are passed to.
   for (size_t I = 0; I < N; ++I)
     addRanked(Names[I], Parameters[I]);
+  // 7. A row of a test table, `{input, expected}`: the element an assertion
+  //    checks a computed value against is what is expected, the other one
+  //    what goes in.
+  if (N == 2)
+    for (size_t I = 0; I < N; ++I)
+      if (Names[1 - I].empty() && llvm::is_contained(Names[I], "expected"))
+        Names[1 - I] = {"input"};
   return Names;
 }
 

@@ -100,6 +100,9 @@ public:
   /// Remembers the names \p F gives out, once it is reported.
   void recordNames(const Reads &R, const BindingFix &F);
 
+  /// The container the value of \p R is an element of, when the code says.
+  static const Expr *containerOf(const Reads &R);
+
 private:
   /// `const int level = p.first;`: a declaration that only takes one
   /// element. The binding takes its name, and the declaration goes.
@@ -146,8 +149,6 @@ private:
   /// Has another binding of this unit, visible where \p Scope is, \p Name?
   bool isGiven(const Decl *Function, const Stmt *Scope,
                llvm::StringRef Name) const;
-  /// The container the value of \p R is an element of, when the code says.
-  static const Expr *containerOf(const Reads &R);
   /// What the code stores in \p Container, from the files every unit that
   /// compiles \p Read sees.
   std::vector<const Fill *> fillsOf(const Expr *Container,

@@ -342,3 +342,38 @@ int own_map_arguments(OwnMap<int, long> &own) {
   // CHECK-FIXES: const auto [key, value] = make_cell();
   // CHECK-FIXES-NEXT: return own.try_emplace(0, key, value);
 }
+
+// A row of a test table: the element a GoogleTest assertion checks a
+// computed value against is what is expected; the other one of a pair, when
+// nothing else names it, what goes in. An element checked against a literal
+// or a variable is no expected value.
+namespace testing {
+namespace internal {
+struct EqHelper {
+  template <class A, class B>
+  static bool Compare(const char *, const char *, const A &a, const B &b) { return a == b; }
+};
+} // namespace internal
+} // namespace testing
+#define EXPECT_EQ(a, b) ::testing::internal::EqHelper::Compare(#a, #b, a, b)
+int square(int side) { return side * side; }
+int twice(int v) { return 2 * v; }
+void table_rows() {
+  const std::pair<int, int> cases[] = {{1, 1}, {2, 4}};
+  for (const auto &row : cases)
+    EXPECT_EQ(square(row.first), row.second);
+  // CHECK-MESSAGES: :[[@LINE-2]]:20: warning: the elements of 'row' are read by position
+  // CHECK-FIXES: for (const auto &[side, expected] : cases)
+  // CHECK-FIXES-NEXT: EXPECT_EQ(square(side), expected);
+  for (const auto &doubled : cases)
+    EXPECT_EQ(doubled.second, twice(doubled.first + 1));
+  // CHECK-MESSAGES: :[[@LINE-2]]:20: warning: the elements of 'doubled' are read by position
+  // CHECK-FIXES: for (const auto &[input, expected] : cases)
+  // CHECK-FIXES-NEXT: EXPECT_EQ(expected, twice(input + 1));
+  const int limit = 4;
+  for (const auto &literal : cases)
+    EXPECT_EQ(literal.first, 3) && EXPECT_EQ(literal.second, limit);
+  // CHECK-MESSAGES: :[[@LINE-2]]:20: warning: the elements of 'literal' are read by position
+  // CHECK-FIXES: for (const auto &literal : cases)
+  // CHECK-FIXES-NEXT: EXPECT_EQ(literal.first, 3) && EXPECT_EQ(literal.second, limit);
+}
