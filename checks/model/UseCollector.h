@@ -220,6 +220,9 @@ private:
   /// (`int count = <e>;`, `total = <e>;`, `set_total(<e>)`, `draw(<e>)`),
   /// what it is compared with for equality, the getter that returns it.
   Receiver receiverName(size_t I) const;
+  /// What names \p E as an argument of \p Call: the parameter, a setter, a
+  /// map's key or value, an assertion's expected value.
+  Receiver argumentReceiver(const CallExpr *Call, const Expr *E) const;
 
   static bool isComparison(OverloadedOperatorKind Op);
 

@@ -186,6 +186,30 @@ Collector::Receiver Collector::nameInCode(const Expr *Target) const {
              : nameOf(Target);
 }
 
+Collector::Receiver Collector::argumentReceiver(const CallExpr *Call,
+                                                const Expr *E) const {
+  if (writtenByMacro(Call->getExprLoc()))
+    return isCheckedAgainst(Call, E)
+               ? Receiver{"expected", ReceiverKind::Compared}
+               : Receiver();
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    if (std::string Role = mapArgumentRole(Member, E); !Role.empty())
+      return {Role, ReceiverKind::Parameter};
+    if (Call->getNumArgs() == 1 && Call->getArg(0) == E) {
+      std::string Set = accessorName(Member->getMethodDecl(), /*Setter=*/true);
+      if (!Set.empty())
+        return {Set, ReceiverKind::Accessor};
+    }
+  }
+  for (unsigned Arg = 0; Callee && Arg < Call->getNumArgs(); ++Arg)
+    if (Call->getArg(Arg) == E && Arg < Callee->getNumParams() &&
+        isTellingParameter(Callee->getParamDecl(Arg)))
+      return {Callee->getParamDecl(Arg)->getName().str(),
+              ReceiverKind::Parameter};
+  return {};
+}
+
 Collector::Receiver Collector::receiverName(size_t I) const {
   I = climbTransparent(I);
   // `draw(int(r.first))`, `static_cast<long>(r.second)`: a conversion the
@@ -229,29 +253,8 @@ Collector::Receiver Collector::receiverName(size_t I) const {
       return Other(OC->getArg(0), OC->getArg(1), Op != OO_Equal);
     return {};
   }
-  if (const auto *Call = Parent.get<CallExpr>()) {
-    if (writtenByMacro(Call->getExprLoc()))
-      return isCheckedAgainst(Call, E)
-                 ? Receiver{"expected", ReceiverKind::Compared}
-                 : Receiver();
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-      if (std::string Role = mapArgumentRole(Member, E); !Role.empty())
-        return {Role, ReceiverKind::Parameter};
-      if (Call->getNumArgs() == 1 && Call->getArg(0) == E) {
-        std::string Set =
-            accessorName(Member->getMethodDecl(), /*Setter=*/true);
-        if (!Set.empty())
-          return {Set, ReceiverKind::Accessor};
-      }
-    }
-    for (unsigned Arg = 0; Callee && Arg < Call->getNumArgs(); ++Arg)
-      if (Call->getArg(Arg) == E && Arg < Callee->getNumParams() &&
-          isTellingParameter(Callee->getParamDecl(Arg)))
-        return {Callee->getParamDecl(Arg)->getName().str(),
-                ReceiverKind::Parameter};
-    return {};
-  }
+  if (const auto *Call = Parent.get<CallExpr>())
+    return argumentReceiver(Call, E);
   if (const auto *Construct = Parent.get<CXXConstructExpr>()) {
     if (writtenByMacro(Construct->getLocation()))
       return {};

@@ -502,6 +502,19 @@ def ctx_variable(p, r, n, v):
     return lines
 
 
+def ctx_braced(p, r, n, v):
+    """A declared tuple initialised from a braced list, `T v = {f()};`:
+    `auto [a, b] = {f()};` would deduce an initializer_list, no tuple."""
+    if p.kind in ("minmax",):
+        return ctx_variable(p, r, n, v)
+    lines = [f"{p.tuple_type} {v} = {{{p.call(n)}}};"]
+    order = readable(p)
+    r.shuffle(order)
+    for i in order[:r.randint(1, len(order))]:
+        lines.append(show_elem(p, i, get(p, i, v)))
+    return lines
+
+
 def ctx_named_reads(p, r, n, v):
     """Each element read into a variable with a name, then used."""
     lines = [f"auto {v} = {p.call(n)};"]
@@ -1196,6 +1209,7 @@ CONTEXTS = {
     "holder": (ctx_holder, 2),
     "pointer": (ctx_pointer, 3),
     "variable": (ctx_variable, 14),
+    "braced": (ctx_braced, 3),
     "named_reads": (ctx_named_reads, 6),
     "binding": (ctx_binding, 5),
     "tie": (ctx_tie, 4),
