@@ -494,12 +494,14 @@ def ctx_variable(p, r, n, v):
         spec = "const auto &"
     if p.kind == "minmax" and "&" in spec:
         spec = "auto"
-    lines = [f"{spec} {v} = {p.call(n)};"]
+    return [f"{spec} {v} = {p.call(n)};"] + read_some(p, r, v)
+
+
+def read_some(p, r, v):
+    """Reads of some of v's elements, in a random order."""
     order = readable(p)
     r.shuffle(order)
-    for i in order[:r.randint(1, len(order))]:
-        lines.append(show_elem(p, i, get(p, i, v)))
-    return lines
+    return [show_elem(p, i, get(p, i, v)) for i in order[:r.randint(1, len(order))]]
 
 
 def ctx_braced(p, r, n, v):
@@ -507,12 +509,7 @@ def ctx_braced(p, r, n, v):
     `auto [a, b] = {f()};` would deduce an initializer_list, no tuple."""
     if p.kind in ("minmax",):
         return ctx_variable(p, r, n, v)
-    lines = [f"{p.tuple_type} {v} = {{{p.call(n)}}};"]
-    order = readable(p)
-    r.shuffle(order)
-    for i in order[:r.randint(1, len(order))]:
-        lines.append(show_elem(p, i, get(p, i, v)))
-    return lines
+    return [f"{p.tuple_type} {v} = {{{p.call(n)}}};"] + read_some(p, r, v)
 
 
 def ctx_named_reads(p, r, n, v):
