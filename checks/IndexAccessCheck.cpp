@@ -184,6 +184,11 @@ bool IndexAccessCheck::isLeftToTupleReturn(const Expr *Object) const {
 }
 
 bool IndexAccessCheck::isIgnored(QualType TupleType, const Expr *Object) const {
+  // `std::get<0>(t)` of a `std::tuple<double>`: one element, no position to
+  // mistake for another.
+  if (const std::optional<TupleShape> Shape = Types.shape(TupleType);
+      Shape && !Shape->HasPackExpansion && Shape->Elements.size() == 1)
+    return true;
   const std::string TypeName =
       TupleType.getCanonicalType().getUnqualifiedType().getAsString(
           Context->getPrintingPolicy());
