@@ -35,16 +35,19 @@ const FunctionDecl *outermostFunction(const Decl *D) {
   return Outermost;
 }
 
+bool isInstantiation(const Decl *D) {
+  if (const auto *FD = dyn_cast<FunctionDecl>(D))
+    return FD->isTemplateInstantiation();
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D))
+    return Spec->getSpecializationKind() != TSK_ExplicitSpecialization;
+  return false;
+}
+
 bool isInInstantiation(const Decl *D) {
   for (const DeclContext *DC = D ? D->getDeclContext() : nullptr; DC;
-       DC = DC->getParent()) {
-    if (const auto *Function = dyn_cast<FunctionDecl>(DC);
-        Function && Function->isTemplateInstantiation())
+       DC = DC->getParent())
+    if (isInstantiation(cast<Decl>(DC)))
       return true;
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(DC);
-        Spec && Spec->getSpecializationKind() != TSK_ExplicitSpecialization)
-      return true;
-  }
   return false;
 }
 

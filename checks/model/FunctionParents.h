@@ -41,6 +41,10 @@ private:
 /// a declaration outside any function.
 const FunctionDecl *outermostFunction(const Decl *D);
 
+/// Is \p D itself an instantiation: an instantiated function or member
+/// function, a class template specialization the compiler made?
+bool isInstantiation(const Decl *D);
+
 /// Is \p D in a template instantiation (an instantiated function, a member
 /// of an instantiated class, a lambda in one)?
 bool isInInstantiation(const Decl *D);

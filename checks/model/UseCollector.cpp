@@ -2,6 +2,7 @@
 
 #include "model/UseCollector.h"
 #include "compat/Compat.h"
+#include "model/FunctionParents.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -276,14 +277,6 @@ bool Collector::VisitReturnStmt(ReturnStmt *S) {
     return true;
   It->second.Returns.push_back(classifyOrigin(S->getRetValue(), Types, Ctx));
   return true;
-}
-
-bool Collector::isInstantiation(const Decl *D) {
-  if (const auto *FD = dyn_cast<FunctionDecl>(D))
-    return FD->isTemplateInstantiation();
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D))
-    return Spec->getSpecializationKind() != TSK_ExplicitSpecialization;
-  return false;
 }
 
 bool Collector::isTrackedVariable(const VarDecl *VD) const {

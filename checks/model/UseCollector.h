@@ -99,8 +99,6 @@ public:
   bool VisitReturnStmt(ReturnStmt *S);
 
 private:
-  static bool isInstantiation(const Decl *D);
-
   bool isTrackedVariable(const VarDecl *VD) const;
 
   /// The call operator of the innermost lambda around the node being

@@ -34,14 +34,14 @@ struct TieAssignment {
   std::optional<Blocker> WhyNot;
 };
 
+/// The first variable \p Assign ties, when it assigns a tie of variables:
+/// the function to look in (cheap, no parent map).
+const VarDecl *firstTiedVariable(const CXXOperatorCallExpr &Assign);
+
 /// \p Assign as a tie assignment: `std::tie(v...) = value;` as a statement
 /// of a block, each v a local variable declared, with no initialiser that
 /// does anything, in the statements right before it and nowhere used
 /// before. Nothing when it is not one.
-/// The first variable \p Assign ties, when it assigns a tie of variables:
-/// where to look for the rest (cheap, no parent map).
-const VarDecl *firstTiedVariable(const CXXOperatorCallExpr &Assign);
-
 std::optional<TieAssignment> tieAssignment(const CXXOperatorCallExpr &Assign,
                                            ASTContext &Ctx,
                                            const TupleLikeTypes &Types);
