@@ -322,12 +322,21 @@ void IndexAccessCheck::onEndOfTranslationUnit() {
   reportConfigurationInEditor();
   if (Ties.empty() && Seen.empty())
     return;
+  // The use walk goes over the context's traversal scope, which focusing
+  // the parents narrows to one function: it runs before any focus.
+  std::optional<TupleFacts> Facts;
+  if (!Seen.empty()) {
+    Sightings Within = std::exchange(Seen, {});
+    Facts = collectFacts(Within);
+  }
   FunctionParents Parents(*Context);
   for (const CXXOperatorCallExpr *Assign : std::exchange(Ties, {}))
     reportTie(*Assign, Parents);
-  if (Seen.empty())
-    return;
-  Sightings Within = std::exchange(Seen, {});
+  if (Facts)
+    reportReads(*Facts, Parents);
+}
+
+TupleFacts IndexAccessCheck::collectFacts(Sightings &Within) const {
   const llvm::SmallPtrSet<const FunctionDecl *, 1> NoFunctions;
   // Reads inside instantiations are reported through their template's own
   // code: walking the instantiations would add work and nothing else; so
@@ -349,6 +358,11 @@ void IndexAccessCheck::onEndOfTranslationUnit() {
         U.Kind = UseKind::Escape;
         U.Reason = NoFix::InConditional;
       }
+  return Facts;
+}
+
+void IndexAccessCheck::reportReads(TupleFacts &Facts,
+                                   FunctionParents &Parents) {
   BindingRewriter Rewriter(*Context, Types, Facts);
   for (const auto &[VD, V] : Facts.Variables) {
     const auto *Function =

@@ -41,6 +41,11 @@ private:
                       BindingRewriter &Rewriter);
   /// `int lo, hi; std::tie(lo, hi) = bounds();` -> `auto [lo, hi] = bounds();`
   void reportTie(const CXXOperatorCallExpr &Assign, FunctionParents &Parents);
+  /// The uses of the tuples in the files \p Within (and the files that
+  /// declare the containers read there).
+  TupleFacts collectFacts(Sightings &Within) const;
+  /// Each variable read by position, then each group of other reads.
+  void reportReads(TupleFacts &Facts, FunctionParents &Parents);
   void reportGroup(const Reads &R, BindingRewriter &Rewriter);
   void report(SourceLocation Loc, const std::string &What, const Reads &R,
               const BindingFix &F, BindingRewriter &Rewriter);

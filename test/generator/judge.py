@@ -175,6 +175,37 @@ def build_and_run(tools, sources, std, out, include=None, defines=None, env=None
     return "ok", 0, text
 
 
+# Contexts whose value structify-index-access reports whatever the producer:
+# a variable whose elements are read by position into named variables.
+REPORTED_CONTEXTS = ("named_reads",)
+
+
+def missed_findings(tools, progs, text, path, std):
+    """{program name: the declarations of REPORTED_CONTEXTS that
+    structify-index-access (alone: structify-tuple-return's functions are
+    not left to it) did not report}. Catches a finding lost anywhere in a
+    unit: the fixes' correctness says nothing about what was not reported."""
+    code, out = run([tools.tidy, "--config={Checks: '-*,structify-index-access'}", "--quiet",
+                     path, "--", f"-std={std}"], timeout=tools.timeout)
+    reported = set()
+    for line in out.splitlines():
+        m = WARNING.match(line)
+        if m and m.group("check") == "structify-index-access":
+            reported.add(int(m.group("line")))
+    spans, lines, missed = program_lines(text), text.splitlines(), {}
+    for p in progs:
+        first, last = spans[p.name]
+        for case in p.cases:
+            for name, ctx in case.contexts:
+                if name not in REPORTED_CONTEXTS:
+                    continue
+                decl = ctx[0].strip()
+                at = [i for i in range(first, last + 1) if lines[i - 1].strip() == decl]
+                if at and at[0] not in reported:
+                    missed.setdefault(p.name, []).append(f"{at[0]}: {decl}")
+    return missed
+
+
 def judge_file_batch(tools, progs, work):
     """The file mode: one file, structify-tidy --fix."""
     v = Verdict()
@@ -194,6 +225,9 @@ def judge_file_batch(tools, progs, work):
         for p in progs:
             v.failures[p.name] = ("generator", before[-4000:])
         return v
+    for name, decls in missed_findings(tools, progs, text, orig, std).items():
+        v.failures[name] = ("missed-finding", "structify-index-access did not report:\n" +
+                            "\n".join(decls))
     code, tidy_out = run([tools.tidy, f"--config={CHECKS}", "--fix", "--quiet", fixed,
                           "--", f"-std={std}"], timeout=tools.timeout)
     if code != 0 and "error:" in tidy_out and "generated." not in tidy_out:
@@ -402,6 +436,16 @@ def judge_batch(job):
     for p in progs:
         alone = judge_alone(tools, mode, p, os.path.join(work, "alone", p.name))
         if p.name not in alone.failures:
+            if p.name in v.failures:
+                # Fails beside the others only: the programs of the batch
+                # change each other's outcome (one unit-wide state), which is
+                # a failure too; its files are the batch's.
+                kind, detail = v.failures[p.name]
+                result["failures"].append(
+                    {"program": p.name, "seed": p.seed, "index": p.index, "mode": mode,
+                     "std": p.std, "kind": kind + " (in its batch only)",
+                     "labels": p.labels(), "reduced_labels": p.labels(),
+                     "detail": detail, "where": work})
             continue
         kind, detail = alone.failures[p.name]
         entry = {"program": p.name, "seed": p.seed, "index": p.index, "mode": mode,

@@ -14,6 +14,17 @@ std::pair<int, int> bounds(int n) { return {n - 1, n + 1}; }
 std::tuple<std::string, int, bool> parse(int n) { return {"n" + std::to_string(n), n, n > 2}; }
 std::pair<long, int> wide(int n) { return {n * 10L, n}; }
 
+// Reads by position before and after the ties in the same unit are reported
+// too (the ties' analysis once narrowed the whole unit's walk to their function).
+void read_before() {
+  const std::pair<int, int> range = bounds(5);
+  // CHECK-NOTES: :[[@LINE-1]]:29: warning: the elements of 'range' are read by position; name them with a structured binding [structify-index-access]
+  // CHECK-FIXES: {{^}}  const auto [lo, hi] = bounds(5);{{$}}
+  std::printf("%d\n", range.first);
+  // CHECK-NOTES: :[[@LINE-1]]:23: note: element 0 is read by position here
+  // CHECK-FIXES: {{^}}  std::printf("%d\n", lo);{{$}}
+}
+
 void separate() {
   int lo;
   int hi;
@@ -77,7 +88,18 @@ void left_alone() {
   std::printf("%d %d %d %d %d %d %d\n", used, other, counted, second, kept, spare, h.a + h.b);
 }
 
+void read_after() {
+  const auto parsed = parse(6);
+  // CHECK-NOTES: :[[@LINE-1]]:14: warning: the elements of 'parsed' are read by position; name them with a structured binding [structify-index-access]
+  // CHECK-FIXES: {{^}}  const auto parsed = parse(6);{{$}}
+  std::printf("%s\n", std::get<0>(parsed).c_str());
+  // CHECK-NOTES: :[[@LINE-1]]:35: note: element 0 is read by position here
+  // CHECK-NOTES: :[[@LINE-5]]:14: note: no fix: nothing in the code names element 0 ('std::string'); store it in a named variable, or write the binding yourself
+}
+
 int main() {
+  read_before();
+  read_after();
   separate();
   together();
   one_declaration();
