@@ -47,6 +47,49 @@ bool isPositional(const Use &U) {
          !U.InInstantiation;
 }
 
+/// A parameter read once by position in a function whose body is that one
+/// statement: a projection or a predicate (`[](const auto &kv) { return
+/// kv.first; }`, `bool FirstIsEven(std::pair<const int, int> p) { return
+/// p.first % 2 == 0; }`). The read is the parameter's whole use; a binding
+/// would add a statement to name what the function's own name says.
+bool isProjection(const VariableFacts &V) {
+  const auto *Param = dyn_cast<ParmVarDecl>(V.Var);
+  if (!Param || llvm::count_if(V.Uses, isPositional) != 1)
+    return false;
+  const auto *Function = dyn_cast<FunctionDecl>(Param->getDeclContext());
+  const auto *Body =
+      Function ? dyn_cast_or_null<CompoundStmt>(Function->getBody()) : nullptr;
+  return Body && Body->size() == 1;
+}
+
+bool isLiteral(const Expr *E) {
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (const auto *Minus = dyn_cast<UnaryOperator>(E))
+    E = Minus->getSubExpr()->IgnoreParens();
+  return isa<StringLiteral, IntegerLiteral, FloatingLiteral, CharacterLiteral,
+             CXXBoolLiteralExpr, CXXNullPtrLiteralExpr>(E);
+}
+
+/// `EXPECT_EQ("a", p.first)`: a GoogleTest assertion checks the element
+/// against a literal. Which position holds which value is what the test
+/// states; a name would hide it.
+bool isCheckedAgainstLiteral(const Use &U) {
+  for (size_t I = U.Path.size(); I-- > 1;) {
+    const auto *Call = dyn_cast<CallExpr>(U.Path[I - 1]);
+    if (!Call)
+      continue;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || !llvm::StringRef(Callee->getQualifiedNameAsString())
+                        .starts_with("testing::"))
+      return false;
+    const Stmt *Holder = U.Path[I];
+    return llvm::all_of(Call->arguments(), [&](const Expr *Arg) {
+      return Arg == Holder || isLiteral(Arg);
+    });
+  }
+  return false;
+}
+
 /// The function or lambda the read is in: reads are grouped within it.
 const void *readScope(const Use &Read) {
   for (auto It = Read.Path.rbegin(); It != Read.Path.rend(); ++It)
@@ -235,7 +278,10 @@ void IndexAccessCheck::reportVariable(const VariableFacts &V,
   if (llvm::none_of(V.Uses, isPositional))
     return;
   const VarDecl *VD = V.Var;
-  if (isIgnored(VD->getType(), VD->getInit()))
+  if (isIgnored(VD->getType(), VD->getInit()) ||
+      (Settings.IgnoreProjections && isProjection(V)) ||
+      llvm::all_of(llvm::make_filter_range(V.Uses, isPositional),
+                   isCheckedAgainstLiteral))
     return;
   BindingFix Result = Rewriter.replaceVariable(V);
   Reads R;

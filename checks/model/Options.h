@@ -186,6 +186,8 @@ struct IndexAccessOptions {
   ExpressionReadsOption ExpressionReads = ExpressionReadsOption::Fixable;
   /// The option of old: no reads through iterators or pointers at all.
   bool IgnoreMapIterators = false;
+  /// A parameter read once in a one-statement function is not reported.
+  bool IgnoreProjections = true;
   std::string IgnoredTypes;
   std::string IgnoredFunctions;
 
@@ -194,6 +196,7 @@ struct IndexAccessOptions {
     Visit("TupleTypes", OptionValue::ClassTemplates, O.TupleTypes);
     Visit("ExpressionReads", OptionValue::ExpressionReads, O.ExpressionReads);
     Visit("IgnoreMapIterators", OptionValue::Bool, O.IgnoreMapIterators);
+    Visit("IgnoreProjections", OptionValue::Bool, O.IgnoreProjections);
     Visit("IgnoredTypes", OptionValue::RegexList, O.IgnoredTypes);
     Visit("IgnoredFunctions", OptionValue::RegexList, O.IgnoredFunctions);
   }

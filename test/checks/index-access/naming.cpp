@@ -376,4 +376,11 @@ void table_rows() {
   // CHECK-MESSAGES: :[[@LINE-2]]:20: warning: the elements of 'literal' are read by position
   // CHECK-FIXES: for (const auto &literal : cases)
   // CHECK-FIXES-NEXT: EXPECT_EQ(literal.first, 3) && EXPECT_EQ(literal.second, limit);
+  // Every element read checked against a literal: which position holds
+  // which value is what the test states. Not reported.
+  const std::pair<int, int> checked = cases[1];
+  EXPECT_EQ(2, checked.first);
+  EXPECT_EQ(-4, -checked.second);
+  // CHECK-FIXES: const std::pair<int, int> checked = cases[1];
+  // CHECK-FIXES-NEXT: EXPECT_EQ(2, checked.first);
 }

@@ -1,0 +1,54 @@
+// A parameter read once by position in a function whose body is that one
+// statement (a projection, a predicate, a comparator's key) is not reported
+// by default: the read is the parameter's whole use. IgnoreProjections: false
+// reports it.
+// RUN: %check_structify --run %s structify-index-access %t -- -- -std=c++17
+// RUN: %check_structify --run --check-suffix=ALL %s structify-index-access %t -- \
+// RUN:   --config="{CheckOptions: {structify-index-access.IgnoreProjections: false}}" -- -std=c++17
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+bool FirstIsEven(std::pair<const int, int> p) { return p.first % 2 == 0; }
+// CHECK-MESSAGES-ALL: :[[@LINE-1]]:44: warning: the elements of 'p' are read by position; name them with a structured binding [structify-index-access]
+// CHECK-FIXES: {{^}}bool FirstIsEven(std::pair<const int, int> p) { return p.first % 2 == 0; }{{$}}
+// CHECK-FIXES-ALL: {{^}}bool FirstIsEven(std::pair<const int, int> p) { auto &[key, value] = p; return key % 2 == 0; }{{$}}
+
+int count_even(const std::map<int, int> &m) {
+  return int(std::count_if(m.begin(), m.end(), FirstIsEven));
+}
+
+std::vector<std::string> keys(const std::map<std::string, int> &m) {
+  std::vector<std::string> out;
+  std::transform(m.begin(), m.end(), std::back_inserter(out),
+                 [](const std::pair<const std::string, int> &kv) { return kv.first; });
+  // CHECK-MESSAGES-ALL: :[[@LINE-1]]:62: warning: the elements of 'kv' are read by position; name them with a structured binding [structify-index-access]
+  // CHECK-FIXES: {{^}}                 [](const std::pair<const std::string, int> &kv) { return kv.first; });{{$}}
+  // CHECK-FIXES-ALL: {{^}}                 [](const std::pair<const std::string, int> &kv) { const auto &[key, value] = kv; return key; });{{$}}
+  return out;
+}
+
+// Two reads, or a second statement: reported either way.
+int spread(const std::pair<int, int> &range) { return range.second - range.first; }
+// CHECK-MESSAGES: :[[@LINE-1]]:39: warning: the elements of 'range' are read by position; name them with a structured binding [structify-index-access]
+// CHECK-MESSAGES-ALL: :[[@LINE-2]]:39: warning: the elements of 'range' are read by position; name them with a structured binding [structify-index-access]
+// CHECK-FIXES: {{^}}int spread(const std::pair<int, int> &range) { const auto &[lo, hi] = range; return hi - lo; }{{$}}
+// CHECK-FIXES-ALL: {{^}}int spread(const std::pair<int, int> &range) { const auto &[lo, hi] = range; return hi - lo; }{{$}}
+
+int logged_count(const std::pair<std::string, int> &entry) {
+  std::printf("counting\n");
+  return entry.second;
+}
+// CHECK-MESSAGES: :[[@LINE-4]]:53: warning: the elements of 'entry' are read by position; name them with a structured binding [structify-index-access]
+// CHECK-MESSAGES-ALL: :[[@LINE-5]]:53: warning: the elements of 'entry' are read by position; name them with a structured binding [structify-index-access]
+
+int main() {
+  const std::map<int, int> numbers{{1, 2}, {2, 3}, {4, 5}};
+  const std::map<std::string, int> words{{"a", 1}, {"b", 2}};
+  std::printf("%d %zu %d %d\n", count_even(numbers), keys(words).size(),
+              spread({2, 7}), logged_count({"x", 3}));
+}
