@@ -18,6 +18,8 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include <map>
+#include <set>
+#include <tuple>
 #include <utility>
 
 using namespace clang::ast_matchers;
@@ -88,6 +90,39 @@ bool isCheckedAgainstLiteral(const Use &U) {
     });
   }
   return false;
+}
+
+/// The operator whose operand the read is (through implicit conversions and
+/// parentheses), and which operand: 0 left, 1 right.
+std::optional<std::pair<BinaryOperatorKind, unsigned>> operandOf(const Use &U) {
+  const auto *At = llvm::find(U.Path, U.Access);
+  for (auto It = std::make_reverse_iterator(At); It != U.Path.rend(); ++It) {
+    if (isa<ImplicitCastExpr, ParenExpr>(*It))
+      continue;
+    const auto *Op = dyn_cast<BinaryOperator>(*It);
+    if (!Op)
+      return std::nullopt;
+    const Stmt *Operand = It.base() == U.Path.end() ? nullptr : *It.base();
+    return std::make_pair(Op->getOpcode(), Op->getRHS() == Operand ? 1U : 0U);
+  }
+  return std::nullopt;
+}
+
+/// `pair.first + pair.second` and `pair.second + pair.first` in one place:
+/// the code reads the two elements in both orders as the operands of one
+/// operator (a table of operands checked both ways): their positions are
+/// interchangeable, and no name would say more than `a` and `b`.
+bool readsBothOrders(const VariableFacts &V) {
+  std::set<std::tuple<BinaryOperatorKind, unsigned, unsigned>> Seen;
+  for (const Use &U : V.Uses)
+    if (isPositional(U))
+      if (const auto Operand = operandOf(U))
+        Seen.emplace(Operand->first, Operand->second, U.Index);
+  return llvm::any_of(Seen, [&](const auto &Entry) {
+    const BinaryOperatorKind Op = std::get<0>(Entry);
+    return Seen.count({Op, 0, 0}) && Seen.count({Op, 1, 1}) &&
+           Seen.count({Op, 0, 1}) && Seen.count({Op, 1, 0});
+  });
 }
 
 /// The function or lambda the read is in: reads are grouped within it.
@@ -279,7 +314,7 @@ void IndexAccessCheck::reportVariable(const VariableFacts &V,
     return;
   const VarDecl *VD = V.Var;
   if (isIgnored(VD->getType(), VD->getInit()) ||
-      (Settings.IgnoreProjections && isProjection(V)) ||
+      (Settings.IgnoreProjections && isProjection(V)) || readsBothOrders(V) ||
       llvm::all_of(llvm::make_filter_range(V.Uses, isPositional),
                    isCheckedAgainstLiteral))
     return;

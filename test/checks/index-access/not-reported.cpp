@@ -1,7 +1,9 @@
-// A parameter read once by position in a function whose body is that one
-// statement (a projection, a predicate, a comparator's key) is not reported
-// by default: the read is the parameter's whole use. IgnoreProjections: false
-// reports it.
+// What is read by position but not reported. A parameter read once by
+// position in a function whose body is that one statement (a projection, a
+// predicate, a comparator's key), by default: the read is the parameter's
+// whole use (IgnoreProjections: false reports it). A pair whose elements the
+// code reads in both orders as the operands of one operator: the positions
+// are interchangeable.
 // RUN: %check_structify --run %s structify-index-access %t -- -- -std=c++17
 // RUN: %check_structify --run --check-suffix=ALL %s structify-index-access %t -- \
 // RUN:   --config="{CheckOptions: {structify-index-access.IgnoreProjections: false}}" -- -std=c++17
@@ -46,9 +48,33 @@ int logged_count(const std::pair<std::string, int> &entry) {
 // CHECK-MESSAGES: :[[@LINE-4]]:53: warning: the elements of 'entry' are read by position; name them with a structured binding [structify-index-access]
 // CHECK-MESSAGES-ALL: :[[@LINE-5]]:53: warning: the elements of 'entry' are read by position; name them with a structured binding [structify-index-access]
 
+// Operands checked both ways: `a + b` and `b + a`.
+long sum_both_ways(const std::pair<long, long> operands[], int n) {
+  long total = 0;
+  for (int i = 0; i < n; ++i) {
+    const std::pair<long, long> &pair = operands[i];
+    total += (pair.first + pair.second) - (pair.second + pair.first);
+  }
+  return total;
+}
+
+// One order only: a dividend and a divisor, reported.
+long quotients(const std::pair<long, long> operands[], int n) {
+  long total = 0;
+  for (int i = 0; i < n; ++i) {
+    const std::pair<long, long> &pair = operands[i];
+    // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: the elements of 'pair' are read by position; name them with a structured binding [structify-index-access]
+    // CHECK-MESSAGES-ALL: :[[@LINE-2]]:34: warning: the elements of 'pair' are read by position; name them with a structured binding [structify-index-access]
+    total += pair.first / pair.second;
+  }
+  return total;
+}
+
 int main() {
   const std::map<int, int> numbers{{1, 2}, {2, 3}, {4, 5}};
   const std::map<std::string, int> words{{"a", 1}, {"b", 2}};
   std::printf("%d %zu %d %d\n", count_even(numbers), keys(words).size(),
               spread({2, 7}), logged_count({"x", 3}));
+  const std::pair<long, long> operands[] = {{6, 3}, {8, 2}};
+  std::printf("%ld %ld\n", sum_both_ways(operands, 2), quotients(operands, 2));
 }
