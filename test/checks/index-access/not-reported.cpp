@@ -3,7 +3,8 @@
 // predicate, a comparator's key), by default: the read is the parameter's
 // whole use (IgnoreProjections: false reports it). A pair whose elements the
 // code reads in both orders as the operands of one operator: the positions
-// are interchangeable.
+// are interchangeable. A constructor's parameter whose every read
+// initialises a member: the member names the element where it is read.
 // RUN: %check_structify --run %s structify-index-access %t -- -- -std=c++17
 // RUN: %check_structify --run --check-suffix=ALL %s structify-index-access %t -- \
 // RUN:   --config="{CheckOptions: {structify-index-access.IgnoreProjections: false}}" -- -std=c++17
@@ -70,6 +71,29 @@ long quotients(const std::pair<long, long> operands[], int n) {
   return total;
 }
 
+#include <tuple>
+class Model {
+public:
+  explicit Model(std::tuple<double, double> p)
+      : alpha_(std::get<0>(p)), beta_(std::get<1>(p)) {}
+  double mean() const { return alpha_ / (alpha_ + beta_); }
+
+private:
+  double alpha_;
+  double beta_;
+};
+
+// A read in the body too: reported.
+class Scaled {
+public:
+  explicit Scaled(std::pair<double, double> p) : alpha_(p.first) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: the elements of 'p' are read by position; name them with a structured binding [structify-index-access]
+    // CHECK-MESSAGES-ALL: :[[@LINE-2]]:45: warning: the elements of 'p' are read by position; name them with a structured binding [structify-index-access]
+    alpha_ *= p.second;
+  }
+  double alpha_;
+};
+
 int main() {
   const std::map<int, int> numbers{{1, 2}, {2, 3}, {4, 5}};
   const std::map<std::string, int> words{{"a", 1}, {"b", 2}};
@@ -77,4 +101,5 @@ int main() {
               spread({2, 7}), logged_count({"x", 3}));
   const std::pair<long, long> operands[] = {{6, 3}, {8, 2}};
   std::printf("%ld %ld\n", sum_both_ways(operands, 2), quotients(operands, 2));
+  std::printf("%.2f %.2f\n", Model({1.0, 3.0}).mean(), Scaled({2.0, 4.0}).alpha_);
 }
