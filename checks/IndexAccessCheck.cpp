@@ -40,13 +40,15 @@ bool isExpandedInSystemHeader(SourceLocation Loc, ASTContext &Ctx) {
   return SM.isInSystemHeader(SM.getExpansionLoc(Loc));
 }
 
-/// `p.first`, `it->second` outside system headers.
-AST_MATCHER(MemberExpr, isPairElementRead) {
+/// `p.first`, `it->second` outside system headers, not seen before (in
+/// another instantiation of the same template).
+AST_MATCHER_P(MemberExpr, isPairElementRead, const Sightings *, Seen) {
   const auto *Field = dyn_cast<FieldDecl>(Node.getMemberDecl());
   if (!Field || !Field->getIdentifier())
     return false;
   const llvm::StringRef Name = Field->getName();
   return (Name == "first" || Name == "second") &&
+         !Seen->sighted(Node.getBeginLoc()) &&
          !isExpandedInSystemHeader(Node.getBeginLoc(), Finder->getASTContext());
 }
 
@@ -56,9 +58,11 @@ bool callsStd(const CallExpr &Call, llvm::StringRef Name) {
          Callee->isInStdNamespace();
 }
 
-/// `std::get<N>(t)` (and `std::get<T>(t)`) outside system headers.
-AST_MATCHER(CallExpr, isStdGetCall) {
+/// `std::get<N>(t)` (and `std::get<T>(t)`) outside system headers, not
+/// seen before.
+AST_MATCHER_P(CallExpr, isStdGetCall, const Sightings *, Seen) {
   return Node.getNumArgs() == 1 && callsStd(Node, "get") &&
+         !Seen->sighted(Node.getBeginLoc()) &&
          !isExpandedInSystemHeader(Node.getBeginLoc(), Finder->getASTContext());
 }
 
@@ -262,8 +266,8 @@ void IndexAccessCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void IndexAccessCheck::registerMatchers(MatchFinder *Finder) {
   // Only a cheap sighting here: the whole translation unit is analysed once,
   // at its end, when there is anything to analyse.
-  Finder->addMatcher(memberExpr(isPairElementRead()).bind(AccessId), this);
-  Finder->addMatcher(callExpr(isStdGetCall()).bind(AccessId), this);
+  Finder->addMatcher(memberExpr(isPairElementRead(&Seen)).bind(AccessId), this);
+  Finder->addMatcher(callExpr(isStdGetCall(&Seen)).bind(AccessId), this);
   // `int lo, hi; std::tie(lo, hi) = bounds();`
   Finder->addMatcher(cxxOperatorCallExpr(isTieAssignment()).bind(TieId), this);
 }

@@ -271,6 +271,8 @@ bool isMigratableMember(const FieldDecl *FD, const TupleLikeTypes &Types) {
 }
 
 void Sightings::add(SourceLocation Loc, const SourceManager &SM) {
+  if (!Added.insert(Loc).second)
+    return;
   Locations.push_back(SM.getExpansionLoc(Loc));
   Files.insert(SM.getFileID(Locations.back()));
   Sorted = false;

@@ -302,6 +302,9 @@ bool isKeyedContainer(const FieldDecl *FD, const TupleLikeTypes &Types);
 class Sightings {
 public:
   void add(SourceLocation Loc, const SourceManager &SM);
+  /// Was a read at \p Loc (as the AST has it: each instantiation of a
+  /// template repeats its reads' locations) added already?
+  bool sighted(SourceLocation Loc) const { return Added.contains(Loc); }
   /// All of \p D's file is entered too. Says whether it was not before.
   bool addFileOf(const Decl *D, const SourceManager &SM);
   bool empty() const { return Locations.empty(); }
@@ -311,6 +314,7 @@ public:
 
 private:
   std::vector<SourceLocation> Locations;
+  llvm::DenseSet<SourceLocation> Added;
   llvm::SmallDenseSet<FileID, 8> Files;
   bool Sorted = true;
 };

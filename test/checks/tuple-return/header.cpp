@@ -10,4 +10,4 @@ std::pair<int, int> span(int from, int to) { return {from, to}; }
 int use() { return span(1, 2).first; }
 
 // CHECK-NOTES: geometry.h:3:21: warning: 'span' returns 'std::pair<int, int>'; return a struct with named fields instead [structify-tuple-return]
-// CHECK-NOTES: geometry.h:3:21: note: no fix: 'span' is declared in a header, where other translation units can call it; rewrite it across the project with 'structify fix'
+// CHECK-NOTES: geometry.h:3:21: note: no fix: 'span' is in a header other units include; rewrite it project-wide with 'structify fix'
