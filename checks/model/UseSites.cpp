@@ -271,7 +271,7 @@ bool isMigratableMember(const FieldDecl *FD, const TupleLikeTypes &Types) {
 }
 
 void Sightings::add(SourceLocation Loc, const SourceManager &SM) {
-  if (!Added.insert(Loc).second)
+  if (const auto [At, Inserted] = Added.insert(Loc); !Inserted)
     return;
   Locations.push_back(SM.getExpansionLoc(Loc));
   Files.insert(SM.getFileID(Locations.back()));
