@@ -266,16 +266,8 @@ void IndexAccessCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void IndexAccessCheck::registerMatchers(MatchFinder *Finder) {
   // Only a cheap sighting here: the whole translation unit is analysed once,
   // at its end, when there is anything to analyse.
-  // Reads as written: a template's instantiations repeat its reads, and what
-  // is reported is the template's own code (TK_IgnoreUnlessSpelledInSource
-  // keeps the matcher off instantiations and implicit code).
-  Finder->addMatcher(
-      traverse(TK_IgnoreUnlessSpelledInSource,
-               memberExpr(isPairElementRead(&Seen)).bind(AccessId)),
-      this);
-  Finder->addMatcher(traverse(TK_IgnoreUnlessSpelledInSource,
-                              callExpr(isStdGetCall(&Seen)).bind(AccessId)),
-                     this);
+  Finder->addMatcher(memberExpr(isPairElementRead(&Seen)).bind(AccessId), this);
+  Finder->addMatcher(callExpr(isStdGetCall(&Seen)).bind(AccessId), this);
   // `int lo, hi; std::tie(lo, hi) = bounds();`
   Finder->addMatcher(cxxOperatorCallExpr(isTieAssignment()).bind(TieId), this);
 }
