@@ -126,9 +126,7 @@ bool isCheckedAgainstLiteral(const Use &U) {
     const auto *Call = dyn_cast<CallExpr>(U.Path[I - 1]);
     if (!Call)
       continue;
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee || !llvm::StringRef(Callee->getQualifiedNameAsString())
-                        .starts_with("testing::"))
+    if (!isTestAssertion(*Call))
       return false;
     const Stmt *Holder = U.Path[I];
     return llvm::all_of(Call->arguments(), [&](const Expr *Arg) {

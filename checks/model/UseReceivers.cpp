@@ -63,9 +63,7 @@ void Collector::recordMapAssignment(const Expr *LHS, const Expr *RHS) {
 }
 
 bool Collector::isCheckedAgainst(const CallExpr *Call, const Expr *E) {
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee || !llvm::StringRef(Callee->getQualifiedNameAsString())
-                      .starts_with("testing::"))
+  if (!isTestAssertion(*Call))
     return false;
   // The arguments after the expressions' texts: the values compared.
   llvm::SmallVector<const Expr *, 3> Values;

@@ -270,6 +270,12 @@ bool isMigratableMember(const FieldDecl *FD, const TupleLikeTypes &Types) {
          Class->getDeclName().isIdentifier();
 }
 
+bool isTestAssertion(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  return Callee && llvm::StringRef(Callee->getQualifiedNameAsString())
+                       .starts_with("testing::");
+}
+
 void Sightings::add(SourceLocation Loc, const SourceManager &SM) {
   if (const auto [At, Inserted] = Added.insert(Loc); !Inserted)
     return;

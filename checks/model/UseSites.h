@@ -338,6 +338,10 @@ const ValueDecl *containerDecl(const Expr *E);
 /// temporaries, cleanups, copies and moves of the same tuple type.
 const Expr *ignoreTransparent(const Expr *E);
 
+/// A GoogleTest assertion's call (`EXPECT_EQ(a, b)` expands to
+/// `::testing::internal::EqHelper::Compare("a", "b", a, b)`).
+bool isTestAssertion(const CallExpr &Call);
+
 /// What kind of value \p E builds, for a tuple-like type.
 Origin classifyOrigin(const Expr *E, const TupleLikeTypes &Types,
                       ASTContext &Ctx);
