@@ -89,7 +89,7 @@ void show(const std::pair<int, int> &p) {
   EXPECT_EQ(Site->ObjectText, "p");
   EXPECT_TRUE(Site->Const);
   EXPECT_EQ(Site->Block, S->body("show"));
-  EXPECT_TRUE(Site->Unchanging);
+  EXPECT_TRUE(unchanging(*Site, S->context()));
   EXPECT_EQ(bindingDeclaration(*Site, {"width", "height"}),
             "const auto &[width, height] = p;\n  ");
 }
@@ -141,7 +141,7 @@ void pick(std::pair<int, int> &p, const std::pair<int, int> &q) {
   const std::optional<BindingSite> Site = S->site();
   ASSERT_TRUE(Site) << S->WhyNot.Reason.str();
   EXPECT_EQ(lineFrom(Site->Insert, S->sourceManager()), "draw(p.first, 0);");
-  EXPECT_FALSE(Site->Unchanging);
+  EXPECT_FALSE(unchanging(*Site, S->context()));
 }
 
 TEST(ElementBinding, SelectedObjectsAreSpelledAsTheBindingReadsThem) {
@@ -155,7 +155,7 @@ void each(const std::pair<int, int> *items, int i) {
   ASSERT_TRUE(Site) << Indexed->WhyNot.Reason.str();
   EXPECT_EQ(Site->ObjectText, "items[i]");
   EXPECT_TRUE(Site->Const);
-  EXPECT_TRUE(Site->Unchanging);
+  EXPECT_TRUE(unchanging(*Site, Indexed->context()));
 
   auto Pointer = readsOf(R"(
 void each(std::pair<int, int> *p) {

@@ -2,12 +2,12 @@
 
 #include "model/indexaccess/BindingRewriter.h"
 #include "model/Edits.h"
+#include "model/Mutation.h"
 #include "model/ScopeNames.h"
 #include "model/indexaccess/BindingNames.h"
 #include "model/indexaccess/ElementBinding.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Tooling/Transformer/SourceCode.h"
@@ -278,7 +278,8 @@ BindingFix BindingRewriter::replaceVariable(const VariableFacts &V) {
   Result.Scope = Scope;
   const auto Shape = Types.shape(VD->getType());
   const std::vector<Adoption> Adopted =
-      Shape ? adoptions(R, *Shape, /*Unchanging=*/true, Scope, Const)
+      Shape ? adoptions(
+                  R, *Shape, [] { return true; }, Scope, Const)
             : std::vector<Adoption>();
   Blocker WhyNot;
   const auto Names = chooseBindingNames(
@@ -382,7 +383,9 @@ BindingFix BindingRewriter::bindBeforeReads(const Reads &R, QualType Type,
   if (!Site)
     return Block(WhyNot);
   const std::vector<Adoption> Adopted =
-      Shape ? adoptions(R, *Shape, Site->Unchanging, Site->Block, Site->Const)
+      Shape ? adoptions(
+                  R, *Shape, [&] { return unchanging(*Site, *Context); },
+                  Site->Block, Site->Const)
             : std::vector<Adoption>();
   Result.Scope = Site->Block;
   const auto Names =
@@ -430,8 +433,14 @@ BindingFix BindingRewriter::bindAtCall(const Reads &R, QualType Type,
   if (CallText.empty() || !Shape || Shape->HasPackExpansion ||
       Read.Path.empty() || !canBind(Type, Shape->Elements.size()))
     return {};
-  ExprMutationAnalyzer Analyzer(*Read.Path.front(), *Context);
-  if (Analyzer.isMutated(Read.Access))
+  // The element of a temporary: only its own block can reach it (through a
+  // reference declared in the statement), not the whole function.
+  const Stmt *Block = Read.Path.front();
+  for (const Stmt *S : Read.Path)
+    if (isa<CompoundStmt>(S))
+      Block = S;
+  if (!Read.Access->getType().isConstQualified() &&
+      Mutation(*Block, *Context).isMutated(Read.Access))
     return {};
   if (Read.ReceiverVar)
     return bindAtDeclaration(R, Type, Call, CallText,
@@ -509,19 +518,21 @@ BindingFix BindingRewriter::bindInCondition(const Reads &R, QualType Type,
 
 std::vector<BindingRewriter::Adoption>
 BindingRewriter::adoptions(const Reads &R, const TupleShape &Shape,
-                           bool Unchanging, const Stmt *Scope,
-                           bool &ConstBinding) const {
+                           llvm::function_ref<bool()> Unchanging,
+                           const Stmt *Scope, bool &ConstBinding) const {
   std::vector<Adoption> Result;
   const Use &First = *R.Uses.front();
-  ExprMutationAnalyzer Analyzer(*Scope, *Context);
+  Mutation Analyzer(*Scope, *Context);
   // Copies keep the value they were made with: only when nothing writes an
   // element may a name that refers to the element replace a copy. Asked
   // only of a read that initialises a variable.
   std::optional<bool> NoWritesFound;
   auto NoWrites = [&] {
     if (!NoWritesFound)
-      NoWritesFound = llvm::none_of(
-          R.Uses, [&](const Use *U) { return Analyzer.isMutated(U->Access); });
+      NoWritesFound = llvm::none_of(R.Uses, [&](const Use *U) {
+        return !U->Access->getType().isConstQualified() &&
+               Analyzer.isMutated(U->Access);
+      });
     return *NoWritesFound;
   };
   for (const Use *U : R.Uses) {
@@ -540,7 +551,7 @@ BindingRewriter::adoptions(const Reads &R, const TupleShape &Shape,
       continue;
     const bool IsReference = D->getType()->isReferenceType();
     if (!IsReference &&
-        (!Unchanging || !NoWrites() ||
+        (!NoWrites() || !Unchanging() ||
          (!Declared.isConstQualified() && Analyzer.isMutated(D))))
       continue;
     // A const name stays const: the binding becomes const when nothing

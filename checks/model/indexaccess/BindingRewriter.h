@@ -115,7 +115,8 @@ private:
   std::optional<Blocker> whyNotBindable(const VariableFacts &V,
                                         bool IsRangeFor) const;
   std::vector<Adoption> adoptions(const Reads &R, const TupleShape &Shape,
-                                  bool Unchanging, const Stmt *Scope,
+                                  llvm::function_ref<bool()> Unchanging,
+                                  const Stmt *Scope,
                                   bool &ConstBinding) const;
   /// The `auto &[a, b]` that replaces \p VD's declarator, or nothing in a
   /// macro.

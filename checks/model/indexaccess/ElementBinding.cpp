@@ -3,6 +3,7 @@
 #include "model/indexaccess/ElementBinding.h"
 #include "clang-tidy/utils/FixItHintUtils.h"
 #include "model/Edits.h"
+#include "model/Mutation.h"
 #include "model/TypeSpelling.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -434,13 +435,20 @@ std::optional<BindingSite> findBindingSite(llvm::ArrayRef<const Use *> Reads,
       Deref ? Object->getType()->getPointeeType() : Object->getType();
   Site.Const = ObjectType.isConstQualified();
   Site.Block = First->Path[*Block];
-  if (R.Selected) {
-    Site.Unchanging = true; // whySelectionMoves found nothing
-  } else if (R.Fields.empty() && R.Vars.size() == 1) {
-    ExprMutationAnalyzer Analyzer(*Site.Block, Ctx);
-    Site.Unchanging = !Analyzer.isMutated(*R.Vars.begin());
-  }
+  Site.Selected = R.Selected; // whySelectionMoves found nothing
+  if (!R.Selected && R.Fields.empty() && R.Vars.size() == 1)
+    Site.Watched = *R.Vars.begin();
   return Site;
+}
+
+bool unchanging(const BindingSite &Site, ASTContext &Ctx) {
+  if (Site.Selected)
+    return true;
+  if (!Site.Watched)
+    return false;
+  if (Site.Watched->getType().getNonReferenceType().isConstQualified())
+    return true; // std::pair and std::tuple have no mutable members
+  return !Mutation(*Site.Block, Ctx).isMutated(Site.Watched);
 }
 
 bool isEvaluatedWhenever(llvm::ArrayRef<const Stmt *> Path, size_t From) {

@@ -44,11 +44,18 @@ struct BindingSite {
   bool Const = false;
   /// The block the binding goes in.
   const Stmt *Block = nullptr;
-  /// Nothing that picks the object changes in the block, or the object is a
-  /// variable that does not change there either: a copy of an element made
-  /// after the binding keeps the element's value.
-  bool Unchanging = false;
+  /// Nothing that picks the object changes in the block (Selected), or the
+  /// object is the variable Watched: a copy of an element made after the
+  /// binding keeps the element's value when Watched does not change in the
+  /// block either. Asked by unchanging(), only of a read that initialises a
+  /// copy: a mutation analysis walks the whole block.
+  bool Selected = false;
+  const VarDecl *Watched = nullptr;
 };
+
+/// Does the object of \p Site keep its value in the block (see
+/// BindingSite::Selected)?
+bool unchanging(const BindingSite &Site, ASTContext &Ctx);
 
 /// The site for a binding that names the elements \p Reads read (accesses of
 /// one object: a variable, or the same expression in one function), or why
