@@ -19,6 +19,7 @@
 #include "support/Paths.h"
 #include "units/Progress.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
@@ -68,6 +69,19 @@ cl::list<std::string> RecordDirs(
     cl::desc("With --shard: where this shard's records go. Without: the "
              "records of every shard, read instead of parsing those units"),
     cl::value_desc("dir,..."), cl::CommaSeparated, cl::sub(fixCommand()),
+    cl::cat(structifyCategory()));
+
+cl::opt<std::string> Only(
+    "only",
+    cl::desc("Rewrite only the function whose USR is <usr> (and the functions "
+             "that share its struct); leave the others as they are"),
+    cl::value_desc("usr"), cl::sub(fixCommand()), cl::cat(structifyCategory()));
+
+cl::opt<std::string> EditsJson(
+    "edits-json",
+    cl::desc("Write no source file: verify the rewrite in memory and write "
+             "the files' new text to <file> as JSON (for editors)"),
+    cl::value_desc("file"), cl::sub(fixCommand()),
     cl::cat(structifyCategory()));
 
 cl::opt<std::string> DebugStopAfter(
@@ -263,6 +277,46 @@ int reportUnwritten(const Plan &Current, const Edits &E, const Project &P,
   return ExitClean;
 }
 
+/// --only: every other function is skipped. An error names the function
+/// when it is not flagged, or when it is but cannot be rewritten, and why.
+llvm::Error keepOnly(Plan &Current, llvm::StringRef Usr) {
+  const PlanEntry *Chosen = Current.find(Usr);
+  if (!Chosen)
+    return llvm::createStringError(
+        std::errc::invalid_argument,
+        "--only=%s: no function of the project's plan has that USR",
+        Usr.str().c_str());
+  if (!Chosen->rewrites())
+    return llvm::createStringError(
+        std::errc::invalid_argument, "cannot rewrite %s: %s",
+        Chosen->Function.c_str(), Chosen->Reason.c_str());
+  for (PlanEntry &Entry : Current.Functions)
+    if (&Entry != Chosen && Entry.rewrites())
+      skipEntry(Entry, "not chosen (--only)");
+  return llvm::Error::success();
+}
+
+/// --edits-json: the verified new text of every file, and what was rewritten.
+llvm::Error writeEditsJson(const Plan &Current, const Edits &E,
+                           llvm::StringRef Path) {
+  llvm::json::Array Functions;
+  for (const PlanEntry &Entry : Current.Functions)
+    if (Entry.rewrites())
+      Functions.push_back(
+          llvm::json::Object{{"usr", Entry.Usr},
+                             {"function", Entry.Function},
+                             {"struct", Entry.Struct},
+                             {"description", describeRewrite(Entry)}});
+  llvm::json::Object Files;
+  for (const auto &[File, Text] : E.NewContents)
+    Files[File] = Text;
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << llvm::json::Value(llvm::json::Object{
+      {"functions", std::move(Functions)}, {"files", std::move(Files)}});
+  return writeFileAtomically(Path, Text);
+}
+
 /// Writes the new contents, journaled; false, with the reason said, when
 /// they cannot be written (and every file is as it was).
 bool writeJournaled(Journal &Log, const Edits &E) {
@@ -276,6 +330,34 @@ bool writeJournaled(Journal &Log, const Edits &E) {
   if (DebugWaitAfter == "write")
     waitForSignal();
   return true;
+}
+
+/// --edits-json: verifies with the new text read from memory, and writes it
+/// to the JSON file only when every affected unit compiles. No source file
+/// is written either way.
+int verifyInMemory(const Plan &Current, const Edits &E, const Project &P,
+                   const ProjectPlan &Planned, StageTimes &Times) {
+  Stopwatch Clock;
+  auto Bodies = std::make_shared<const BodyFilter>(
+      bodyFilter(Current, Planned.Summaries, E, FullVerify));
+  const Verification V =
+      verify(P, E, Planned.FilesRead, Planned.Failed, std::move(Bodies),
+             /*Previous=*/nullptr, /*InMemory=*/true);
+  addTime(Times.Verify, Clock.lap());
+  if (!V.Errors.empty()) {
+    llvm::errs() << "structify fix: the rewrite would not compile; nothing "
+                    "was changed:\n";
+    for (const VerifyError &Error : V.Errors)
+      llvm::errs() << "  " << Error.Where << ": error: " << Error.Message
+                   << "\n";
+    Times.print(llvm::errs());
+    return ExitFindings;
+  }
+  if (llvm::Error Err = writeEditsJson(Current, E, EditsJson))
+    return usageError(std::move(Err));
+  report(Current, E, &V, llvm::outs());
+  Times.print(llvm::errs());
+  return ExitClean;
 }
 
 /// The whole fix; \p Work is its working directory (the journal, the plan it
@@ -296,6 +378,12 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
   if (!Planned)
     return usageError(Planned.takeError());
   Plan Current = Planned->Plan;
+  if (!Only.empty())
+    if (llvm::Error E = keepOnly(Current, Only)) {
+      llvm::errs() << "structify fix: error: " << llvm::toString(std::move(E))
+                   << "\n";
+      return ExitFindings;
+    }
 
   // Edit: every unit's recorded share of every rewrite, with the plan's
   // names; no unit is parsed again before the files are written.
@@ -323,6 +411,8 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
     }
     if (E.NewContents.empty() || DryRun)
       return reportUnwritten(Current, E, P, Times);
+    if (!EditsJson.empty())
+      return verifyInMemory(Current, E, P, *Planned, Times);
 
     // Write, journaled; then verify, and keep it only if it compiles.
     auto Bodies = std::make_shared<const BodyFilter>(

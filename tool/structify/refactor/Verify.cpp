@@ -212,7 +212,7 @@ Verification verify(const Project &P, const Edits &E,
                     const std::vector<std::vector<std::string>> &FilesRead,
                     const std::vector<FailedUnit> &Failed,
                     std::shared_ptr<const BodyFilter> Bodies,
-                    const Verification *Previous) {
+                    const Verification *Previous, bool InMemory) {
   Verification Result;
   Result.Contents = E.NewContents;
   // Did the text of \p File change since the previous round?
@@ -242,6 +242,10 @@ Verification verify(const Project &P, const Edits &E,
     Files.insert(P.Units[I].File);
   Result.Units = Files.size();
   const UnitRunner Runner = P.runner();
+  const auto Overlay =
+      InMemory ? std::make_shared<const std::map<std::string, std::string>>(
+                     E.NewContents)
+               : nullptr;
   std::mutex Lock;
   SourceText Sources; // under Lock
   Progress Status(Parsing.size(), P.Quiet, "verify");
@@ -249,7 +253,7 @@ Verification verify(const Project &P, const Edits &E,
     const size_t Parsed = Parsing[K];
     const TranslationUnit &Unit = P.Units[Parsed];
     Status.started(Unit.File);
-    UnitResult R = Runner.verify(Unit, Bodies);
+    UnitResult R = Runner.verify(Unit, Bodies, Overlay);
     Status.finished(Unit.File, R);
     std::lock_guard<std::mutex> Guard(Lock);
     if (R.Status == UnitResult::Outcome::Analysed &&

@@ -56,12 +56,14 @@ std::string blame(const std::vector<EditOrigin> &Origins, llvm::StringRef File,
 /// such a header (changed, or naming something) that no other unit parsed
 /// with the same configuration reads (not with \p Bodies' ParseAll).
 /// Reports each compile error with the function it blames: the one whose
-/// edit is nearest to the error in the same file.
+/// edit is nearest to the error in the same file. With \p InMemory, the
+/// units read the new text from \p E, not from the disk (nothing written).
 Verification verify(const Project &P, const Edits &E,
                     const std::vector<std::vector<std::string>> &FilesRead,
                     const std::vector<FailedUnit> &Failed,
                     std::shared_ptr<const BodyFilter> Bodies,
-                    const Verification *Previous = nullptr);
+                    const Verification *Previous = nullptr,
+                    bool InMemory = false);
 
 } // namespace structify
 

@@ -204,6 +204,13 @@ UnitResult analyse(const TranslationUnit &Unit, const RunnerOptions &Options) {
         llvm::vfs::createPhysicalFileSystem());
     [[maybe_unused]] std::error_code NoDirectory =
         FS->setCurrentWorkingDirectory(Unit.Command.Directory);
+    if (Options.Overlay) {
+      auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+      for (const auto &[Path, Text] : *Options.Overlay)
+        Memory->addFile(Path, /*ModificationTime=*/0,
+                        llvm::MemoryBuffer::getMemBufferCopy(Text, Path));
+      FS->pushOverlay(Memory);
+    }
     ClangTidyContext Context(Options.MakeOptionsProvider(FS));
     ClangTidyOptions Opts = Context.getOptionsForFile(Unit.File);
     ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr,

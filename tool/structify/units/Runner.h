@@ -20,6 +20,7 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,6 +44,9 @@ struct RunnerOptions {
   /// fix` records, made in `check`'s parse for its cache.
   std::function<std::unique_ptr<clang::ASTConsumer>(clang::CompilerInstance &)>
       ExtraConsumer;
+  /// The text of files as they would be, read instead of the disk's:
+  /// verification of a rewrite that is not written (`fix --edits-json`).
+  std::shared_ptr<const std::map<std::string, std::string>> Overlay;
 };
 
 /// Appends the absolute real path of every file the compilation read.

@@ -58,6 +58,12 @@ Value toJSON(const StageRequest &R) {
     O["headerFilter"] = *R.Config.HeaderFilter;
   if (R.Bodies)
     O["bodies"] = *R.Bodies;
+  if (R.Overlay) {
+    Object Files;
+    for (const auto &[Path, Text] : *R.Overlay)
+      Files[Path] = Text;
+    O["overlay"] = std::move(Files);
+  }
   return O;
 }
 
@@ -78,6 +84,12 @@ bool fromJSON(const Value &V, StageRequest &R, llvm::json::Path P) {
     if (!structify::fromJSON(*Bodies, *Filter, P.field("bodies")))
       return false;
     R.Bodies = std::move(Filter);
+  }
+  if (const Value *Overlay = V.getAsObject()->get("overlay")) {
+    auto Files = std::make_shared<std::map<std::string, std::string>>();
+    if (!llvm::json::fromJSON(*Overlay, *Files, P.field("overlay")))
+      return false;
+    R.Overlay = std::move(Files);
   }
   return true;
 }
@@ -200,6 +212,7 @@ Value runStage(const StageRequest &Request) {
       Runner.ExtraConsumer = [&](clang::CompilerInstance &CI) {
         return makeBodyFilterConsumer(CI, *Request.Bodies);
       };
+    Runner.Overlay = Request.Overlay;
     return toJSON(analyse(Request.Unit, Runner));
   }
   case Stage::Collect: {
@@ -281,9 +294,12 @@ struct TempFile {
 
 } // namespace
 
-Value UnitRunner::run(Stage Kind, const TranslationUnit &Unit,
-                      std::shared_ptr<const BodyFilter> Bodies) const {
-  const StageRequest Request{Kind, Unit, Config, std::move(Bodies)};
+Value UnitRunner::run(
+    Stage Kind, const TranslationUnit &Unit,
+    std::shared_ptr<const BodyFilter> Bodies,
+    std::shared_ptr<const std::map<std::string, std::string>> Overlay) const {
+  const StageRequest Request{Kind, Unit, Config, std::move(Bodies),
+                             std::move(Overlay)};
   if (InProcess)
     return runStage(Request);
   TempFile In(".json"), Out(".json"), Err(".txt");
@@ -349,9 +365,11 @@ UnitResult UnitRunner::check(const TranslationUnit &Unit) const {
   return decode<UnitResult>(run(Stage::Check, Unit));
 }
 
-UnitResult UnitRunner::verify(const TranslationUnit &Unit,
-                              std::shared_ptr<const BodyFilter> Bodies) const {
-  return decode<UnitResult>(run(Stage::Verify, Unit, std::move(Bodies)));
+UnitResult UnitRunner::verify(
+    const TranslationUnit &Unit, std::shared_ptr<const BodyFilter> Bodies,
+    std::shared_ptr<const std::map<std::string, std::string>> Overlay) const {
+  return decode<UnitResult>(
+      run(Stage::Verify, Unit, std::move(Bodies), std::move(Overlay)));
 }
 
 CollectedUnit UnitRunner::collect(const TranslationUnit &Unit) const {

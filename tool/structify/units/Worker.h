@@ -45,6 +45,8 @@ struct StageRequest {
   ConfigOptions Config;
   /// Verify: the function bodies to parse.
   std::shared_ptr<const BodyFilter> Bodies;
+  /// Verify: files' new text, read instead of the disk's.
+  std::shared_ptr<const std::map<std::string, std::string>> Overlay;
 };
 
 /// Runs one stage on one unit in this process; the result as JSON. A crash
@@ -62,8 +64,10 @@ public:
 
   UnitResult check(const TranslationUnit &Unit) const;
   /// Does \p Unit compile, parsing the bodies \p Bodies keeps?
-  UnitResult verify(const TranslationUnit &Unit,
-                    std::shared_ptr<const BodyFilter> Bodies) const;
+  UnitResult
+  verify(const TranslationUnit &Unit, std::shared_ptr<const BodyFilter> Bodies,
+         std::shared_ptr<const std::map<std::string, std::string>> Overlay =
+             nullptr) const;
   CollectedUnit collect(const TranslationUnit &Unit) const;
 
 private:
@@ -72,7 +76,9 @@ private:
   /// nonsense.
   llvm::json::Value
   run(Stage Kind, const TranslationUnit &Unit,
-      std::shared_ptr<const BodyFilter> Bodies = nullptr) const;
+      std::shared_ptr<const BodyFilter> Bodies = nullptr,
+      std::shared_ptr<const std::map<std::string, std::string>> Overlay =
+          nullptr) const;
 
   ConfigOptions Config;
   std::string Executable;
