@@ -339,6 +339,43 @@ def print_workspace_edit(wsedit, root, out):
             out.append("  %s %s" % (change.get("kind"), json.dumps(change)))
 
 
+def offset(text, pos):
+    """The offset in text of an LSP position (UTF-16 columns)."""
+    lines = text.split("\n")
+    before = sum(len(line) + 1 for line in lines[:pos["line"]])
+    line = lines[pos["line"]] if pos["line"] < len(lines) else ""
+    units = 0
+    for i, ch in enumerate(line):
+        if units >= pos["character"]:
+            return before + i
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return before + len(line)
+
+
+def write_edits(wsedits):
+    """Applies the text edits of wsedits to the files on disk, as an editor
+    that saves them would."""
+    by_uri = collections.OrderedDict()
+    for wsedit in wsedits:
+        for uri, edits in (wsedit.get("changes") or {}).items():
+            by_uri.setdefault(uri, []).extend(edits)
+        for change in wsedit.get("documentChanges") or []:
+            if "textDocument" in change:
+                by_uri.setdefault(change["textDocument"]["uri"], []).extend(
+                    change.get("edits", []))
+    for uri, edits in by_uri.items():
+        path = uri_to_path(uri)
+        with open(path, encoding="utf-8", newline="") as f:
+            text = f.read()
+        spans = sorted(((offset(text, e["range"]["start"]),
+                         offset(text, e["range"]["end"]), e["newText"])
+                        for e in edits), reverse=True)
+        for start, end, new in spans:
+            text = text[:start] + new + text[end:]
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+
+
 def format_diagnostic(d, root):
     lines = ["diagnostic %s %s [%s] %s" % (
         format_range(d["range"]), SEVERITY.get(d.get("severity"), "none"),
@@ -404,6 +441,11 @@ def run(args):
         server.notify("initialized", {})
         server.notify("textDocument/didOpen", {"textDocument": {
             "uri": uri, "languageId": language, "version": 1, "text": text}})
+        for other in args.also_open:
+            with open(other, encoding="utf-8") as f:
+                server.notify("textDocument/didOpen", {"textDocument": {
+                    "uri": path_to_uri(other), "languageId": language,
+                    "version": 1, "text": f.read()}})
         diags = session.wait_for_diagnostics(uri, 1)
         name = os.path.relpath(os.path.abspath(args.file), root)
         out = ["diagnostics %s version 1: %d" % (name, len(diags))]
@@ -431,7 +473,11 @@ def run(args):
                     continue
                 if "edit" in action:
                     print_workspace_edit(action["edit"], root, out)
-                if "command" in action:
+                if "disabled" in action:
+                    out.append("  disabled " + json.dumps(
+                        action["disabled"].get("reason", "")))
+                if "command" in action and action.get("title", "").startswith(
+                        args.execute):
                     edits = len(session.applied_edits)
                     shown = len(session.messages_shown)
                     session.call("workspace/executeCommand", {
@@ -465,6 +511,8 @@ def run(args):
         if code != 0:
             raise SessionError("server exited with code %d after shutdown and "
                                "exit" % code)
+        if args.write:
+            write_edits(session.applied_edits)
         final = [d for v, d in session.diagnostics.get(uri, []) if v in (1, None)]
         if any(d != final[0] for d in final[1:]):
             raise SessionError("server published different diagnostics for %s "
@@ -502,6 +550,16 @@ def main(argv):
                         "LINE:COL-LINE:COL (1-based, end-exclusive); repeatable")
     parser.add_argument("--edits", action="store_true",
                         help="print the edits of each action")
+    parser.add_argument("--execute", metavar="PREFIX", default="",
+                        help="with --edits, run the commands only of the "
+                        "actions whose title starts with PREFIX")
+    parser.add_argument("--also-open", metavar="FILE", action="append",
+                        default=[], help="open FILE too (after FILE); "
+                        "repeatable")
+    parser.add_argument("--write", action="store_true",
+                        help="at the end, write the edits the server asked "
+                        "to apply into the files, as an editor that saves "
+                        "them would")
     parser.add_argument("--root", help="workspace root and the server's working "
                         "directory (default: FILE's directory)")
     parser.add_argument("--language", help="languageId (default: from FILE's "
