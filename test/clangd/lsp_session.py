@@ -14,6 +14,13 @@ The session:
      editor does), and prints the actions offered;
   5. sends `shutdown` and `exit`, and checks that the server exits with 0.
 
+--also-open FILE opens more files after FILE (their diagnostics are not
+waited for); --execute PREFIX, with --edits, runs the commands only of the
+actions whose title starts with PREFIX; --write, at the end, applies every
+edit the server asked the client to apply to the files on disk (as an editor
+that saves them would). An action's `disabled` reason prints under it as
+`  disabled "..."`.
+
 Which publication is "the" diagnostics (deterministic, no quiet period): the
 first one for FILE that carries the version opened. clangd builds each
 version of a file once and publishes that build's diagnostics, clang-tidy's

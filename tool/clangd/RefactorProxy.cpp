@@ -294,6 +294,12 @@ private:
 
   // --- The plan -----------------------------------------------------------
 
+  std::vector<std::string> withConfig(std::vector<std::string> Args) const {
+    if (!Options.ConfigFile.empty())
+      Args.push_back("--config-file=" + Options.ConfigFile);
+    return Args;
+  }
+
   void startPlan(const std::string &File, bool Again) {
     std::lock_guard<std::mutex> Guard(PlanLock);
     if (BuildDir.empty())
@@ -321,8 +327,8 @@ private:
       Scratch Yaml(".yaml"), Files(".json"), Log(".log");
       std::shared_ptr<const ProjectPlan> Made;
       if (runDriver(Options.Structify,
-                    {"plan", "-p", Dir, "--quiet", "-o", Yaml.Path,
-                     "--files-json", Files.Path},
+                    withConfig({"plan", "-p", Dir, "--quiet", "-o", Yaml.Path,
+                                "--files-json", Files.Path}),
                     Log.Path) == 0)
         Made = readPlan(Yaml.Path, Files.Path, Dir);
       std::lock_guard<std::mutex> Guard(PlanLock);
@@ -514,10 +520,11 @@ private:
                                                            "project"}}}});
     }
     Scratch Edits(".json"), Log(".log");
-    const int Exit = runDriver(Options.Structify,
-                               {"fix", "-p", Dir, "--quiet", "--only",
-                                Usr->str(), "--edits-json", Edits.Path},
-                               Log.Path);
+    const int Exit =
+        runDriver(Options.Structify,
+                  withConfig({"fix", "-p", Dir, "--quiet", "--only", Usr->str(),
+                              "--edits-json", Edits.Path}),
+                  Log.Path);
     auto LogText = llvm::MemoryBuffer::getFile(Log.Path);
     if (Exit != 0)
       return Finish(driverProblem(LogText ? (*LogText)->getBuffer() : ""),

@@ -38,6 +38,9 @@ struct ProxyOptions {
   std::string Structify;
   /// clangd's --compile-commands-dir, if given.
   std::string CompileCommandsDir;
+  /// The clang-tidy configuration the driver reads instead of .clang-tidy
+  /// files ($STRUCTIFY_CONFIG_FILE), if given.
+  std::string ConfigFile;
   /// How long a code action waits for a plan still being made.
   double PlanWaitSeconds = 5;
 };

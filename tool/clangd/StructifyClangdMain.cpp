@@ -89,6 +89,8 @@ int main(int argc, char *argv[]) {
       Options.CompileCommandsDir = argv[I + 1];
   }
   Options.Structify = findDriver(Self);
+  if (const char *Config = std::getenv("STRUCTIFY_CONFIG_FILE"))
+    Options.ConfigFile = Config;
   if (const char *Wait = std::getenv("STRUCTIFY_CLANGD_PLAN_WAIT"))
     Options.PlanWaitSeconds = std::atof(Wait);
   return structify::lsp::runProxy(Options);
