@@ -105,6 +105,7 @@ std::optional<Child> spawn(const std::vector<std::string> &Argv,
     return std::nullopt;
   }
   std::vector<char *> Args;
+  Args.reserve(Argv.size() + 1);
   for (const std::string &A : Argv)
     Args.push_back(const_cast<char *>(A.c_str()));
   Args.push_back(nullptr);
@@ -188,11 +189,12 @@ std::string uriToPath(llvm::StringRef Uri) {
 
 std::string pathToUri(llvm::StringRef Path) {
   std::string Uri = "file://";
-  for (unsigned char C : Path) {
+  for (char C : Path) {
     if (llvm::isAlnum(C) || llvm::StringRef("/-_.~").contains(C))
-      Uri += static_cast<char>(C);
+      Uri += C;
     else
-      Uri += "%" + llvm::utohexstr(C, /*LowerCase=*/false, /*Width=*/2);
+      Uri += "%" + llvm::utohexstr(static_cast<unsigned char>(C),
+                                   /*LowerCase=*/false, /*Width=*/2);
   }
   return Uri;
 }

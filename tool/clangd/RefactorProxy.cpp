@@ -50,8 +50,8 @@ struct Scratch {
       this->Path = std::string(Path);
   }
   ~Scratch() {
-    if (!Path.empty())
-      llvm::sys::fs::remove(Path);
+    if (!Path.empty()) [[maybe_unused]]
+      const std::error_code Gone = llvm::sys::fs::remove(Path);
   }
   Scratch(const Scratch &) = delete;
   Scratch &operator=(const Scratch &) = delete;
@@ -63,8 +63,7 @@ struct Scratch {
 int runDriver(const std::string &Structify,
               const std::vector<std::string> &Args, const std::string &Log) {
   std::vector<llvm::StringRef> Argv{Structify};
-  for (const std::string &A : Args)
-    Argv.push_back(A);
+  Argv.insert(Argv.end(), Args.begin(), Args.end());
   const std::optional<llvm::StringRef> Redirects[] = {
       llvm::StringRef(), llvm::StringRef(Log), llvm::StringRef(Log)};
   return llvm::sys::ExecuteAndWait(Structify, Argv, std::nullopt, Redirects);
@@ -426,10 +425,11 @@ private:
     const PlanEntry *Entry = nullptr;
     for (const Value &Symbol : Found ? *Found : Array()) {
       const Object *O = Symbol.getAsObject();
-      if (const std::optional<llvm::StringRef> Usr =
-              O ? O->getString("usr") : std::nullopt)
-        if ((Entry = Planned->Functions.find(*Usr)))
-          break;
+      const std::optional<llvm::StringRef> Usr =
+          O ? O->getString("usr") : std::nullopt;
+      Entry = Usr ? Planned->Functions.find(*Usr) : nullptr;
+      if (Entry)
+        break;
     }
     if (!Entry || !reachesOtherFiles(*Entry, *Planned))
       return;
@@ -466,6 +466,92 @@ private:
 
   // --- The command --------------------------------------------------------
 
+  /// Work-done progress for one rewrite, when the editor shows it.
+  class Progress {
+  public:
+    Progress(Proxy &Owner, const std::string &Function)
+        : Owner(Owner),
+          Token("structify-rewrite-" + std::to_string(++Owner.NextId)) {
+      if (!Owner.ProgressSupport ||
+          !Owner.call(/*ToTheClient=*/true, "window/workDoneProgress/create",
+                      Object{{"token", Token}}))
+        return;
+      Shown = true;
+      send(
+          Object{{"kind", "begin"},
+                 {"title", "structify"},
+                 {"message", "rewriting " + Function + " across the project"}});
+    }
+    void end(llvm::StringRef Message) {
+      if (Shown)
+        send(Object{{"kind", "end"}, {"message", Message}});
+      Shown = false;
+    }
+
+  private:
+    void send(Object Value) {
+      Owner.notifyClient("$/progress",
+                         Object{{"token", Token}, {"value", std::move(Value)}});
+    }
+    Proxy &Owner;
+    std::string Token;
+    bool Shown = false;
+  };
+
+  /// Why the rewrite may not start, or nothing: an open file with unsaved
+  /// changes (the rewrite reads the files as saved), no compile database.
+  std::optional<std::string> whyNotNow(std::string &Dir) {
+    {
+      std::lock_guard<std::mutex> Guard(Lock);
+      for (const auto &[Path, IsDirty] : Dirty)
+        if (IsDirty)
+          return "save " + Path +
+                 " first: the rewrite reads the files as saved";
+    }
+    std::lock_guard<std::mutex> Guard(PlanLock);
+    Dir = BuildDir;
+    if (Dir.empty())
+      return std::string("no compile_commands.json above the open files");
+    return std::nullopt;
+  }
+
+  /// The workspace edit of `structify fix --only Usr`, or why there is none.
+  llvm::Expected<Object> rewriteEdit(const std::string &Dir,
+                                     llvm::StringRef Usr) {
+    Scratch Edits(".json"), Log(".log");
+    const int Exit =
+        runDriver(Options.Structify,
+                  withConfig({"fix", "-p", Dir, "--quiet", "--only", Usr.str(),
+                              "--edits-json", Edits.Path}),
+                  Log.Path);
+    if (Exit != 0) {
+      auto LogText = llvm::MemoryBuffer::getFile(Log.Path);
+      return llvm::createStringError(
+          std::errc::invalid_argument, "%s",
+          driverProblem(LogText ? (*LogText)->getBuffer() : "").c_str());
+    }
+    auto Text = llvm::MemoryBuffer::getFile(Edits.Path);
+    if (!Text)
+      return llvm::createStringError(Text.getError(),
+                                     "cannot read structify fix's edits");
+    llvm::Expected<Value> Doc = llvm::json::parse((*Text)->getBuffer());
+    if (!Doc)
+      return Doc.takeError();
+    const Object *Files =
+        Doc->getAsObject() ? Doc->getAsObject()->getObject("files") : nullptr;
+    Object Changes;
+    for (const auto &[File, New] : Files ? *Files : Object()) {
+      auto Old = llvm::MemoryBuffer::getFile(File.str());
+      const std::optional<llvm::StringRef> NewText = New.getAsString();
+      if (!Old || !NewText)
+        return llvm::createStringError(std::errc::io_error, "cannot read %s",
+                                       File.str().c_str());
+      Changes[pathToUri(File.str())] =
+          Array{textEdit((*Old)->getBuffer(), *NewText)};
+    }
+    return Changes;
+  }
+
   void rewrite(const Object &Message) {
     const Value Id = *Message.get("id");
     const Object *Params = Message.getObject("params");
@@ -476,87 +562,37 @@ private:
         Arg ? Arg->getString("usr") : std::nullopt;
     const std::string Function =
         Arg ? Arg->getString("function").value_or("the function").str() : "";
-    const std::string Token = "structify-rewrite-" + std::to_string(++NextId);
-    bool Progress = false;
-    auto Finish = [&](const std::string &Problem, llvm::StringRef Done) {
-      if (Progress)
-        notifyClient(
-            "$/progress",
-            Object{{"token", Token},
-                   {"value", Object{{"kind", "end"}, {"message", Done}}}});
+    auto Finish = [&](const std::string &Problem) {
       if (!Problem.empty())
         notifyClient("window/showMessage",
                      Object{{"type", 1}, {"message", "structify: " + Problem}});
       ToClient.write(
           Object{{"jsonrpc", "2.0"}, {"id", Id}, {"result", nullptr}});
     };
-    if (!Usr)
-      return Finish("no function to rewrite", "");
-    {
-      std::lock_guard<std::mutex> Guard(Lock);
-      for (const auto &[Path, IsDirty] : Dirty)
-        if (IsDirty)
-          return Finish("save " + Path +
-                            " first: the rewrite reads the files as saved",
-                        "");
-    }
     std::string Dir;
-    {
-      std::lock_guard<std::mutex> Guard(PlanLock);
-      Dir = BuildDir;
+    if (!Usr)
+      return Finish("no function to rewrite");
+    if (std::optional<std::string> WhyNot = whyNotNow(Dir))
+      return Finish(*WhyNot);
+    Progress Shown(*this, Function);
+    llvm::Expected<Object> Changes = rewriteEdit(Dir, *Usr);
+    if (!Changes) {
+      Shown.end("nothing changed");
+      return Finish(llvm::toString(Changes.takeError()));
     }
-    if (Dir.empty())
-      return Finish("no compile_commands.json above the open files", "");
-    if (ProgressSupport &&
-        call(/*ToTheClient=*/true, "window/workDoneProgress/create",
-             Object{{"token", Token}})) {
-      Progress = true;
-      notifyClient("$/progress",
-                   Object{{"token", Token},
-                          {"value", Object{{"kind", "begin"},
-                                           {"title", "structify"},
-                                           {"message", "rewriting " + Function +
-                                                           " across the "
-                                                           "project"}}}});
-    }
-    Scratch Edits(".json"), Log(".log");
-    const int Exit =
-        runDriver(Options.Structify,
-                  withConfig({"fix", "-p", Dir, "--quiet", "--only", Usr->str(),
-                              "--edits-json", Edits.Path}),
-                  Log.Path);
-    auto LogText = llvm::MemoryBuffer::getFile(Log.Path);
-    if (Exit != 0)
-      return Finish(driverProblem(LogText ? (*LogText)->getBuffer() : ""),
-                    "nothing changed");
-    auto Text = llvm::MemoryBuffer::getFile(Edits.Path);
-    llvm::Expected<Value> Doc =
-        Text ? llvm::json::parse((*Text)->getBuffer())
-             : llvm::Expected<Value>(llvm::createStringError(
-                   Text.getError(), "cannot read structify fix's edits"));
-    if (!Doc)
-      return Finish(llvm::toString(Doc.takeError()), "nothing changed");
-    const Object *Files =
-        Doc->getAsObject() ? Doc->getAsObject()->getObject("files") : nullptr;
-    Object Changes;
-    for (const auto &[File, New] : Files ? *Files : Object()) {
-      auto Old = llvm::MemoryBuffer::getFile(File.str());
-      const std::optional<llvm::StringRef> NewText = New.getAsString();
-      if (!Old || !NewText)
-        return Finish("cannot read " + File.str(), "nothing changed");
-      Changes[pathToUri(File.str())] =
-          Array{textEdit((*Old)->getBuffer(), *NewText)};
-    }
-    const size_t Count = Changes.size();
+    const size_t Count = Changes->size();
     const std::optional<Value> Applied = call(
         /*ToTheClient=*/true, "workspace/applyEdit",
         Object{{"label", "structify: return a named struct from " + Function},
-               {"edit", Object{{"changes", std::move(Changes)}}}});
+               {"edit", Object{{"changes", std::move(*Changes)}}}});
     const Object *Answer = Applied ? Applied->getAsObject() : nullptr;
-    if (!Answer || Answer->getBoolean("applied") != true)
-      return Finish("the editor did not apply the rewrite", "not applied");
-    Finish("", "rewrote " + Function + " in " + std::to_string(Count) +
-                   (Count == 1 ? " file" : " files"));
+    if (!Answer || Answer->getBoolean("applied") != true) {
+      Shown.end("not applied");
+      return Finish("the editor did not apply the rewrite");
+    }
+    Shown.end("rewrote " + Function + " in " + std::to_string(Count) +
+              (Count == 1 ? " file" : " files"));
+    Finish("");
   }
 
   const ProxyOptions &Options;

@@ -25,14 +25,14 @@ int clangdMain(int argc, char *argv[]);
 namespace {
 
 /// Does this run serve an editor over LSP (and not print and exit)?
-bool servesAnEditor(int argc, char *argv[]) {
+bool servesAnEditor(int Argc, char *Argv[]) {
   if (std::getenv(structify::lsp::ChildVariable))
     return false;
   if (const char *Proxy = std::getenv("STRUCTIFY_CLANGD_PROXY");
       Proxy && llvm::StringRef(Proxy) == "0")
     return false;
-  for (int I = 1; I < argc; ++I) {
-    const llvm::StringRef Arg = argv[I];
+  for (int I = 1; I < Argc; ++I) {
+    const llvm::StringRef Arg = Argv[I];
     if (Arg.starts_with("--help") || Arg.starts_with("-help") ||
         Arg == "--version" || Arg == "-version" || Arg.starts_with("--check") ||
         Arg.starts_with("-check") || Arg.starts_with("--print-options"))
@@ -92,6 +92,6 @@ int main(int argc, char *argv[]) {
   if (const char *Config = std::getenv("STRUCTIFY_CONFIG_FILE"))
     Options.ConfigFile = Config;
   if (const char *Wait = std::getenv("STRUCTIFY_CLANGD_PLAN_WAIT"))
-    Options.PlanWaitSeconds = std::atof(Wait);
+    Options.PlanWaitSeconds = std::strtod(Wait, nullptr);
   return structify::lsp::runProxy(Options);
 }

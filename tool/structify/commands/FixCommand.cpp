@@ -277,23 +277,25 @@ int reportUnwritten(const Plan &Current, const Edits &E, const Project &P,
   return ExitClean;
 }
 
-/// --only: every other function is skipped. An error names the function
-/// when it is not flagged, or when it is but cannot be rewritten, and why.
-llvm::Error keepOnly(Plan &Current, llvm::StringRef Usr) {
+/// --only: every other function is skipped. False, with an error that names
+/// the function when it is not flagged, or when it is but cannot be
+/// rewritten, and why.
+bool keepOnly(Plan &Current, llvm::StringRef Usr) {
   const PlanEntry *Chosen = Current.find(Usr);
-  if (!Chosen)
-    return llvm::createStringError(
-        std::errc::invalid_argument,
-        "--only=%s: no function of the project's plan has that USR",
-        Usr.str().c_str());
-  if (!Chosen->rewrites())
-    return llvm::createStringError(
-        std::errc::invalid_argument, "cannot rewrite %s: %s",
-        Chosen->Function.c_str(), Chosen->Reason.c_str());
+  if (!Chosen || !Chosen->rewrites()) {
+    llvm::errs() << "structify fix: error: ";
+    if (Chosen)
+      llvm::errs() << "cannot rewrite " << Chosen->Function << ": "
+                   << Chosen->Reason << "\n";
+    else
+      llvm::errs() << "--only=" << Usr
+                   << ": no function of the project's plan has that USR\n";
+    return false;
+  }
   for (PlanEntry &Entry : Current.Functions)
     if (&Entry != Chosen && Entry.rewrites())
       skipEntry(Entry, "not chosen (--only)");
-  return llvm::Error::success();
+  return true;
 }
 
 /// --edits-json: the verified new text of every file, and what was rewritten.
@@ -378,12 +380,8 @@ int fixProject(const Project &P, const std::string &Work, bool &KeepWork) {
   if (!Planned)
     return usageError(Planned.takeError());
   Plan Current = Planned->Plan;
-  if (!Only.empty())
-    if (llvm::Error E = keepOnly(Current, Only)) {
-      llvm::errs() << "structify fix: error: " << llvm::toString(std::move(E))
-                   << "\n";
-      return ExitFindings;
-    }
+  if (!Only.empty() && !keepOnly(Current, Only))
+    return ExitFindings;
 
   // Edit: every unit's recorded share of every rewrite, with the plan's
   // names; no unit is parsed again before the files are written.
