@@ -12,6 +12,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <csignal>
 #include <future>
 #include <map>
 #include <set>
@@ -58,6 +59,11 @@ struct Scratch {
   std::string Path;
 };
 
+/// The drivers running now, stopped when the proxy ends (an editor that
+/// quits does not leave a plan running).
+std::mutex DriversLock;
+std::set<llvm::sys::procid_t> Drivers;
+
 /// Runs the structify driver with \p Args, its stdout and stderr into
 /// \p Log; its exit code (-1 when it cannot start).
 int runDriver(const std::string &Structify,
@@ -66,7 +72,25 @@ int runDriver(const std::string &Structify,
   Argv.insert(Argv.end(), Args.begin(), Args.end());
   const std::optional<llvm::StringRef> Redirects[] = {
       llvm::StringRef(), llvm::StringRef(Log), llvm::StringRef(Log)};
-  return llvm::sys::ExecuteAndWait(Structify, Argv, std::nullopt, Redirects);
+  llvm::sys::ProcessInfo Started =
+      llvm::sys::ExecuteNoWait(Structify, Argv, std::nullopt, Redirects);
+  if (Started.Pid <= 0)
+    return -1;
+  {
+    std::lock_guard<std::mutex> Guard(DriversLock);
+    Drivers.insert(Started.Pid);
+  }
+  const llvm::sys::ProcessInfo Done =
+      llvm::sys::Wait(Started, /*SecondsToWait=*/std::nullopt);
+  std::lock_guard<std::mutex> Guard(DriversLock);
+  Drivers.erase(Started.Pid);
+  return Done.ReturnCode;
+}
+
+void stopDrivers() {
+  std::lock_guard<std::mutex> Guard(DriversLock);
+  for (llvm::sys::procid_t Pid : Drivers)
+    ::kill(Pid, SIGTERM);
 }
 
 /// What the driver said went wrong, in one line: its first error, and the
@@ -629,6 +653,7 @@ int runProxy(const ProxyOptions &Options) {
   }
   Proxy P(Options, *Server);
   const int Code = P.run();
+  stopDrivers();
   std::fflush(stdout);
   std::_Exit(Code); // the threads still reading the editor end with it
 }
