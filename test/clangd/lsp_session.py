@@ -19,7 +19,8 @@ waited for); --execute PREFIX, with --edits, runs the commands only of the
 actions whose title starts with PREFIX; --write, at the end, applies every
 edit the server asked the client to apply to the files on disk (as an editor
 that saves them would). An action's `disabled` reason prints under it as
-`  disabled "..."`.
+`  disabled "..."`; a work-done progress's begin and end messages print as
+`  message "progress begin: ..."`.
 
 Which publication is "the" diagnostics (deterministic, no quiet period): the
 first one for FILE that carries the version opened. clangd builds each
@@ -288,6 +289,11 @@ class Session:
                 (params.get("version"), params.get("diagnostics", [])))
         elif method == "window/showMessage":
             self.messages_shown.append(params.get("message", ""))
+        elif method == "$/progress":
+            value = params.get("value") or {}
+            if value.get("kind") in ("begin", "end") and value.get("message"):
+                self.messages_shown.append(
+                    "progress %s: %s" % (value["kind"], value["message"]))
 
     def wait(self, done, waiting_for, timeout=None):
         """Handles messages until done(message) is true for one of them."""
