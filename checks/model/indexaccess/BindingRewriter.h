@@ -116,8 +116,7 @@ private:
                                         bool IsRangeFor) const;
   std::vector<Adoption> adoptions(const Reads &R, const TupleShape &Shape,
                                   llvm::function_ref<bool()> Unchanging,
-                                  const Stmt *Scope,
-                                  bool &ConstBinding) const;
+                                  const Stmt *Scope, bool &ConstBinding) const;
   /// The `auto &[a, b]` that replaces \p VD's declarator, or nothing in a
   /// macro.
   std::optional<FixItHint>
