@@ -247,23 +247,18 @@ private:
         rewrite(Message);
       }).detach();
       return;
-    } else if (Method == "textDocument/didOpen") {
+    } else if (Method == "textDocument/didOpen" ||
+               Method == "textDocument/didSave") {
+      // As on disk: the plan is made, or made again after a save.
       const std::string Path = documentPath(*Params);
       {
         std::lock_guard<std::mutex> Guard(Lock);
         Dirty[Path] = false;
       }
-      startPlan(Path, /*Again=*/false);
+      startPlan(Path, /*Again=*/Method == "textDocument/didSave");
     } else if (Method == "textDocument/didChange") {
       std::lock_guard<std::mutex> Guard(Lock);
       Dirty[documentPath(*Params)] = true;
-    } else if (Method == "textDocument/didSave") {
-      const std::string Path = documentPath(*Params);
-      {
-        std::lock_guard<std::mutex> Guard(Lock);
-        Dirty[Path] = false;
-      }
-      startPlan(Path, /*Again=*/true);
     } else if (Method == "textDocument/didClose") {
       std::lock_guard<std::mutex> Guard(Lock);
       Dirty.erase(documentPath(*Params));
